@@ -1,0 +1,73 @@
+/**
+ * Fault modes: each makes one simulator wrong in one way. They prove that every check can fail: the
+ * meta-test runs the worked-example features once per fault and expects the scenarios for `breaks` to
+ * fail, naming `hop`. A requirement no fault can break is reported by the meta-test as a defect.
+ */
+import type { Hop } from '../requirements';
+
+export interface FaultMode {
+  id: string;
+  hop: Exclude<Hop, 'config'>;
+  description: string;
+  /** Requirement IDs whose scenarios must fail under this fault. */
+  breaks: string[];
+}
+
+export const FAULT_MODES = [
+  // PDS
+  { id: 'pds-500', hop: 'pds', description: 'PDS answers 500 to every trace', breaks: ['WE-1a'] },
+  { id: 'pds-plain-json', hop: 'pds', description: 'PDS labels its body application/json instead of application/fhir+json', breaks: ['WE-1a'] },
+  { id: 'pds-returns-bundle', hop: 'pds', description: 'PDS returns a Bundle instead of a Patient', breaks: ['WE-1a'] },
+  { id: 'pds-wrong-identifier-system', hop: 'pds', description: 'PDS carries the NHS number under a legacy identifier system', breaks: ['WE-1b'] },
+  { id: 'pds-bad-check-digit', hop: 'pds', description: 'PDS returns an NHS number whose check digit is wrong', breaks: ['WE-1b'] },
+  { id: 'pds-no-gp', hop: 'pds', description: 'PDS drops generalPractitioner', breaks: ['WE-1c'] },
+  { id: 'pds-lowercase-ods', hop: 'pds', description: 'PDS returns the practice ODS code in lower case', breaks: ['WE-1c'] },
+  { id: 'pds-no-request-id-echo', hop: 'pds', description: 'PDS does not mirror X-Request-ID', breaks: ['WE-1d'] },
+  // SDS
+  { id: 'sds-no-endpoints', hop: 'sds', description: 'SDS finds no Endpoint', breaks: ['WE-2a'] },
+  { id: 'sds-two-endpoints', hop: 'sds', description: 'SDS returns the Endpoint twice', breaks: ['WE-2a'] },
+  { id: 'sds-trailing-slash', hop: 'sds', description: 'SDS returns the service root with a trailing slash', breaks: ['WE-2b'] },
+  { id: 'sds-no-party-key', hop: 'sds', description: 'SDS drops the party key identifier from Endpoint', breaks: ['WE-2c'] },
+  { id: 'sds-two-devices', hop: 'sds', description: 'SDS returns the Device twice', breaks: ['WE-2d'] },
+  { id: 'sds-bad-asid', hop: 'sds', description: 'SDS returns an 11-digit ASID', breaks: ['WE-2d'] },
+  // SSP
+  { id: 'ssp-lenient-url', hop: 'ssp', description: 'The SSP forwards URLs that differ from the SDS root', breaks: ['WE-3c'] },
+  { id: 'ssp-no-fot-check', hop: 'ssp', description: 'The SSP forwards between ASIDs with no data-sharing agreement', breaks: ['WE-3d'] },
+  // Provider
+  { id: 'provider-metadata-wrong-version', hop: 'provider', description: 'The CapabilityStatement says fhirVersion 4.0.1', breaks: ['WE-3a'] },
+  { id: 'provider-metadata-no-xml', hop: 'provider', description: 'The CapabilityStatement lists only JSON', breaks: ['WE-3b'] },
+  { id: 'provider-no-cache-control', hop: 'provider', description: 'The provider omits Cache-Control: no-store', breaks: ['WE-3b'] },
+  { id: 'provider-slots-collection', hop: 'provider', description: 'The slot search Bundle is a collection, not a searchset', breaks: ['WE-4a'] },
+  { id: 'provider-busy-slot', hop: 'provider', description: 'The slot search returns a busy Slot', breaks: ['WE-4b'] },
+  { id: 'provider-slot-out-of-range', hop: 'provider', description: 'The slot search returns a Slot after the searched end', breaks: ['WE-4b'] },
+  { id: 'provider-slots-no-schedule', hop: 'provider', description: 'The slot search leaves Schedules out of the Bundle', breaks: ['WE-4c'] },
+  { id: 'provider-slot-utc-times', hop: 'provider', description: 'Slots carry UTC (Z) times and no delivery channel', breaks: ['WE-4d'] },
+  { id: 'provider-patient-search-empty', hop: 'provider', description: 'Find patient returns an empty Bundle', breaks: ['WE-5a'] },
+  { id: 'provider-patient-wrong-system', hop: 'provider', description: 'The Patient carries its NHS number under a legacy system with no verification status', breaks: ['WE-5b'] },
+  { id: 'provider-patient-no-official-name', hop: 'provider', description: 'The Patient name has use usual, not official', breaks: ['WE-5c'] },
+  { id: 'provider-book-200', hop: 'provider', description: 'Booking answers 200 instead of 201', breaks: ['WE-6a'] },
+  { id: 'provider-book-no-location-header', hop: 'provider', description: 'Booking answers without a Location header', breaks: ['WE-6a'] },
+  { id: 'provider-book-no-profile', hop: 'provider', description: 'The booked Appointment has no meta.profile', breaks: ['WE-6b'] },
+  { id: 'provider-book-drops-location', hop: 'provider', description: 'The booked Appointment loses its Location participant', breaks: ['WE-6b'] },
+  { id: 'provider-double-booking', hop: 'provider', description: 'The provider books a slot that is already booked', breaks: ['WE-6c'] },
+  { id: 'provider-slot-stays-free', hop: 'provider', description: 'A booked slot is still offered as free', breaks: ['WE-6d'] },
+  { id: 'provider-book-wrong-patient', hop: 'provider', description: 'The booked Appointment names another patient', breaks: ['WE-J1'] },
+] as const satisfies readonly FaultMode[];
+
+export type FaultId = (typeof FAULT_MODES)[number]['id'];
+
+/** The switched-on faults of one simulator set (usually none, or one). */
+export class Faults {
+  private readonly on: Set<string>;
+  constructor(ids: readonly string[] = []) {
+    const known = new Set<string>(FAULT_MODES.map((f) => f.id));
+    for (const id of ids) if (!known.has(id)) throw new Error(`unknown fault mode "${id}"; known: ${[...known].join(', ')}`);
+    this.on = new Set(ids);
+  }
+  has(id: FaultId): boolean {
+    return this.on.has(id);
+  }
+  get list(): string[] {
+    return [...this.on];
+  }
+}
