@@ -28,11 +28,11 @@ export interface Target {
     odsCode: string;
     organizationName: string;
     systemUrl: string;
-    telecom?: string;
+    telecom: string;
     practitioner: { id: string; family: string; given: string[]; prefix?: string[]; sdsUserId: string; sdsRoleProfileId: string; localUserId?: string };
     device: { system: string; value: string; model: string; version: string };
   };
-  testData: { patients: Record<string, PatientData> & { registered: PatientData }; slotSearchDays?: number };
+  testData: { patients: Record<string, PatientData> & { registered: PatientData }; slotSearchDays?: number; unagreedConsumerAsid?: string };
   simulator?: { fault?: string };
 }
 

@@ -1,0 +1,31 @@
+@hop:sds
+Feature: 2. SDS lookup
+  The two-step SDS lookup (facts §5.2, T13): the Endpoint by ODS code and interaction gives the service
+  root URL and the party key; the Device by ODS code, interaction and party key gives the provider's ASID.
+
+  Background:
+    Given the registered patient's practice has been traced on PDS
+
+  @WE-2a
+  Scenario: Exactly one Endpoint is registered for the practice and interaction
+    When the consumer looks up the Endpoint on SDS for "read metadata"
+    Then SDS answers 200 with a FHIR Bundle
+    And the Bundle is a searchset of exactly one Endpoint
+
+  @WE-2b
+  Scenario: The Endpoint address is a service root URL for the practice
+    When the consumer looks up the Endpoint on SDS for "read metadata"
+    Then the Endpoint address is a service root URL for the practice
+
+  @WE-2c
+  Scenario: The Endpoint carries the MHS party key
+    When the consumer looks up the Endpoint on SDS for "read metadata"
+    Then the Endpoint carries a party key
+
+  @WE-2d
+  Scenario: Exactly one Device gives the provider's ASID
+    Given the consumer has looked up the Endpoint on SDS for "read metadata"
+    When the consumer looks up the Device on SDS by ODS code, interaction and party key
+    Then SDS answers 200 with a FHIR Bundle
+    And the Bundle is a searchset of exactly one Device
+    And the Device carries a 12-digit ASID

@@ -1,0 +1,28 @@
+@hop:provider
+Feature: 3. CapabilityStatement through the Spine Secure Proxy
+  GET {ssp}/{service root URL}/metadata with the Ssp-* headers and an unsigned JWT (facts §2, §3, §5.3).
+
+  Background:
+    Given the registered patient's practice has been resolved on PDS and SDS
+
+  @WE-3a
+  Scenario: The provider serves an STU3 CapabilityStatement
+    When the consumer sends "read metadata" through the SSP
+    Then the provider answers 200 with a FHIR CapabilityStatement
+    And the CapabilityStatement declares FHIR version 3.0.1
+
+  @WE-3b
+  Scenario: The CapabilityStatement offers JSON and XML and is never cached
+    When the consumer sends "read metadata" through the SSP
+    Then the CapabilityStatement offers both JSON and XML formats
+    And the answer carries Cache-Control no-store
+
+  @WE-3c @hop:ssp
+  Scenario: The SSP refuses a URL that is not byte-identical to the SDS root
+    When the consumer sends "read metadata" through the SSP to the root with a trailing slash
+    Then the SSP answers 400 naming VARIES_FROM_TARGETURL
+
+  @WE-3d @hop:ssp
+  Scenario: The SSP refuses a sender with no data-sharing agreement
+    When a consumer organisation with no data-sharing agreement sends "read metadata" through the SSP
+    Then the SSP answers 403 naming FOT_CHECK_FAILED

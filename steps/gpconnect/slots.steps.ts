@@ -1,0 +1,73 @@
+/** Step 4, search for free slots (facts §5.4). */
+import { Given, Then, When } from '@cucumber/cucumber';
+import { extensionsOf, ofType, resolve } from '../../support/fhir/bundle';
+import { slotRange } from '../../support/gpconnect/requests';
+import { EXT } from '../../support/spine/systems';
+import { check, expectAnswer } from '../../support/world/checks';
+import { chooseFreeSlot, searchFreeSlots } from '../../support/world/journey';
+import type { GpcWorld } from '../../support/world/world';
+
+const UK_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[01]:00$/;
+const CHANNELS = ['In-person', 'Telephone', 'Video'];
+
+When('the consumer searches for free slots over the next {int} days', async function (this: GpcWorld, days: number) {
+  await searchFreeSlots(this, slotRange(days));
+});
+
+When('the consumer searches for free slots over the same range again', async function (this: GpcWorld) {
+  const { start, end } = this.state.slotSearch!;
+  await searchFreeSlots(this, { start, end });
+});
+
+Given('the consumer has found a free slot', async function (this: GpcWorld) {
+  chooseFreeSlot(this, await searchFreeSlots(this));
+});
+
+When('the consumer finds a free slot over the next {int} days', async function (this: GpcWorld, days: number) {
+  chooseFreeSlot(this, await searchFreeSlots(this, slotRange(days)));
+});
+
+function slotBundle(w: GpcWorld) {
+  const result = w.answer('provider');
+  const bundle = expectAnswer(w, result, { hop: 'provider', status: 200, resourceType: 'Bundle' });
+  return { result, bundle, slots: ofType(bundle, 'Slot') };
+}
+
+Then('the Bundle holds at least one Slot', function (this: GpcWorld) {
+  const { result, slots } = slotBundle(this);
+  check(this, slots.length > 0, { hop: 'provider', evidence: result, expected: 'at least one Slot in the searched range', actual: 'no Slot' });
+});
+
+Then('every Slot is free and inside the searched range', function (this: GpcWorld) {
+  const { result, slots } = slotBundle(this);
+  const { start, end } = this.state.slotSearch!;
+  for (const s of slots) {
+    check(this, s.status === 'free', { hop: 'provider', evidence: result, expected: 'every Slot status free', actual: `Slot/${s.id} status ${JSON.stringify(s.status)}` });
+    // Dates carry their UK offset, so the date part is the UK calendar day.
+    const inside = String(s.start).slice(0, 10) >= start && String(s.end).slice(0, 10) <= end;
+    check(this, inside, { hop: 'provider', evidence: result, expected: `every Slot inside ${start}..${end}`, actual: `Slot/${s.id} ${s.start}..${s.end}` });
+  }
+});
+
+Then("every Slot's Schedule is in the Bundle", function (this: GpcWorld) {
+  const { result, bundle, slots } = slotBundle(this);
+  for (const s of slots) {
+    const ref = (s.schedule as { reference?: string } | undefined)?.reference;
+    check(this, !!resolve(bundle, ref), { hop: 'provider', evidence: result, expected: `Slot/${s.id}'s Schedule ${ref} in the Bundle`, actual: 'not included' });
+  }
+});
+
+Then('every Slot has a delivery channel and UK local times with an offset', function (this: GpcWorld) {
+  const { result, slots } = slotBundle(this);
+  for (const s of slots) {
+    check(this, UK_LOCAL.test(String(s.start)) && UK_LOCAL.test(String(s.end)), { hop: 'provider', evidence: result, expected: 'start and end as yyyy-mm-ddThh:mm:ss+00:00 or +01:00', actual: `Slot/${s.id} ${s.start}..${s.end}` });
+    const channel = extensionsOf(s, EXT.deliveryChannel)[0]?.valueCode;
+    check(this, CHANNELS.includes(String(channel)), { hop: 'provider', evidence: result, expected: `a DeliveryChannel-2 extension (${CHANNELS.join(', ')})`, actual: `Slot/${s.id} channel ${JSON.stringify(channel)}` });
+  }
+});
+
+Then('the booked slot is not offered', function (this: GpcWorld) {
+  const { result, slots } = slotBundle(this);
+  const booked = this.state.bookedSlotId;
+  check(this, !slots.some((s) => s.id === booked), { hop: 'provider', evidence: result, expected: `booked Slot/${booked} no longer offered`, actual: 'still offered as free' });
+});

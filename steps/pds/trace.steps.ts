@@ -1,0 +1,60 @@
+/** Step 1, PDS trace (facts §5.1). */
+import { Given, Then, When } from '@cucumber/cucumber';
+import { identifiers } from '../../support/fhir/bundle';
+import { nhsNumberProblem } from '../../support/spine/nhs-number';
+import { SYS } from '../../support/spine/systems';
+import { check, expectAnswer } from '../../support/world/checks';
+import { choosePatient, practiceOds, traceAndReadOds, traceOnPds } from '../../support/world/journey';
+import type { GpcWorld } from '../../support/world/world';
+
+When('the consumer traces the patient on PDS', async function (this: GpcWorld) {
+  await traceOnPds(this);
+});
+
+When("the consumer traces the patient on PDS and reads the practice's ODS code", async function (this: GpcWorld) {
+  await traceAndReadOds(this);
+});
+
+Given("{patient}'s practice has been traced on PDS", async function (this: GpcWorld, role: string) {
+  choosePatient(this, role);
+  await traceAndReadOds(this);
+});
+
+function pdsPatient(w: GpcWorld) {
+  const result = w.answer('pds');
+  return { result, patient: expectAnswer(w, result, { hop: 'pds', status: 200, resourceType: 'Patient' }) };
+}
+
+Then("the Patient's id is the NHS number traced", function (this: GpcWorld) {
+  const { result, patient } = pdsPatient(this);
+  check(this, patient.id === this.state.patient!.nhsNumber, { hop: 'pds', evidence: result, expected: `Patient.id ${this.state.patient!.nhsNumber}`, actual: `Patient.id ${JSON.stringify(patient.id)}` });
+});
+
+Then('the PDS Patient carries the NHS number under the nhs-number system with a valid check digit', function (this: GpcWorld) {
+  const { result, patient } = pdsPatient(this);
+  const ids = identifiers(patient);
+  const nhs = ids.find((i) => i.system === SYS.nhsNumber);
+  check(this, !!nhs, { hop: 'pds', evidence: result, expected: `an identifier with system ${SYS.nhsNumber}`, actual: `systems ${JSON.stringify(ids.map((i) => i.system))}` });
+  const problem = nhsNumberProblem(String(nhs!.value));
+  check(this, !problem, { hop: 'pds', evidence: result, expected: 'an NHS number that passes the Modulus 11 check', actual: problem ?? '' });
+  check(this, nhs!.value === patient.id, { hop: 'pds', evidence: result, expected: `the identifier value to equal Patient.id ${patient.id}`, actual: String(nhs!.value) });
+});
+
+Then('the PDS Patient has exactly one generalPractitioner with an ODS code', function (this: GpcWorld) {
+  const { result, patient } = pdsPatient(this);
+  this.state.ods = practiceOds(this, patient, result);
+});
+
+Then('that ODS code is the practice expected for the patient', function (this: GpcWorld) {
+  const expected = this.state.patient!.expectedOds;
+  check(this, !expected || this.state.ods === expected, { hop: 'pds', evidence: this.answer('pds'), expected: `ODS code ${expected}`, actual: `ODS code ${this.state.ods}` });
+});
+
+Then('PDS mirrors the X-Request-ID and X-Correlation-ID it was sent', function (this: GpcWorld) {
+  const result = this.answer('pds');
+  const sent = result.exchange.request.headers;
+  for (const name of ['x-request-id', 'x-correlation-id']) {
+    const sentValue = Object.entries(sent).find(([k]) => k.toLowerCase() === name)?.[1];
+    check(this, result.headers[name] === sentValue, { hop: 'pds', evidence: result, expected: `${name} ${sentValue} mirrored`, actual: result.headers[name] ? `${name} ${result.headers[name]}` : `no ${name}` });
+  }
+});

@@ -1,0 +1,21 @@
+/** Through the Spine Secure Proxy (facts §2): well-formed requests, and the SSP's own refusals. */
+import { When } from '@cucumber/cucumber';
+import type { Interaction } from '../../support/interactions';
+import { fail } from '../../support/world/checks';
+import { throughSsp } from '../../support/world/journey';
+import type { GpcWorld } from '../../support/world/world';
+
+When('the consumer sends {interaction} through the SSP', async function (this: GpcWorld, i: Interaction) {
+  await throughSsp(this, i);
+});
+
+When('the consumer sends {interaction} through the SSP to the root with a trailing slash', async function (this: GpcWorld, i: Interaction) {
+  // One character away from the SDS root: the SSP must refuse it (facts §2.1).
+  await throughSsp(this, i, { root: `${this.state.endpoint!.root}/` });
+});
+
+When('a consumer organisation with no data-sharing agreement sends {interaction} through the SSP', async function (this: GpcWorld, i: Interaction) {
+  const asid = this.target.testData.unagreedConsumerAsid;
+  if (!asid) fail(this, { hop: 'config', expected: 'testData.unagreedConsumerAsid in the target file', actual: 'not set', kind: 'config' });
+  await throughSsp(this, i, { fromAsid: asid });
+});

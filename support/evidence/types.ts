@@ -1,0 +1,49 @@
+/**
+ * The evidence contract between the World (which records), the reports (which summarise) and the CLI.
+ * Attachments with these media types travel through Cucumber's message stream, so they survive --parallel.
+ */
+import type { Hop } from '../requirements';
+
+export const EVIDENCE_MEDIA_TYPE = 'application/vnd.gpc-assure.evidence+json';
+export const FAILURE_MEDIA_TYPE = 'application/vnd.gpc-assure.failure+json';
+
+/** Network-level failure kinds, named so a red run says at once what broke. */
+export type TransportFault = 'timeout' | 'connection-reset' | 'connection-refused' | 'dns' | 'tls' | 'network';
+
+export interface Exchange {
+  /** 1-based order within the scenario. */
+  seq: number;
+  hop: Exclude<Hop, 'config'>;
+  interaction?: string;
+  startedAt: string;
+  durationMs: number;
+  request: { method: string; url: string; headers: Record<string, string>; body?: string };
+  response?: { status: number; headers: Record<string, string>; body?: string };
+  /** Decoded GP Connect JWT (unsigned; claims are evidence, not secrets). */
+  jwt?: { header: Record<string, unknown>; claims: Record<string, unknown> } | { problem: string };
+  transportError?: { kind: TransportFault; message: string };
+}
+
+/** One failed check, as attached to the scenario and carried into summary.json. */
+export interface FailureRecord {
+  hop: Hop;
+  requirement: string;
+  message: string;
+  expected?: string;
+  actual?: string;
+  /** seq of the exchange that is the evidence, when there is one. */
+  exchange?: number;
+  /** e.g. 'timeout', 'malformed-json', 'html-error-page', 'status' — what kind of thing went wrong. */
+  kind?: string;
+}
+
+export interface ScenarioEvidence {
+  scenario: string;
+  feature: string;
+  tags: string[];
+  target: string;
+  exchanges: Exchange[];
+  failure?: FailureRecord;
+  /** Values carried from hop to hop (ODS code, root, ASID, slot, patient). */
+  journey: Record<string, string>;
+}

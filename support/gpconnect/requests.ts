@@ -1,0 +1,63 @@
+/** Request parameters and bodies the consumer side builds (facts §5.4–§5.6). */
+import type { Target } from '../config/target';
+import { EXT, PROFILE, SYS } from '../spine/systems';
+import { ukDate, ukDateTime, DAY_MS } from '../spine/uk-time';
+import { reference, type Resource } from '../fhir/bundle';
+
+export interface SlotRange {
+  start: string;
+  end: string;
+}
+
+/** From today (UK) for `days` days: a 7-day search is start=ge{today}, end=le{today+7}. */
+export function slotRange(days: number, now = new Date()): SlotRange {
+  return { start: ukDate(now), end: ukDate(new Date(now.getTime() + days * DAY_MS)) };
+}
+
+export function slotQuery(range: SlotRange, consumerOds: string): string {
+  const params: [string, string][] = [
+    ['status', 'free'],
+    ['start', `ge${range.start}`],
+    ['end', `le${range.end}`],
+    ['_include', 'Slot:schedule'],
+    ['_include:recurse', 'Schedule:actor:Practitioner'],
+    ['_include:recurse', 'Schedule:actor:Location'],
+    ['_include:recurse', 'Location:managingOrganization'],
+    ['searchFilter', `${SYS.odsOrg}|${consumerOds}`],
+  ];
+  return params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+}
+
+export function patientQuery(nhsNumber: string): string {
+  return `identifier=${encodeURIComponent(`${SYS.nhsNumber}|${nhsNumber}`)}`;
+}
+
+/** The booking body of facts §5.6 for one slot, its schedule's actors, and the provider's Patient id. */
+export function appointmentFor(target: Target, slot: Resource, schedule: Resource | undefined, patientId: string, now = new Date()): Resource {
+  const actors = ((schedule?.actor as unknown[]) ?? []).map(reference).filter((r): r is string => !!r);
+  const location = actors.find((r) => r.startsWith('Location/'));
+  const practitioner = actors.find((r) => r.startsWith('Practitioner/'));
+  const participant = (ref: string) => ({ actor: { reference: ref }, status: 'accepted' });
+  return {
+    resourceType: 'Appointment',
+    meta: { profile: [PROFILE.appointment] },
+    contained: [
+      {
+        resourceType: 'Organization',
+        id: '1',
+        meta: { profile: [PROFILE.organization] },
+        identifier: [{ system: SYS.odsOrg, value: target.consumer.odsCode }],
+        name: target.consumer.organizationName,
+        telecom: [{ system: 'phone', value: target.consumer.telecom, use: 'work' }],
+      },
+    ],
+    extension: [{ url: EXT.bookingOrganisation, valueReference: { reference: '#1' } }],
+    status: 'booked',
+    start: slot.start,
+    end: slot.end,
+    slot: [{ reference: `Slot/${slot.id}` }],
+    created: ukDateTime(now),
+    description: 'Booked by gpc-assure conformance run',
+    participant: [participant(`Patient/${patientId}`), ...(location ? [participant(location)] : []), ...(practitioner ? [participant(practitioner)] : [])],
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * GP Connect through the SSP (facts §2.1–§2.2, §3): URL = {ssp}/{root verbatim}{path}, the Ssp-* headers,
+ * and a fresh unsigned JWT per request. Overrides exist so scenarios can send deliberately wrong requests.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Target } from '../config/target';
+import { buildGpcClaims, encodeUnsignedJwt, type Claims } from '../jwt/gpc-jwt';
+import { interactionPath, type Interaction } from '../interactions';
+import { FHIR_JSON_UTF8 } from './systems';
+import { send, type EvidenceLog, type HttpResult } from './http';
+
+export interface GpcRequest {
+  interaction: Interaction;
+  /** Service root URL exactly as SDS returned it. */
+  root: string;
+  providerAsid: string;
+  id?: string;
+  /** Query string without `?`, already encoded. */
+  query?: string;
+  body?: unknown;
+  /** Header overrides; a value of null removes the header. */
+  headers?: Record<string, string | null>;
+  /** Replaces claims in the JWT the harness would build; undefined values remove the claim. */
+  claims?: Claims;
+  /** Sent as Ssp-From instead of the consumer's ASID. */
+  fromAsid?: string;
+}
+
+export function sspUrl(target: Target, root: string, path: string, query?: string): string {
+  return `${target.ssp.baseUrl}/${root}${path}${query ? `?${query}` : ''}`;
+}
+
+export function sendGpc(log: EvidenceLog, target: Target, req: GpcRequest): Promise<HttpResult> {
+  const claims = { ...buildGpcClaims({ consumer: target.consumer, interaction: req.interaction, audience: req.root }), ...req.claims };
+  for (const [k, v] of Object.entries(claims)) if (v === undefined) delete claims[k];
+  const headers: Record<string, string | null> = {
+    'Ssp-TraceID': randomUUID(),
+    'Ssp-From': req.fromAsid ?? target.consumer.asid,
+    'Ssp-To': req.providerAsid,
+    'Ssp-InteractionID': req.interaction.interactionId,
+    Authorization: `Bearer ${encodeUnsignedJwt(claims)}`,
+    Accept: FHIR_JSON_UTF8,
+    ...(req.body !== undefined ? { 'Content-Type': FHIR_JSON_UTF8 } : {}),
+    ...req.headers,
+  };
+  const finalHeaders = Object.fromEntries(Object.entries(headers).filter((e): e is [string, string] => e[1] !== null));
+  return send(log, {
+    hop: 'ssp',
+    interaction: req.interaction.name,
+    method: req.interaction.method,
+    url: sspUrl(target, req.root, interactionPath(req.interaction, req.id), req.query),
+    headers: finalHeaders,
+    body: req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body),
+    timeoutMs: target.ssp.timeoutMs ?? 10_000,
+  });
+}
+
+/** Spine's own refusals (facts §2.4) are the SSP's; anything else that came back is the provider's answer. */
+const SSP_ERROR = /(VARIES_FROM_TARGETURL|ASID_CHECK_FAILED|PARTYKEY_INTERACTION_CHECK_FAILED|FOT_CHECK_FAILED|ERROR_COMMUNICATING_TO_ENDPOINT_URL|Method Not Allowed|Unsupported_Media_Type|SSP_)/;
+
+export function hopOfSspAnswer(result: HttpResult): 'ssp' | 'provider' {
+  if (result.transport) return 'ssp';
+  if (result.status === 502 || result.status === 504) return 'ssp';
+  return SSP_ERROR.test(result.text) && !result.text.includes('GPConnect-OperationOutcome-1') ? 'ssp' : 'provider';
+}

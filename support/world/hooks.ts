@@ -1,0 +1,68 @@
+/**
+ * Run lifecycle: the target is loaded (GPC_TARGET) or the embedded simulators are started (GPC_FAULTS)
+ * once per run (per worker under --parallel). After every scenario its evidence is attached to the
+ * Cucumber report and written to reports/evidence/, and a failure record is attached for summary.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { After, AfterAll, Before, BeforeAll, Status, setDefaultTimeout } from '@cucumber/cucumber';
+import { loadTargetFile, type Target } from '../config/target';
+import { EVIDENCE_MEDIA_TYPE, FAILURE_MEDIA_TYPE, type FailureRecord, type ScenarioEvidence } from '../evidence/types';
+import { redactText } from '../evidence/redact';
+import { requirementTags } from '../requirements';
+import { startSimulators, type SimulatorSet } from '../simulators';
+import type { GpcWorld } from './world';
+
+setDefaultTimeout(60_000);
+
+const runtime: { target?: Target; simulators?: SimulatorSet } = {};
+const reportsDir = process.env.GPC_REPORTS_DIR ?? 'reports';
+const evidenceDir = join(reportsDir, 'evidence');
+
+BeforeAll(async function () {
+  mkdirSync(evidenceDir, { recursive: true });
+  if (process.env.GPC_TARGET) {
+    runtime.target = loadTargetFile(process.env.GPC_TARGET);
+    return;
+  }
+  const faults = (process.env.GPC_FAULTS ?? '').split(',').filter(Boolean);
+  runtime.simulators = await startSimulators({ faults });
+  runtime.target = runtime.simulators.target;
+});
+
+AfterAll(async function () {
+  await runtime.simulators?.stop();
+});
+
+Before(function (this: GpcWorld, { pickle, gherkinDocument }) {
+  this.target = runtime.target!;
+  this.scenario = { name: pickle.name, feature: gherkinDocument.feature?.name ?? '', tags: pickle.tags.map((t) => t.name) };
+});
+
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+
+After(async function (this: GpcWorld, { result, testCaseStartedId }) {
+  if (result?.status !== Status.PASSED && !this.failure && result?.status === Status.FAILED) {
+    // Not a check of ours (a harness error or a failed assertion elsewhere): still name a hop and requirement.
+    const record: FailureRecord = {
+      hop: this.declaredHop,
+      requirement: requirementTags(this.scenario.tags)[0] ?? 'untagged',
+      message: redactText(`[${this.declaredHop}] ${result.message?.split('\n')[0] ?? 'failed'}`),
+      kind: 'harness',
+    };
+    this.failure = record;
+  }
+  const evidence: ScenarioEvidence = {
+    scenario: this.scenario.name,
+    feature: this.scenario.feature,
+    tags: this.scenario.tags,
+    target: this.target?.name ?? 'unknown',
+    exchanges: this.evidence.exchanges,
+    failure: this.failure,
+    journey: this.journeyValues,
+  };
+  const text = JSON.stringify(evidence, null, 2);
+  writeFileSync(join(evidenceDir, `${slug(this.scenario.feature)}--${slug(this.scenario.name)}--${testCaseStartedId.slice(0, 8)}.json`), text);
+  this.attach(text, EVIDENCE_MEDIA_TYPE);
+  if (this.failure) this.attach(JSON.stringify(this.failure), FAILURE_MEDIA_TYPE);
+});

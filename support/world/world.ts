@@ -1,0 +1,86 @@
+/**
+ * One typed World per scenario: the target, the evidence log every exchange lands in, the values carried
+ * from hop to hop, and the failure record a check leaves behind for the reports.
+ */
+import { randomUUID } from 'node:crypto';
+import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
+import type { PatientData, Target } from '../config/target';
+import type { FailureRecord } from '../evidence/types';
+import { EvidenceLog, type HttpResult } from '../spine/http';
+import type { Hop } from '../requirements';
+import { requirementTags } from '../requirements';
+
+export interface ServiceEndpoint {
+  root: string;
+  partyKey: string;
+  ods: string;
+}
+
+/** What the worked example carries forward (facts §5): each hop's output is the next hop's input. */
+export interface JourneyState {
+  patientRole?: string;
+  patient?: PatientData;
+  /** The NHS number GP Connect calls use: the surviving number when PDS says it was superseded. */
+  nhsNumber?: string;
+  pdsPatient?: Record<string, unknown>;
+  ods?: string;
+  endpoint?: ServiceEndpoint;
+  providerAsid?: string;
+  slotSearch?: { start: string; end: string; bundle: Record<string, unknown> };
+  slot?: Record<string, unknown>;
+  providerPatientId?: string;
+  appointment?: Record<string, unknown>;
+  bookedSlotId?: string;
+}
+
+export class GpcWorld extends World {
+  target!: Target;
+  readonly evidence = new EvidenceLog();
+  readonly correlationId = randomUUID();
+  scenario = { name: '', feature: '', tags: [] as string[] };
+  failure?: FailureRecord;
+  state: JourneyState = {};
+  /** The latest answer from each hop, for the generic Then steps. */
+  readonly answers = new Map<Hop, HttpResult>();
+  /** Set when a journey stops on purpose (a restricted patient has no GP to route to). */
+  stoppedBecause?: string;
+
+  constructor(options: IWorldOptions) {
+    super(options);
+  }
+
+  /** The scenario's first requirement tag: what a generic check is evidence for. */
+  get requirement(): string {
+    return requirementTags(this.scenario.tags)[0] ?? 'untagged';
+  }
+
+  /** The scenario's declared hop (`@hop:pds`), used when a failure names none. */
+  get declaredHop(): Hop {
+    const tag = this.scenario.tags.find((t) => t.startsWith('@hop:'));
+    const hop = tag?.slice('@hop:'.length);
+    return hop === 'pds' || hop === 'sds' || hop === 'ssp' || hop === 'provider' ? hop : 'provider';
+  }
+
+  /** The hop that answered most recently: what "the Bundle" in a Then step refers to. */
+  latestHop?: Hop;
+
+  remember(hop: Hop, result: HttpResult): HttpResult {
+    this.answers.set(hop, result);
+    this.latestHop = hop;
+    return result;
+  }
+
+  answer(hop: Hop): HttpResult {
+    const result = this.answers.get(hop);
+    if (!result) throw new Error(`no ${hop} exchange has happened in this scenario yet`);
+    return result;
+  }
+
+  /** Values carried between hops, recorded with the evidence. */
+  readonly journeyValues: Record<string, string> = {};
+  carry(key: string, value: string): void {
+    this.journeyValues[key] = value;
+  }
+}
+
+setWorldConstructor(GpcWorld);
