@@ -1,0 +1,105 @@
+/**
+ * The embedded GP Connect provider (STU3): one node:http server hosting every practice in PRACTICES,
+ * routed only on the ODS code in the URL (T12). Each request goes: service root → interaction (404, 405,
+ * 501) → the Spine edge rules (EDGE_RULES, in order) → the interaction's handler. Handlers are a table
+ * keyed by interaction name; an interaction with no row answers 501 until a later issue fills it in.
+ *
+ * Choices the spec leaves open:
+ * - a URL that is no GP Connect service root → 404 NO_RECORD_FOUND; an unknown ODS code → 404
+ *   ORGANISATION_NOT_FOUND; a path no interaction has under that root → 501 NOT_IMPLEMENTED;
+ * - a known path with the wrong method → 405 BAD_REQUEST ("wrong verb", facts §6) with an Allow header.
+ */
+import { CAPABILITY_SEGMENT, matchInteractions, type Capability, type InteractionName, type Method } from '../../interactions';
+import { firstBreach } from '../../jwt/jwt-rules';
+import { PRACTICES } from '../fixtures/estate';
+import { startServer, type RunningServer, type SimRequest, type SimResponse } from '../http-kit';
+import type { Faults } from '../faults';
+import { serviceRoot } from '../registry';
+import { bookAppointment } from './appointments';
+import type { Practice, ProviderContext } from './context';
+import { capabilityStatement } from './metadata';
+import { badRequest, fail, GpcError } from './outcomes';
+import { findPatient } from './patients';
+import { searchFreeSlots } from './slots';
+import { createState, type ProviderState } from './state';
+
+type Handler = (ctx: ProviderContext) => SimResponse;
+
+/** The interactions served so far; the rest of the table answers 501 NOT_IMPLEMENTED. */
+const HANDLERS: Partial<Record<InteractionName, Handler>> = {
+  'read metadata': (ctx) => ({ status: 200, body: capabilityStatement(ctx, 'appointments') }),
+  'read structured metadata': (ctx) => ({ status: 200, body: capabilityStatement(ctx, 'structured') }),
+  'search free slots': searchFreeSlots,
+  'find patient': findPatient,
+  'book appointment': bookAppointment,
+};
+
+const METHODS: Method[] = ['GET', 'POST', 'PUT'];
+const ROOT_PATH = /^\/([^/]+)\/STU3\/1\/(.*)$/;
+/** Longest segment first, so `gpconnect/structured/…` is not taken for `gpconnect` + `/structured/…`. */
+const SEGMENTS = (Object.entries(CAPABILITY_SEGMENT) as [Capability, string][]).sort(([, a], [, b]) => b.length - a.length);
+
+interface Route {
+  practice: Practice;
+  capability: Capability;
+  /** The FHIR path under the service root, e.g. `/Slot`. */
+  fhirPath: string;
+}
+
+function resolveRoute(path: string): Route {
+  const m = ROOT_PATH.exec(path);
+  if (!m) throw new GpcError(404, 'NO_RECORD_FOUND', `${path} is not under a GP Connect service root /{ODS}/STU3/1/{segment}`);
+  const [, ods, rest] = m;
+  const practice = PRACTICES.find((p) => p.ods === ods);
+  if (!practice) throw new GpcError(404, 'ORGANISATION_NOT_FOUND', `no practice with ODS code ${ods} is hosted here`);
+  const segment = SEGMENTS.find(([, s]) => rest === s || rest.startsWith(`${s}/`));
+  if (!segment) throw new GpcError(404, 'NO_RECORD_FOUND', `${rest} does not start with a routing segment (${Object.values(CAPABILITY_SEGMENT).join(', ')})`);
+  return { practice, capability: segment[0], fhirPath: rest.slice(segment[1].length) };
+}
+
+function handle(req: SimRequest, state: ProviderState, faults: Faults, base: string): SimResponse {
+  const { practice, capability, fhirPath } = resolveRoute(req.path);
+  const candidates = matchInteractions(capability, req.method, fhirPath);
+  if (candidates.length === 0) {
+    const allowed = METHODS.filter((method) => matchInteractions(capability, method, fhirPath).length > 0);
+    if (allowed.length === 0) throw new GpcError(501, 'NOT_IMPLEMENTED', `no ${capability} interaction has the path ${fhirPath || '/'}`);
+    return { ...fail(405, 'BAD_REQUEST', `${req.method} is not allowed on ${fhirPath}; use ${allowed.join(' or ')}`), headers: { Allow: allowed.join(', ') } };
+  }
+  const root = serviceRoot(base, practice.ods, capability);
+  const chosen = candidates.find((c) => c.interaction.interactionId === req.headers['ssp-interactionid']);
+  const breach = firstBreach({
+    headers: req.headers,
+    interaction: chosen?.interaction,
+    candidates: candidates.map((c) => c.interaction),
+    providerAsid: practice.asid,
+    serviceRoot: root,
+    nowSeconds: Math.floor(Date.now() / 1000),
+  });
+  if (breach) return fail(breach.rule.status, breach.rule.spineCode, `${breach.rule.id}: ${breach.problem}`);
+  if (!chosen) throw badRequest('Ssp-InteractionID does not match this URL');
+  const handler = HANDLERS[chosen.interaction.name as InteractionName];
+  if (!handler) throw new GpcError(501, 'NOT_IMPLEMENTED', `${chosen.interaction.title} is not implemented by this simulator yet`);
+  return handler({ req, practice, serviceRoot: root, id: chosen.id, state, faults, now: new Date() });
+}
+
+export async function startProvider(opts: { port: number; faults: Faults }): Promise<RunningServer> {
+  const state = createState();
+  // The service roots (and so the JWT aud) contain the port, known only once the server listens.
+  let base = '';
+  const server = await startServer(
+    'provider',
+    opts.port,
+    (req) => {
+      try {
+        return handle(req, state, opts.faults, base);
+      } catch (err) {
+        if (err instanceof GpcError) return err.toResponse();
+        throw err;
+      }
+    },
+    (status, message) => fail(status, status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', message),
+    opts.faults.has('provider-no-cache-control') ? {} : { 'Cache-Control': 'no-store' },
+  );
+  base = server.baseUrl;
+  return server;
+}

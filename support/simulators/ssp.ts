@@ -1,0 +1,171 @@
+/**
+ * The embedded Spine Secure Proxy (facts §2.1–§2.4). A request arrives as `{ssp}/{provider service root,
+ * verbatim}/{fhir path}`; the SSP checks method and media type, the Ssp-* headers, the sender's and the
+ * receiver's registrations for the interaction, the data-sharing agreement and that the target URL is
+ * byte-identical to the registered endpoint, then forwards it unmodified and streams the answer back.
+ * Its own refusals are plain OperationOutcomes (sspOutcome), never GP Connect-profiled ones.
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
+import { pipeline } from 'node:stream';
+import type { Faults } from './faults';
+import { sspOutcome, startServer, type RunningServer, type SimRequest, type SimResponse } from './http-kit';
+import { asByAsid, endpointFor, hasAgreement, type Registry } from './registry';
+
+export interface SspOptions {
+  port: number;
+  faults: Faults;
+  registry: Registry;
+  /** How long the provider may take to start answering before the SSP gives up with 504. */
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const IDLE_SOCKET_MS = 4_000;
+const FORWARDED_METHODS = new Set(['GET', 'POST', 'PUT']);
+const BODY_METHODS = new Set(['POST', 'PUT']);
+const FHIR_MEDIA_TYPES = new Set(['application/fhir+json', 'application/fhir+xml']);
+const SSP_HEADERS = ['Ssp-TraceID', 'Ssp-From', 'Ssp-To', 'Ssp-InteractionID'] as const;
+/** RFC 7230 §6.1 hop-by-hop headers: they describe one connection and never travel further. */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+/** Request headers the SSP writes afresh for the provider leg (its host; the body's length as re-sent). */
+const REWRITTEN_ON_REQUEST = new Set(['host', 'content-length', 'forwarded', 'x-forwarded-for']);
+
+/** What may follow the registered root in a target URL: nothing, a query, or a FHIR path. */
+const ROOT_FOLLOWED_BY = /^(?:$|\?|\/(?!\/))/;
+
+/** A refusal is the SSP's answer; undefined means the request may go on to the next check. */
+type Check = (req: SimRequest, ctx: CheckContext) => SimResponse | undefined;
+
+interface CheckContext {
+  registry: Registry;
+  faults: Faults;
+  target: string;
+}
+
+const header = (req: SimRequest, name: string) => req.headers[name.toLowerCase()] ?? '';
+const mediaType = (contentType: string) => contentType.split(';')[0].trim().toLowerCase();
+
+/** Facts §2.3/§2.4, in the order the SSP applies them. */
+const CHECKS: Check[] = [
+  (req) => (FORWARDED_METHODS.has(req.method) ? undefined : sspOutcome(405, 'not-supported', '405: Method Not Allowed')),
+  (req) => (BODY_METHODS.has(req.method) && !FHIR_MEDIA_TYPES.has(mediaType(header(req, 'content-type'))) ? sspOutcome(415, 'not-supported', 'Unsupported_Media_Type') : undefined),
+  (_req, { target }) => (/^https?:\/\//.test(target) && URL.canParse(target) ? undefined : sspOutcome(400, 'invalid', `INVALID_TARGETURL_${target}`)),
+  (req) => {
+    const missing = SSP_HEADERS.find((name) => !header(req, name));
+    return missing ? sspOutcome(400, 'invalid', `MISSING_HEADER_${missing}`) : undefined;
+  },
+  (req, { registry }) => {
+    const sender = asByAsid(registry, header(req, 'Ssp-From'));
+    return sender?.interactions.includes(header(req, 'Ssp-InteractionID')) ? undefined : sspOutcome(403, 'forbidden', `ASID_CHECK_FAILED_MESSAGESENDER_${header(req, 'Ssp-From')}`);
+  },
+  (req, { registry }) =>
+    endpointFor(registry, header(req, 'Ssp-To'), header(req, 'Ssp-InteractionID')) ? undefined : sspOutcome(403, 'forbidden', `PARTYKEY_INTERACTION_CHECK_FAILED_MESSAGERECEIVER_${header(req, 'Ssp-To')}`),
+  (req, { registry, faults }) => {
+    const [from, to] = [header(req, 'Ssp-From'), header(req, 'Ssp-To')];
+    if (faults.has('ssp-no-fot-check') || hasAgreement(registry, from, to)) return undefined;
+    return sspOutcome(403, 'forbidden', `FOT_CHECK_FAILED_MESSAGESENDER_${from}_MESSAGERECEIVER_${to}`);
+  },
+  (req, { registry, faults, target }) => {
+    // The receiver check above guarantees the record exists.
+    const mhs = endpointFor(registry, header(req, 'Ssp-To'), header(req, 'Ssp-InteractionID'))!;
+    const { endpoint, cpaId } = mhs;
+    // Byte-identical: no case folding, no default-port or IP-for-hostname equivalence (facts §2.1). The
+    // FHIR path follows the root with one `/`, so `root//metadata` is a root with a trailing slash.
+    const matches = target.startsWith(endpoint) && ROOT_FOLLOWED_BY.test(target.slice(endpoint.length));
+    if (matches || faults.has('ssp-lenient-url')) return undefined;
+    return sspOutcome(400, 'invalid', `ENDPOINT_${endpoint}_CPAID_${cpaId}_VARIES_FROM_TARGETURL_${target}`);
+  },
+];
+
+/** RFC 7239 node: IPv6 addresses are quoted and bracketed. */
+const forwardedNode = (address: string) => (address.includes(':') ? `"[${address}]"` : address);
+
+/** The incoming headers minus hop-by-hop ones, original casing and repeats kept, plus RFC 7239 ones. */
+function forwardHeaders(raw: IncomingMessage, body: string, target: URL): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (let i = 0; i < raw.rawHeaders.length; i += 2) {
+    const [name, value] = [raw.rawHeaders[i], raw.rawHeaders[i + 1]];
+    if (HOP_BY_HOP.has(name.toLowerCase()) || REWRITTEN_ON_REQUEST.has(name.toLowerCase())) continue;
+    const prev = out[name];
+    out[name] = prev === undefined ? value : [...(Array.isArray(prev) ? prev : [prev]), value];
+  }
+  const client = raw.socket.remoteAddress ?? 'unknown';
+  const priorFor = raw.headers['x-forwarded-for'];
+  const prior = raw.headers['forwarded'];
+  const element = `for=${forwardedNode(client)};host="${raw.headers.host ?? ''}";proto=http`;
+  out['Forwarded'] = prior ? `${prior}, ${element}` : element;
+  out['X-Forwarded-For'] = priorFor ? `${priorFor}, ${client}` : client;
+  out['Host'] = target.host;
+  if (body || BODY_METHODS.has(raw.method ?? '')) out['Content-Length'] = String(Buffer.byteLength(body));
+  return out;
+}
+
+/** The provider's response headers as a flat [name, value, …] list: verbatim, minus hop-by-hop ones. */
+function responseHeaders(upstream: IncomingMessage): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < upstream.rawHeaders.length; i += 2)
+    if (!HOP_BY_HOP.has(upstream.rawHeaders[i].toLowerCase())) out.push(upstream.rawHeaders[i], upstream.rawHeaders[i + 1]);
+  return out;
+}
+
+interface Agents {
+  'http:': http.Agent;
+  'https:': https.Agent;
+}
+
+/**
+ * Sends the request on and pipes the answer back. Resolves with an SSP error while nothing has been sent
+ * to the consumer yet (502 cannot connect, 504 timeout), or 'handled' once the provider's answer streams.
+ */
+function forward(req: SimRequest, raw: { req: IncomingMessage; res: ServerResponse }, target: string, agents: Agents, timeoutMs: number): Promise<SimResponse | 'handled'> {
+  const url = new URL(target);
+  const transport = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve) => {
+    // Once the provider's status line has gone to the consumer, a failure can only cut the connection.
+    const failWith = (answer: SimResponse) => (raw.res.headersSent ? raw.res.destroy() : resolve(answer));
+    const upstream = transport.request(url, { method: req.method, headers: forwardHeaders(raw.req, req.body, url), agent: agents[url.protocol as keyof Agents] });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      upstream.destroy();
+      failWith(sspOutcome(504, 'transient', `TIMEOUT_WAITING_FOR_ENDPOINT_URL_${target}`));
+    }, timeoutMs);
+    upstream.on('error', () => {
+      clearTimeout(timer);
+      // Destroying the request on timeout errors it too; the 504 has already been chosen.
+      if (!timedOut) failWith(sspOutcome(502, 'transient', `ERROR_COMMUNICATING_TO_ENDPOINT_URL_${target}`));
+    });
+    upstream.on('response', (answer) => {
+      raw.res.writeHead(answer.statusCode ?? 502, answer.statusMessage, responseHeaders(answer));
+      resolve('handled');
+      // pipeline destroys both streams on a reset either side; the error itself needs no further answer.
+      pipeline(answer, raw.res, () => clearTimeout(timer));
+    });
+    upstream.end(req.body);
+  });
+}
+
+export async function startSsp(opts: SspOptions): Promise<RunningServer> {
+  // Idle sockets are dropped before a typical server's keep-alive timeout (Node's is 5 s), so a reused
+  // socket is never one the provider is closing; Node shortens this further on a Keep-Alive hint.
+  const reuse = { keepAlive: true, timeout: IDLE_SOCKET_MS };
+  const agents: Agents = { 'http:': new http.Agent(reuse), 'https:': new https.Agent(reuse) };
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const server = await startServer('ssp', opts.port, (req, raw) => {
+    const ctx: CheckContext = { registry: opts.registry, faults: opts.faults, target: req.rawUrl.slice(1) };
+    for (const check of CHECKS) {
+      const refusal = check(req, ctx);
+      if (refusal) return refusal;
+    }
+    return forward(req, raw, ctx.target, agents, timeoutMs);
+  }, (status, message) => sspOutcome(status, status >= 500 ? 'exception' : 'invalid', message));
+  return {
+    ...server,
+    close: async () => {
+      agents['http:'].destroy();
+      agents['https:'].destroy();
+      await server.close();
+    },
+  };
+}
