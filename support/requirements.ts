@@ -2,6 +2,8 @@
  * The requirements catalogue as data. Scenarios carry these IDs as tags; failures name them; the reports
  * compute coverage from this list (a requirement with no scenario shows up as uncovered).
  */
+import { EDGE_RULES } from './jwt/jwt-rules';
+
 export type Hop = 'pds' | 'sds' | 'ssp' | 'provider' | 'config';
 
 export interface Requirement {
@@ -11,7 +13,7 @@ export interface Requirement {
   source: string;
 }
 
-export const REQUIREMENTS: readonly Requirement[] = [
+const WORKED_EXAMPLE: readonly Requirement[] = [
   { id: 'WE-1a', hop: 'pds', text: 'PDS returns 200 application/fhir+json with the Patient for the NHS number traced', source: 'facts §5.1' },
   { id: 'WE-1b', hop: 'pds', text: 'The Patient carries the NHS number under https://fhir.nhs.uk/Id/nhs-number with a valid check digit', source: 'facts §5.1' },
   { id: 'WE-1c', hop: 'pds', text: 'generalPractitioner holds exactly one ODS code (pattern ^[0-9A-Z]+$), the registered practice', source: 'facts §5.1' },
@@ -36,6 +38,15 @@ export const REQUIREMENTS: readonly Requirement[] = [
   { id: 'WE-6c', hop: 'provider', text: 'Booking a slot that is already booked returns 409 DUPLICATE_REJECTED', source: 'facts §5.6' },
   { id: 'WE-6d', hop: 'provider', text: 'A booked slot is no longer offered as free', source: 'facts §5.6' },
   { id: 'WE-J1', hop: 'provider', text: 'The journey carries each value forward: ODS code to SDS, root and ASID to the SSP, slot and patient to the booking', source: 'facts §5' },
+];
+
+/**
+ * The catalogue: the worked example's requirements plus every Spine-edge rule, taken from the rule table
+ * itself so that adding a rule adds its requirement (and an uncovered rule shows up in the reports).
+ */
+export const REQUIREMENTS: readonly Requirement[] = [
+  ...WORKED_EXAMPLE,
+  ...EDGE_RULES.map((r) => ({ id: r.id, hop: 'provider' as const, text: r.text, source: r.source })),
 ];
 
 const byId = new Map(REQUIREMENTS.map((r) => [r.id, r]));
