@@ -3,6 +3,7 @@
  * compute coverage from this list (a requirement with no scenario shows up as uncovered).
  */
 import { EDGE_RULES } from './jwt/jwt-rules';
+import { TOPOLOGY_REQUIREMENTS } from './topology/requirements';
 
 export type Hop = 'pds' | 'sds' | 'ssp' | 'provider' | 'config';
 
@@ -47,6 +48,7 @@ const WORKED_EXAMPLE: readonly Requirement[] = [
 export const REQUIREMENTS: readonly Requirement[] = [
   ...WORKED_EXAMPLE,
   ...EDGE_RULES.map((r) => ({ id: r.id, hop: 'provider' as const, text: r.text, source: r.source })),
+  ...TOPOLOGY_REQUIREMENTS,
 ];
 
 const byId = new Map(REQUIREMENTS.map((r) => [r.id, r]));

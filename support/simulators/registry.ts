@@ -34,6 +34,15 @@ export interface SystemRecord {
   role: 'provider' | 'consumer' | 'both';
   supplierOds: string;
   organisations: string[];
+  /** How the system's organisations reach Spine (facts §8, T8): one MHS for all of them, or one each. */
+  mhsTopology?: 'shared' | 'separate';
+}
+
+/** ASIDs and party keys registered for a central Spine service (PDS, EPS…): never reused for GP Connect (T4). */
+export interface CentralServiceRecord {
+  service: string;
+  asids: string[];
+  partyKeys: string[];
 }
 
 export interface Registry {
@@ -42,6 +51,8 @@ export interface Registry {
   mhs: MhsRecord[];
   /** Unordered ASID pairs with a data-sharing agreement (T3). */
   agreements: [string, string][];
+  /** Central Spine services' registrations, when known (an estate file; SDS does not list them). */
+  centralServices?: CentralServiceRecord[];
 }
 
 const idsOf = (capability: Capability) => INTERACTIONS.filter((i) => i.capability === capability).map((i) => i.interactionId);

@@ -1,0 +1,109 @@
+/**
+ * Rebuilds the registry from an SDS FHIR API (facts §5.2): for each ODS code × each interaction in the
+ * table, the Endpoint search gives the MHS records and the Device search the AS records. What SDS does not
+ * say is inferred and said so: the system behind a record is its manufacturing organisation, an MHS record
+ * is CMA when an AS record shares its party key and organisation, and agreements and central services are
+ * unknown (the SSP and Spine hold those), so T3 and T4 stay with the features and estate files.
+ */
+import type { Target } from '../config/target';
+import { extensionsOf, identifierValue, ofType, type Resource } from '../fhir/bundle';
+import { INTERACTIONS } from '../interactions';
+import { findEndpoints } from '../spine/sds-client';
+import { EvidenceLog, parseJson, send, type HttpResult } from '../spine/http';
+import { EXT, SYS } from '../spine/systems';
+import type { AsRecord, MhsRecord, Registry, SystemRecord } from '../simulators/registry';
+
+/** The Device search without a party key, so consumers' AS records (which have no MHS record) are found too. */
+export function findAllDevices(log: EvidenceLog, target: Target, ods: string, interactionId: string): Promise<HttpResult> {
+  const query = [`organization=${encodeURIComponent(`${SYS.odsOrg}|${ods}`)}`, `identifier=${encodeURIComponent(`${SYS.interactionId}|${interactionId}`)}`].join('&');
+  return send(log, {
+    hop: 'sds',
+    method: 'GET',
+    url: `${target.sds.baseUrl}/Device?${query}`,
+    headers: { Accept: 'application/fhir+json', apikey: target.sds.apiKey },
+    timeoutMs: target.sds.timeoutMs ?? 10_000,
+    retries: 1,
+  });
+}
+
+export function sdsEntries(result: HttpResult, type: string): Resource[] {
+  const what = `${result.exchange.request.method} ${result.exchange.request.url}`;
+  if (result.status !== 200) throw new Error(`SDS answered ${result.transport?.kind ?? `HTTP ${result.status}`} to ${what}`);
+  const parsed = parseJson(result.text);
+  if (!parsed.ok) throw new Error(`SDS answered ${what} with ${parsed.problem}`);
+  return ofType(parsed.value as Record<string, unknown>, type);
+}
+
+const orgOf = (ref: unknown) => identifierValue(ref as Resource, SYS.odsOrg) ?? '';
+const extensionValues = (r: Resource, url: string, system: string) => extensionsOf(r, url).map((e) => identifierValue(e.valueReference, system) ?? '');
+
+function mhsRecord(e: Resource, queried: string): Omit<MhsRecord, 'cma'> {
+  const listed = extensionValues(e, EXT.sdsInteraction, SYS.interactionId);
+  return {
+    partyKey: identifierValue(e, SYS.partyKey) ?? '',
+    odsCode: orgOf(e.managingOrganization),
+    endpoint: String(e.address ?? ''),
+    interactions: listed.length ? listed : [queried],
+    fqdn: identifierValue(e, SYS.mhsFqdn) ?? '',
+    cpaId: identifierValue(e, SYS.mhsCpaId) ?? '',
+    mhsId: identifierValue(e, SYS.mhsId) ?? '',
+  };
+}
+
+export function asRecord(d: Resource): AsRecord {
+  const manufacturerOds = extensionValues(d, EXT.sdsManufacturer, SYS.odsOrg)[0] ?? '';
+  return {
+    asid: identifierValue(d, SYS.asid) ?? '',
+    odsCode: orgOf(d.owner),
+    partyKey: identifierValue(d, SYS.partyKey) ?? '',
+    interactions: extensionValues(d, EXT.sdsInteraction, SYS.interactionId),
+    manufacturerOds,
+    systemId: `supplier-${manufacturerOds}`,
+  };
+}
+
+/** The same record comes back once per interaction it lists: keep one of each. */
+function unique<T>(items: T[], key: (t: T) => string): T[] {
+  return [...new Map(items.map((i) => [key(i), i])).values()];
+}
+
+/** One system per supplier, a provider when any of its party keys has an MHS record (SDS does not record roles). */
+function inferSystems(as: AsRecord[], mhs: MhsRecord[]): SystemRecord[] {
+  return unique(as, (a) => a.systemId).map((first) => {
+    const mine = as.filter((a) => a.systemId === first.systemId);
+    const providing = mine.some((a) => mhs.some((m) => m.partyKey === a.partyKey));
+    return { id: first.systemId, name: `supplier ${first.manufacturerOds}`, role: providing ? 'provider' : 'consumer', supplierOds: first.manufacturerOds, organisations: [...new Set(mine.map((a) => a.odsCode))] };
+  });
+}
+
+export interface SdsRebuild {
+  registry: Registry;
+  /** Every SDS exchange made, for the evidence. */
+  evidence: EvidenceLog;
+}
+
+/** A few lookups at a time: a real SDS is rate-limited per application, and there are two per ODS code × interaction. */
+const CONCURRENT_LOOKUPS = 8;
+
+async function inBatches<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += CONCURRENT_LOOKUPS) out.push(...(await Promise.all(items.slice(i, i + CONCURRENT_LOOKUPS).map(fn))));
+  return out;
+}
+
+export async function registryFromSds(target: Target, odsCodes: string[], log = new EvidenceLog()): Promise<SdsRebuild> {
+  const lookups = odsCodes.flatMap((ods) => INTERACTIONS.map((i) => ({ ods, id: i.interactionId })));
+  const answers = await inBatches(lookups, async ({ ods, id }) => ({
+    endpoints: sdsEntries(await findEndpoints(log, target, ods, id), 'Endpoint').map((e) => mhsRecord(e, id)),
+    devices: sdsEntries(await findAllDevices(log, target, ods, id), 'Device').map(asRecord),
+  }));
+  const as = unique(answers.flatMap((a) => a.devices), (a) => a.asid);
+  const mhs = unique(answers.flatMap((a) => a.endpoints), (m) => JSON.stringify(m)).map((m) => ({ ...m, cma: as.some((a) => a.partyKey === m.partyKey && a.odsCode === m.odsCode) }));
+  return { registry: { systems: inferSystems(as, mhs), as, mhs, agreements: [] }, evidence: log };
+}
+
+/** The organisations a target's own data names: its test patients' practices and its consumer organisation. */
+export function targetOdsCodes(target: Target): string[] {
+  const practices = Object.values(target.testData.patients).flatMap((p) => (p.expectedOds ? [p.expectedOds] : []));
+  return [...new Set([...practices, target.consumer.odsCode])];
+}
