@@ -2,7 +2,8 @@
  * The requirements catalogue as data. Scenarios carry these IDs as tags; failures name them; the reports
  * compute coverage from this list (a requirement with no scenario shows up as uncovered).
  */
-import { EDGE_RULES } from './jwt/jwt-rules';
+import { ANSWER_RULES, EDGE_RULES } from './jwt/jwt-rules';
+import { SSP_RULES } from './spine/ssp-rules';
 import { TOPOLOGY_REQUIREMENTS } from './topology/requirements';
 
 export type Hop = 'pds' | 'sds' | 'ssp' | 'provider' | 'config';
@@ -38,6 +39,7 @@ const WORKED_EXAMPLE: readonly Requirement[] = [
   { id: 'WE-6b', hop: 'provider', text: 'The booked Appointment declares GPConnect-Appointment-1, is booked, and has Patient and Location participants', source: 'facts §5.6' },
   { id: 'WE-6c', hop: 'provider', text: 'Booking a slot that is already booked returns 409 DUPLICATE_REJECTED', source: 'facts §5.6' },
   { id: 'WE-6d', hop: 'provider', text: 'A booked slot is no longer offered as free', source: 'facts §5.6' },
+  { id: 'FHIR-PROFILE', hop: 'provider', text: 'Every FHIR body received or sent conforms to its profile (GP Connect STU3; PDS/SDS R4 schemas)', source: 'facts §7, issue 3' },
   { id: 'WE-J1', hop: 'provider', text: 'The journey carries each value forward: ODS code to SDS, root and ASID to the SSP, slot and patient to the booking', source: 'facts §5' },
 ];
 
@@ -47,7 +49,8 @@ const WORKED_EXAMPLE: readonly Requirement[] = [
  */
 export const REQUIREMENTS: readonly Requirement[] = [
   ...WORKED_EXAMPLE,
-  ...EDGE_RULES.map((r) => ({ id: r.id, hop: 'provider' as const, text: r.text, source: r.source })),
+  ...[...EDGE_RULES, ...ANSWER_RULES].map((r) => ({ id: r.id, hop: 'provider' as const, text: r.text, source: r.source })),
+  ...SSP_RULES.map((r) => ({ id: r.id, hop: 'ssp' as const, text: r.text, source: r.source })),
   ...TOPOLOGY_REQUIREMENTS,
 ];
 

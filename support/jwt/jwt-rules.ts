@@ -1,10 +1,15 @@
 /**
  * The provider-side request rules for the Spine edge (facts §2.2, §3, T12) as data. The embedded provider
  * enforces them in order; the harness reuses them to judge what it sends. Each rule names the status and
- * Spine code a conformant provider answers with (facts §3.4, §6).
+ * Spine code a conformant provider answers with (facts §3.4, §6), and, where one exists, its probe: the
+ * one wrong request that breaks this rule and no other, so a provider that skips the rule is caught.
+ *
+ * Each rule checks one thing. A value rule (lifetime, scope, aud…) passes when its claim or header is
+ * absent: absence is the presence rule's breach. That keeps every probe caught by exactly one rule.
  */
-import { decodeJwt, bearerToken, JWT_LIFETIME_SECONDS, type Claims } from './gpc-jwt';
-import type { Interaction } from '../interactions';
+import { base64url } from 'jose';
+import { bearerToken, decodeJwt, JWT_HEADER, JWT_LIFETIME_SECONDS, type Claims } from './gpc-jwt';
+import { interaction, type Interaction } from '../interactions';
 
 export interface RequestFacts {
   headers: Record<string, string | undefined>;
@@ -19,6 +24,29 @@ export interface RequestFacts {
   nowSeconds: number;
 }
 
+/**
+ * The wrong request that probes a rule, as overrides of the well-formed `read metadata` request (facts §3.4:
+ * the NHS oracles all use /metadata). Claim overrides merge into object claims and replace other values;
+ * `undefined` removes a claim. Header overrides replace; `null` removes a header.
+ */
+export interface Probe {
+  /** The wrong thing, in words. */
+  wrong: string;
+  claims?: Claims;
+  /** iat relative to now, and exp relative to iat (seconds). */
+  timing?: { iatFromNow: number; lifetime: number };
+  headers?: Record<string, string | null>;
+  /** Query string (without `?`) sent with the request. */
+  query?: string;
+  /** Replaces the encoded JWT header segment (the token is otherwise well formed). */
+  encodedJwtHeader?: string;
+  /**
+   * The SSP itself refuses a request without its routing headers (facts §2.3), so the provider's own check
+   * is only visible on a request sent straight to the provider's service root.
+   */
+  straightToProvider?: boolean;
+}
+
 export interface EdgeRule {
   id: string;
   text: string;
@@ -27,18 +55,22 @@ export interface EdgeRule {
   spineCode: 'BAD_REQUEST' | 'INVALID_RESOURCE';
   /** Returns a problem description, or undefined when the request obeys the rule. */
   check(f: RequestFacts, claims: Claims | undefined): string | undefined;
+  /** Every rule of EDGE_RULES has one (the lenient-modes meta-test checks); a simulator's extra rules need none. */
+  probe?: Probe;
 }
 
 const header = (f: RequestFacts, name: string) => f.headers[name.toLowerCase()];
+const present = (v: unknown) => v !== undefined && v !== null && v !== '';
+const BAD_REQUEST = { status: 400, spineCode: 'BAD_REQUEST' } as const;
 
 function headerPresent(name: string, id: string): EdgeRule {
   return {
     id,
     text: `${name} header is present`,
     source: 'facts §2.2',
-    status: 400,
-    spineCode: 'BAD_REQUEST',
+    ...BAD_REQUEST,
     check: (f) => (header(f, name) ? undefined : `${name} header is missing`),
+    probe: { wrong: `no ${name} header`, headers: { [name]: null }, straightToProvider: true },
   };
 }
 
@@ -47,13 +79,13 @@ function claimPresent(claim: string, id: string): EdgeRule {
     id,
     text: `JWT claim ${claim} is present`,
     source: 'facts §3.2, §3.4',
-    status: 400,
-    spineCode: 'BAD_REQUEST',
-    check: (_f, c) => (c && c[claim] !== undefined && c[claim] !== null && c[claim] !== '' ? undefined : `JWT claim ${claim} is missing`),
+    ...BAD_REQUEST,
+    check: (_f, c) => (present(c?.[claim]) ? undefined : `JWT claim ${claim} is missing`),
+    probe: { wrong: `no ${claim} claim`, claims: { [claim]: undefined } },
   };
 }
 
-function resourceClaim(claim: string, resourceType: string, id: string): EdgeRule {
+function resourceClaim(claim: string, resourceType: string, id: string, wrongType: string): EdgeRule {
   return {
     id,
     text: `JWT claim ${claim} is a ${resourceType} resource`,
@@ -61,16 +93,21 @@ function resourceClaim(claim: string, resourceType: string, id: string): EdgeRul
     status: 422,
     spineCode: 'INVALID_RESOURCE',
     check: (_f, c) => {
-      const r = c?.[claim] as { resourceType?: unknown; identifier?: unknown } | undefined;
-      if (!r || typeof r !== 'object' || Array.isArray(r)) return `JWT claim ${claim} is not a FHIR resource`;
+      if (!present(c?.[claim])) return undefined;
+      const r = c![claim] as { resourceType?: unknown; identifier?: unknown };
+      if (typeof r !== 'object' || Array.isArray(r)) return `JWT claim ${claim} is not a FHIR resource`;
       if (r.resourceType !== resourceType) return `JWT claim ${claim} has resourceType ${JSON.stringify(r.resourceType)}, expected ${resourceType}`;
       if (!Array.isArray(r.identifier) || r.identifier.length === 0) return `JWT claim ${claim} has no identifier`;
       return undefined;
     },
+    probe: { wrong: `${claim} with resourceType ${wrongType}`, claims: { [claim]: { resourceType: wrongType } } },
   };
 }
 
 const intClaim = (c: Claims | undefined, k: string) => (Number.isInteger(c?.[k]) ? (c![k] as number) : undefined);
+
+/** The GP Connect JWT header in padded standard base64: the right JSON, but not base64url (facts §3.1). */
+export const STANDARD_BASE64_JWT_HEADER = Buffer.from(JSON.stringify(JWT_HEADER)).toString('base64');
 
 export const EDGE_RULES: readonly EdgeRule[] = [
   headerPresent('Ssp-TraceID', 'HDR-TRACEID'),
@@ -81,30 +118,35 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     id: 'HDR-INTERACTION-MATCH',
     text: 'Ssp-InteractionID matches the operation and URL',
     source: 'facts §2.2, T12',
-    status: 400,
-    spineCode: 'BAD_REQUEST',
-    check: (f) => (f.interaction ? undefined : `Ssp-InteractionID ${header(f, 'Ssp-InteractionID')} does not match this URL (expected ${f.candidates.map((c) => c.interactionId).join(' or ') || 'none'})`),
+    ...BAD_REQUEST,
+    check: (f) =>
+      f.interaction || !header(f, 'Ssp-InteractionID')
+        ? undefined
+        : `Ssp-InteractionID ${header(f, 'Ssp-InteractionID')} does not match this URL (expected ${f.candidates.map((c) => c.interactionId).join(' or ') || 'none'})`,
+    // The slot search's ID on /metadata: the SSP forwards it (the slot root is the same root).
+    probe: { wrong: 'the slot search interaction ID on /metadata', headers: { 'Ssp-InteractionID': interaction('search free slots').interactionId } },
   },
   {
     id: 'HDR-TO-ASID',
     text: "Ssp-To is the provider's ASID for this endpoint",
     source: 'facts §2.4, T12',
-    status: 400,
-    spineCode: 'BAD_REQUEST',
-    check: (f) => (header(f, 'Ssp-To') === f.providerAsid ? undefined : `Ssp-To ${header(f, 'Ssp-To')} is not this provider's ASID ${f.providerAsid}`),
+    ...BAD_REQUEST,
+    check: (f) => (!header(f, 'Ssp-To') || header(f, 'Ssp-To') === f.providerAsid ? undefined : `Ssp-To ${header(f, 'Ssp-To')} is not this provider's ASID ${f.providerAsid}`),
+    // The SSP routes on Ssp-To, so through it a foreign ASID is the SSP's refusal (SSP-PARTYKEY).
+    probe: { wrong: "Ssp-To an ASID that is not the provider's", headers: { 'Ssp-To': '000000000000' }, straightToProvider: true },
   },
   {
     id: 'JWT-BEARER',
     text: 'Authorization carries a Bearer JWT of three base64url parts',
     source: 'facts §3.1',
-    status: 400,
-    spineCode: 'BAD_REQUEST',
+    ...BAD_REQUEST,
     check: (f) => {
       const token = bearerToken(header(f, 'Authorization'));
       if (!token) return 'Authorization header is missing or not a Bearer token';
       const d = decodeJwt(token);
       return d.ok ? undefined : `JWT is malformed: ${d.problem}`;
     },
+    probe: { wrong: 'a JWT header in padded standard base64, not base64url', encodedJwtHeader: STANDARD_BASE64_JWT_HEADER },
   },
   claimPresent('iss', 'JWT-ISS'),
   claimPresent('aud', 'JWT-AUD'),
@@ -119,60 +161,69 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     id: 'JWT-LIFETIME',
     text: `exp is exactly iat + ${JWT_LIFETIME_SECONDS}`,
     source: 'facts §3.2, §3.4',
-    status: 400,
-    spineCode: 'BAD_REQUEST',
+    ...BAD_REQUEST,
     check: (_f, c) => {
+      if (!present(c?.exp) || !present(c?.iat)) return undefined;
       const exp = intClaim(c, 'exp');
       const iat = intClaim(c, 'iat');
       if (exp === undefined || iat === undefined) return 'exp and iat must be integer seconds';
       return exp - iat === JWT_LIFETIME_SECONDS ? undefined : `exp - iat is ${exp - iat}, expected ${JWT_LIFETIME_SECONDS}`;
     },
+    probe: { wrong: 'exp - iat = 301', timing: { iatFromNow: 0, lifetime: JWT_LIFETIME_SECONDS + 1 } },
   },
   {
     id: 'JWT-EXPIRED',
     text: 'the token has not expired',
     source: 'facts §3.2, §3.4',
-    status: 400,
-    spineCode: 'BAD_REQUEST',
-    check: (f, c) => ((intClaim(c, 'exp') ?? 0) > f.nowSeconds ? undefined : `token expired at ${intClaim(c, 'exp')}, now ${f.nowSeconds}`),
+    ...BAD_REQUEST,
+    check: (f, c) => {
+      const exp = intClaim(c, 'exp');
+      return exp === undefined || exp > f.nowSeconds ? undefined : `token expired at ${exp}, now ${f.nowSeconds}`;
+    },
+    probe: { wrong: 'iat 600 s ago, so exp 300 s ago', timing: { iatFromNow: -600, lifetime: JWT_LIFETIME_SECONDS } },
   },
   {
     id: 'JWT-REASON-VALUE',
     text: 'reason_for_request is directcare',
     source: 'facts §3.2',
-    status: 400,
-    spineCode: 'BAD_REQUEST',
-    check: (_f, c) => (c?.reason_for_request === 'directcare' ? undefined : `reason_for_request is ${JSON.stringify(c?.reason_for_request)}, expected "directcare"`),
+    ...BAD_REQUEST,
+    check: (_f, c) => (!present(c?.reason_for_request) || c?.reason_for_request === 'directcare' ? undefined : `reason_for_request is ${JSON.stringify(c?.reason_for_request)}, expected "directcare"`),
+    probe: { wrong: 'reason_for_request "secondaryuses"', claims: { reason_for_request: 'secondaryuses' } },
   },
   {
     id: 'JWT-SCOPE-MATCH',
-    text: "requested_scope fits the interaction",
+    text: 'requested_scope fits the interaction',
     source: 'facts §3.2',
-    status: 400,
-    spineCode: 'BAD_REQUEST',
-    check: (f, c) => (!f.interaction || c?.requested_scope === f.interaction.scope ? undefined : `requested_scope ${JSON.stringify(c?.requested_scope)} does not fit ${f.interaction.name} (expected ${f.interaction.scope})`),
+    ...BAD_REQUEST,
+    check: (f, c) =>
+      !f.interaction || !present(c?.requested_scope) || c?.requested_scope === f.interaction.scope
+        ? undefined
+        : `requested_scope ${JSON.stringify(c?.requested_scope)} does not fit ${f.interaction.name} (expected ${f.interaction.scope})`,
+    probe: { wrong: 'requested_scope patient/*.read on /metadata', claims: { requested_scope: 'patient/*.read' } },
   },
   {
     id: 'JWT-AUD-ROOT',
     text: 'aud is the provider service root URL',
     source: 'facts §3.2',
-    status: 400,
-    spineCode: 'BAD_REQUEST',
-    check: (f, c) => (c?.aud === f.serviceRoot ? undefined : `aud ${JSON.stringify(c?.aud)} is not the service root ${f.serviceRoot}`),
+    ...BAD_REQUEST,
+    check: (f, c) => (!present(c?.aud) || c?.aud === f.serviceRoot ? undefined : `aud ${JSON.stringify(c?.aud)} is not the service root ${f.serviceRoot}`),
+    // The aud of the obsolete sample token on the spec page (facts §3.1).
+    probe: { wrong: 'aud the obsolete https://authorize.fhir.nhs.net/token', claims: { aud: 'https://authorize.fhir.nhs.net/token' } },
   },
-  resourceClaim('requesting_device', 'Device', 'JWT-DEVICE-RESOURCE'),
-  resourceClaim('requesting_practitioner', 'Practitioner', 'JWT-PRACTITIONER-RESOURCE'),
-  resourceClaim('requesting_organization', 'Organization', 'JWT-ORGANIZATION-RESOURCE'),
+  resourceClaim('requesting_device', 'Device', 'JWT-DEVICE-RESOURCE', 'Patient'),
+  resourceClaim('requesting_practitioner', 'Practitioner', 'JWT-PRACTITIONER-RESOURCE', 'Patient'),
+  resourceClaim('requesting_organization', 'Organization', 'JWT-ORGANIZATION-RESOURCE', 'Practitioner'),
   {
     id: 'JWT-SUB',
     text: 'sub equals requesting_practitioner.id',
     source: 'facts §3.2',
-    status: 400,
-    spineCode: 'BAD_REQUEST',
+    ...BAD_REQUEST,
     check: (_f, c) => {
-      const id = (c?.requesting_practitioner as { id?: unknown } | undefined)?.id;
+      if (!present(c?.requesting_practitioner)) return undefined;
+      const id = (c?.requesting_practitioner as { id?: unknown }).id;
       return c?.sub === id ? undefined : `sub ${JSON.stringify(c?.sub)} is not requesting_practitioner.id ${JSON.stringify(id)}`;
     },
+    probe: { wrong: 'sub not the practitioner id', claims: { sub: 'someone-else' } },
   },
 ];
 
@@ -181,14 +232,66 @@ export interface RuleBreach {
   problem: string;
 }
 
+/**
+ * The claims of a bearer token, read from its payload alone: a header that is not base64url is
+ * JWT-BEARER's breach, and the claim rules still judge the claims.
+ */
+function claimsOf(authorization: string | undefined): Claims | undefined {
+  const payload = bearerToken(authorization)?.split('.')[1];
+  if (!payload || !/^[A-Za-z0-9_-]+$/.test(payload)) return undefined;
+  try {
+    const json: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(base64url.decode(payload)));
+    return json && typeof json === 'object' && !Array.isArray(json) ? (json as Claims) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The first rule a request breaks, in table order (headers before token before claims), or undefined. */
 export function firstBreach(f: RequestFacts, rules: readonly EdgeRule[] = EDGE_RULES): RuleBreach | undefined {
-  const token = bearerToken(f.headers['authorization']);
-  const decoded = token ? decodeJwt(token) : undefined;
-  const claims = decoded?.ok ? decoded.claims : undefined;
+  const claims = claimsOf(f.headers['authorization']);
   for (const rule of rules) {
     const problem = rule.check(f, claims);
     if (problem) return { rule, problem };
   }
   return undefined;
 }
+
+/** The claims a probe sends: overrides merged into the well-formed claims, timing applied. */
+export function probeClaims(wellFormed: Claims, probe: Pick<Probe, 'claims' | 'timing'>, nowSeconds: number): Claims {
+  const out: Claims = { ...wellFormed };
+  if (probe.timing) {
+    out.iat = nowSeconds + probe.timing.iatFromNow;
+    out.exp = (out.iat as number) + probe.timing.lifetime;
+  }
+  for (const [k, v] of Object.entries(probe.claims ?? {})) {
+    const base = out[k];
+    if (v === undefined) delete out[k];
+    else out[k] = isObject(v) && isObject(base) ? { ...base, ...v } : v;
+  }
+  return out;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * The provider's answer-side edge rules (facts §2.5, §6): how it answers rather than what it refuses. They
+ * are not request checks, so firstBreach does not run them; the provider applies them as it writes.
+ */
+export interface AnswerRule {
+  id: string;
+  text: string;
+  source: string;
+}
+
+export const ANSWER_RULES: readonly AnswerRule[] = [
+  { id: 'FMT-NEGOTIATE', text: 'The answer format follows _format, else Accept, else Content-Type, else JSON; JSON and XML are both served', source: 'facts §2.5' },
+  { id: 'FMT-415', text: 'A request for an unsupported format is refused with 415 UNSUPPORTED_MEDIA_TYPE', source: 'facts §2.5, §6' },
+  { id: 'FMT-GZIP', text: 'With Accept-Encoding: gzip the answer is gzip-compressed', source: 'facts §2.5' },
+  { id: 'FMT-NO-STORE', text: 'Every answer, errors included, carries Cache-Control: no-store', source: 'facts §2.5' },
+  { id: 'FMT-ETAG', text: 'A read answers with a weak ETag W/"<versionId>"', source: 'facts §2.5' },
+  { id: 'FMT-ERROR-OUTCOME', text: 'Every provider error is a GPConnect-OperationOutcome-1 with exactly one coding from Spine-ErrorOrWarningCode-1', source: 'facts §6' },
+];
+
+/** The fault that makes the embedded provider skip one rule (a lenient provider), for the meta-test. */
+export const lenientFault = (ruleId: string) => `provider-lenient-${ruleId}` as const;

@@ -3,6 +3,7 @@
  * meta-test runs the worked-example features once per fault and expects the scenarios for `breaks` to
  * fail, naming `hop`. A requirement no fault can break is reported by the meta-test as a defect.
  */
+import { ANSWER_RULES, EDGE_RULES, lenientFault } from '../jwt/jwt-rules';
 import type { Hop } from '../requirements';
 
 export interface FaultMode {
@@ -13,7 +14,8 @@ export interface FaultMode {
   breaks: string[];
 }
 
-export const FAULT_MODES = [
+/** The worked example's faults, written by hand: what test/meta/fault-modes.test.ts runs. */
+export const WORKED_EXAMPLE_FAULTS = [
   // PDS
   { id: 'pds-500', hop: 'pds', description: 'PDS answers 500 to every trace', breaks: ['WE-1a'] },
   { id: 'pds-plain-json', hop: 'pds', description: 'PDS labels its body application/json instead of application/fhir+json', breaks: ['WE-1a'] },
@@ -54,7 +56,34 @@ export const FAULT_MODES = [
   { id: 'provider-book-wrong-patient', hop: 'provider', description: 'The booked Appointment names another patient', breaks: ['WE-J1'] },
 ] as const satisfies readonly FaultMode[];
 
-export type FaultId = (typeof FAULT_MODES)[number]['id'];
+/**
+ * Over-strict providers: each refuses one request a conformant provider must accept (facts §3.4), so the
+ * spine-edge tolerance scenarios are seen to fail too.
+ */
+export const OVER_STRICT_FAULT_MODES = [
+  { id: 'provider-strict-future-iat', hop: 'provider', description: 'The provider refuses a JWT issued in the future (no clock-skew tolerance)', breaks: ['JWT-EXPIRED'] },
+  { id: 'provider-strict-unk-sds-ids', hop: 'provider', description: 'The provider refuses a practitioner whose SDS ids are UNK', breaks: ['JWT-PRACTITIONER-RESOURCE'] },
+  { id: 'provider-strict-role-profile', hop: 'provider', description: 'The provider refuses a practitioner with no SDS role profile id', breaks: ['JWT-PRACTITIONER-RESOURCE'] },
+  { id: 'provider-strict-ods-system', hop: 'provider', description: 'The provider refuses an organisation under the legacy ODS system', breaks: ['JWT-ORGANIZATION-RESOURCE'] },
+] as const satisfies readonly FaultMode[];
+
+/**
+ * One lenient provider per Spine-edge rule: it skips exactly that rule. Generated from the rule tables so
+ * a new rule gets its fault (and the lenient-modes meta-test proves some scenario catches it).
+ */
+export const LENIENT_FAULT_MODES: readonly FaultMode[] = [...EDGE_RULES, ...ANSWER_RULES].map((rule) => ({
+  id: lenientFault(rule.id),
+  hop: 'provider',
+  description: `The provider skips ${rule.id}: ${rule.text}`,
+  breaks: [rule.id],
+}));
+
+/** Every fault the simulators know: what --fault accepts and `gpc-assure help faults` lists. */
+export const FAULT_MODES: readonly FaultMode[] = [...WORKED_EXAMPLE_FAULTS, ...OVER_STRICT_FAULT_MODES, ...LENIENT_FAULT_MODES];
+
+/** The hand-written ids stay literal (a typo in `faults.has(…)` fails to compile); generated ones are lenient-*. */
+export type FaultId = (typeof WORKED_EXAMPLE_FAULTS)[number]['id'] | OverStrictFaultId | ReturnType<typeof lenientFault>;
+export type OverStrictFaultId = (typeof OVER_STRICT_FAULT_MODES)[number]['id'];
 
 /** The switched-on faults of one simulator set (usually none, or one). */
 export class Faults {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Target } from '../../support/config/target';
 import { interaction, interactionPath, type Interaction } from '../../support/interactions';
 import { buildGpcClaims, encodeUnsignedJwt, type Claims } from '../../support/jwt/gpc-jwt';
-import { FAULT_MODES, Faults } from '../../support/simulators/faults';
+import { WORKED_EXAMPLE_FAULTS, Faults } from '../../support/simulators/faults';
 import { PRACTICES } from '../../support/simulators/fixtures/estate';
 import type { RunningServer } from '../../support/simulators/http-kit';
 import { startProvider } from '../../support/simulators/provider';
@@ -285,7 +285,8 @@ const FAULT_PROBES: Record<string, (server: RunningServer) => Promise<void>> = {
 };
 
 test('every provider fault mode makes its one thing wrong', async (t) => {
-  const providerFaults = FAULT_MODES.filter((f) => f.hop === 'provider').map((f) => f.id);
+  // The generated lenient and over-strict faults are proven by test/meta/lenient-modes.test.ts.
+  const providerFaults = WORKED_EXAMPLE_FAULTS.filter((f) => f.hop === 'provider').map((f) => f.id);
   assert.deepEqual(Object.keys(FAULT_PROBES).sort(), [...providerFaults].sort());
   for (const [fault, probe] of Object.entries(FAULT_PROBES))
     await t.test(fault, async () => {

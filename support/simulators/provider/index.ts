@@ -2,7 +2,10 @@
  * The embedded GP Connect provider (STU3): one node:http server hosting every practice in PRACTICES,
  * routed only on the ODS code in the URL (T12). Each request goes: service root → interaction (404, 405,
  * 501) → the Spine edge rules (EDGE_RULES, in order) → the interaction's handler. Handlers are a table
- * keyed by interaction name; an interaction with no row answers 501 until a later issue fills it in.
+ * keyed by interaction name; an interaction with no row answers 501 until a later issue fills it in. Every
+ * answer is written by negotiation.ts (format, gzip, Cache-Control, ETag); an unsupported format is refused
+ * with 415 before anything else. A `provider-lenient-<rule>` fault makes the provider skip that one rule;
+ * a `provider-strict-*` fault adds one rule a conformant provider must not have (OVER_STRICT).
  *
  * Choices the spec leaves open:
  * - a URL that is no GP Connect service root → 404 NO_RECORD_FOUND; an unknown ODS code → 404
@@ -10,10 +13,12 @@
  * - a known path with the wrong method → 405 BAD_REQUEST ("wrong verb", facts §6) with an Allow header.
  */
 import { CAPABILITY_SEGMENT, matchInteractions, type Capability, type InteractionName, type Method } from '../../interactions';
-import { firstBreach } from '../../jwt/jwt-rules';
+import type { Claims } from '../../jwt/gpc-jwt';
+import { EDGE_RULES, firstBreach, lenientFault, type EdgeRule, type RequestFacts } from '../../jwt/jwt-rules';
+import { SYS } from '../../spine/systems';
 import { PRACTICES } from '../fixtures/estate';
 import { startServer, type RunningServer, type SimRequest, type SimResponse } from '../http-kit';
-import type { Faults } from '../faults';
+import type { Faults, OverStrictFaultId } from '../faults';
 import { serviceRoot } from '../registry';
 import { bookAppointment } from './appointments';
 import type { Practice, ProviderContext } from './context';
@@ -21,6 +26,7 @@ import { capabilityStatement } from './metadata';
 import { badRequest, fail, GpcError } from './outcomes';
 import { findPatient } from './patients';
 import { searchFreeSlots } from './slots';
+import { negotiate, unsupportedMediaType, writeAnswer } from './negotiation';
 import { createState, type ProviderState } from './state';
 
 type Handler = (ctx: ProviderContext) => SimResponse;
@@ -33,6 +39,31 @@ const HANDLERS: Partial<Record<InteractionName, Handler>> = {
   'find patient': findPatient,
   'book appointment': bookAppointment,
 };
+
+const identifiers = (resource: unknown) => ((resource as { identifier?: unknown } | undefined)?.identifier ?? []) as { system?: string; value?: string }[];
+
+/** A rule a conformant provider does not have, filed under the requirement whose tolerance it breaks. */
+function overStrict(id: string, check: (f: RequestFacts, c: Claims | undefined) => string | undefined): EdgeRule {
+  return { id, text: `over-strict ${id}`, source: 'fault mode', status: 400, spineCode: 'BAD_REQUEST', check };
+}
+
+/** What each provider-strict-* fault adds to the rules (facts §3.4: what a provider must still accept). */
+const OVER_STRICT: Record<OverStrictFaultId, EdgeRule> = {
+  'provider-strict-future-iat': overStrict('JWT-EXPIRED', (f, c) => (Number(c?.iat) > f.nowSeconds ? `iat ${c?.iat} is in the future` : undefined)),
+  'provider-strict-unk-sds-ids': overStrict('JWT-PRACTITIONER-RESOURCE', (_f, c) => (identifiers(c?.requesting_practitioner).some((i) => i.value === 'UNK') ? 'an SDS id is UNK' : undefined)),
+  'provider-strict-role-profile': overStrict('JWT-PRACTITIONER-RESOURCE', (_f, c) =>
+    identifiers(c?.requesting_practitioner).some((i) => i.system === SYS.sdsRoleProfileId) ? undefined : 'no SDS role profile id',
+  ),
+  'provider-strict-ods-system': overStrict('JWT-ORGANIZATION-RESOURCE', (_f, c) =>
+    identifiers(c?.requesting_organization).every((i) => i.system === SYS.odsOrg) ? undefined : 'an identifier system is not https://fhir.nhs.uk/Id/ods-organization-code',
+  ),
+};
+
+/** The rules this provider enforces: the table minus the one a lenient fault skips, plus an over-strict one. */
+const enforcedRules = (faults: Faults): EdgeRule[] => [
+  ...EDGE_RULES.filter((rule) => !faults.has(lenientFault(rule.id))),
+  ...(Object.keys(OVER_STRICT) as OverStrictFaultId[]).filter((id) => faults.has(id)).map((id) => OVER_STRICT[id]),
+];
 
 const METHODS: Method[] = ['GET', 'POST', 'PUT'];
 const ROOT_PATH = /^\/([^/]+)\/STU3\/1\/(.*)$/;
@@ -74,12 +105,23 @@ function handle(req: SimRequest, state: ProviderState, faults: Faults, base: str
     providerAsid: practice.asid,
     serviceRoot: root,
     nowSeconds: Math.floor(Date.now() / 1000),
-  });
+  }, enforcedRules(faults));
   if (breach) return fail(breach.rule.status, breach.rule.spineCode, `${breach.rule.id}: ${breach.problem}`);
-  if (!chosen) throw badRequest('Ssp-InteractionID does not match this URL');
-  const handler = HANDLERS[chosen.interaction.name as InteractionName];
-  if (!handler) throw new GpcError(501, 'NOT_IMPLEMENTED', `${chosen.interaction.title} is not implemented by this simulator yet`);
-  return handler({ req, practice, serviceRoot: root, id: chosen.id, state, faults, now: new Date() });
+  // Only a lenient provider gets here without a matching Ssp-InteractionID: it serves what the URL says.
+  const served = chosen ?? (candidates.length === 1 ? candidates[0] : undefined);
+  if (!served) throw badRequest('Ssp-InteractionID does not match this URL');
+  const handler = HANDLERS[served.interaction.name as InteractionName];
+  if (!handler) throw new GpcError(501, 'NOT_IMPLEMENTED', `${served.interaction.title} is not implemented by this simulator yet`);
+  return handler({ req, practice, serviceRoot: root, id: served.id, state, faults, now: new Date() });
+}
+
+function answer(req: SimRequest, state: ProviderState, faults: Faults, base: string): SimResponse {
+  try {
+    return handle(req, state, faults, base);
+  } catch (err) {
+    if (err instanceof GpcError) return err.toResponse();
+    throw err;
+  }
 }
 
 export async function startProvider(opts: { port: number; faults: Faults }): Promise<RunningServer> {
@@ -89,13 +131,11 @@ export async function startProvider(opts: { port: number; faults: Faults }): Pro
   const server = await startServer(
     'provider',
     opts.port,
-    (req) => {
-      try {
-        return handle(req, state, opts.faults, base);
-      } catch (err) {
-        if (err instanceof GpcError) return err.toResponse();
-        throw err;
-      }
+    (req, raw) => {
+      const negotiated = negotiate(req, opts.faults);
+      if ('unsupported' in negotiated) writeAnswer(raw.res, req, unsupportedMediaType(negotiated.unsupported), 'json', opts.faults);
+      else writeAnswer(raw.res, req, answer(req, state, opts.faults, base), negotiated.format, opts.faults);
+      return 'handled';
     },
     (status, message) => fail(status, status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', message),
     opts.faults.has('provider-no-cache-control') ? {} : { 'Cache-Control': 'no-store' },

@@ -1,0 +1,103 @@
+/**
+ * What the provider's answers look like on the wire (facts §2.5): the format a request negotiates, gzip,
+ * Cache-Control on every answer, and weak ETags. Each check names the scenario's FMT-… rule.
+ */
+import { randomUUID } from 'node:crypto';
+import { Then, When } from '@cucumber/cucumber';
+import type { Interaction } from '../../support/interactions';
+import type { HttpResult } from '../../support/spine/http';
+import { check, expectAnswer } from '../../support/world/checks';
+import { throughSsp } from '../../support/world/journey';
+import type { GpcWorld } from '../../support/world/world';
+import { scenarioRule, sendProbe } from '../common/edge.steps';
+
+/** `-` in a feature's table means "not sent". */
+const given = (value: string) => (value === '-' ? undefined : value);
+
+When('the consumer sends {interaction} with _format {string}, Accept {string} and Content-Type {string}', async function (this: GpcWorld, i: Interaction, format: string, accept: string, contentType: string) {
+  const _format = given(format);
+  // Accept is always sent: without one the HTTP client sends its own default, which prefers JSON.
+  await sendProbe(this, i, { query: _format && `_format=${encodeURIComponent(_format)}`, headers: { Accept: accept, 'Content-Type': given(contentType) ?? null } });
+});
+
+const FHIR_NS = 'xmlns="http://hl7.org/fhir"';
+
+/** Why a text is not a well-formed FHIR XML resource of this type, or undefined (tags balance, no stray text). */
+function fhirXmlProblem(text: string, resourceType: string): string | undefined {
+  const body = text.replace(/^\s*<\?xml[^>]*\?>/, '');
+  const root = /^\s*<([A-Za-z]+)([^>]*)>/.exec(body);
+  if (!root) return `no root element in ${JSON.stringify(text.slice(0, 80))}`;
+  if (root[1] !== resourceType) return `root element <${root[1]}>, expected <${resourceType}>`;
+  if (!root[2].includes(FHIR_NS)) return `root element without ${FHIR_NS}`;
+  const open: string[] = [];
+  const tag = /<(\/?)([A-Za-z][\w.-]*)(?:\s[^<>]*?)?(\/?)>|([^<]+)/g;
+  for (let m = tag.exec(body); m; m = tag.exec(body)) {
+    const [, closing, name, selfClosing, textRun] = m;
+    if (textRun !== undefined) {
+      if (textRun.trim()) return `text outside any value attribute: ${JSON.stringify(textRun.trim().slice(0, 40))}`;
+    } else if (closing) {
+      if (open.pop() !== name) return `</${name}> closes the wrong element`;
+    } else if (!selfClosing) open.push(name);
+  }
+  return open.length ? `unclosed <${open.pop()}>` : undefined;
+}
+
+const MEDIA_TYPE: Record<string, string> = { JSON: 'application/fhir+json', XML: 'application/fhir+xml' };
+
+Then('the provider serves the {word} as {word}', function (this: GpcWorld, resourceType: string, format: string) {
+  const result = this.answer('provider');
+  const base = { hop: 'provider' as const, requirement: scenarioRule(this), evidence: result };
+  if (format === 'JSON') {
+    expectAnswer(this, result, { ...base, status: 200, resourceType });
+    return;
+  }
+  check(this, result.status === 200, { ...base, expected: 'HTTP 200', actual: `HTTP ${result.status ?? result.transport?.kind}` });
+  const contentType = result.headers['content-type'] ?? '';
+  check(this, contentType.startsWith(MEDIA_TYPE[format]), { ...base, expected: `Content-Type ${MEDIA_TYPE[format]}`, actual: `Content-Type ${contentType || 'none'}` });
+  const problem = fhirXmlProblem(result.text, resourceType);
+  check(this, !problem, { ...base, expected: `a well-formed FHIR XML ${resourceType}`, actual: problem ?? '' });
+});
+
+/**
+ * The harness's HTTP client (axios) asks for gzip and decodes it out of sight, dropping Content-Encoding.
+ * So the request goes once through the harness (recorded, checked as usual) and once more raw, with the
+ * same headers and a fresh trace ID, to read the encoding the provider chose; both are evidence.
+ */
+When('the consumer sends {interaction} through the SSP accepting gzip', async function (this: GpcWorld, i: Interaction) {
+  const first = await throughSsp(this, i);
+  const { url, headers } = first.exchange.request;
+  const started = Date.now();
+  const sent = { ...headers, 'Ssp-TraceID': randomUUID(), 'Accept-Encoding': 'gzip' };
+  const res = await fetch(url, { headers: sent });
+  const text = await res.text();
+  const received = Object.fromEntries(res.headers);
+  const exchange = this.evidence.add({ hop: 'ssp', interaction: i.name, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, request: { method: 'GET', url, headers: sent }, response: { status: res.status, headers: received, body: text } });
+  const raw: HttpResult = { exchange, status: res.status, headers: received, text };
+  this.remember('provider', raw);
+});
+
+Then('the answer came gzip-compressed', function (this: GpcWorld) {
+  const result = this.answer('provider');
+  const encoding = result.headers['content-encoding'];
+  check(this, encoding === 'gzip', { hop: 'provider', requirement: scenarioRule(this), evidence: result, expected: 'Content-Encoding: gzip', actual: encoding ? `Content-Encoding: ${encoding}` : 'no Content-Encoding' });
+});
+
+Then('the answer carries a weak ETag', function (this: GpcWorld) {
+  const result = this.answer('provider');
+  const etag = result.headers['etag'];
+  check(this, /^W\/"[^"]+"$/.test(etag ?? ''), { hop: 'provider', requirement: scenarioRule(this), evidence: result, expected: 'ETag: W/"<versionId>"', actual: etag ? `ETag: ${etag}` : 'no ETag' });
+});
+
+Then('every answer from the provider carries Cache-Control no-store', function (this: GpcWorld) {
+  const answers = this.evidence.exchanges.filter((e) => e.hop === 'ssp' && e.response);
+  check(this, answers.length > 0, { hop: 'provider', requirement: scenarioRule(this), expected: 'at least one provider answer', actual: 'none' });
+  for (const e of answers) {
+    const value = e.response!.headers['cache-control'];
+    check(this, /(^|,)\s*no-store\s*(,|$)/.test(value ?? ''), {
+      hop: 'provider',
+      requirement: scenarioRule(this),
+      expected: `Cache-Control: no-store on every answer (HTTP ${e.response!.status} too)`,
+      actual: `${value ? `Cache-Control: ${value}` : 'no Cache-Control'} [evidence #${e.seq}]`,
+    });
+  }
+});

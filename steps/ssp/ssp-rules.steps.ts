@@ -1,0 +1,38 @@
+/** The SSP's own refusals (support/spine/ssp-rules.ts): each rule's probe, sent through the SSP. */
+import { When } from '@cucumber/cucumber';
+import type { Target } from '../../support/config/target';
+import { interaction, type Interaction } from '../../support/interactions';
+import type { GpcRequest } from '../../support/spine/ssp-client';
+import { ROOT_VARIANTS, rewriteRoot, sspRule, type Party, type RootVariant } from '../../support/spine/ssp-rules';
+import { fail } from '../../support/world/checks';
+import { throughSsp } from '../../support/world/journey';
+import type { GpcWorld } from '../../support/world/world';
+
+/** An ASID no Spine registry holds: twelve digits, all zero. */
+const UNREGISTERED_ASID = '000000000000';
+
+function asidOf(w: GpcWorld, party: Party, target: Target): string {
+  if (party === 'unknown') return UNREGISTERED_ASID;
+  if (party === 'the consumer itself') return target.consumer.asid;
+  return target.testData.unagreedConsumerAsid ?? fail(w, { hop: 'config', expected: 'testData.unagreedConsumerAsid in the target file', actual: 'not set', kind: 'config' });
+}
+
+When('the consumer sends the request {word} forbids: {string}', async function (this: GpcWorld, ruleId: string, wrong: string) {
+  const probe = sspRule(ruleId).probe;
+  if (!probe) throw new Error(`${ruleId} has no probe in support/spine/ssp-rules.ts`);
+  // The feature says in words what the table sends: they must not drift apart.
+  if (probe.wrong !== wrong) throw new Error(`the feature says "${wrong}" but ${ruleId}'s probe is "${probe.wrong}"`);
+  const base = interaction(probe.interaction);
+  // The interaction table knows only the methods GP Connect uses; a probe may use another on the same path.
+  const sent = probe.method ? ({ ...base, method: probe.method } as unknown as Interaction) : base;
+  const req: Partial<GpcRequest> = { headers: probe.headers, body: probe.body };
+  if (probe.fromAsid) req.fromAsid = asidOf(this, probe.fromAsid, this.target);
+  if (probe.toAsid) req.providerAsid = asidOf(this, probe.toAsid, this.target);
+  if (probe.root) req.root = await rewriteRoot(this.state.endpoint!.root, probe.root);
+  await throughSsp(this, sent, req);
+});
+
+When('the consumer sends {interaction} through the SSP to the SDS root written with {string}', async function (this: GpcWorld, i: Interaction, variant: string) {
+  if (!(ROOT_VARIANTS as readonly string[]).includes(variant)) throw new Error(`unknown root variant "${variant}"; known: ${ROOT_VARIANTS.join(', ')}`);
+  await throughSsp(this, i, { root: await rewriteRoot(this.state.endpoint!.root, variant as RootVariant) });
+});

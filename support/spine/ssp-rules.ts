@@ -1,0 +1,92 @@
+/**
+ * The Spine Secure Proxy's own refusals (facts §2.1, §2.3, §2.4) as data: what it checks, the status and
+ * the text its OperationOutcome carries, and the probe that breaks each rule. Scenarios send the probe and
+ * expect the refusal; a row with no probe needs a hook the embedded estate does not offer yet.
+ */
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import type { InteractionName } from '../interactions';
+
+/** Who the probe claims to send from or to, resolved against the target at run time. */
+export type Party = 'unknown' | 'unagreed consumer' | 'the consumer itself';
+
+/** One way of writing the SDS root that is equivalent on the wire but not byte-identical (facts §2.1). */
+export const ROOT_VARIANTS = ['changed case', 'an explicit port', 'the host spelled another way', 'a trailing slash'] as const;
+export type RootVariant = (typeof ROOT_VARIANTS)[number];
+
+export interface SspProbe {
+  /** The wrong thing, in words (the feature's Examples repeat it, and the step checks they agree). */
+  wrong: string;
+  interaction: InteractionName;
+  fromAsid?: Party;
+  toAsid?: Party;
+  root?: RootVariant;
+  method?: string;
+  headers?: Record<string, string | null>;
+  body?: string;
+}
+
+export interface SspRule {
+  id: string;
+  text: string;
+  source: string;
+  status: number;
+  /** What the SSP's OperationOutcome names (its display/diagnostics pattern). */
+  names: string;
+  probe?: SspProbe;
+}
+
+const METADATA = 'read metadata' as const;
+
+export const SSP_RULES: readonly SspRule[] = [
+  { id: 'SSP-HEADERS', text: 'The SSP refuses a request without its Ssp-* routing headers', source: 'facts §2.2, §2.3', status: 400, names: 'MISSING_HEADER', probe: { wrong: 'no Ssp-InteractionID header', interaction: METADATA, headers: { 'Ssp-InteractionID': null } } },
+  { id: 'SSP-ASID', text: 'The SSP refuses a sender ASID not registered for the interaction', source: 'facts §2.3, §2.4', status: 403, names: 'ASID_CHECK_FAILED', probe: { wrong: 'Ssp-From an unknown ASID', interaction: METADATA, fromAsid: 'unknown' } },
+  { id: 'SSP-PARTYKEY', text: 'The SSP refuses a receiver ASID not registered to receive the interaction', source: 'facts §2.3, §2.4', status: 403, names: 'PARTYKEY_INTERACTION_CHECK_FAILED', probe: { wrong: "Ssp-To the consumer's own ASID", interaction: METADATA, toAsid: 'the consumer itself' } },
+  { id: 'SSP-FOT', text: 'The SSP refuses a sender with no data-sharing agreement with the receiver', source: 'facts §2.3, §2.4', status: 403, names: 'FOT_CHECK_FAILED', probe: { wrong: 'Ssp-From a consumer with no agreement', interaction: METADATA, fromAsid: 'unagreed consumer' } },
+  { id: 'SSP-URL', text: 'The SSP refuses a target URL that is not byte-identical to the SDS endpoint', source: 'facts §2.1, §2.4', status: 400, names: 'VARIES_FROM_TARGETURL', probe: { wrong: 'the root with a trailing slash', interaction: METADATA, root: 'a trailing slash' } },
+  { id: 'SSP-METHOD', text: 'The SSP refuses a method it does not forward with 405', source: 'facts §2.4', status: 405, names: 'Method Not Allowed', probe: { wrong: 'DELETE on /metadata', interaction: METADATA, method: 'DELETE' } },
+  {
+    id: 'SSP-MEDIA',
+    text: 'The SSP refuses a body that is not FHIR JSON or XML with 415',
+    source: 'facts §2.4',
+    status: 415,
+    names: 'Unsupported_Media_Type',
+    probe: { wrong: 'a booking sent as text/plain', interaction: 'book appointment', headers: { 'Content-Type': 'text/plain' }, body: 'not FHIR' },
+  },
+  // Need a registered endpoint that is down or slow: a target/test-data hook the estate does not have yet.
+  { id: 'SSP-UNREACHABLE', text: 'The SSP answers 502 when it cannot reach the provider', source: 'facts §2.4', status: 502, names: 'ERROR_COMMUNICATING_TO_ENDPOINT_URL' },
+  { id: 'SSP-TIMEOUT', text: 'The SSP answers 504 when the provider does not answer in time', source: 'facts §2.4', status: 504, names: 'TIMEOUT' },
+];
+
+export function sspRule(id: string): SspRule {
+  const rule = SSP_RULES.find((r) => r.id === id);
+  if (!rule) throw new Error(`no SSP rule ${id}; known: ${SSP_RULES.map((r) => r.id).join(', ')}`);
+  return rule;
+}
+
+const DEFAULT_PORT: Record<string, string> = { 'https:': '443', 'http:': '80' };
+
+/** The same host in its other spelling: a name for a loopback address, an address for a name. */
+async function otherHostSpelling(hostname: string): Promise<string> {
+  if (isIP(hostname)) return hostname.startsWith('127.') || hostname === '[::1]' ? 'localhost' : hostname;
+  return (await lookup(hostname)).address;
+}
+
+/**
+ * The root rewritten one way: each result would reach the same server, but differs from the SDS bytes.
+ * A root that already names its port gets the port with a leading zero (the same number, other bytes).
+ */
+export async function rewriteRoot(root: string, variant: RootVariant): Promise<string> {
+  const url = new URL(root);
+  const path = root.slice(url.origin.length);
+  switch (variant) {
+    case 'changed case':
+      return `${url.origin}${path.toLowerCase() === path ? path.toUpperCase() : path.toLowerCase()}`;
+    case 'an explicit port':
+      return `${url.protocol}//${url.hostname}:${url.port ? `0${url.port}` : DEFAULT_PORT[url.protocol]}${path}`;
+    case 'the host spelled another way':
+      return `${url.protocol}//${await otherHostSpelling(url.hostname)}${url.port ? `:${url.port}` : ''}${path}`;
+    case 'a trailing slash':
+      return `${root}/`;
+  }
+}

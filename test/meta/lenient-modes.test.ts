@@ -1,0 +1,122 @@
+/**
+ * The Spine-edge meta-test: every edge rule is provably enforced. Each rule's probe breaks that rule and
+ * no other (checked on the table itself); each `provider-lenient-<rule>` fault makes the provider skip
+ * one rule, and the spine-edge scenarios tagged with that rule must then fail, naming hop provider and the
+ * rule. Each `provider-strict-*` fault refuses one request a provider must tolerate, and the tolerance
+ * scenarios of that rule must fail the same way. A rule with no scenario, or no lenient fault, is a defect.
+ */
+import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { after, describe, it } from 'node:test';
+import { buildGpcClaims, encodeUnsignedJwt } from '../../support/jwt/gpc-jwt';
+import { ANSWER_RULES, EDGE_RULES, firstBreach, probeClaims, type Probe, type RequestFacts } from '../../support/jwt/jwt-rules';
+import { interaction } from '../../support/interactions';
+import type { Summary } from '../../support/reports/summary';
+import { LENIENT_FAULT_MODES, OVER_STRICT_FAULT_MODES, type FaultMode } from '../../support/simulators/faults';
+
+const ROOT = resolve(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'gpc-assure.cjs');
+const FEATURES = 'features/spine-edge';
+/** This machine has 2 cores; each run is one Cucumber process plus four simulators. */
+const RUNS_AT_ONCE = 2;
+const work = mkdtempSync(join(tmpdir(), 'gpc-assure-lenient-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+const RULE_IDS = [...EDGE_RULES, ...ANSWER_RULES].map((r) => r.id);
+
+describe('each edge rule has a probe that breaks it and no other rule', () => {
+  const metadata = interaction('read metadata');
+  const root = 'https://provider.example/T99999/STU3/1/gpconnect';
+  const providerAsid = '999999999999';
+  const consumer = {
+    asid: '200000000115', odsCode: 'C88001', organizationName: 'Consumer', systemUrl: 'https://consumer.example/', telecom: '0300',
+    practitioner: { id: '10019', family: 'Doe', given: ['Jo'], sdsUserId: 'UNK', sdsRoleProfileId: 'UNK' },
+    device: { system: 'https://consumer.example/Id/device', value: 'd1', model: 'm', version: '1' },
+  };
+
+  /** The facts the provider sees for the well-formed `read metadata` request with one rule's probe applied. */
+  function probedFacts(probe: Probe): RequestFacts {
+    const now = Math.floor(Date.now() / 1000);
+    const claims = probeClaims(buildGpcClaims({ consumer, interaction: metadata, audience: root, now }), probe, now);
+    const token = encodeUnsignedJwt(claims);
+    const headers: Record<string, string | null | undefined> = {
+      'Ssp-TraceID': 'trace', 'Ssp-From': consumer.asid, 'Ssp-To': providerAsid, 'Ssp-InteractionID': metadata.interactionId,
+      Authorization: `Bearer ${probe.encodedJwtHeader ? token.replace(/^[^.]*/, probe.encodedJwtHeader) : token}`,
+      ...probe.headers,
+    };
+    const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v ?? undefined]));
+    const sent = lower['ssp-interactionid'];
+    return { headers: lower, interaction: sent === metadata.interactionId ? metadata : undefined, candidates: [metadata], providerAsid, serviceRoot: root, nowSeconds: now };
+  }
+
+  for (const rule of EDGE_RULES) {
+    it(`${rule.id}: ${rule.probe?.wrong ?? 'no probe'}`, () => {
+      assert.ok(rule.probe, `${rule.id} has no probe, so nothing shows a provider enforces it`);
+      const facts = probedFacts(rule.probe);
+      const breach = firstBreach(facts);
+      assert.equal(breach?.rule.id, rule.id, `the probe breaks ${breach?.rule.id ?? 'nothing'} first: ${breach?.problem ?? ''}`);
+      const withoutRule = firstBreach(facts, EDGE_RULES.filter((r) => r !== rule));
+      assert.equal(withoutRule, undefined, `with ${rule.id} skipped the probe still breaks ${withoutRule?.rule.id}: ${withoutRule?.problem}`);
+    });
+  }
+});
+
+interface FaultRun {
+  code: number | null;
+  output: string;
+  summary?: Summary;
+}
+
+const execFileAsync = promisify(execFile);
+
+/** One run of the spine-edge scenarios of one rule, with one fault on; exit code 1 is expected. */
+async function runWithFault(faultId: string, ruleId: string): Promise<FaultRun> {
+  const reports = join(work, faultId);
+  const args = [BIN, 'run', '--fault', faultId, '--reports', reports, '--quiet', '--tags', `@${ruleId}`, FEATURES];
+  const { code, output } = await execFileAsync(process.execPath, args, { cwd: ROOT }).then(
+    (done) => ({ code: 0, output: done.stdout + done.stderr }),
+    (failed: { code?: number; stdout?: string; stderr?: string }) => ({ code: failed.code ?? null, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` }),
+  );
+  const summaryFile = join(reports, 'summary.json');
+  return { code, output, summary: existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary) : undefined };
+}
+
+describe('every lenient or over-strict provider is caught by the scenarios of the rule it bends', { concurrency: RUNS_AT_ONCE }, () => {
+  for (const fault of [...LENIENT_FAULT_MODES, ...OVER_STRICT_FAULT_MODES] as readonly FaultMode[]) {
+    const [ruleId] = fault.breaks;
+    it(`${fault.id} fails @${ruleId} at the provider`, { timeout: 60_000 }, async () => {
+      const run = await runWithFault(fault.id, ruleId);
+      const tail = run.output.split('\n').slice(-15).join('\n');
+      assert.ok(run.summary, `no summary.json (exit ${run.code}):\n${tail}`);
+      assert.equal(run.code, 1, `exit code with ${fault.id} on:\n${tail}`);
+      const tagged = run.summary.results.filter((r) => r.tags.includes(`@${ruleId}`));
+      assert.ok(tagged.length > 0, `no scenario tagged @${ruleId} ran`);
+      const proving = tagged.filter((r) => r.failure?.hop === 'provider' && r.failure.requirement === ruleId && r.failure.message.includes('[provider]'));
+      assert.ok(
+        proving.length > 0,
+        `${fault.id}: no @${ruleId} scenario failed naming provider and ${ruleId}; got ${JSON.stringify(tagged.map((r) => ({ scenario: r.scenario, status: r.status, failure: r.failure })))}`,
+      );
+    });
+  }
+});
+
+describe('every edge rule is covered', () => {
+  const featureText = readdirSync(join(ROOT, FEATURES))
+    .filter((f) => f.endsWith('.feature'))
+    .map((f) => readFileSync(join(ROOT, FEATURES, f), 'utf8'))
+    .join('\n');
+
+  it('each rule of EDGE_RULES and ANSWER_RULES tags at least one spine-edge scenario', () => {
+    const untested = RULE_IDS.filter((id) => !new RegExp(`@${id}(\\s|$)`, 'm').test(featureText));
+    assert.deepEqual(untested, [], `no scenario is tagged with: ${untested.join(', ')}`);
+  });
+
+  it('each rule has exactly one lenient fault, and each lenient fault one rule', () => {
+    const broken = LENIENT_FAULT_MODES.map((f) => f.breaks.join(','));
+    assert.deepEqual([...broken].sort(), [...RULE_IDS].sort());
+  });
+});
