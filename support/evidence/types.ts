@@ -3,6 +3,7 @@
  * Attachments with these media types travel through Cucumber's message stream, so they survive --parallel.
  */
 import type { Hop } from '../requirements';
+import type { ValidationIssue } from '../fhir/validator';
 
 export const EVIDENCE_MEDIA_TYPE = 'application/vnd.gpc-assure.evidence+json';
 export const FAILURE_MEDIA_TYPE = 'application/vnd.gpc-assure.failure+json';
@@ -22,6 +23,8 @@ export interface Exchange {
   /** Decoded GP Connect JWT (unsigned; claims are evidence, not secrets). */
   jwt?: { header: Record<string, unknown>; claims: Record<string, unknown> } | { problem: string };
   transportError?: { kind: TransportFault; message: string };
+  /** Profile validation of the bodies (issue 3): present once the exchange was checked. */
+  validation?: { request?: ValidationIssue[]; response?: ValidationIssue[] };
 }
 
 /** One failed check, as attached to the scenario and carried into summary.json. */

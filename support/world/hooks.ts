@@ -10,6 +10,7 @@ import { loadTargetFile, type Target } from '../config/target';
 import { EVIDENCE_MEDIA_TYPE, FAILURE_MEDIA_TYPE, type FailureRecord, type ScenarioEvidence } from '../evidence/types';
 import { redactText } from '../evidence/redact';
 import { requirementTags } from '../requirements';
+import { describeFindings } from './profile-check';
 import { startSimulators, type SimulatorSet } from '../simulators';
 import type { GpcWorld } from './world';
 
@@ -42,6 +43,7 @@ Before(function (this: GpcWorld, { pickle, gherkinDocument }) {
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 
 After(async function (this: GpcWorld, { result, testCaseStartedId }) {
+  let profileFailure: string | undefined;
   if (result?.status !== Status.PASSED && !this.failure && result?.status === Status.FAILED) {
     // Not a check of ours (a harness error or a failed assertion elsewhere): still name a hop and requirement.
     const record: FailureRecord = {
@@ -51,6 +53,17 @@ After(async function (this: GpcWorld, { result, testCaseStartedId }) {
       kind: 'harness',
     };
     this.failure = record;
+  }
+  if (!this.failure && result?.status === Status.PASSED && this.profileFindings.length) {
+    const first = this.profileFindings[0];
+    this.failure = {
+      hop: first.hop,
+      requirement: 'FHIR-PROFILE',
+      message: redactText(`[${first.hop}] FHIR-PROFILE (every FHIR body conforms to its profile): ${describeFindings(this.profileFindings)}`),
+      exchange: first.exchange,
+      kind: 'profile',
+    };
+    profileFailure = this.failure.message;
   }
   const evidence: ScenarioEvidence = {
     scenario: this.scenario.name,
@@ -65,4 +78,6 @@ After(async function (this: GpcWorld, { result, testCaseStartedId }) {
   writeFileSync(join(evidenceDir, `${slug(this.scenario.feature)}--${slug(this.scenario.name)}--${testCaseStartedId.slice(0, 8)}.json`), text);
   this.attach(text, EVIDENCE_MEDIA_TYPE);
   if (this.failure) this.attach(JSON.stringify(this.failure), FAILURE_MEDIA_TYPE);
+  // Thrown last, so the evidence and the failure record are attached first.
+  if (profileFailure) throw new Error(profileFailure);
 });

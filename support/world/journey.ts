@@ -115,6 +115,7 @@ export async function resolvePractice(w: GpcWorld): Promise<void> {
 export async function throughSsp(w: GpcWorld, i: Interaction, req: Partial<GpcRequest> = {}): Promise<HttpResult> {
   const { endpoint, providerAsid } = w.state;
   if (!endpoint || !providerAsid) throw new Error('the practice has not been resolved on SDS yet');
+  w.validateRequests = req.claims === undefined && req.headers === undefined;
   const result = await sendGpc(w.evidence, w.target, { interaction: i, root: endpoint.root, providerAsid, ...req });
   // One answer, two readings: "the SSP answers" (a Spine refusal) and "the provider answers".
   w.remember('ssp', result);

@@ -9,6 +9,7 @@ import type { FailureRecord } from '../evidence/types';
 import { EvidenceLog, type HttpResult } from '../spine/http';
 import type { Hop } from '../requirements';
 import { requirementTags } from '../requirements';
+import { checkExchangeProfiles, type ProfileFinding } from './profile-check';
 
 export interface ServiceEndpoint {
   root: string;
@@ -32,6 +33,9 @@ export interface JourneyState {
   appointment?: Record<string, unknown>;
   bookedSlotId?: string;
 }
+
+/** On by default; GPC_PROFILE_VALIDATION=off exists only to measure what validation costs. */
+const PROFILE_VALIDATION = process.env.GPC_PROFILE_VALIDATION !== 'off';
 
 export class GpcWorld extends World {
   target!: Target;
@@ -64,7 +68,13 @@ export class GpcWorld extends World {
   /** The hop that answered most recently: what "the Bundle" in a Then step refers to. */
   latestHop?: Hop;
 
+  /** Profile errors seen so far; the After hook fails the scenario on them if nothing else did. */
+  readonly profileFindings: ProfileFinding[] = [];
+  /** Deliberately wrong requests (overridden claims or headers) are not held to the profiles. */
+  validateRequests = true;
+
   remember(hop: Hop, result: HttpResult): HttpResult {
+    if (PROFILE_VALIDATION) this.profileFindings.push(...checkExchangeProfiles(hop, result, this.validateRequests));
     this.answers.set(hop, result);
     this.latestHop = hop;
     return result;
