@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+'use strict';
+// The gpc-assure command. tsx runs the TypeScript sources as they are, so there is no build step;
+// everything is found from this file's folder, so `npx gpc-assure` and `node bin/gpc-assure.cjs` behave
+// the same from any working directory.
+const { join } = require('node:path');
+
+require('tsx/cjs');
+const { main } = require(join(__dirname, '..', 'support', 'cli', 'main.ts'));
+
+/** Exits once stdout and stderr have drained: a pipe may still hold output, and support code may leave a
+ * socket open that must not keep a finished run alive. */
+function exitAfterOutput(code) {
+  process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+main(process.argv.slice(2)).then(exitAfterOutput, (err) => {
+  process.stderr.write(`gpc-assure: ${err && err.message ? err.message.split('\n')[0] : String(err)}\n`);
+  exitAfterOutput(1);
+});

@@ -1,0 +1,39 @@
+// Cucumber profiles. The CLI (`gpc-assure run`) picks the profile, sets the GPC_* variables and passes
+// --tags/--parallel/paths; running `npx cucumber-js` directly with the same variables gives the same run.
+//   default: the embedded simulators, started by the World's BeforeAll (GPC_FAULTS switches faults on)
+//   target:  a target file named by GPC_TARGET (real or simulated services)
+// Read once at load: the CLI sets these variables before it loads this file.
+const reports = process.env.GPC_REPORTS_DIR || 'reports';
+const quiet = process.env.GPC_QUIET === '1';
+
+const shared = {
+  // tsx/cjs was measured to work serially and with --parallel (each worker loads it again).
+  requireModule: ['tsx/cjs'],
+  require: ['support/world/**/*.ts', 'steps/**/*.ts'],
+  paths: ['features/**/*.feature'],
+  // [formatter, file] pairs rather than "name:path" strings, so an absolute or Windows path needs no quoting.
+  format: [
+    // Progress keeps a quiet run (meta-test, CI logs) short; it still prints each failure once.
+    quiet ? 'progress' : '@cucumber/pretty-formatter',
+    ['html', `${reports}/cucumber.html`],
+    ['junit', `${reports}/junit.xml`],
+    ['message', `${reports}/messages.ndjson`],
+  ],
+  formatOptions: { junit: { suiteName: 'gpc-assure' } },
+};
+
+export default shared;
+
+export const target = {
+  ...shared,
+  // Without GPC_TARGET the World would quietly start the embedded simulators, so a run meant for real
+  // services would test the simulators instead. Cucumber reads this only when the target profile is chosen.
+  get worldParameters() {
+    if (!process.env.GPC_TARGET) {
+      const problem = 'profile "target" needs GPC_TARGET=path/to/target.yaml (or run: gpc-assure run --target FILE)';
+      // Cucumber reports an error thrown here as a failed schema check, reading its `errors` list.
+      throw Object.assign(new Error(problem), { errors: [problem] });
+    }
+    return { targetFile: process.env.GPC_TARGET };
+  },
+};

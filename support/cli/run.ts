@@ -1,0 +1,139 @@
+/**
+ * `gpc-assure run`: checks the target file before anything else (a bad one costs one line and exit 2, and
+ * no request is sent), then runs Cucumber in this process and turns its messages into summary.json.
+ * The exit code comes from that summary, not from Cucumber: 0 only when scenarios ran and all passed.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadConfiguration, loadSources, runCucumber, type IRunConfiguration, type IRunEnvironment } from '@cucumber/cucumber/api';
+import { loadTargetFile } from '../config/target';
+import { redactText } from '../evidence/redact';
+import { SummaryCollector, summaryLine } from '../reports/summary';
+import { CUCUMBER_CONFIG, PACKAGE_ROOT, fromCwd, resetReportsDir } from './paths';
+import { UsageError, errorChain, faultIds, integerOption, parseCommandArgs, type Command } from './usage';
+
+const OPTIONS = {
+  target: { type: 'string' },
+  reports: { type: 'string' },
+  fault: { type: 'string', multiple: true },
+  tags: { type: 'string' },
+  parallel: { type: 'string' },
+  quiet: { type: 'boolean' },
+} as const;
+
+interface RunPlan {
+  targetName: string;
+  targetFile?: string;
+  faults: string[];
+  reportsDir: string;
+  tags?: string;
+  parallel?: number;
+  quiet: boolean;
+  paths: string[];
+}
+
+/** Everything that can be wrong with the command line or the target file, found before any traffic. */
+function plan(args: string[]): RunPlan {
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, true);
+  const faults = faultIds(values.fault);
+  if (values.target && faults.length) {
+    throw new UsageError('--fault switches faults on in the embedded simulators; with --target, start them with `gpc-assure simulate --fault`');
+  }
+  const targetFile = values.target === undefined ? undefined : fromCwd(values.target);
+  // Throws ConfigError naming the key; resolving secrets here also registers them for redaction.
+  const target = targetFile === undefined ? undefined : loadTargetFile(targetFile);
+  return {
+    targetName: target?.name ?? 'embedded',
+    targetFile,
+    faults,
+    reportsDir: fromCwd(values.reports ?? 'reports'),
+    tags: values.tags,
+    parallel: integerOption('parallel', values.parallel, 0, 64),
+    quiet: values.quiet ?? false,
+    paths: positionals.map(fromCwd),
+  };
+}
+
+/**
+ * The support code and cucumber.mjs read GPC_* at load time, and --parallel workers inherit them, so they
+ * are set (or cleared: a GPC_TARGET left in the shell must not redirect an embedded run) before loading.
+ */
+function exportEnvironment(run: RunPlan): void {
+  const values: Record<string, string | undefined> = {
+    GPC_TARGET: run.targetFile,
+    GPC_FAULTS: run.faults.length ? run.faults.join(',') : undefined,
+    GPC_REPORTS_DIR: run.reportsDir,
+    GPC_QUIET: run.quiet ? '1' : undefined,
+  };
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+}
+
+async function cucumberConfiguration(run: RunPlan, environment: IRunEnvironment): Promise<IRunConfiguration> {
+  const { runConfiguration } = await loadConfiguration(
+    {
+      file: CUCUMBER_CONFIG,
+      profiles: [run.targetFile ? 'target' : 'default'],
+      provided: { ...(run.tags ? { tags: run.tags } : {}), ...(run.parallel !== undefined ? { parallel: run.parallel } : {}) },
+    },
+    environment,
+  );
+  // Cucumber adds provided paths to the profile's; paths given on the command line replace them instead.
+  if (run.paths.length) runConfiguration.sources.paths = run.paths;
+  // A bad --tags expression or a selection of nothing is a usage mistake: say so before anything starts.
+  const { plan: pickles, errors } = await loadSources(runConfiguration.sources, environment).catch((err: unknown) => {
+    throw new UsageError(`cannot select scenarios: ${errorChain(err)}`);
+  });
+  if (pickles.length === 0 && errors.length === 0) throw new UsageError('no scenario matches the paths and --tags given');
+  return runConfiguration;
+}
+
+async function run(args: string[]): Promise<number> {
+  const runPlan = plan(args);
+  exportEnvironment(runPlan);
+  const environment: IRunEnvironment = { cwd: PACKAGE_ROOT, env: process.env };
+  const configuration = await cucumberConfiguration(runPlan, environment);
+  // Only now, with every usage mistake ruled out, is the previous run's evidence deleted.
+  resetReportsDir(runPlan.reportsDir);
+
+  const collector = new SummaryCollector();
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
+  try {
+    await runCucumber(configuration, environment, collector.onMessage);
+  } catch (err) {
+    // Support code that does not load, a worker that dies: the run broke, and the summary says why.
+    collector.addError(`cucumber: ${errorChain(err)}`);
+  }
+  const summary = collector.summarise({
+    target: runPlan.targetName,
+    ...(runPlan.targetFile ? { targetFile: runPlan.targetFile } : {}),
+    faults: runPlan.faults,
+    startedAt,
+    durationMs: performance.now() - t0,
+  });
+  writeFileSync(join(runPlan.reportsDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  process.stdout.write(`${redactText(summaryLine(summary, runPlan.reportsDir))}\n`);
+  return summary.allPassed ? 0 : 1;
+}
+
+export const runCommand: Command = {
+  summary: 'run the conformance features against the embedded simulators or a target file',
+  usage: [
+    'gpc-assure run [--target FILE] [--reports DIR] [--fault ID[,ID]] [--tags EXPR] [--parallel N] [--quiet] [PATH…]',
+    '  --target FILE    a target file (schemas/target.schema.json); checked before anything is sent.',
+    '                   Without it the embedded PDS, SDS, SSP and provider simulators are started.',
+    '  --reports DIR    where reports go (default ./reports); emptied first. summary.json, cucumber.html,',
+    '                   junit.xml, messages.ndjson and evidence/*.json are written there.',
+    '  --fault ID       switch a fault mode on in the embedded simulators (repeatable, or comma-separated);',
+    '                   `gpc-assure help faults` lists them',
+    '  --tags EXPR      a Cucumber tag expression, e.g. "@hop:pds" or "@WE-1a or @WE-2b"',
+    '  --parallel N     run scenarios in N worker processes',
+    '  --quiet          progress dots instead of every step',
+    '  PATH…            feature files or folders instead of features/**/*.feature',
+  ],
+  run,
+};

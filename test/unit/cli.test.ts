@@ -1,0 +1,153 @@
+/**
+ * The CLI as a user meets it, through bin/gpc-assure.cjs in a child process: a bad target file or command
+ * line costs exactly one stderr line naming the problem and exit 2, before any report or request exists;
+ * `simulate` serves the simulators and writes a target file that loads, and stops cleanly on SIGTERM.
+ */
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { parse, stringify } from 'yaml';
+import { loadTargetFile } from '../../support/config/target';
+
+const ROOT = resolve(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'gpc-assure.cjs');
+const work = mkdtempSync(join(tmpdir(), 'gpc-assure-cli-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+interface Outcome {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], onStdout?: (soFar: string, child: ReturnType<typeof spawn>) => void): Promise<Outcome> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = { stdout: '', stderr: '' };
+    child.stdout.on('data', (d) => {
+      out.stdout += d;
+      onStdout?.(out.stdout, child);
+    });
+    child.stderr.on('data', (d) => (out.stderr += d));
+    child.on('error', fail);
+    child.on('close', (code, signal) => done({ code, signal, ...out }));
+  });
+}
+
+const VALID_TARGET = `
+name: cli-test
+pds: { baseUrl: "http://127.0.0.1:9/personal-demographics/FHIR/R4" }
+sds: { baseUrl: "http://127.0.0.1:9/spine-directory/FHIR/R4", apiKey: "\${GPC_TEST_SDS_KEY:-not-a-real-key}" }
+ssp: { baseUrl: "http://127.0.0.1:9" }
+consumer:
+  asid: "200000000359"
+  odsCode: A11111
+  organizationName: CLI test consumer
+  telecom: "03001234567"
+  systemUrl: https://consumer.example.invalid/gpc
+  practitioner: { id: "1", family: Test, given: [Alex], sdsUserId: "111", sdsRoleProfileId: "222" }
+  device: { system: "https://consumer.example.invalid/Id/device", value: d1, model: m, version: "1" }
+testData:
+  patients:
+    registered: { nhsNumber: "9000000084" }
+`;
+
+/** Each bad target: how it is made from the valid one, and what its one stderr line must say. */
+const BAD_TARGETS: { name: string; text: () => string; line: RegExp; mustNotShow?: string }[] = [
+  { name: 'malformed YAML', text: () => `${VALID_TARGET}\nssp: [unclosed\n`, line: /: \(root\): not valid YAML/ },
+  { name: 'a missing required key', text: () => edit((t) => delete t.ssp), line: /: \(root\): must have required property 'ssp'/ },
+  {
+    name: 'a literal secret',
+    text: () => edit((t) => (t.sds.apiKey = 'LiteralSecret123')),
+    line: /: sds\.apiKey: secrets must be a \$\{ENV_VAR\} or file:PATH reference/,
+    mustNotShow: 'LiteralSecret123',
+  },
+  {
+    name: 'a baseUrl with a trailing slash',
+    text: () => edit((t) => (t.pds.baseUrl = 'http://127.0.0.1:9/personal-demographics/FHIR/R4/')),
+    line: /: pds\.baseUrl: must be an absolute http\(s\) URL with no trailing slash/,
+  },
+];
+
+type TargetDoc = Record<string, Record<string, unknown>> & { sds: Record<string, unknown>; pds: Record<string, unknown> };
+
+function edit(change: (doc: TargetDoc) => unknown): string {
+  const doc = parse(VALID_TARGET) as TargetDoc;
+  change(doc);
+  return stringify(doc);
+}
+
+describe('gpc-assure run --target: a bad target file', { concurrency: 2 }, () => {
+  it('the valid base target loads, so each case below fails for its own reason only', () => {
+    const file = join(work, 'valid.yaml');
+    writeFileSync(file, VALID_TARGET);
+    assert.equal(loadTargetFile(file).name, 'cli-test');
+  });
+
+  for (const [i, bad] of BAD_TARGETS.entries()) {
+    it(`${bad.name}: exit 2, one stderr line naming the key, no reports`, async () => {
+      const file = join(work, `bad-${i}.yaml`);
+      const reports = join(work, `reports-${i}`);
+      writeFileSync(file, bad.text());
+      const { code, stderr, stdout } = await cli(['run', '--target', file, '--reports', reports]);
+      assert.equal(code, 2, stderr);
+      const lines = stderr.split('\n').filter(Boolean);
+      assert.equal(lines.length, 1, `exactly one line, got:\n${stderr}`);
+      assert.ok(lines[0].startsWith(`config: ${file}: `), lines[0]);
+      assert.match(lines[0], bad.line);
+      if (bad.mustNotShow) assert.ok(!(stderr + stdout).includes(bad.mustNotShow), 'the secret was printed');
+      assert.equal(existsSync(reports), false, 'nothing may happen before the target is checked');
+    });
+  }
+});
+
+describe('gpc-assure usage', { concurrency: 2 }, () => {
+  const USAGE_MISTAKES: { args: string[]; line: RegExp }[] = [
+    { args: ['run', '--bogus'], line: /Unknown option '--bogus'/ },
+    { args: ['run', '--fault', 'no-such-fault'], line: /unknown fault "no-such-fault"/ },
+    { args: ['run', '--parallel', 'two'], line: /--parallel must be a whole number/ },
+    { args: ['frobnicate'], line: /unknown command "frobnicate"/ },
+  ];
+  for (const mistake of USAGE_MISTAKES) {
+    it(`${mistake.args.join(' ')}: exit 2 with one line`, async () => {
+      const { code, stderr } = await cli(mistake.args);
+      assert.equal(code, 2);
+      assert.equal(stderr.split('\n').filter(Boolean).length, 1, stderr);
+      assert.match(stderr, mistake.line);
+    });
+  }
+
+  it('--help: exit 0, every command and the exit codes', async () => {
+    const { code, stdout } = await cli(['--help']);
+    assert.equal(code, 0);
+    for (const text of ['gpc-assure run', 'gpc-assure simulate', 'Exit codes:', '  2  bad configuration or usage']) assert.ok(stdout.includes(text), text);
+  });
+
+  it('help faults lists the fault modes', async () => {
+    const { code, stdout } = await cli(['help', 'faults']);
+    assert.equal(code, 0);
+    assert.match(stdout, /pds-500 +pds +PDS answers 500/);
+  });
+});
+
+describe('gpc-assure simulate', () => {
+  it('writes a target that loads, with every hop under baseUrl, and stops on SIGTERM with exit 0', { timeout: 30_000 }, async () => {
+    const file = join(work, 'simulated.yaml');
+    let loaded: ReturnType<typeof loadTargetFile> | undefined;
+    const outcome = await cli(['simulate', '--port', '0', '--write-target', file], (stdout, child) => {
+      // The last announcement line comes after the file is written: check it once, then stop the server.
+      if (loaded || !stdout.includes('SIGTERM stops')) return;
+      loaded = loadTargetFile(file);
+      child.kill('SIGTERM');
+    });
+    assert.equal(outcome.code, 0, outcome.stderr);
+    assert.ok(loaded, `the target was never announced:\n${outcome.stdout}${outcome.stderr}`);
+    for (const hop of ['pds', 'sds', 'ssp'] as const) assert.match(loaded[hop].baseUrl, /^http:\/\/127\.0\.0\.1:\d+/, hop);
+    assert.equal(outcome.stdout.match(/listening on http/g)?.length, 4, 'one line per service');
+    assert.match(outcome.stdout, /stopped on SIGTERM/);
+  });
+});
