@@ -4,7 +4,7 @@
  * compact artefacts under schemas/ that support/fhir/validator.ts loads at run time. The harness never reads
  * the source folders itself: these committed artefacts, each with a provenance header, are the contract.
  *
- *   npx tsx scripts/generate-schemas.ts <profile dir> [--openapi <pds spec dir> <sds spec dir>]
+ *   npx tsx scripts/generate-schemas.ts <profile dir> [--terminology <newer profile dir>]... [--openapi <pds spec dir> <sds spec dir>]
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -138,8 +138,16 @@ function compileStructure(source: Source, sources: Map<string, Source>): Json {
 function artefactName(url: string): string { return url.replace(/^.*\//, ''); }
 
 /** Follows extension profiles and type profiles from the roots until every referenced profile is compiled. */
-function compileGpConnect(profileDir: string, stu3: Map<string, Source>): string[] {
+function compileGpConnect(profileDir: string, stu3: Map<string, Source>, terminologyDirs: string[]): string[] {
   const local = indexByUrl(profileDir);
+  // A later profile set may carry a newer edition of a shared CodeSystem/ValueSet (Spine-ErrorOrWarningCode-1
+  // 1.4.0 in 1.2.7, 1.6.0 in 1.5.0, which adds UNSUPPORTED_MEDIA_TYPE): a provider may use either.
+  for (const dir of terminologyDirs)
+    for (const [url, src] of indexByUrl(dir)) {
+      const type = src.json.resourceType;
+      const current = local.get(url);
+      if ((type === 'CodeSystem' || type === 'ValueSet') && (!current || newer(src.json.version, current.json.version))) local.set(url, src);
+    }
   const sources = new Map([...stu3, ...local]);
   const queue = [...ROOT_PROFILES];
   const done = new Set<string>();
@@ -236,15 +244,25 @@ function write(path: string, data: unknown): void {
   writeFileSync(target, `${JSON.stringify(data)}\n`);
 }
 
+/** Dotted numeric versions: is a newer than b? */
+function newer(a: unknown, b: unknown): boolean {
+  const parts = (v: unknown) => String(v ?? '0').split('.').map(Number);
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+  return false;
+}
+
 function main(argv: string[]): void {
+  const terminologyDirs: string[] = [];
+  for (let i = argv.indexOf('--terminology'); i >= 0; i = argv.indexOf('--terminology')) terminologyDirs.push(...argv.splice(i, 2).slice(1));
   const [profileDir, flag, pdsDir, sdsDir] = argv;
   if (!profileDir || (flag !== undefined && (flag !== '--openapi' || !pdsDir || !sdsDir))) {
-    process.stderr.write('usage: tsx scripts/generate-schemas.ts <profile dir> [--openapi <pds spec dir> <sds spec dir>]\n');
+    process.stderr.write('usage: tsx scripts/generate-schemas.ts <profile dir> [--terminology <newer profile dir>]... [--openapi <pds spec dir> <sds spec dir>]\n');
     process.exit(2);
   }
   const stu3 = new Map<string, Source>();
   for (const file of ['profiles-types.json', 'profiles-resources.json', 'valuesets.json', 'v3-codesystems.json']) indexCoreBundle(file, stu3);
-  const written = compileGpConnect(resolve(profileDir), stu3);
+  const written = compileGpConnect(resolve(profileDir), stu3, terminologyDirs.map((d) => resolve(d)));
   compileStu3Base(stu3);
   if (pdsDir && sdsDir) compileOpenApi(resolve(pdsDir), resolve(sdsDir));
   process.stdout.write(`compiled ${written.length} GP Connect profiles and the STU3 base into ${relative(process.cwd(), OUT)}\n`);

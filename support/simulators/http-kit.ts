@@ -100,7 +100,14 @@ export async function startServer(
   });
   server.keepAliveTimeout = 5_000;
   server.on('clientError', (_err, socket) => socket.destroy());
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  // A busy port rejects (EADDRINUSE) instead of crashing the process: the CLI turns it into one line.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const actual = (server.address() as AddressInfo).port;
   return {
     name,

@@ -60,7 +60,8 @@ export class GpcWorld extends World {
 
   /** The scenario's declared hop (`@hop:pds`), used when a failure names none. */
   get declaredHop(): Hop {
-    const tag = this.scenario.tags.find((t) => t.startsWith('@hop:'));
+    // Pickle tags list the feature's first, so the scenario's own @hop: tag is the last one.
+    const tag = this.scenario.tags.filter((t) => t.startsWith('@hop:')).pop();
     const hop = tag?.slice('@hop:'.length);
     return hop === 'pds' || hop === 'sds' || hop === 'ssp' || hop === 'provider' ? hop : 'provider';
   }
