@@ -5,56 +5,22 @@
  * break is a check nobody has seen fail, and is reported as a defect too.
  */
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { after, describe, it } from 'node:test';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
 import type { Summary } from '../../support/reports/summary';
 import { REQUIREMENTS } from '../../support/requirements';
 import { WORKED_EXAMPLE_FAULTS, type FaultMode } from '../../support/simulators/faults';
+import { metaWorkDir, runWithFault as runFaulted, RUNS_AT_ONCE, type FaultRun } from './fault-runner';
 
-const ROOT = resolve(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'gpc-assure.cjs');
 const FEATURES = 'features/worked-example';
-/** This machine has 2 cores; each run is one Cucumber process plus four simulators. */
-const RUNS_AT_ONCE = 2;
-const work = mkdtempSync(join(tmpdir(), 'gpc-assure-meta-'));
-after(() => rmSync(work, { recursive: true, force: true }));
-
-interface FaultRun {
-  code: number | null;
-  output: string;
-  summary?: Summary;
-  ms: number;
-}
+const work = metaWorkDir('meta');
 
 /**
  * Runs only the scenarios of the broken requirements: that is all the assertions read, and it keeps 34
  * runs inside about a minute. Their Backgrounds still walk the earlier hops, as the full run would.
  */
 function runWithFault(fault: FaultMode): Promise<FaultRun> {
-  const reports = join(work, fault.id);
-  const tags = fault.breaks.map((id) => `@${id}`).join(' or ');
-  const t0 = performance.now();
-  return new Promise((done, fail) => {
-    const args = [BIN, 'run', '--fault', fault.id, '--reports', reports, '--quiet', '--tags', tags, FEATURES];
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('error', fail);
-    child.on('close', (code) => {
-      let summary: Summary | undefined;
-      try {
-        summary = JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8')) as Summary;
-      } catch {
-        // No summary: the assertions below say so, with the run's output.
-      }
-      done({ code, output, summary, ms: Math.round(performance.now() - t0) });
-    });
-  });
+  return runFaulted(fault.id, fault.breaks.map((id) => `@${id}`).join(' or '), FEATURES, join(work, fault.id));
 }
 
 /** The scenarios tagged with a requirement that failed as the fault must make them fail. */

@@ -6,25 +6,17 @@
  * scenarios of that rule must fail the same way. A rule with no scenario, or no lenient fault, is a defect.
  */
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { after, describe, it } from 'node:test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
 import { buildGpcClaims, encodeUnsignedJwt } from '../../support/jwt/gpc-jwt';
 import { ANSWER_RULES, EDGE_RULES, firstBreach, probeClaims, type Probe, type RequestFacts } from '../../support/jwt/jwt-rules';
 import { interaction } from '../../support/interactions';
-import type { Summary } from '../../support/reports/summary';
 import { LENIENT_FAULT_MODES, OVER_STRICT_FAULT_MODES, type FaultMode } from '../../support/simulators/faults';
+import { metaWorkDir, ROOT, runWithFault, RUNS_AT_ONCE, type FaultRun } from './fault-runner';
 
-const ROOT = resolve(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'gpc-assure.cjs');
 const FEATURES = 'features/spine-edge';
-/** This machine has 2 cores; each run is one Cucumber process plus four simulators. */
-const RUNS_AT_ONCE = 2;
-const work = mkdtempSync(join(tmpdir(), 'gpc-assure-lenient-'));
-after(() => rmSync(work, { recursive: true, force: true }));
+const work = metaWorkDir('lenient');
 
 const RULE_IDS = [...EDGE_RULES, ...ANSWER_RULES].map((r) => r.id);
 
@@ -65,31 +57,16 @@ describe('each edge rule has a probe that breaks it and no other rule', () => {
   }
 });
 
-interface FaultRun {
-  code: number | null;
-  output: string;
-  summary?: Summary;
-}
-
-const execFileAsync = promisify(execFile);
-
 /** One run of the spine-edge scenarios of one rule, with one fault on; exit code 1 is expected. */
-async function runWithFault(faultId: string, ruleId: string): Promise<FaultRun> {
-  const reports = join(work, faultId);
-  const args = [BIN, 'run', '--fault', faultId, '--reports', reports, '--quiet', '--tags', `@${ruleId}`, FEATURES];
-  const { code, output } = await execFileAsync(process.execPath, args, { cwd: ROOT }).then(
-    (done) => ({ code: 0, output: done.stdout + done.stderr }),
-    (failed: { code?: number; stdout?: string; stderr?: string }) => ({ code: failed.code ?? null, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` }),
-  );
-  const summaryFile = join(reports, 'summary.json');
-  return { code, output, summary: existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary) : undefined };
+function runRule(faultId: string, ruleId: string): Promise<FaultRun> {
+  return runWithFault(faultId, `@${ruleId}`, FEATURES, join(work, faultId));
 }
 
 describe('every lenient or over-strict provider is caught by the scenarios of the rule it bends', { concurrency: RUNS_AT_ONCE }, () => {
   for (const fault of [...LENIENT_FAULT_MODES, ...OVER_STRICT_FAULT_MODES] as readonly FaultMode[]) {
     const [ruleId] = fault.breaks;
     it(`${fault.id} fails @${ruleId} at the provider`, { timeout: 60_000 }, async () => {
-      const run = await runWithFault(fault.id, ruleId);
+      const run = await runRule(fault.id, ruleId);
       const tail = run.output.split('\n').slice(-15).join('\n');
       assert.ok(run.summary, `no summary.json (exit ${run.code}):\n${tail}`);
       assert.equal(run.code, 1, `exit code with ${fault.id} on:\n${tail}`);
