@@ -1,0 +1,93 @@
+/**
+ * `gpc-assure consumer`: consumer-assurance mode. Serves the embedded Spine behind recording proxies for a
+ * consumer system under test, records every request it sends, and when stopped (SIGINT/SIGTERM) judges the
+ * recording against the consumer rules (support/consumer/rules.ts). `--judge FILE` judges a saved recording.
+ */
+import { renameSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { stringify } from 'yaml';
+import { judgeRecording } from '../consumer/judge';
+import { loadRecording, type Recording } from '../consumer/recording';
+import { RECORDING_FILE, consumerLine, writeConsumerReports } from '../consumer/reports';
+import { startConsumerSession } from '../consumer/session';
+import { fromCwd } from './paths';
+import { UsageError, integerOption, parseCommandArgs, type Command } from './usage';
+
+const OPTIONS = {
+  port: { type: 'string' },
+  'write-target': { type: 'string' },
+  judge: { type: 'string' },
+  reports: { type: 'string' },
+} as const;
+
+/** Proxies take three ports: pds, sds, ssp. */
+const PROXY_PORTS = 3;
+
+function judgeAndReport(recording: Recording, recordingFile: string, reportsDir: string, target: string): number {
+  const judgements = judgeRecording(recording);
+  const last = recording.requests.at(-1);
+  const summary = writeConsumerReports(reportsDir, judgements, {
+    target,
+    startedAt: recording.startedAt,
+    // The consumer's session, from start to its last answer: judging itself takes no time worth reporting.
+    durationMs: last ? Date.parse(last.at) + last.durationMs - Date.parse(recording.startedAt) : 0,
+    recordingUri: relative(reportsDir, recordingFile) || recordingFile,
+  });
+  process.stdout.write(`${consumerLine(summary, reportsDir)}\n`);
+  return summary.allPassed ? 0 : 1;
+}
+
+const untilSignalled = () =>
+  new Promise<NodeJS.Signals>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+  });
+
+async function serveAndRecord(port: number, targetFile: string | undefined, reportsDir: string): Promise<number> {
+  const recordingFile = join(reportsDir, RECORDING_FILE);
+  const session = await startConsumerSession({ port, recordingFile }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'EADDRINUSE') throw new UsageError(`--port ${port}: ports ${port}–${port + PROXY_PORTS - 1} are not all free`);
+    throw err;
+  });
+  const signalled = untilSignalled();
+  if (targetFile) {
+    // Written whole, then renamed: a consumer waiting for the file never reads half of it.
+    writeFileSync(`${targetFile}.partial`, `# gpc-assure consumer-assurance target: the recording proxies, valid while \`gpc-assure consumer\` runs.\n${stringify(session.targetDocument)}`);
+    renameSync(`${targetFile}.partial`, targetFile);
+  }
+  for (const proxy of session.proxies) process.stdout.write(`${proxy.service.padEnd(3)}  recording on ${proxy.baseUrl}\n`);
+  process.stdout.write(`${targetFile ? `target written to ${targetFile}; ` : ''}recording to ${recordingFile}; SIGINT or SIGTERM stops and judges.\n`);
+  await signalled;
+  await session.stop();
+  return judgeAndReport(session.recording, recordingFile, reportsDir, session.target.name);
+}
+
+async function consumerCommand(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(args, OPTIONS);
+  const reportsDir = fromCwd(values.reports ?? 'reports');
+  if (values.judge !== undefined) {
+    if (values.port !== undefined || values['write-target'] !== undefined) throw new UsageError('--judge FILE judges a saved recording; it takes no --port or --write-target');
+    const file = fromCwd(values.judge);
+    let recording: Recording;
+    try {
+      recording = loadRecording(file);
+    } catch (err) {
+      throw new UsageError(`--judge ${values.judge}: ${(err as Error).message}`);
+    }
+    return judgeAndReport(recording, file, reportsDir, `recording ${values.judge}`);
+  }
+  const port = integerOption('port', values.port, 0, 65535 - (PROXY_PORTS - 1)) ?? 0;
+  return serveAndRecord(port, values['write-target'] === undefined ? undefined : fromCwd(values['write-target']), reportsDir);
+}
+
+export const consumer: Command = {
+  summary: 'assure a consumer system: serve the embedded Spine, record what it sends, judge every request',
+  usage: [
+    'gpc-assure consumer [--port N] [--write-target FILE] [--reports DIR]',
+    'gpc-assure consumer --judge RECORDING [--reports DIR]',
+    '  --port N             recording proxies for pds on N, sds on N+1, ssp on N+2; 0 (default) picks free ports',
+    '  --write-target FILE  write the target file the consumer under test should use',
+    '  --judge RECORDING    judge a saved recording (reports/consumer-recording.json) instead of serving',
+    '  --reports DIR        where the recording and reports go (default ./reports): summary.json, consumer.json',
+  ],
+  run: consumerCommand,
+};

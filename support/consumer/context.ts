@@ -1,0 +1,122 @@
+/**
+ * What the judge knows at each recorded request: what the consumer had learned from earlier answers (the
+ * roots and party keys SDS returned, the NHS numbers PDS traced) and, for a GP Connect request, how its SSP
+ * URL, headers and JWT read. Consumer rules are about sequence as much as shape — "aud is the root SDS
+ * returned earlier" — so the context is folded over the recording in order.
+ */
+import { bearerToken, decodeJwt, type Claims } from '../jwt/gpc-jwt';
+import { CAPABILITY_SEGMENT, interactionById, matchInteractions, type Capability, type Interaction } from '../interactions';
+import { identifierValue, ofType, type Resource } from '../fhir/bundle';
+import { SYS } from '../spine/systems';
+import type { RecordedRequest } from './recording';
+
+export interface Seen {
+  /** Endpoint.address → the capability of the interaction the consumer looked it up for. */
+  roots: Map<string, Capability>;
+  /** Party keys of the Endpoints SDS returned. */
+  partyKeys: Set<string>;
+  /** NHS numbers PDS answered a trace for (the number asked and the record's own id). */
+  traced: Set<string>;
+  /** Provider Patient id → NHS number, from find-patient answers: a booking names the patient by id. */
+  providerPatients: Map<string, string>;
+}
+
+export interface GpcView {
+  /** The URL after the SSP's own prefix: the service root and the FHIR request. */
+  targetUrl: string;
+  /** The service root part of the URL, exactly as sent (a trailing slash stays). */
+  urlRoot?: string;
+  urlOds?: string;
+  urlCapability?: Capability;
+  path: string;
+  query: URLSearchParams;
+  claims?: Claims;
+  /** The interaction Ssp-InteractionID names. */
+  named?: Interaction;
+  /** Interactions the URL and method could be. */
+  candidates: Interaction[];
+  body?: Resource;
+}
+
+const json = (text: string | undefined): Resource | undefined => {
+  try {
+    const v: unknown = JSON.parse(text ?? '');
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Resource) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+const queryOf = (url: string) => new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?') + 1) : '');
+/** Values of a token parameter (`system|value`) with the given system. */
+const tokens = (q: URLSearchParams, name: string, system: string) =>
+  q.getAll(name).filter((v) => v.startsWith(`${system}|`)).map((v) => v.slice(system.length + 1));
+
+/** Longest segment first, so `gpconnect/structured` is not read as `gpconnect` followed by a path. */
+const SEGMENTS = (Object.entries(CAPABILITY_SEGMENT) as [Capability, string][]).sort((a, b) => b[1].length - a[1].length);
+const ROOT_IN_URL = new RegExp(`^(.*?/([0-9A-Z]+)/STU3/\\d+/(${SEGMENTS.map(([, s]) => s).join('|')})/?)(/.*)$`);
+
+/** Splits an SSP request's URL into the service root (facts §1 format) and the FHIR request. */
+export function gpcView(r: RecordedRequest): GpcView {
+  const targetUrl = r.url.replace(/^\//, '');
+  const [beforeQuery] = targetUrl.split('?');
+  const m = ROOT_IN_URL.exec(beforeQuery);
+  const urlCapability = m ? SEGMENTS.find(([, s]) => s === m[3])?.[0] : undefined;
+  const path = m ? m[4] : beforeQuery;
+  const token = bearerToken(r.headers['authorization']);
+  const decoded = token ? decodeJwt(token) : undefined;
+  const named = interactionById(r.headers['ssp-interactionid'] ?? '');
+  return {
+    targetUrl,
+    urlRoot: m?.[1],
+    urlOds: m?.[2],
+    urlCapability,
+    path,
+    query: queryOf(r.url),
+    claims: decoded?.ok ? decoded.claims : undefined,
+    named,
+    candidates: urlCapability ? matchInteractions(urlCapability, r.method, path).map((c) => c.interaction) : [],
+    body: json(r.body),
+  };
+}
+
+/** The NHS numbers a GP Connect request is about: in a find-patient query, or a booked Patient's id. */
+export function patientsNamed(g: GpcView, seen: Seen): string[] {
+  const fromQuery = tokens(g.query, 'identifier', SYS.nhsNumber);
+  const participants = Array.isArray(g.body?.participant) ? (g.body.participant as { actor?: { reference?: string } }[]) : [];
+  const fromBody = participants
+    .map((p) => /^Patient\/(.+)$/.exec(p.actor?.reference ?? '')?.[1])
+    .map((id) => (id ? (seen.providerPatients.get(id) ?? `provider patient ${id}`) : undefined))
+    .filter((n): n is string => !!n);
+  return [...fromQuery, ...fromBody];
+}
+
+export const emptySeen = (): Seen => ({ roots: new Map(), partyKeys: new Set(), traced: new Set(), providerPatients: new Map() });
+
+/** What one answered request teaches the consumer. Only successful answers count. */
+export function learn(seen: Seen, r: RecordedRequest): void {
+  const answer = r.response.status < 300 ? json(r.response.body) : undefined;
+  if (!answer) return;
+  const path = r.url.split('?')[0];
+  if (r.service === 'pds' && answer.resourceType === 'Patient') {
+    seen.traced.add(decodeURIComponent(path.split('/').pop() ?? ''));
+    if (answer.id) seen.traced.add(answer.id);
+  }
+  if (r.service === 'sds' && path.endsWith('/Endpoint')) {
+    const capability = interactionById(tokens(queryOf(r.url), 'identifier', SYS.interactionId)[0] ?? '')?.capability;
+    for (const e of ofType(answer, 'Endpoint')) {
+      if (typeof e.address === 'string' && capability) seen.roots.set(e.address, capability);
+      const key = identifierValue(e, SYS.partyKey);
+      if (key) seen.partyKeys.add(key);
+    }
+  }
+  if (r.service === 'ssp') {
+    for (const p of ofType(answer, 'Patient')) {
+      const nhs = identifierValue(p, SYS.nhsNumber);
+      if (p.id && nhs) seen.providerPatients.set(p.id, nhs);
+    }
+  }
+}
+
+/** The Device search's party key identifiers (T13: the second step names the Endpoint's party key). */
+export const devicePartyKeys = (r: RecordedRequest) => tokens(queryOf(r.url), 'identifier', SYS.partyKey);

@@ -1,0 +1,92 @@
+/**
+ * The harness's own Spine client driven as a consumer system: the worked example (trace → SDS two-step →
+ * metadata → free slots → find patient → book) against a target, usually the one a consumer session wrote.
+ * It proves consumer mode passes a conformant consumer; each `ConsumerVariant` knob makes it wrong in one
+ * way, so a deliberately wrong consumer is a row of data, not a copied script.
+ */
+import type { Target } from '../config/target';
+import { identifierValue, ofType, resolve, type Resource } from '../fhir/bundle';
+import { appointmentFor, patientQuery, slotQuery, slotRange } from '../gpconnect/requests';
+import { interaction, type InteractionName } from '../interactions';
+import type { Claims } from '../jwt/gpc-jwt';
+import { EvidenceLog, send, type HttpResult } from '../spine/http';
+import { tracePatient } from '../spine/pds-client';
+import { findDevices, findEndpoints } from '../spine/sds-client';
+import { sendGpc, type GpcRequest } from '../spine/ssp-client';
+import { SYS } from '../spine/systems';
+
+export interface ConsumerVariant {
+  /** Leave X-Request-ID off the PDS trace. */
+  omitRequestId?: boolean;
+  /** Skip the PDS trace and route on the ODS code the test data expects. */
+  skipTrace?: boolean;
+  /** Look the Device up by ODS + interaction only, without the Endpoint's party key (pre-1.2.3, not T13). */
+  oneStepSds?: boolean;
+  /** The interaction whose SDS root the consumer uses for everything (default: read metadata). */
+  lookup?: InteractionName;
+  /** Rewrites the root SDS returned before it goes into the URL and aud. */
+  root?: (root: string) => string;
+  /** Claim overrides for every GP Connect request, made fresh per request (timing claims need now). */
+  claims?: () => Claims;
+  /** Ssp-From instead of the consumer's own ASID. */
+  fromAsid?: string;
+  headers?: Record<string, string | null>;
+  slotDays?: number;
+  /** Rewrites the slot search's query string. */
+  slotQuery?: (query: string) => string;
+  /** Rewrites the booking body. */
+  booking?: (body: Resource) => Resource;
+}
+
+/** Stops the journey at the first unexpected answer: what was sent so far is already recorded. */
+function answer(result: HttpResult, status: number, what: string): Resource {
+  if (result.status !== status) throw new Error(`${what}: expected ${status}, got ${result.status ?? result.transport?.kind}: ${result.text.slice(0, 200)}`);
+  return JSON.parse(result.text) as Resource;
+}
+
+const only = (bundle: Resource, type: string, what: string): Resource => {
+  const found = ofType(bundle, type);
+  if (found.length !== 1) throw new Error(`${what}: expected one ${type}, got ${found.length}`);
+  return found[0];
+};
+
+/** The pre-1.2.3 Device query by ODS and interaction alone (what T13 forbids). */
+function findDeviceWithoutPartyKey(log: EvidenceLog, target: Target, ods: string, interactionId: string): Promise<HttpResult> {
+  const query = `organization=${encodeURIComponent(`${SYS.odsOrg}|${ods}`)}&identifier=${encodeURIComponent(`${SYS.interactionId}|${interactionId}`)}`;
+  return send(log, { hop: 'sds', method: 'GET', url: `${target.sds.baseUrl}/Device?${query}`, headers: { Accept: 'application/fhir+json', apikey: target.sds.apiKey }, timeoutMs: 10_000 });
+}
+
+/** Runs the worked example as a consumer; resolves to the evidence, rejects at the first unexpected answer. */
+export async function runReferenceConsumer(target: Target, v: ConsumerVariant = {}): Promise<EvidenceLog> {
+  const log = new EvidenceLog();
+  const patient = target.testData.patients.registered;
+  let nhsNumber = patient.nhsNumber;
+  let ods = patient.expectedOds ?? '';
+  if (!v.skipTrace) {
+    const traced = answer(await tracePatient(log, target, nhsNumber, { omitRequestId: v.omitRequestId }), 200, 'PDS trace');
+    nhsNumber = traced.id ?? nhsNumber;
+    ods = identifierValue((traced.generalPractitioner as unknown[])[0], SYS.odsOrg) ?? '';
+  }
+
+  const lookup = interaction(v.lookup ?? 'read metadata');
+  const endpoint = only(answer(await findEndpoints(log, target, ods, lookup.interactionId), 200, 'SDS Endpoint'), 'Endpoint', 'SDS Endpoint');
+  const partyKey = identifierValue(endpoint, SYS.partyKey) ?? '';
+  const deviceSearch = v.oneStepSds ? findDeviceWithoutPartyKey(log, target, ods, lookup.interactionId) : findDevices(log, target, ods, lookup.interactionId, partyKey);
+  const device = only(answer(await deviceSearch, 200, 'SDS Device'), 'Device', 'SDS Device');
+  const root = (v.root ?? ((r) => r))(String(endpoint.address));
+  const providerAsid = identifierValue(device, SYS.asid) ?? '';
+
+  const gpc = (name: InteractionName, req: Partial<GpcRequest> = {}) =>
+    sendGpc(log, target, { interaction: interaction(name), root, providerAsid, claims: v.claims?.(), fromAsid: v.fromAsid, headers: v.headers, ...req });
+
+  answer(await gpc('read metadata'), 200, 'metadata');
+  const query = slotQuery(slotRange(v.slotDays ?? target.testData.slotSearchDays ?? 7), target.consumer.odsCode);
+  const slots = answer(await gpc('search free slots', { query: (v.slotQuery ?? ((q) => q))(query) }), 200, 'slot search');
+  const slot = ofType(slots, 'Slot').find((s) => s.status === 'free');
+  if (!slot) throw new Error('slot search: no free slot');
+  const schedule = resolve(slots, (slot.schedule as { reference?: string }).reference);
+  const found = only(answer(await gpc('find patient', { query: patientQuery(nhsNumber) }), 200, 'find patient'), 'Patient', 'find patient');
+  const body = appointmentFor(target, slot, schedule, String(found.id));
+  answer(await gpc('book appointment', { body: (v.booking ?? ((b) => b))(body) }), 201, 'book');
+  return log;
+}

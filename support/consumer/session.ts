@@ -1,0 +1,66 @@
+/**
+ * A consumer-assurance session: the embedded Spine started as in `simulate`, a recording proxy in front of
+ * PDS, SDS and the SSP, and a target document whose baseUrls are the proxies. The SDS registry's service
+ * roots still name the real provider: the consumer reaches the provider only through the SSP, where it is
+ * recorded.
+ */
+import { checkTarget, type Target } from '../config/target';
+import { startSimulators, type ServiceName } from '../simulators';
+import { embeddedRegistry } from '../simulators/fixtures/estate';
+import { startRecordingProxy, type RecordingProxy } from './recorder';
+import { saveRecording, type RecordedRequest, type RecordedService, type Recording } from './recording';
+
+export interface ConsumerSession {
+  target: Target;
+  targetDocument: Record<string, unknown>;
+  proxies: RecordingProxy[];
+  recording: Recording;
+  stop(): Promise<void>;
+}
+
+export interface SessionOptions {
+  /** Proxies on port, port+1, port+2 (pds, sds, ssp); 0 picks free ports. The simulators behind them always take free ports. */
+  port?: number;
+  /** Where the recording is saved after every request, so a crashed consumer still leaves its evidence. */
+  recordingFile?: string;
+}
+
+const TARGET_NAME = 'embedded-consumer-assurance';
+const RECORDED: readonly RecordedService[] = ['pds', 'sds', 'ssp'];
+
+/** The simulator's base URL with the proxy's origin: PDS and SDS keep their base paths. */
+const behindProxy = (baseUrl: string, proxy: string) => `${proxy}${baseUrl.slice(new URL(baseUrl).origin.length)}`;
+
+export async function startConsumerSession(opts: SessionOptions = {}): Promise<ConsumerSession> {
+  const sims = await startSimulators();
+  const simulatorUrl = (name: ServiceName) => sims.services.find((s) => s.name === name)!.baseUrl;
+  // The same registry the embedded SDS and SSP serve: the judge reads AS records from it (T2).
+  const recording: Recording = { startedAt: new Date().toISOString(), registry: embeddedRegistry(simulatorUrl('provider')), requests: [] };
+  const record = (r: Omit<RecordedRequest, 'seq'>) => {
+    recording.requests.push({ seq: recording.requests.length + 1, ...r });
+    if (opts.recordingFile) saveRecording(opts.recordingFile, recording);
+  };
+  const proxies: RecordingProxy[] = [];
+  try {
+    for (const [i, service] of RECORDED.entries()) proxies.push(await startRecordingProxy(service, simulatorUrl(service), record, opts.port ? opts.port + i : 0));
+  } catch (err) {
+    await Promise.all([...proxies.map((p) => p.close()), sims.stop()]);
+    throw err;
+  }
+  const doc: Record<string, unknown> = { ...structuredClone(sims.targetDocument), name: TARGET_NAME };
+  for (const proxy of proxies) {
+    const leg = doc[proxy.service] as { baseUrl: string };
+    leg.baseUrl = behindProxy(leg.baseUrl, proxy.baseUrl);
+  }
+  return {
+    target: checkTarget(structuredClone(doc), TARGET_NAME),
+    targetDocument: doc,
+    proxies,
+    recording,
+    stop: async () => {
+      await Promise.all(proxies.map((p) => p.close()));
+      await sims.stop();
+      if (opts.recordingFile) saveRecording(opts.recordingFile, recording);
+    },
+  };
+}
