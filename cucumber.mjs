@@ -5,6 +5,9 @@
 // Read once at load: the CLI sets these variables before it loads this file.
 const reports = process.env.GPC_REPORTS_DIR || 'reports';
 const quiet = process.env.GPC_QUIET === '1';
+// GPC_ALLURE=0 leaves Allure's results out: they cost about 1.5 s a run, which runs that only read
+// summary.json (the fault-mode meta-tests, 30-odd runs) need not pay.
+const allure = process.env.GPC_ALLURE !== '0';
 
 const shared = {
   // tsx/cjs was measured to work serially and with --parallel (each worker loads it again).
@@ -18,8 +21,11 @@ const shared = {
     ['html', `${reports}/cucumber.html`],
     ['junit', `${reports}/junit.xml`],
     ['message', `${reports}/messages.ndjson`],
+    // Allure results (one file per scenario and attachment) for `npm run report:allure`. It writes to its
+    // own folder, not to the stream Cucumber would give it, so its "file" is a placeholder under reports.
+    ...(allure ? [['allure-cucumberjs/reporter', `${reports}/allure-results/.stream`]] : []),
   ],
-  formatOptions: { junit: { suiteName: 'gpc-assure' } },
+  formatOptions: { junit: { suiteName: 'gpc-assure' }, resultsDir: `${reports}/allure-results` },
 };
 
 export default shared;

@@ -30,6 +30,8 @@ const COMMANDS: Record<string, () => Command> = {
   simulate: () => (require('./simulate') as typeof import('./simulate')).simulateCommand,
   validate: () => (require('./validate') as typeof import('./validate')).validateCliCommand,
   topology: () => (require('./topology') as typeof import('./topology')).topology,
+  consumer: () => (require('./consumer') as typeof import('./consumer')).consumer,
+  'verify-evidence': () => (require('./verify-evidence') as typeof import('./verify-evidence')).verifyEvidenceCommand,
   help: () => helpCommand,
 };
 

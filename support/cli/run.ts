@@ -4,12 +4,15 @@
  * The exit code comes from that summary, not from Cucumber: 0 only when scenarios ran and all passed.
  */
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfiguration, loadSources, runCucumber, type IRunConfiguration, type IRunEnvironment } from '@cucumber/cucumber/api';
 import { loadTargetFile } from '../config/target';
 import { redactText } from '../evidence/redact';
 import { SummaryCollector, summaryLine } from '../reports/summary';
+import { writeRunReports } from '../reports/run-reports';
+import { EvidenceCollector, type PlannedScenario } from '../reports/report-model';
 import { CUCUMBER_CONFIG, PACKAGE_ROOT, fromCwd, resetReportsDir } from './paths';
 import { UsageError, errorChain, faultIds, integerOption, parseCommandArgs, type Command } from './usage';
 
@@ -33,6 +36,16 @@ interface RunPlan {
   paths: string[];
 }
 
+/**
+ * --parallel N, or `auto`: two workers when the machine has more than one core, else serial. Two, not one
+ * per core: each worker loads the support code and starts its own simulators, which outweighs more
+ * workers on a suite this size. GPC_PARALLEL gives the same choice to runs started by other tools.
+ */
+function parallelOption(value: string | undefined): number | undefined {
+  if (value === 'auto') return availableParallelism() > 1 ? 2 : 0;
+  return integerOption('parallel', value, 0, 64);
+}
+
 /** Everything that can be wrong with the command line or the target file, found before any traffic. */
 function plan(args: string[]): RunPlan {
   const { values, positionals } = parseCommandArgs(args, OPTIONS, true);
@@ -49,7 +62,7 @@ function plan(args: string[]): RunPlan {
     faults,
     reportsDir: fromCwd(values.reports ?? 'reports'),
     tags: values.tags,
-    parallel: integerOption('parallel', values.parallel, 0, 64),
+    parallel: parallelOption(values.parallel ?? process.env.GPC_PARALLEL),
     quiet: values.quiet ?? false,
     paths: positionals.map(fromCwd),
   };
@@ -72,7 +85,8 @@ function exportEnvironment(run: RunPlan): void {
   }
 }
 
-async function cucumberConfiguration(run: RunPlan, environment: IRunEnvironment): Promise<IRunConfiguration> {
+/** The configuration, and the scenarios it selects: the ledger in index.html compares these with what ran. */
+async function cucumberConfiguration(run: RunPlan, environment: IRunEnvironment): Promise<{ configuration: IRunConfiguration; planned: PlannedScenario[] }> {
   const { runConfiguration } = await loadConfiguration(
     {
       file: CUCUMBER_CONFIG,
@@ -88,22 +102,27 @@ async function cucumberConfiguration(run: RunPlan, environment: IRunEnvironment)
     throw new UsageError(`cannot select scenarios: ${errorChain(err)}`);
   });
   if (pickles.length === 0 && errors.length === 0) throw new UsageError('no scenario matches the paths and --tags given');
-  return runConfiguration;
+  const planned = pickles.map((p) => ({ name: p.name, uri: p.uri, line: p.location.line }));
+  return { configuration: runConfiguration, planned };
 }
 
 async function run(args: string[]): Promise<number> {
   const runPlan = plan(args);
   exportEnvironment(runPlan);
   const environment: IRunEnvironment = { cwd: PACKAGE_ROOT, env: process.env };
-  const configuration = await cucumberConfiguration(runPlan, environment);
+  const { configuration, planned } = await cucumberConfiguration(runPlan, environment);
   // Only now, with every usage mistake ruled out, is the previous run's evidence deleted.
   resetReportsDir(runPlan.reportsDir);
 
   const collector = new SummaryCollector();
+  const evidence = new EvidenceCollector();
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   try {
-    await runCucumber(configuration, environment, collector.onMessage);
+    await runCucumber(configuration, environment, (envelope) => {
+      collector.onMessage(envelope);
+      evidence.onMessage(envelope);
+    });
   } catch (err) {
     // Support code that does not load, a worker that dies: the run broke, and the summary says why.
     collector.addError(`cucumber: ${errorChain(err)}`);
@@ -116,6 +135,8 @@ async function run(args: string[]): Promise<number> {
     durationMs: performance.now() - t0,
   });
   writeFileSync(join(runPlan.reportsDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  // index.html from the summary and the evidence, then manifest.json last, so it covers every file.
+  writeRunReports(runPlan.reportsDir, { summary, planned, evidence: evidence.evidence, order: configuration.sources.order });
   process.stdout.write(`${redactText(summaryLine(summary, runPlan.reportsDir))}\n`);
   return summary.allPassed ? 0 : 1;
 }
@@ -126,12 +147,14 @@ export const runCommand: Command = {
     'gpc-assure run [--target FILE] [--reports DIR] [--fault ID[,ID]] [--tags EXPR] [--parallel N] [--quiet] [PATH…]',
     '  --target FILE    a target file (schemas/target.schema.json); checked before anything is sent.',
     '                   Without it the embedded PDS, SDS, SSP and provider simulators are started.',
-    '  --reports DIR    where reports go (default ./reports); emptied first. summary.json, cucumber.html,',
-    '                   junit.xml, messages.ndjson and evidence/*.json are written there.',
+    '  --reports DIR    where reports go (default ./reports); emptied first. index.html, summary.json,',
+    '                   cucumber.html, junit.xml, messages.ndjson, evidence/*.json, allure-results/ and,',
+    '                   last, manifest.json (check it with gpc-assure verify-evidence DIR).',
     '  --fault ID       switch a fault mode on in the embedded simulators (repeatable, or comma-separated);',
     '                   `gpc-assure help faults` lists them',
     '  --tags EXPR      a Cucumber tag expression, e.g. "@hop:pds" or "@WE-1a or @WE-2b"',
-    '  --parallel N     run scenarios in N worker processes',
+    '  --parallel N     run scenarios in N worker processes; `auto`: 2 when there is more than one core',
+    '                   (default: GPC_PARALLEL if set, else one process)',
     '  --quiet          progress dots instead of every step',
     '  PATH…            feature files or folders instead of features/**/*.feature',
   ],

@@ -61,8 +61,9 @@ export function integerOption(name: string, value: string | undefined, min: numb
 
 export const EXIT_CODES = [
   'Exit codes:',
-  '  0  every scenario ran and passed (run); a clean stop (simulate, help)',
-  '  1  some scenario did not pass (failed, undefined, pending, ambiguous, skipped or not run), or the run broke',
+  '  0  every scenario ran and passed (run); a clean stop (simulate, help); evidence untouched (verify-evidence)',
+  '  1  some scenario did not pass (failed, undefined, pending, ambiguous, skipped or not run), or the run broke;',
+  '     evidence files added, removed or changed (verify-evidence)',
   '  2  bad configuration or usage: the target file, an option, a fault id; nothing was sent',
 ];
 

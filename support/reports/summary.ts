@@ -267,6 +267,6 @@ export function summaryLine(summary: Summary, reportsDir: string): string {
     failing.length ? ` Not passed: ${listed(failing, 8)}.` : '',
     summary.errors.length ? ` Run errors: ${listed(summary.errors.map((e) => e.replace(/\.$/, '')), 1)}.` : '',
     ` Requirements covered: ${summary.requirements.covered}/${summary.requirements.total}.`,
-    ` Reports: ${reportsDir} (summary.json, cucumber.html, junit.xml).`,
+    ` Reports: ${reportsDir} (index.html, summary.json, cucumber.html, junit.xml, manifest.json).`,
   ].join('');
 }
