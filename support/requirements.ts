@@ -5,6 +5,7 @@
 import { ANSWER_RULES, EDGE_RULES } from './jwt/jwt-rules';
 import { SSP_RULES } from './spine/ssp-rules';
 import { TOPOLOGY_REQUIREMENTS } from './topology/requirements';
+import { DEPTH_REQUIREMENTS } from './requirements-depth';
 
 export type Hop = 'pds' | 'sds' | 'ssp' | 'provider' | 'config';
 
@@ -49,6 +50,7 @@ const WORKED_EXAMPLE: readonly Requirement[] = [
  */
 export const REQUIREMENTS: readonly Requirement[] = [
   ...WORKED_EXAMPLE,
+  ...DEPTH_REQUIREMENTS,
   ...[...EDGE_RULES, ...ANSWER_RULES].map((r) => ({ id: r.id, hop: 'provider' as const, text: r.text, source: r.source })),
   ...SSP_RULES.map((r) => ({ id: r.id, hop: 'ssp' as const, text: r.text, source: r.source })),
   ...TOPOLOGY_REQUIREMENTS,

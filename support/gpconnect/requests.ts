@@ -14,8 +14,11 @@ export function slotRange(days: number, now = new Date()): SlotRange {
   return { start: ukDate(now), end: ukDate(new Date(now.getTime() + days * DAY_MS)) };
 }
 
-export function slotQuery(range: SlotRange, consumerOds: string): string {
-  const params: [string, string][] = [
+export type QueryParams = [string, string][];
+
+/** The full slot search of facts §5.4 as name/value pairs, so a probe can drop or change one of them. */
+export function slotParams(range: SlotRange, consumerOds: string): QueryParams {
+  return [
     ['status', 'free'],
     ['start', `ge${range.start}`],
     ['end', `le${range.end}`],
@@ -25,7 +28,14 @@ export function slotQuery(range: SlotRange, consumerOds: string): string {
     ['_include:recurse', 'Location:managingOrganization'],
     ['searchFilter', `${SYS.odsOrg}|${consumerOds}`],
   ];
+}
+
+export function encodeQuery(params: QueryParams): string {
   return params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+}
+
+export function slotQuery(range: SlotRange, consumerOds: string): string {
+  return encodeQuery(slotParams(range, consumerOds));
 }
 
 export function patientQuery(nhsNumber: string): string {

@@ -5,6 +5,7 @@
  */
 import { ANSWER_RULES, EDGE_RULES, lenientFault } from '../jwt/jwt-rules';
 import type { Hop } from '../requirements';
+import { isTransportFault } from './chaos';
 
 export interface FaultMode {
   id: string;
@@ -51,9 +52,42 @@ export const WORKED_EXAMPLE_FAULTS = [
   { id: 'provider-book-no-location-header', hop: 'provider', description: 'Booking answers without a Location header', breaks: ['WE-6a'] },
   { id: 'provider-book-no-profile', hop: 'provider', description: 'The booked Appointment has no meta.profile', breaks: ['WE-6b'] },
   { id: 'provider-book-drops-location', hop: 'provider', description: 'The booked Appointment loses its Location participant', breaks: ['WE-6b'] },
-  { id: 'provider-double-booking', hop: 'provider', description: 'The provider books a slot that is already booked', breaks: ['WE-6c'] },
+  { id: 'provider-double-booking', hop: 'provider', description: 'The provider books a slot that is already booked', breaks: ['WE-6c', 'AM-BOOK-RACE'] },
   { id: 'provider-slot-stays-free', hop: 'provider', description: 'A booked slot is still offered as free', breaks: ['WE-6d'] },
   { id: 'provider-book-wrong-patient', hop: 'provider', description: 'The booked Appointment names another patient', breaks: ['WE-J1'] },
+  // Worked example in depth (support/requirements-depth.ts)
+  { id: 'pds-restricted-unflagged', hop: 'pds', description: 'PDS answers a restricted record as unrestricted, with its generalPractitioner', breaks: ['WE-1e'] },
+  { id: 'pds-superseded-old-id', hop: 'pds', description: 'PDS answers a superseded number with the surviving record under the old id', breaks: ['WE-1f'] },
+  { id: 'pds-errors-as-500', hop: 'pds', description: 'PDS answers every refusal with 500 SERVICE_UNAVAILABLE', breaks: ['WE-1g'] },
+  { id: 'pds-drops-deceased', hop: 'pds', description: 'PDS leaves deceasedDateTime out', breaks: ['WE-1h'] },
+  { id: 'sds-no-devices', hop: 'sds', description: 'SDS finds no Device', breaks: ['WE-2d'] },
+  { id: 'sds-other-practice-root', hop: 'sds', description: "SDS returns a service root naming another practice's ODS code", breaks: ['WE-2b'] },
+  { id: 'sds-structured-root', hop: 'sds', description: 'SDS returns the Access Record Structured root for appointments interactions', breaks: ['WE-2f'] },
+  { id: 'sds-errors-as-500', hop: 'sds', description: 'SDS answers every refusal with 500', breaks: ['WE-2e'] },
+  { id: 'provider-slots-unchecked-params', hop: 'provider', description: 'The slot search ignores its parameter rules and the 14-day window', breaks: ['AM-SLOT-RANGE', 'AM-SLOT-PARAMS'] },
+  { id: 'provider-slots-7-day-limit', hop: 'provider', description: 'The slot search refuses ranges over 7 days', breaks: ['AM-SLOT-RANGE'] },
+  { id: 'provider-slots-strict-filter', hop: 'provider', description: 'The slot search refuses searchFilter systems it does not know', breaks: ['AM-SLOT-FILTER'] },
+  { id: 'provider-slots-include-everything', hop: 'provider', description: 'The slot search includes Practitioner and Location whether asked or not', breaks: ['AM-SLOT-INCLUDE'] },
+  { id: 'provider-slots-no-organization', hop: 'provider', description: 'The slot search leaves the Organization out, so Location.managingOrganization dangles', breaks: ['AM-SLOT-INCLUDE', 'AM-SLOT-CONTENT'] },
+  { id: 'provider-book-lenient-body', hop: 'provider', description: 'Booking skips the body rules: mandatory elements, forbidden ones, participants, booking organisation', breaks: ['AM-BOOK-INVALID'] },
+  { id: 'provider-book-requires-practitioner', hop: 'provider', description: 'Booking refuses an Appointment with no Practitioner participant', breaks: ['AM-BOOK-OPTIONAL'] },
+  { id: 'provider-book-ignores-prefer', hop: 'provider', description: 'Booking returns the body even when Prefer: return=minimal', breaks: ['AM-BOOK-PREFER'] },
+  { id: 'provider-lifecycle-ignores-etag', hop: 'provider', description: 'Amend and cancel accept any If-Match, stale or missing', breaks: ['AM-LIFE-ETAG'] },
+  { id: 'provider-amend-anything', hop: 'provider', description: 'Amend accepts changes to any element, not only description and comment', breaks: ['AM-LIFE-AMEND'] },
+  { id: 'provider-cancel-keeps-slots', hop: 'provider', description: 'A cancelled appointment keeps its slots busy', breaks: ['AM-LIFE-CANCEL'] },
+  { id: 'provider-read-stale-version', hop: 'provider', description: 'Reading an appointment answers an ETag that is not its versionId', breaks: ['AM-LIFE-READ'] },
+  { id: 'provider-cancel-without-reason', hop: 'provider', description: 'Cancel accepts an empty cancellation reason', breaks: ['AM-LIFE-REASON'] },
+  { id: 'provider-appointments-unchecked', hop: 'provider', description: "Retrieving a patient's appointments accepts any range and any patient id", breaks: ['AM-LIFE-RETRIEVE'] },
+  { id: 'provider-appointments-empty', hop: 'provider', description: "Retrieving a patient's appointments finds none", breaks: ['AM-LIFE-RETRIEVE'] },
+  { id: 'provider-patient-wrong-birthdate', hop: 'provider', description: 'Find patient returns a birthDate that differs from PDS', breaks: ['AM-DEMOGRAPHICS'] },
+  { id: 'provider-read-strong-etag', hop: 'provider', description: 'Foundations reads answer a strong ETag, not W/"<versionId>"', breaks: ['AM-FND-READ'] },
+  { id: 'provider-read-unknown-as-500', hop: 'provider', description: 'Foundations reads of an unknown id answer 500, not 404', breaks: ['AM-FND-NOTFOUND'] },
+  { id: 'provider-book-any-slots', hop: 'provider', description: 'Booking accepts several slots that are not adjacent', breaks: ['AM-BOOK-MULTI'] },
+  { id: 'provider-book-single-slot', hop: 'provider', description: 'Booking refuses every multi-slot Appointment', breaks: ['AM-BOOK-MULTI'] },
+  // On the embedded practice today has no slots, so the 0-day range is empty too.
+  { id: 'provider-patient-finds-everyone', hop: 'provider', description: 'Find patient returns restricted and deceased patients too', breaks: ['AM-PAT-HIDDEN'] },
+  { id: 'provider-patient-lenient-identifier', hop: 'provider', description: 'Find patient accepts any spelling, count, system or value of identifier', breaks: ['AM-PAT-PARAMS'] },
+  { id: 'provider-slots-empty-404', hop: 'provider', description: 'The slot search answers 404 when no slot is free in the range', breaks: ['AM-SLOT-EMPTY', 'AM-SLOT-RANGE'] },
 ] as const satisfies readonly FaultMode[];
 
 /**
@@ -100,3 +134,6 @@ export class Faults {
     return [...this.on];
   }
 }
+
+/** What --fault accepts: a simulator fault mode, or a transport fault (support/simulators/chaos.ts). */
+export const isKnownFault = (id: string): boolean => FAULT_MODES.some((f) => f.id === id) || isTransportFault(id);

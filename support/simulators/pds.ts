@@ -12,7 +12,7 @@ import { r4Outcome, startServer, type RunningServer, type SimRequest, type SimRe
 export const PDS_BASE_PATH = '/personal-demographics/FHIR/R4';
 
 function pdsPatient(p: Person, faults: Faults): Record<string, unknown> {
-  const restricted = p.kind === 'restricted';
+  const restricted = p.kind === 'restricted' && !faults.has('pds-restricted-unflagged');
   const nhsNumber = faults.has('pds-bad-check-digit') ? p.nhsNumber.slice(0, 9) + ((Number(p.nhsNumber[9]) + 1) % 10) : p.nhsNumber;
   const patient: Record<string, unknown> = {
     resourceType: 'Patient',
@@ -28,7 +28,7 @@ function pdsPatient(p: Person, faults: Faults): Record<string, unknown> {
     name: [{ id: '123', use: 'usual', period: { start: '2010-01-01' }, given: p.given, family: p.family, prefix: p.prefix }],
     gender: p.gender,
     birthDate: p.birthDate,
-    ...(p.deceasedDateTime ? { deceasedDateTime: p.deceasedDateTime } : {}),
+    ...(p.deceasedDateTime && !faults.has('pds-drops-deceased') ? { deceasedDateTime: p.deceasedDateTime } : {}),
   };
   if (!restricted) {
     if (p.address.length) patient.address = [{ id: '456', period: { start: '2020-01-01' }, use: 'home', line: p.address, postalCode: p.postcode }];
@@ -51,6 +51,7 @@ function trace(req: SimRequest, nhsNumber: string, faults: Faults): SimResponse 
   // A superseded number transparently answers with the surviving record (id differs from the request).
   const record = found.kind === 'superseded' ? person(found.survivor!)! : found;
   const patient = pdsPatient(record, faults);
+  if (faults.has('pds-superseded-old-id')) patient.id = nhsNumber;
   const body = faults.has('pds-returns-bundle') ? { resourceType: 'Bundle', type: 'searchset', total: 1, entry: [{ fullUrl: `Patient/${record.nhsNumber}`, resource: patient }] } : patient;
   return {
     status: 200,
@@ -74,7 +75,8 @@ export function startPds(opts: { port: number; faults: Faults }): Promise<Runnin
     'pds',
     opts.port,
     (req) => {
-      const res = route(req, opts.faults);
+      const answer = route(req, opts.faults);
+      const res = answer.status >= 400 && opts.faults.has('pds-errors-as-500') ? r4Outcome(500, 'SERVICE_UNAVAILABLE', 'Service unavailable', 'fault mode pds-errors-as-500', 'exception') : answer;
       // X-Request-ID and X-Correlation-ID are mirrored on every answer, errors included.
       const mirror: Record<string, string> = {};
       const requestId = req.headers['x-request-id'];

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { FHIR_JSON, SYS, EXT } from '../spine/systems';
-import type { Faults } from './faults';
+import type { FaultId, Faults } from './faults';
 import { r4Outcome, startServer, type RunningServer, type SimRequest, type SimResponse } from './http-kit';
 import type { AsRecord, MhsRecord, Registry } from './registry';
 
@@ -49,6 +49,19 @@ const ident = (system: string, value: string) => ({ system, value });
 const orgRef = (ods: string) => ({ identifier: ident(SYS.odsOrg, ods) });
 const interactionExt = (id: string) => ({ url: EXT.sdsInteraction, valueReference: { identifier: ident(SYS.interactionId, id) } });
 
+/** Each address fault and what it does to the registered service root (facts §1, T10, T11). */
+const ADDRESS_FAULTS: [FaultId, (root: string) => string][] = [
+  ['sds-trailing-slash', (root) => `${root}/`],
+  // Another practice's ODS code in the path: T10.
+  ['sds-other-practice-root', (root) => root.replace(/\/[0-9A-Z]+\/STU3\//, '/Z99999/STU3/')],
+  // The Access Record Structured root given for an appointments interaction: T11.
+  ['sds-structured-root', (root) => root.replace(/\/gpconnect$/, '/gpconnect/structured')],
+];
+
+function endpointAddress(root: string, faults: Faults): string {
+  return ADDRESS_FAULTS.reduce((address, [fault, spoil]) => (faults.has(fault) ? spoil(address) : address), root);
+}
+
 function endpointResource(m: MhsRecord, faults: Faults): Record<string, unknown> {
   return {
     resourceType: 'Endpoint',
@@ -56,7 +69,7 @@ function endpointResource(m: MhsRecord, faults: Faults): Record<string, unknown>
     status: 'active',
     connectionType: { system: 'http://terminology.hl7.org/CodeSystem/endpoint-connection-type', code: 'hl7-fhir-rest', display: 'HL7 FHIR' },
     payloadType: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/endpoint-payload-type', code: 'any', display: 'Any' }] }],
-    address: faults.has('sds-trailing-slash') ? `${m.endpoint}/` : m.endpoint,
+    address: endpointAddress(m.endpoint, faults),
     managingOrganization: orgRef(m.odsCode),
     identifier: [
       ident(SYS.mhsFqdn, m.fqdn),
@@ -115,7 +128,7 @@ function deviceSearch(q: Query, registry: Registry, faults: Faults, self: string
   const rows = registry.as.filter(
     (a) => a.odsCode === q.ods && a.interactions.includes(q.interaction!) && (!q.partyKey || a.partyKey === q.partyKey) && (!q.manufacturer || a.manufacturerOds === q.manufacturer),
   );
-  const shown = applyCardinality(rows, false, faults.has('sds-two-devices'));
+  const shown = applyCardinality(rows, faults.has('sds-no-devices'), faults.has('sds-two-devices'));
   return searchset(self, shown.map((a) => deviceResource(a, faults)));
 }
 
@@ -140,7 +153,8 @@ export function startSds(opts: { port: number; faults: Faults; registry: () => R
     'sds',
     opts.port,
     (req) => {
-      const res = route(req, opts.registry(), opts.faults, base);
+      const answer = route(req, opts.registry(), opts.faults, base);
+      const res = answer.status >= 400 && opts.faults.has('sds-errors-as-500') ? r4Outcome(500, 'INTERNAL_SERVER_ERROR', 'Internal server error', 'fault mode sds-errors-as-500', 'exception') : answer;
       const correlation = req.headers['x-correlation-id'];
       return correlation ? { ...res, headers: { ...res.headers, 'X-Correlation-Id': correlation } } : res;
     },

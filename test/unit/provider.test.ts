@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Target } from '../../support/config/target';
 import { interaction, interactionPath, type Interaction } from '../../support/interactions';
 import { buildGpcClaims, encodeUnsignedJwt, type Claims } from '../../support/jwt/gpc-jwt';
+import { DEPTH_REQUIREMENTS } from '../../support/requirements-depth';
 import { WORKED_EXAMPLE_FAULTS, Faults } from '../../support/simulators/faults';
 import { PRACTICES } from '../../support/simulators/fixtures/estate';
 import type { RunningServer } from '../../support/simulators/http-kit';
@@ -144,7 +145,7 @@ test('routing: unknown ODS 404, wrong method 405, unknown path and unserved inte
   const unknownOds = await fetch(`${provider.baseUrl}/Z00000/STU3/1/gpconnect/metadata`);
   assert.equal(unknownOds.status, 404);
   assert.equal(spineCode(await unknownOds.json()), 'ORGANISATION_NOT_FOUND');
-  assertOutcome(await call(provider, 'read patient', { id: 'pat-9000000084' }), 501, 'NOT_IMPLEMENTED');
+  assertOutcome(await call(provider, 'find practitioner', { query: 'identifier=https%3A%2F%2Ffhir.nhs.uk%2FId%2Fsds-user-id%7CG13579135' }), 501, 'NOT_IMPLEMENTED');
 });
 
 test('slot search: searchset of free local-time slots in range with Schedules, includes and the Organization', async () => {
@@ -286,7 +287,9 @@ const FAULT_PROBES: Record<string, (server: RunningServer) => Promise<void>> = {
 
 test('every provider fault mode makes its one thing wrong', async (t) => {
   // The generated lenient and over-strict faults are proven by test/meta/lenient-modes.test.ts.
-  const providerFaults = WORKED_EXAMPLE_FAULTS.filter((f) => f.hop === 'provider').map((f) => f.id);
+  // Faults that break only depth requirements are proven by the depth features under the fault-mode meta-test.
+  const depth = new Set(DEPTH_REQUIREMENTS.map((r) => r.id));
+  const providerFaults = WORKED_EXAMPLE_FAULTS.filter((f) => f.hop === 'provider' && !f.breaks.every((id) => depth.has(id))).map((f) => f.id);
   assert.deepEqual(Object.keys(FAULT_PROBES).sort(), [...providerFaults].sort());
   for (const [fault, probe] of Object.entries(FAULT_PROBES))
     await t.test(fault, async () => {

@@ -37,7 +37,7 @@ const RESPONSE_FAULTS: [FaultId, (a: Json, patientId: string) => void][] = [
 ];
 
 function wantsMinimal(ctx: ProviderContext): boolean {
-  return /\breturn=minimal\b/.test(ctx.req.headers['prefer'] ?? '');
+  return !ctx.faults.has('provider-book-ignores-prefer') && /\breturn=minimal\b/.test(ctx.req.headers['prefer'] ?? '');
 }
 
 export function bookAppointment(ctx: ProviderContext): SimResponse {

@@ -33,6 +33,8 @@ const ACTOR_RESOLVERS: Record<string, (ods: string, id: string) => boolean> = {
   Practitioner: (ods, id) => PRACTITIONERS.some((p) => p.ods === ods && p.id === id),
 };
 const REQUIRED_ACTORS = ['Patient', 'Location'];
+/** Fault provider-book-requires-practitioner: an over-strict provider that refuses bookings without one. */
+const OVER_STRICT_ACTORS = [...REQUIRED_ACTORS, 'Practitioner'];
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const nonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
@@ -75,7 +77,9 @@ function resolveSlots(ctx: ProviderContext, a: Json): SlotRecord[] {
   slots.sort((x, y) => x.startMs - y.startMs);
   slots.forEach((s, i) => {
     const prev = slots[i - 1];
-    if (prev && (s.startMs !== prev.endMs || s.scheduleId !== prev.scheduleId || s.channel !== prev.channel))
+    // Fault provider-book-single-slot refuses every multi-slot booking; provider-book-any-slots accepts gaps.
+    if (prev && ctx.faults.has('provider-book-single-slot')) throw invalidResource('this provider books one slot at a time');
+    if (prev && !ctx.faults.has('provider-book-any-slots') && (s.startMs !== prev.endMs || s.scheduleId !== prev.scheduleId || s.channel !== prev.channel))
       throw invalidResource(`Slot/${prev.id} and Slot/${s.id} are not adjacent slots of one schedule and delivery channel`);
     if (UNBOOKABLE_CHANNELS.has(s.channel)) throw invalidResource(`Slot/${s.id} has delivery channel ${s.channel}, which cannot be booked`);
   });
@@ -101,7 +105,8 @@ function checkParticipants(ctx: ProviderContext, a: Json): string {
     if (type === 'Patient' && seen.has('Patient')) throw invalidResource('an appointment is for exactly one Patient');
     seen.set(type, id);
   }
-  const missing = REQUIRED_ACTORS.filter((t) => !seen.has(t));
+  const required = ctx.faults.has('provider-book-requires-practitioner') ? OVER_STRICT_ACTORS : REQUIRED_ACTORS;
+  const missing = required.filter((t) => !seen.has(t));
   if (missing.length) throw invalidResource(`participant needs a ${missing.join(' and a ')} actor`);
   return seen.get('Patient')!;
 }
@@ -125,9 +130,23 @@ export interface ValidBooking {
 
 export function validateBooking(ctx: ProviderContext): ValidBooking {
   const appointment = parseAppointment(ctx.req.body);
+  // Fault provider-book-lenient-body: the body's own rules go unchecked; only what booking needs is read.
+  if (ctx.faults.has('provider-book-lenient-body')) return { appointment, slots: lenientSlots(ctx, appointment), patientId: lenientPatientId(appointment) };
   checkElements(appointment);
   checkBookingOrganisation(appointment);
   const patientId = checkParticipants(ctx, appointment);
   const slots = resolveSlots(ctx, appointment);
   return { appointment, slots, patientId };
+}
+
+/** The slots a lenient provider books: whatever slot[] names that exists, or the first free one. */
+function lenientSlots(ctx: ProviderContext, a: Json): SlotRecord[] {
+  const named = (Array.isArray(a.slot) ? a.slot : []).map((r) => ctx.state.slots.get((referenceOf(r) ?? '').replace(/^Slot\//, ''))).filter((s): s is SlotRecord => !!s);
+  const anyFree = [...ctx.state.slots.values()].find((s) => s.ods === ctx.practice.ods && s.status === 'free');
+  return named.length ? named : anyFree ? [anyFree] : [];
+}
+
+function lenientPatientId(a: Json): string {
+  const patient = (Array.isArray(a.participant) ? a.participant : []).map((p) => referenceOf(isObject(p) ? p.actor : undefined) ?? '').find((r) => r.includes('Patient/'));
+  return patient?.split('Patient/').pop() ?? 'unknown';
 }

@@ -25,6 +25,9 @@ import type { Practice, ProviderContext } from './context';
 import { capabilityStatement } from './metadata';
 import { badRequest, fail, GpcError } from './outcomes';
 import { findPatient } from './patients';
+import { amendAppointment, cancelAppointment, readAppointment } from './lifecycle';
+import { readResource } from './foundations';
+import { retrievePatientAppointments } from './patient-appointments';
 import { searchFreeSlots } from './slots';
 import { negotiate, unsupportedMediaType, writeAnswer } from './negotiation';
 import { createState, type ProviderState } from './state';
@@ -38,6 +41,14 @@ const HANDLERS: Partial<Record<InteractionName, Handler>> = {
   'search free slots': searchFreeSlots,
   'find patient': findPatient,
   'book appointment': bookAppointment,
+  'read appointment': readAppointment,
+  'amend appointment': amendAppointment,
+  'cancel appointment': cancelAppointment,
+  "retrieve patient's appointments": retrievePatientAppointments,
+  'read patient': readResource('Patient'),
+  'read practitioner': readResource('Practitioner'),
+  'read organization': readResource('Organization'),
+  'read location': readResource('Location'),
 };
 
 const identifiers = (resource: unknown) => ((resource as { identifier?: unknown } | undefined)?.identifier ?? []) as { system?: string; value?: string }[];

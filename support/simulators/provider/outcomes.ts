@@ -16,7 +16,7 @@ const SPINE_CODES_BY_ISSUE_TYPE = {
   },
   value: { INVALID_IDENTIFIER_SYSTEM: 'Invalid identifier system', INVALID_NHS_NUMBER: 'Invalid NHS number' },
   duplicate: { DUPLICATE_REJECTED: 'Create would lead to creation of a duplicate resource' },
-  'not-found': { ORGANISATION_NOT_FOUND: 'Organisation not found', PATIENT_NOT_FOUND: 'Patient not found', NO_RECORD_FOUND: 'No record found' },
+  'not-found': { ORGANISATION_NOT_FOUND: 'Organisation not found', PATIENT_NOT_FOUND: 'Patient not found', PRACTITIONER_NOT_FOUND: 'Practitioner not found', NO_RECORD_FOUND: 'No record found' },
   'not-supported': { NOT_IMPLEMENTED: 'Not implemented' },
   processing: { INTERNAL_SERVER_ERROR: 'Unexpected internal server error' },
 } as const;

@@ -15,6 +15,11 @@ function registeredPerson(ods: string, nhsNumber: string): Person | undefined {
   return PEOPLE.find((p) => p.nhsNumber === nhsNumber && p.kind === 'normal' && p.gpOds === ods);
 }
 
+/** Fault provider-patient-finds-everyone: restricted and deceased people are returned too. */
+function anyPersonAt(ods: string, nhsNumber: string): Person | undefined {
+  return PEOPLE.find((p) => p.nhsNumber === nhsNumber && p.gpOds === ods);
+}
+
 /** The person behind a Patient logical id (`pat-<nhs>`) at this practice, as booking resolves `Patient/{id}`. */
 export function personByPatientId(ods: string, id: string): Person | undefined {
   const nhsNumber = nhsNumberOfPatientId(id);
@@ -27,8 +32,15 @@ export function otherPatientId(id: string): string {
   return patientId(other.nhsNumber);
 }
 
+/** Fault provider-patient-lenient-identifier: any spelling, any count, any system; the last value wins. */
+function lenientNhsNumber(ctx: ProviderContext): string {
+  const values = [...ctx.req.query.entries()].filter(([k]) => k.toLowerCase() === 'identifier').map(([, v]) => v);
+  return values.pop()?.split('|').pop() ?? '';
+}
+
 /** `identifier=system|value`, exactly once and spelt in lower case (PT: `Identifier=` is a 400). */
 function nhsNumberParam(ctx: ProviderContext): string {
+  if (ctx.faults.has('provider-patient-lenient-identifier')) return lenientNhsNumber(ctx);
   const values = ctx.req.query.getAll('identifier');
   if (values.length !== 1) throw badRequest(`identifier must be given exactly once, got ${values.length}`);
   const bar = values[0].indexOf('|');
@@ -45,10 +57,13 @@ function nhsNumberParam(ctx: ProviderContext): string {
 export function findPatient(ctx: ProviderContext): SimResponse {
   const nhsNumber = nhsNumberParam(ctx);
   const { faults, practice, serviceRoot } = ctx;
-  const person = faults.has('provider-patient-search-empty') ? undefined : registeredPerson(practice.ods, nhsNumber);
+  const person = faults.has('provider-patient-search-empty') ? undefined : faults.has('provider-patient-finds-everyone') ? anyPersonAt(practice.ods, nhsNumber) : registeredPerson(practice.ods, nhsNumber);
   const rendering = {
     legacySystem: faults.has('provider-patient-wrong-system'),
     nameUse: faults.has('provider-patient-no-official-name') ? ('usual' as const) : ('official' as const),
   };
-  return { status: 200, body: searchset(serviceRoot, person ? [patientResource(person, practice.ods, rendering)] : []) };
+  const patients = person ? [patientResource(person, practice.ods, rendering)] : [];
+  // Fault provider-patient-wrong-birthdate: the practice's record disagrees with PDS by a day.
+  if (faults.has('provider-patient-wrong-birthdate')) for (const p of patients) p.birthDate = String(p.birthDate).replace(/\d\d$/, (d) => String((Number(d) % 28) + 1).padStart(2, '0'));
+  return { status: 200, body: searchset(serviceRoot, patients) };
 }

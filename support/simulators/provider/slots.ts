@@ -3,15 +3,18 @@
  * the resources the consumer asked to include. Slots here carry no organisation restrictions, so every
  * searchFilter matches them and unknown filter systems are ignored: searchFilter never narrows the result.
  */
-import { daysBetween, ukDate, ukWallClock } from '../../spine/uk-time';
+import { SYS } from '../../spine/systems';
+import { DAY_MS, daysBetween, ukDate, ukWallClock } from '../../spine/uk-time';
 import { SLOT_PLAN } from '../fixtures/people';
 import type { SimResponse } from '../http-kit';
 import type { ProviderContext } from './context';
-import { badRequest, invalidParameter } from './outcomes';
+import { badRequest, GpcError, invalidParameter } from './outcomes';
 import { locationResource, organizationResource, practitionerResource, scheduleResource, searchset, slotResource, type Resource } from './resources';
 import { locationOf, practitionerOf, scheduleById, slotsOfPractice, slotTimes, type SlotRecord } from './state';
 
 const MAX_RANGE_DAYS = 14;
+/** The over-strict window of fault provider-slots-7-day-limit. */
+const STRICT_RANGE_DAYS = 7;
 
 /** `ge2025-06-03` or `le2025-06-03T17:00:00+01:00`; anything else (partial dates, Z, no offset) fails. */
 const DATE_PARAM = /^([a-z]{2})?(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2})?)?$/;
@@ -43,6 +46,9 @@ function dateBound(ctx: ProviderContext, name: 'start' | 'end', prefix: 'ge' | '
   return { date, ms: prefix === 'ge' ? ukDayStart(date) : ukDayStart(date, 1) - 1000 };
 }
 
+/** Only the over-strict fault reads these: a conformant provider ignores filter systems it does not know. */
+const KNOWN_FILTER_SYSTEMS = [SYS.odsOrg, 'https://fhir.nhs.uk/STU3/CodeSystem/GPConnect-OrganisationType-1'];
+
 interface SlotQuery {
   from: Bound;
   to: Bound;
@@ -58,7 +64,11 @@ function parseQuery(ctx: ProviderContext): SlotQuery {
   const from = dateBound(ctx, 'start', 'ge');
   const to = dateBound(ctx, 'end', 'le');
   const days = daysBetween(from.date, to.date);
-  if (days < 0 || days > MAX_RANGE_DAYS) throw invalidParameter(`the range ${from.date}..${to.date} is ${days} days; it must be 0 to ${MAX_RANGE_DAYS}`);
+  const maxDays = ctx.faults.has('provider-slots-7-day-limit') ? STRICT_RANGE_DAYS : MAX_RANGE_DAYS;
+  if (ctx.faults.has('provider-slots-strict-filter') && q.getAll('searchFilter').some((f) => !KNOWN_FILTER_SYSTEMS.some((sys) => f.startsWith(`${sys}|`)))) {
+    throw invalidParameter(`unknown searchFilter system in ${q.getAll('searchFilter').join(', ')}`);
+  }
+  if (days < 0 || days > maxDays) throw invalidParameter(`the range ${from.date}..${to.date} is ${days} days; it must be 0 to ${maxDays}`);
   if (!q.getAll('_include').includes('Slot:schedule')) throw invalidParameter('_include=Slot:schedule is mandatory');
   return { from, to, recurse: new Set(q.getAll('_include:recurse')) };
 }
@@ -78,9 +88,23 @@ function faultySlots(ctx: ProviderContext, free: SlotRecord[], to: Bound): SlotR
   return extra;
 }
 
+/** Fault provider-slots-unchecked-params: whatever was sent, search the next 14 days with every include. */
+function uncheckedQuery(ctx: ProviderContext): SlotQuery {
+  try {
+    return parseQuery(ctx);
+  } catch {
+    const from = { date: ukDate(ctx.now), ms: ctx.now.getTime() };
+    const toMs = ctx.now.getTime() + MAX_RANGE_DAYS * DAY_MS;
+    return { from, to: { date: ukDate(new Date(toMs)), ms: toMs }, recurse: new Set(ALL_RECURSE) };
+  }
+}
+
+const ALL_RECURSE = ['Schedule:actor:Practitioner', 'Schedule:actor:Location', 'Location:managingOrganization'];
+
 export function searchFreeSlots(ctx: ProviderContext): SimResponse {
-  const { from, to, recurse } = parseQuery(ctx);
   const { faults, state, practice, serviceRoot } = ctx;
+  const { from, to, recurse: asked } = faults.has('provider-slots-unchecked-params') ? uncheckedQuery(ctx) : parseQuery(ctx);
+  const recurse = faults.has('provider-slots-include-everything') ? new Set(ALL_RECURSE) : asked;
   const free = slotsOfPractice(state, practice.ods).filter((s) => s.status === 'free' && s.startMs >= from.ms && s.endMs <= to.ms);
   const offered = [...free, ...faultySlots(ctx, free, to)];
   const schedules = [...new Set(offered.map((s) => s.scheduleId))].map((id) => scheduleById(id)!);
@@ -91,8 +115,9 @@ export function searchFreeSlots(ctx: ProviderContext): SimResponse {
     ...(recurse.has('Schedule:actor:Practitioner') ? schedules.map((s) => practitionerResource(practitionerOf(s))) : []),
     ...(recurse.has('Schedule:actor:Location') ? schedules.map((s) => locationResource(locationOf(s))) : []),
     // The Organization comes whether or not Location:managingOrganization was asked for (facts §5.4).
-    ...(offered.length ? [organizationResource(practice)] : []),
+    ...(offered.length && !faults.has('provider-slots-no-organization') ? [organizationResource(practice)] : []),
   ];
+  if (!offered.length && faults.has('provider-slots-empty-404')) throw new GpcError(404, 'NO_RECORD_FOUND', 'no free slots in the range');
   return { status: 200, body: searchset(serviceRoot, dedupe(resources), faults.has('provider-slots-collection') ? 'collection' : 'searchset') };
 }
 

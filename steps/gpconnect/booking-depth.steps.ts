@@ -1,0 +1,72 @@
+/** Step 6 in depth (facts §5.6): what a booking must and may carry, Prefer, and one winner per slot. */
+import { Then, When } from '@cucumber/cucumber';
+import { ofType, type Resource } from '../../support/fhir/bundle';
+import { bookingProbe } from '../../support/gpconnect/booking-probes';
+import type { HttpResult } from '../../support/spine/http';
+import { check, expectAnswer } from '../../support/world/checks';
+import { bookingBody, bookWith, depthRequirement } from '../../support/world/depth';
+import type { GpcWorld } from '../../support/world/world';
+
+/** The answers of a concurrent burst, per scenario. */
+const bursts = new WeakMap<GpcWorld, HttpResult[]>();
+
+When('the consumer books the slot with {}', async function (this: GpcWorld, probe: string) {
+  await bookWith(this, bookingBody(this, bookingProbe(probe)));
+});
+
+When('the consumer books the slot preferring return={word}', async function (this: GpcWorld, preference: string) {
+  await bookWith(this, bookingBody(this), { Prefer: `return=${preference}` });
+});
+
+When('{int} consumers book the slot at once', async function (this: GpcWorld, count: number) {
+  const body = bookingBody(this);
+  bursts.set(this, await Promise.all(Array.from({ length: count }, () => bookWith(this, structuredClone(body)))));
+});
+
+Then('the created Appointment comes back with no body', function (this: GpcWorld) {
+  const result = this.answer('provider');
+  const requirement = depthRequirement(this);
+  check(this, result.status === 201, { hop: 'provider', requirement, evidence: result, expected: 'HTTP 201', actual: `HTTP ${result.status}` });
+  check(this, result.text.trim() === '', { hop: 'provider', requirement, evidence: result, expected: 'no body (Prefer: return=minimal)', actual: `${result.text.length} characters of body` });
+});
+
+Then('the created Appointment comes back in full', function (this: GpcWorld) {
+  const result = this.answer('provider');
+  const appt = expectAnswer(this, result, { hop: 'provider', requirement: depthRequirement(this), status: 201, resourceType: 'Appointment' });
+  check(this, typeof appt.id === 'string', { hop: 'provider', requirement: depthRequirement(this), evidence: result, expected: 'the stored Appointment with its id', actual: JSON.stringify(appt.id) });
+});
+
+Then('exactly {int} booking answers 201 and the other {int} answer 409 DUPLICATE_REJECTED', function (this: GpcWorld, winners: number, losers: number) {
+  const answers = bursts.get(this) ?? [];
+  const count = (pred: (r: HttpResult) => boolean) => answers.filter(pred).length;
+  const created = count((r) => r.status === 201);
+  const rejected = count((r) => r.status === 409 && r.text.includes('DUPLICATE_REJECTED'));
+  const tally = [...new Set(answers.map((r) => r.status))].map((s) => `${count((r) => r.status === s)} × ${s}`).join(', ');
+  const evidence = answers.find((r) => r.status === 201 && created > winners) ?? answers[0];
+  check(this, created === winners && rejected === losers, { hop: 'provider', requirement: depthRequirement(this), evidence, expected: `${winners} × 201 and ${losers} × 409 DUPLICATE_REJECTED`, actual: tally });
+});
+
+/**
+ * Two free slots of one schedule from the search: the second starting as the first ends (adjacent), or
+ * later with a gap. Earlier scenarios may have booked some slots, so any first slot will do.
+ */
+function slotPair(w: GpcWorld, adjacent: boolean): Resource[] {
+  const slots = ofType(w.state.slotSearch!.bundle, 'Slot');
+  const sameSchedule = (a: Resource, b: Resource) => JSON.stringify(a.schedule) === JSON.stringify(b.schedule);
+  const fits = (a: Resource, b: Resource) => sameSchedule(a, b) && (adjacent ? b.start === a.end : Date.parse(String(b.start)) > Date.parse(String(a.end)));
+  for (const first of slots) {
+    const second = slots.find((b) => fits(first, b));
+    if (second) return [first, second];
+  }
+  throw new Error(`the slot search offered no two ${adjacent ? 'adjacent' : 'non-adjacent'} free slots of one schedule`);
+}
+
+When('the consumer books two {word} slots of one schedule', async function (this: GpcWorld, kind: string) {
+  const [first, second] = slotPair(this, kind === 'adjacent');
+  this.state.slot = first;
+  const body = bookingBody(this, (a) => {
+    a.slot = [{ reference: `Slot/${first.id}` }, { reference: `Slot/${second.id}` }];
+    a.end = second.end;
+  });
+  await bookWith(this, body);
+});

@@ -1,0 +1,36 @@
+/** Foundations reads (facts §5.5, §6): the resources the journey met, read by id, and ids nobody has. */
+import { Then, When } from '@cucumber/cucumber';
+import { ofType } from '../../support/fhir/bundle';
+import { interaction } from '../../support/interactions';
+import { check, expectAnswer } from '../../support/world/checks';
+import { depthRequirement } from '../../support/world/depth';
+import { throughSsp } from '../../support/world/journey';
+import type { GpcWorld } from '../../support/world/world';
+
+/** The id of a resource of the type the journey met: the found Patient, or one included with the slots. */
+function journeyId(w: GpcWorld, type: string): string {
+  if (type === 'Patient') return w.state.providerPatientId!;
+  const found = ofType(w.state.slotSearch!.bundle, type)[0];
+  if (!found?.id) throw new Error(`the slot search included no ${type}`);
+  return found.id;
+}
+
+async function read(w: GpcWorld, type: string, id: string) {
+  await throughSsp(w, interaction(`read ${type.toLowerCase()}`), { id, headers: {} });
+}
+
+When('the consumer reads the {word} the journey met', async function (this: GpcWorld, type: string) {
+  await read(this, type, journeyId(this, type));
+});
+
+When('the consumer reads the {word} with id {string}', async function (this: GpcWorld, type: string, id: string) {
+  await read(this, type, id);
+});
+
+Then('the provider answers the {word} with a weak ETag of its versionId', function (this: GpcWorld, type: string) {
+  const result = this.answer('provider');
+  const requirement = depthRequirement(this);
+  const resource = expectAnswer(this, result, { hop: 'provider', requirement, status: 200, resourceType: type });
+  const versionId = (resource.meta as { versionId?: string } | undefined)?.versionId;
+  check(this, !!versionId && result.headers['etag'] === `W/"${versionId}"`, { hop: 'provider', requirement, evidence: result, expected: `ETag W/"${versionId}"`, actual: `ETag ${result.headers['etag'] ?? '(none)'}` });
+});

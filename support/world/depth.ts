@@ -1,0 +1,87 @@
+/**
+ * The journey as a consumer must run it (facts §5.1): check the NHS number before sending it anywhere, stop
+ * for restricted and deceased patients rather than route them to GP Connect, and carry a superseded number's
+ * surviving number forward. Each stop leaves its reason on the World, so the scenario can say why.
+ */
+import { resolve, type Resource } from '../fhir/bundle';
+import { appointmentFor, encodeQuery, slotParams, type QueryParams, type SlotRange } from '../gpconnect/requests';
+import { interaction } from '../interactions';
+import type { HttpResult } from '../spine/http';
+import { DEPTH_REQUIREMENTS } from '../requirements-depth';
+import { nhsNumberProblem } from '../spine/nhs-number';
+import { SYS } from '../spine/systems';
+import { expectAnswer } from './checks';
+import { findPatientOnProvider, practiceOds, resolveEndpointAndAsid, throughSsp, traceOnPds } from './journey';
+import type { GpcWorld } from './world';
+
+const DEPTH_IDS = new Set(DEPTH_REQUIREMENTS.map((r) => r.id));
+
+/**
+ * The scenario's depth requirement, named explicitly in every depth check: until the catalogue merges
+ * DEPTH_REQUIREMENTS the World's own lookup cannot see these IDs, and a failure must still name its requirement.
+ */
+export function depthRequirement(w: GpcWorld): string {
+  return w.scenario.tags.map((t) => t.slice(1)).find((t) => DEPTH_IDS.has(t)) ?? w.requirement;
+}
+
+/** Why a PDS record must not go on to GP Connect (facts §5.1: restricted has no GP; deceased gets nothing). */
+const STOP_RULES: { reason: string; applies: (patient: Record<string, unknown>) => boolean }[] = [
+  { reason: 'restricted', applies: (p) => JSON.stringify((p.meta as { security?: unknown })?.security ?? []).includes(`"system":"${SYS.confidentiality}","code":"R"`) },
+  { reason: 'deceased', applies: (p) => typeof p.deceasedDateTime === 'string' || p.deceasedBoolean === true },
+];
+
+/** Trace, then (unless a stop rule applies) resolve the practice and find the patient through the SSP. */
+export async function runGuardedJourney(w: GpcWorld): Promise<void> {
+  const requested = w.state.nhsNumber!;
+  const problem = nhsNumberProblem(requested);
+  if (problem) {
+    w.stoppedBecause = `invalid NHS number: ${problem}`;
+    return;
+  }
+  const result = await traceOnPds(w);
+  const patient = expectAnswer(w, result, { hop: 'pds', requirement: depthRequirement(w), status: 200, resourceType: 'Patient' });
+  w.state.pdsPatient = patient;
+  const stop = STOP_RULES.find((r) => r.applies(patient));
+  if (stop) {
+    w.stoppedBecause = stop.reason;
+    return;
+  }
+  if (typeof patient.id === 'string' && patient.id !== requested) {
+    w.carry('supersededNhsNumber', requested);
+    w.state.nhsNumber = patient.id;
+  }
+  w.carry('nhsNumber', w.state.nhsNumber!);
+  w.state.ods = practiceOds(w, patient, result);
+  await resolveEndpointAndAsid(w);
+  await findPatientOnProvider(w);
+}
+
+/** The exchanges of one hop in this scenario's evidence. */
+export function exchangesOf(w: GpcWorld, hop: string) {
+  return w.evidence.exchanges.filter((e) => e.hop === hop);
+}
+
+/** A slot search with the honest parameters changed by `change` (see support/gpconnect/slot-probes.ts). */
+export async function searchSlotsWith(w: GpcWorld, range: SlotRange, change: (p: QueryParams) => QueryParams = (p) => p): Promise<HttpResult> {
+  const query = encodeQuery(change(slotParams(range, w.target.consumer.odsCode)));
+  w.state.slotSearch = { ...range, bundle: {} };
+  return throughSsp(w, interaction('search free slots'), { query });
+}
+
+/** The honest booking body for the chosen slot and found patient, changed by `change` (booking-probes.ts). */
+export function bookingBody(w: GpcWorld, change: (a: Resource) => void = () => {}): Resource {
+  const slot = w.state.slot!;
+  const schedule = resolve(w.state.slotSearch!.bundle, (slot.schedule as { reference?: string })?.reference);
+  const body = structuredClone(appointmentFor(w.target, slot, schedule, w.state.providerPatientId!));
+  change(body);
+  return body;
+}
+
+/**
+ * Book with a body and extra headers. Passing headers (even none) tells throughSsp the request is a probe,
+ * so a deliberately wrong body is not failed on its profile before the provider has had its say.
+ */
+export function bookWith(w: GpcWorld, body: Resource, headers: Record<string, string> = {}): Promise<HttpResult> {
+  w.state.bookedSlotId = String(w.state.slot!.id);
+  return throughSsp(w, interaction('book appointment'), { body, headers });
+}
