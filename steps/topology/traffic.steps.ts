@@ -10,6 +10,7 @@ import { findDevices, findEndpoints } from '../../support/spine/sds-client';
 import { hopOfSspAnswer } from '../../support/spine/ssp-client';
 import { SYS } from '../../support/spine/systems';
 import { asRecord, findAllDevices, sdsEntries } from '../../support/topology/from-sds';
+import type { HttpResult } from '../../support/spine/http';
 import { originViolation, type Violation } from '../../support/topology/rules';
 import { check, expectError, fail } from '../../support/world/checks';
 import { deviceAsid, endpointPartyKey, lookupDevice, lookupEndpoint, lookupInteraction, onlyEntry, throughSsp } from '../../support/world/journey';
@@ -22,24 +23,26 @@ When('the consumer sends {interaction} through the SSP for a user at organisatio
 });
 
 /** T2 over the latest SSP request: its Ssp-From against SDS's AS records at the JWT's requesting organisation. */
-async function originOfLatestRequest(w: GpcWorld): Promise<Violation | undefined> {
+async function originOfLatestRequest(w: GpcWorld): Promise<{ violation?: Violation; sds?: HttpResult }> {
   const { request } = w.answer('ssp').exchange;
   const header = (name: string) => Object.entries(request.headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1] ?? '';
   const jwt = decodeJwt(bearerToken(header('Authorization')) ?? '');
   if (!jwt.ok) fail(w, { hop: 'config', requirement: 'TOP-T2', expected: 'a decodable JWT on the recorded request', actual: jwt.problem, kind: 'harness' });
   const requestingOds = identifierValue(jwt.claims.requesting_organization, SYS.odsOrg);
-  const asAtOrigin = requestingOds ? sdsEntries(await findAllDevices(w.evidence, w.target, requestingOds, header('Ssp-InteractionID')), 'Device').map(asRecord) : [];
-  return originViolation({ sspFrom: header('Ssp-From'), requestingOds }, asAtOrigin);
+  const sds = requestingOds ? await findAllDevices(w.evidence, w.target, requestingOds, header('Ssp-InteractionID')) : undefined;
+  const asAtOrigin = sds ? sdsEntries(sds, 'Device').map(asRecord) : [];
+  return { violation: originViolation({ sspFrom: header('Ssp-From'), requestingOds }, asAtOrigin), sds };
 }
 
 Then('rule T2 holds for the recorded request', async function (this: GpcWorld) {
-  const violation = await originOfLatestRequest(this);
+  const { violation } = await originOfLatestRequest(this);
   check(this, !violation, { hop: 'ssp', requirement: 'TOP-T2', evidence: this.answer('ssp'), expected: "Ssp-From an ASID of the JWT's requesting_organization", actual: violation?.message ?? '' });
 });
 
 Then('rule T2 flags the recorded request', async function (this: GpcWorld) {
-  const violation = await originOfLatestRequest(this);
-  check(this, !!violation, { hop: 'ssp', requirement: 'TOP-T2', evidence: this.answer('ssp'), expected: 'a T2 violation: Ssp-From is the hosting organisation, not the requesting one', actual: 'none: the check let it through' });
+  const { violation, sds } = await originOfLatestRequest(this);
+  // The check stands on SDS's AS records at the requesting organisation: if it misses, SDS vouched for the hosting ASID.
+  check(this, !!violation, { hop: 'sds', requirement: 'TOP-T2', evidence: sds ?? this.answer('ssp'), expected: "a T2 violation: SDS lists no AS record of the Ssp-From ASID at the JWT's requesting organisation", actual: 'SDS lists it there, so the hosting ASID passes as the originator' });
 });
 
 /** The ASID SDS gives for another test patient's practice: the two-step lookup, checked as T13 asks. */

@@ -64,6 +64,7 @@ export const WORKED_EXAMPLE_FAULTS = [
   { id: 'sds-other-practice-root', hop: 'sds', description: "SDS returns a service root naming another practice's ODS code", breaks: ['WE-2b'] },
   { id: 'sds-structured-root', hop: 'sds', description: 'SDS returns the Access Record Structured root for appointments interactions', breaks: ['WE-2f'] },
   { id: 'sds-errors-as-500', hop: 'sds', description: 'SDS answers every refusal with 500', breaks: ['WE-2e'] },
+  { id: 'sds-device-ignores-organization', hop: 'sds', description: 'SDS Device search ignores the organization parameter, so a hosting ASID looks like the requester\'s', breaks: ['TOP-T2'] },
   { id: 'provider-slots-unchecked-params', hop: 'provider', description: 'The slot search ignores its parameter rules and the 14-day window', breaks: ['AM-SLOT-RANGE', 'AM-SLOT-PARAMS'] },
   { id: 'provider-slots-7-day-limit', hop: 'provider', description: 'The slot search refuses ranges over 7 days', breaks: ['AM-SLOT-RANGE'] },
   { id: 'provider-slots-strict-filter', hop: 'provider', description: 'The slot search refuses searchFilter systems it does not know', breaks: ['AM-SLOT-FILTER'] },

@@ -126,7 +126,7 @@ function endpointSearch(q: Query, registry: Registry, faults: Faults, self: stri
 function deviceSearch(q: Query, registry: Registry, faults: Faults, self: string): SimResponse {
   if (!q.ods || !q.interaction) return r4Outcome(400, 'BAD_REQUEST', 'Bad request', 'Device search needs organization and an interaction identifier');
   const rows = registry.as.filter(
-    (a) => a.odsCode === q.ods && a.interactions.includes(q.interaction!) && (!q.partyKey || a.partyKey === q.partyKey) && (!q.manufacturer || a.manufacturerOds === q.manufacturer),
+    (a) => (faults.has('sds-device-ignores-organization') || a.odsCode === q.ods) && a.interactions.includes(q.interaction!) && (!q.partyKey || a.partyKey === q.partyKey) && (!q.manufacturer || a.manufacturerOds === q.manufacturer),
   );
   const shown = applyCardinality(rows, faults.has('sds-no-devices'), faults.has('sds-two-devices'));
   return searchset(self, shown.map((a) => deviceResource(a, faults)));

@@ -12,7 +12,7 @@ import { REQUIREMENTS } from '../../support/requirements';
 import { WORKED_EXAMPLE_FAULTS, type FaultMode } from '../../support/simulators/faults';
 import { metaWorkDir, runWithFault as runFaulted, RUNS_AT_ONCE, type FaultRun } from './fault-runner';
 
-const FEATURES = ['features/worked-example', 'features/worked-example-depth'];
+const FEATURES = ['features/worked-example', 'features/worked-example-depth', 'features/topology'];
 const work = metaWorkDir('meta');
 
 /**
