@@ -4,6 +4,7 @@
  * them through the baseUrls of that target, exactly as it would to real services.
  */
 import { checkTarget, type Target } from '../config/target';
+import { startChaos, transportFault, unresolvableHost, WRONG_BASE_PATH, type TransportFaultMode } from './chaos';
 import { Faults } from './faults';
 import { CONSUMER, UNAGREED_CONSUMER, embeddedRegistry } from './fixtures/estate';
 import { INVALID_NHS_NUMBER, UNKNOWN_NHS_NUMBER } from './fixtures/people';
@@ -30,12 +31,14 @@ export interface SimulatorOptions {
 
 /** The SDS accepts any apikey, like the public sandbox; the value still travels as a reference. */
 const EMBEDDED_API_KEY_REF = '${GPC_SDS_API_KEY:-embedded-sandbox-key}';
+/** The PDS ignores it too; it is there so a token travels (and is redacted) as it would to the real PDS. */
+const EMBEDDED_PDS_TOKEN_REF = '${GPC_PDS_ACCESS_TOKEN:-embedded-sandbox-token}';
 
 function targetDocument(urls: Record<ServiceName, string>, faults: string[]): Record<string, unknown> {
   return {
     name: 'embedded',
     description: 'gpc-assure embedded Spine simulators (PDS, SDS, SSP, GP Connect provider) on loopback',
-    pds: { baseUrl: `${urls.pds}${PDS_BASE_PATH}`, timeoutMs: 10_000 },
+    pds: { baseUrl: `${urls.pds}${PDS_BASE_PATH}`, accessToken: EMBEDDED_PDS_TOKEN_REF, timeoutMs: 10_000 },
     sds: { baseUrl: `${urls.sds}${SDS_BASE_PATH}`, apiKey: EMBEDDED_API_KEY_REF, timeoutMs: 10_000 },
     ssp: { baseUrl: urls.ssp, timeoutMs: 10_000 },
     consumer: {
@@ -65,23 +68,75 @@ function targetDocument(urls: Record<ServiceName, string>, faults: string[]): Re
   };
 }
 
+/**
+ * A fault shows its worth only if the harness gives up soon: the faulted hop's deadline is short, and for a
+ * provider timeout the SSP's is shorter still, so the SSP's 504 (not the harness's own deadline) is what comes.
+ */
+const FAULT_DEADLINE_MS = 1_000;
+const SSP_UPSTREAM_DEADLINE_MS = 500;
+
+/** Where the harness's traffic for a faulted hop goes instead: `real` is the service, `chaos` the proxy's base URL. */
+function faultedAddress(fault: TransportFaultMode, real: string, chaos: string | undefined): string {
+  const url = new URL(real);
+  switch (fault.placement) {
+    case 'proxy':
+      return chaos!;
+    case 'https-to-plain-port':
+      return chaos!.replace(/^http:/, 'https:');
+    case 'unresolvable-host':
+      url.hostname = unresolvableHost(fault.hop);
+      return url.origin;
+    case 'wrong-base-path':
+      // The SSP has no 404 of its own: with a path before the target URL it cannot read the target. The
+      // provider's root keeps its shape (SDS checks it) but leads to a server that knows no such path.
+      if (fault.hop === 'ssp') return `${real}${WRONG_BASE_PATH}`;
+      return fault.hop === 'provider' ? chaos! : `${chaos!}${WRONG_BASE_PATH}`;
+  }
+}
+
+/** DNS faults need no server at all, and the SSP's wrong base path is answered by the SSP itself. */
+const needsProxy = (f: TransportFaultMode) => f.placement !== 'unresolvable-host' && !(f.placement === 'wrong-base-path' && f.hop === 'ssp');
+
+/** Splits --fault ids into the simulators' own and the transport faults (at most one of those: one hostile hop at a time). */
+function splitFaults(ids: readonly string[]): { own: string[]; transport?: TransportFaultMode } {
+  const transport = ids.map(transportFault).filter((f) => f !== undefined);
+  if (transport.length > 1) throw new Error(`one transport fault at a time, not ${transport.map((f) => f.id).join(' and ')}`);
+  return { own: ids.filter((id) => !transportFault(id)), transport: transport[0] };
+}
+
+/** The target document with the faulted hop's address and deadlines changed. */
+function withTransportFault(doc: Record<string, unknown>, fault: TransportFaultMode, address: string | undefined): Record<string, unknown> {
+  const out = structuredClone(doc) as Record<string, Record<string, unknown>>;
+  // The provider is reached through the SSP, so it is the SSP leg's deadline that bounds a provider fault.
+  const leg = out[fault.hop === 'provider' ? 'ssp' : fault.hop];
+  leg.timeoutMs = FAULT_DEADLINE_MS;
+  if (address && fault.hop !== 'provider') leg.baseUrl = fault.hop === 'ssp' ? address : `${address}${String(leg.baseUrl).slice(new URL(String(leg.baseUrl)).origin.length)}`;
+  return { ...out, simulator: { fault: [...String(out.simulator?.fault ?? '').split(',').filter(Boolean), fault.id].join(',') } };
+}
+
 export async function startSimulators(opts: SimulatorOptions = {}): Promise<SimulatorSet> {
-  const faults = new Faults(opts.faults ?? []);
+  const { own, transport } = splitFaults(opts.faults ?? []);
+  const faults = new Faults(own);
   const port = (name: ServiceName) => opts.ports?.[name] ?? 0;
   const started: RunningServer[] = [];
   try {
+    const chaos = transport && needsProxy(transport) ? await startChaos(transport) : undefined;
+    if (chaos) started.push({ name: 'chaos', port: chaos.port, baseUrl: chaos.baseUrl, close: chaos.close });
     // The provider comes first: its address is part of every service root the registry holds.
     const provider = await startProvider({ port: port('provider'), faults });
     started.push(provider);
-    const registry = embeddedRegistry(provider.baseUrl);
-    const ssp = await startSsp({ port: port('ssp'), faults, registry });
+    const providerFault = transport?.hop === 'provider' ? transport : undefined;
+    const registry = embeddedRegistry(providerFault ? faultedAddress(providerFault, provider.baseUrl, chaos?.baseUrl) : provider.baseUrl);
+    const sspDeadline = providerFault?.kind === 'timeout' ? { timeoutMs: SSP_UPSTREAM_DEADLINE_MS } : {};
+    const ssp = await startSsp({ port: port('ssp'), faults, registry, ...sspDeadline });
     started.push(ssp);
     const pds = await startPds({ port: port('pds'), faults });
     started.push(pds);
     const sds = await startSds({ port: port('sds'), faults, registry: () => registry });
     started.push(sds);
     const urls = { pds: pds.baseUrl, sds: sds.baseUrl, ssp: ssp.baseUrl, provider: provider.baseUrl };
-    const doc = targetDocument(urls, faults.list);
+    const plain = targetDocument(urls, faults.list);
+    const doc = transport ? withTransportFault(plain, transport, transport.hop === 'provider' ? undefined : faultedAddress(transport, urls[transport.hop], chaos?.baseUrl)) : plain;
     return {
       // Checked and resolved exactly as a target file would be, so both paths share one code path.
       target: checkTarget(structuredClone(doc), 'embedded'),

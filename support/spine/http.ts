@@ -2,27 +2,40 @@
  * Every HTTP exchange goes through here and is recorded as evidence: request, response, timing, the decoded
  * JWT, and a named transport fault when the network failed. Nothing throws for a bad answer: the checks
  * decide what is wrong, with the exchange in hand. Secrets are redacted at record time.
+ *
+ * Built on node:http rather than a client library because a hostile network is an expected case here: the
+ * harness needs one total deadline (a slow drip must not outlive it), a cap on what it buffers, and to know
+ * whether the status line had arrived when the body failed (that decides which hop wrote it).
  */
-import http from 'node:http';
+import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
-import axios, { AxiosError } from 'axios';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { bearerToken, decodeJwt } from '../jwt/gpc-jwt';
 import { redactHeaders, redactText } from '../evidence/redact';
 import type { Exchange, TransportFault } from '../evidence/types';
+import { tlsFailure } from './tls';
 
 /** What the harness buffers of a body at most: an oversize answer is a failure, not an out-of-memory. */
 export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 
-const client = axios.create({
-  httpAgent: new http.Agent({ keepAlive: true, maxSockets: 64 }),
-  httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 64 }),
-  validateStatus: () => true,
-  responseType: 'text',
-  transformResponse: [(data: unknown) => data],
-  maxRedirects: 0,
-  maxContentLength: MAX_RESPONSE_BYTES,
-  transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false },
-});
+/**
+ * Transport kinds the harness names. The body-phase kinds happen after the status line arrived, so the
+ * result still carries the status and headers.
+ */
+export type TransportKind = TransportFault | 'truncated-body' | 'oversize-body' | 'slow-body';
+
+/** The evidence type predates the body-phase kinds; until it lists them the nearest kind is recorded (the message names the exact one). */
+const EVIDENCE_KIND: Record<TransportKind, TransportFault> = {
+  timeout: 'timeout',
+  'connection-reset': 'connection-reset',
+  'connection-refused': 'connection-refused',
+  dns: 'dns',
+  tls: 'tls',
+  network: 'network',
+  'truncated-body': 'network',
+  'oversize-body': 'network',
+  'slow-body': 'timeout',
+};
 
 export interface HttpCall {
   hop: Exchange['hop'];
@@ -31,17 +44,21 @@ export interface HttpCall {
   url: string;
   headers: Record<string, string>;
   body?: string;
+  /** The total deadline: from sending the request to the last byte of the body. */
   timeoutMs: number;
   /** Safe retries for idempotent GETs on transient network errors (the same headers, so the same X-Request-ID). */
   retries?: number;
+  /** An agent carrying client TLS settings (support/spine/tls.ts); the shared keep-alive agents otherwise. */
+  agent?: http.Agent;
 }
 
 export interface HttpResult {
   exchange: Exchange;
+  /** Present whenever the status line arrived, even if the body then failed. */
   status?: number;
   headers: Record<string, string>;
   text: string;
-  transport?: { kind: TransportFault; message: string };
+  transport?: { kind: TransportKind; message: string };
 }
 
 export class EvidenceLog {
@@ -53,26 +70,123 @@ export class EvidenceLog {
   }
 }
 
-const TRANSPORT_CODES: [RegExp, TransportFault][] = [
+const AGENTS = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }),
+};
+
+const TRANSPORT_CODES: [RegExp, TransportKind][] = [
   [/^(ETIMEDOUT|ECONNABORTED|ESOCKETTIMEDOUT)$/, 'timeout'],
   [/^(ECONNRESET|EPIPE|ERR_STREAM_PREMATURE_CLOSE)$/, 'connection-reset'],
   [/^ECONNREFUSED$/, 'connection-refused'],
-  [/^(ENOTFOUND|EAI_AGAIN)$/, 'dns'],
-  [/(CERT|TLS|SSL|UNABLE_TO_VERIFY|SELF_SIGNED|DEPTH_ZERO|EPROTO|HOSTNAME|ALTNAME)/, 'tls'],
+  [/^(ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_FAIL)$/, 'dns'],
+  [/(CERT|TLS|SSL|UNABLE_TO_VERIFY|SELF_SIGNED|DEPTH_ZERO|EPROTO|HOSTNAME|ALTNAME|PKCS12|BAD_DECRYPT)/, 'tls'],
 ];
 
-function transportKind(err: AxiosError): TransportFault {
-  const code = String(err.code ?? (err.cause as { code?: string } | undefined)?.code ?? '');
-  if (/maxContentLength/.test(err.message)) return 'network';
+export function transportKindOf(err: unknown): TransportKind {
+  const code = String((err as { code?: string }).code ?? '');
   return TRANSPORT_CODES.find(([re]) => re.test(code))?.[1] ?? 'network';
 }
 
-const RETRYABLE: TransportFault[] = ['connection-reset', 'connection-refused'];
+const RETRYABLE: TransportKind[] = ['connection-reset', 'connection-refused'];
 
-function headerRecord(h: Record<string, unknown>): Record<string, string> {
+/** Raised inside one attempt to stop it with a named kind. */
+class Stop extends Error {
+  constructor(
+    readonly kind: TransportKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Raw {
+  status?: number;
+  headers: Record<string, string>;
+  text: string;
+  fault?: { kind: TransportKind; message: string };
+}
+
+function headerRecord(h: IncomingMessage['headers']): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined && v !== null) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
   return out;
+}
+
+/** Decoders for a Content-Encoding the caller asked for; the output is capped like the wire bytes. */
+const DECODERS: Record<string, (b: Buffer, o: { maxOutputLength: number }) => Buffer> = { gzip: gunzipSync, deflate: inflateSync, br: brotliDecompressSync };
+
+function decodedText(body: Buffer, encoding: string | undefined): string {
+  const decode = DECODERS[(encoding ?? '').trim().toLowerCase()];
+  return (decode ? decode(body, { maxOutputLength: MAX_RESPONSE_BYTES }) : body).toString('utf8');
+}
+
+const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
+
+/** One request with a total deadline and a byte cap; never rejects. */
+function exchangeOnce(call: HttpCall): Promise<Raw> {
+  return new Promise((resolve) => {
+    let url: URL;
+    try {
+      url = new URL(call.url);
+    } catch {
+      resolve({ headers: {}, text: '', fault: { kind: 'network', message: `not a URL: ${call.url}` } });
+      return;
+    }
+    const transport = url.protocol === 'https:' ? https : http;
+    const agent = call.agent ?? AGENTS[url.protocol as keyof typeof AGENTS];
+    const raw: Raw = { headers: {}, text: '' };
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let settled = false;
+    const finish = (fault?: Raw['fault']) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      try {
+        raw.text = decodedText(Buffer.concat(chunks), fault ? undefined : raw.headers['content-encoding']);
+      } catch (err) {
+        // A zip bomb passes the wire cap and fails the output cap; anything else is a body that does not decode.
+        const tooBig = err instanceof RangeError;
+        fault = { kind: tooBig ? 'oversize-body' : 'network', message: `the ${raw.headers['content-encoding']} body ${tooBig ? `decodes to more than ${mib(MAX_RESPONSE_BYTES)}` : 'does not decode'}: ${(err as Error).message}` };
+      }
+      resolve(fault ? { ...raw, fault } : raw);
+    };
+    const stop = (kind: TransportKind, message: string) => {
+      finish({ kind, message });
+      req.destroy(new Stop(kind, message));
+    };
+    const req = transport.request(url, { method: call.method, headers: call.headers, agent });
+    const deadline = setTimeout(() => {
+      if (raw.status === undefined) stop('timeout', `no answer within ${call.timeoutMs} ms`);
+      else stop('slow-body', `the body was still arriving after ${call.timeoutMs} ms (${received} bytes so far): a slow drip`);
+    }, call.timeoutMs);
+    req.on('error', (err) => {
+      if (err instanceof Stop) return;
+      const kind = raw.status === undefined ? transportKindOf(err) : 'truncated-body';
+      const tls = kind === 'tls' ? tlsFailure(err) : undefined;
+      const message = kind === 'truncated-body' ? `the connection closed after ${received} bytes of the body (${err.message})` : tls ? `${tls.kind}: ${tls.meaning} (${err.message})` : err.message;
+      finish({ kind, message });
+    });
+    req.on('response', (res) => {
+      raw.status = res.statusCode;
+      raw.headers = headerRecord(res.headers);
+      const declared = Number(res.headers['content-length'] ?? NaN);
+      if (declared > MAX_RESPONSE_BYTES) return stop('oversize-body', `the body declares ${declared} bytes, over the ${mib(MAX_RESPONSE_BYTES)} the harness buffers`);
+      res.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > MAX_RESPONSE_BYTES) return stop('oversize-body', `the body passed the ${mib(MAX_RESPONSE_BYTES)} the harness buffers`);
+        chunks.push(chunk);
+      });
+      // A body cut short surfaces as 'aborted' or an error on the response, depending on the Node version.
+      res.on('aborted', () => finish({ kind: 'truncated-body', message: `the connection closed after ${received} bytes of the body${Number.isNaN(declared) ? '' : ` (declared ${declared})`}` }));
+      res.on('error', () => finish({ kind: 'truncated-body', message: `the body stopped after ${received} bytes${Number.isNaN(declared) ? '' : ` of ${declared}`}` }));
+      res.on('end', () =>
+        !Number.isNaN(declared) && received < declared ? finish({ kind: 'truncated-body', message: `the body stopped after ${received} of ${declared} bytes` }) : finish(),
+      );
+    });
+    req.end(call.body);
+  });
 }
 
 function decodedJwt(call: HttpCall): Exchange['jwt'] {
@@ -88,18 +202,16 @@ async function attempt(log: EvidenceLog, call: HttpCall): Promise<HttpResult> {
   const keepJwt = call.hop === 'ssp' || call.hop === 'provider';
   const request = { method: call.method, url: redactText(call.url), headers: redactHeaders(call.headers, keepJwt), ...(call.body ? { body: redactText(call.body) } : {}) };
   const base = { hop: call.hop, interaction: call.interaction, startedAt: new Date(started).toISOString(), request, jwt: decodedJwt(call) };
-  try {
-    const res = await client.request<string>({ method: call.method, url: call.url, headers: call.headers, data: call.body, timeout: call.timeoutMs });
-    const headers = headerRecord(res.headers as Record<string, unknown>);
-    const text = typeof res.data === 'string' ? res.data : String(res.data ?? '');
-    const exchange = log.add({ ...base, durationMs: Date.now() - started, response: { status: res.status, headers: redactHeaders(headers, true), body: redactText(text) } });
-    return { exchange, status: res.status, headers, text };
-  } catch (err) {
-    const kind = err instanceof AxiosError ? transportKind(err) : 'network';
-    const message = redactText((err as Error).message);
-    const exchange = log.add({ ...base, durationMs: Date.now() - started, transportError: { kind, message } });
-    return { exchange, headers: {}, text: '', transport: { kind, message } };
-  }
+  const raw = await exchangeOnce(call);
+  const transport = raw.fault && { kind: raw.fault.kind, message: redactText(`${raw.fault.kind}: ${raw.fault.message}`) };
+  const response = raw.status === undefined ? undefined : { status: raw.status, headers: redactHeaders(raw.headers, true), body: redactText(raw.text) };
+  const exchange = log.add({
+    ...base,
+    durationMs: Date.now() - started,
+    ...(response ? { response } : {}),
+    ...(transport ? { transportError: { kind: EVIDENCE_KIND[transport.kind], message: transport.message } } : {}),
+  });
+  return { exchange, status: raw.status, headers: raw.headers, text: raw.text, ...(transport ? { transport } : {}) };
 }
 
 export async function send(log: EvidenceLog, call: HttpCall): Promise<HttpResult> {

@@ -3,7 +3,7 @@
  * evidence. The record is kept on the World (for the reports) and thrown (for Cucumber).
  */
 import type { FailureRecord } from '../evidence/types';
-import { parseJson, type HttpResult } from '../spine/http';
+import { parseJson, type HttpResult, type JsonBody } from '../spine/http';
 import { hopOfSspAnswer } from '../spine/ssp-client';
 import { requirement as catalogue, type Hop } from '../requirements';
 import { redactText } from '../evidence/redact';
@@ -37,8 +37,10 @@ export interface FailInput {
 export function fail(world: GpcWorld, f: FailInput): never {
   const requirement = f.requirement ?? world.requirement;
   const text = catalogue(requirement)?.text;
+  // A named kind (timeout, html-error-page, …) goes first after the hop: it is what a reader scans for.
+  const kind = f.kind && f.kind !== 'check' ? ` ${f.kind}` : '';
   const message = redactText(
-    `[${HOP_LABEL[f.hop]}] ${requirement}${text ? ` (${text})` : ''}: expected ${f.expected}, got ${f.actual}${describeExchange(f.evidence)}`,
+    `[${HOP_LABEL[f.hop]}]${kind} ${requirement}${text ? ` (${text})` : ''}: expected ${f.expected}, got ${f.actual}${describeExchange(f.evidence)}`,
   );
   const record: FailureRecord = { hop: f.hop, requirement, message, expected: f.expected, actual: redactText(f.actual), exchange: f.evidence?.exchange.seq, kind: f.kind ?? 'check' };
   // The first failure is the one that matters; later ones are consequences.
@@ -50,12 +52,29 @@ export function check(world: GpcWorld, ok: boolean, f: FailInput): void {
   if (!ok) fail(world, f);
 }
 
+/** Statuses only a gateway (the SSP, or whatever stands in front of it) writes itself. */
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
+/** The SSP's own words for "the provider did not answer": the provider is to blame, not the SSP. */
+const SSP_RELAY_FAILURES: [RegExp, string][] = [
+  [/TIMEOUT_WAITING_FOR_ENDPOINT_URL/, 'timeout'],
+  [/ERROR_COMMUNICATING_TO_ENDPOINT_URL/, 'provider-unreachable'],
+];
+
+const relayFailureKind = (result: HttpResult) =>
+  result.status !== undefined && GATEWAY_STATUSES.has(result.status) ? SSP_RELAY_FAILURES.find(([re]) => re.test(result.text))?.[1] : undefined;
+
 /**
- * The hop to blame. A provider answer that is really a Spine refusal is the SSP's; when an SSP refusal was
- * the expectation and did not come, the SSP let the request through, so the SSP is still to blame.
+ * The hop to blame, decided by who wrote the status line. A provider answer that is really a Spine refusal
+ * is the SSP's; so is a transport failure before any status line, or a gateway status. A body that fails
+ * after a relayed status line is the provider's, as is the SSP saying it could not reach the provider.
+ * When an SSP refusal was the expectation and did not come, the SSP let the request through: still the SSP.
  */
 export function answeringHop(hop: Hop, result: HttpResult): Hop {
-  return hop === 'provider' ? hopOfSspAnswer(result) : hop;
+  if (hop !== 'provider') return hop;
+  if (relayFailureKind(result)) return 'provider';
+  if (result.status === undefined) return 'ssp';
+  if (GATEWAY_STATUSES.has(result.status)) return 'ssp';
+  return result.transport ? 'provider' : hopOfSspAnswer(result);
 }
 
 function outcomeText(body: unknown): string {
@@ -71,27 +90,60 @@ export interface AnswerExpectation {
   resourceType?: string;
 }
 
+type Problem = Pick<FailInput, 'expected' | 'actual' | 'kind'> & { hop?: Hop };
+type Detector = (result: HttpResult, parsed: JsonBody, x: AnswerExpectation) => Problem | undefined;
+
+const CONFIG_KEY: Record<Hop, string> = { pds: 'pds.baseUrl', sds: 'sds.baseUrl', ssp: 'ssp.baseUrl', provider: 'the service root SDS gives', config: 'the target file' };
+/** The SSP reads its target URL from the path: a target that is not a URL means ssp.baseUrl carries a path. */
+const SSP_UNREADABLE_TARGET = /INVALID_TARGETURL_(?!https?:\/\/)/;
+
+/**
+ * The shape problems of an answer, most telling first: a network failure explains everything after it, a
+ * wrong address explains a 404 page, a page or a mislabelled body explains a wrong status. The first found
+ * is the failure; data, so the order is visible and a new kind is one line.
+ */
+const DETECTORS: Detector[] = [
+  (r, _p, x) => r.transport && { expected: `HTTP ${x.status}`, actual: `${r.status === undefined ? '' : `HTTP ${r.status}, then `}${r.transport.message}`, kind: r.transport.kind },
+  (r) => {
+    const kind = relayFailureKind(r);
+    return kind === undefined ? undefined : { hop: 'provider', expected: 'an answer from the provider', actual: `the SSP could not get one: HTTP ${r.status} (${r.text.slice(0, 160)})`, kind };
+  },
+  (r, _p, x) =>
+    x.hop !== 'pds' && x.hop !== 'sds' && SSP_UNREADABLE_TARGET.test(r.text)
+      ? { hop: 'ssp', expected: 'the SSP to read the target URL', actual: `HTTP ${r.status} INVALID_TARGETURL: check ${CONFIG_KEY.ssp} (the proxy's root, no path)`, kind: 'config' }
+      : undefined,
+  (r, p, x) =>
+    r.status === 404 && !p.ok && x.status !== 404
+      ? { expected: `HTTP ${x.status}`, actual: `HTTP 404 with no FHIR OperationOutcome (${p.problem}): the address is not the service; check ${CONFIG_KEY[x.hop]}`, kind: 'config' }
+      : undefined,
+  (r, p) => (!p.ok && p.kind === 'html-error-page' ? { expected: 'a FHIR JSON body', actual: `HTTP ${r.status}: ${p.problem}`, kind: p.kind } : undefined),
+  (r) => {
+    const contentType = r.headers['content-type'] ?? '';
+    if (/^application\/fhir\+json\s*(;|$)/.test(contentType)) return undefined;
+    return { expected: 'Content-Type application/fhir+json', actual: `HTTP ${r.status}, ${contentType ? `Content-Type ${contentType}` : 'no Content-Type'}`, kind: 'content-type' };
+  },
+  (r, p) => (!p.ok ? { expected: 'a FHIR JSON body', actual: `HTTP ${r.status}: ${p.problem}`, kind: p.kind } : undefined),
+  (r, p, x) =>
+    r.status !== x.status
+      ? { expected: `HTTP ${x.status}`, actual: `HTTP ${r.status}${p.ok ? outcomeText(p.value) : ''}`, kind: (r.status ?? 0) >= 500 ? '5xx' : 'status' }
+      : undefined,
+];
+
 /**
  * The common shape check of any FHIR answer: it arrived, with the expected status, as FHIR JSON, of the
  * expected resource type. Returns the parsed body.
  */
 export function expectAnswer(world: GpcWorld, result: HttpResult, x: AnswerExpectation): Record<string, unknown> {
   const base = { requirement: x.requirement, evidence: result };
-  if (result.transport) fail(world, { ...base, hop: answeringHop(x.hop, result), expected: `HTTP ${x.status}`, actual: `${result.transport.kind} (${result.transport.message})`, kind: result.transport.kind });
-  const parsed = parseJson(result.text);
-  const hop = answeringHop(x.hop, result);
-  if (result.status !== x.status) {
-    fail(world, { ...base, hop, expected: `HTTP ${x.status}`, actual: `HTTP ${result.status}${parsed.ok ? outcomeText(parsed.value) : ''}`, kind: (result.status ?? 0) >= 500 ? '5xx' : 'status' });
+  const parsed = result.transport ? ({ ok: false, kind: 'empty-body', problem: 'no complete body' } as const) : parseJson(result.text);
+  for (const detect of DETECTORS) {
+    const problem = detect(result, parsed, x);
+    if (problem) fail(world, { ...base, ...problem, hop: problem.hop ?? answeringHop(x.hop, result) });
   }
-  const contentType = result.headers['content-type'] ?? '';
-  if (!/^application\/fhir\+json\s*(;|$)/.test(contentType)) {
-    fail(world, { ...base, hop, expected: 'Content-Type application/fhir+json', actual: contentType ? `Content-Type ${contentType}` : 'no Content-Type', kind: 'content-type' });
-  }
-  if (!parsed.ok) fail(world, { ...base, hop, expected: 'a FHIR JSON body', actual: parsed.problem, kind: parsed.kind });
-  const body = parsed.value as Record<string, unknown>;
-  if (!body || typeof body !== 'object' || Array.isArray(body)) fail(world, { ...base, hop, expected: 'a FHIR resource', actual: `JSON ${Array.isArray(body) ? 'array' : typeof body}`, kind: 'resource-type' });
+  const body = (parsed as { value: unknown }).value as Record<string, unknown>;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) fail(world, { ...base, hop: answeringHop(x.hop, result), expected: 'a FHIR resource', actual: `JSON ${Array.isArray(body) ? 'array' : typeof body}`, kind: 'resource-type' });
   if (x.resourceType && body.resourceType !== x.resourceType) {
-    fail(world, { ...base, hop, expected: `a ${x.resourceType}`, actual: `resourceType ${JSON.stringify(body.resourceType)}`, kind: 'resource-type' });
+    fail(world, { ...base, hop: answeringHop(x.hop, result), expected: `a ${x.resourceType}`, actual: `resourceType ${JSON.stringify(body.resourceType)}`, kind: 'resource-type' });
   }
   return body;
 }
