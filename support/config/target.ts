@@ -32,7 +32,8 @@ export interface Target {
     practitioner: { id: string; family: string; given: string[]; prefix?: string[]; sdsUserId: string; sdsRoleProfileId: string; localUserId?: string };
     device: { system: string; value: string; model: string; version: string };
   };
-  testData: { patients: Record<string, PatientData> & { registered: PatientData }; slotSearchDays?: number; unagreedConsumerAsid?: string };
+  /** unreachablePracticeOds, slowPracticeOds: where the SSP's 502 and 504 probes go (SSP-UNREACHABLE, SSP-TIMEOUT). */
+  testData: { patients: Record<string, PatientData> & { registered: PatientData }; slotSearchDays?: number; unagreedConsumerAsid?: string; unreachablePracticeOds?: string; slowPracticeOds?: string };
   simulator?: { fault?: string };
 }
 

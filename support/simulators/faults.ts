@@ -5,6 +5,7 @@
  */
 import { ANSWER_RULES, EDGE_RULES, lenientFault } from '../jwt/jwt-rules';
 import type { Hop } from '../requirements';
+import { SSP_RULES, sspLenientFault } from '../spine/ssp-rules';
 import { isTransportFault } from './chaos';
 
 export interface FaultMode {
@@ -113,11 +114,22 @@ export const LENIENT_FAULT_MODES: readonly FaultMode[] = [...EDGE_RULES, ...ANSW
   breaks: [rule.id],
 }));
 
+/**
+ * One lenient SSP per SSP rule, generated from SSP_RULES: it skips that check, or for the provider leg
+ * (502, 504) answers as a broken SSP would. The lenient-modes meta-test proves the rule's scenarios catch it.
+ */
+export const SSP_LENIENT_FAULT_MODES: readonly FaultMode[] = SSP_RULES.map((rule) => ({
+  id: sspLenientFault(rule.id),
+  hop: 'ssp',
+  description: `The SSP ${'lenient' in rule ? rule.lenient : `skips ${rule.id}: ${rule.text}`}`,
+  breaks: [rule.id],
+}));
+
 /** Every fault the simulators know: what --fault accepts and `gpc-assure help faults` lists. */
-export const FAULT_MODES: readonly FaultMode[] = [...WORKED_EXAMPLE_FAULTS, ...OVER_STRICT_FAULT_MODES, ...LENIENT_FAULT_MODES];
+export const FAULT_MODES: readonly FaultMode[] = [...WORKED_EXAMPLE_FAULTS, ...OVER_STRICT_FAULT_MODES, ...LENIENT_FAULT_MODES, ...SSP_LENIENT_FAULT_MODES];
 
 /** The hand-written ids stay literal (a typo in `faults.has(…)` fails to compile); generated ones are lenient-*. */
-export type FaultId = (typeof WORKED_EXAMPLE_FAULTS)[number]['id'] | OverStrictFaultId | ReturnType<typeof lenientFault>;
+export type FaultId = (typeof WORKED_EXAMPLE_FAULTS)[number]['id'] | OverStrictFaultId | ReturnType<typeof lenientFault> | ReturnType<typeof sspLenientFault>;
 export type OverStrictFaultId = (typeof OVER_STRICT_FAULT_MODES)[number]['id'];
 
 /** The switched-on faults of one simulator set (usually none, or one). */

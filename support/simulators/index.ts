@@ -6,7 +6,7 @@
 import { checkTarget, type Target } from '../config/target';
 import { startChaos, transportFault, unresolvableHost, WRONG_BASE_PATH, type TransportFaultMode } from './chaos';
 import { Faults } from './faults';
-import { CONSUMER, UNAGREED_CONSUMER, embeddedRegistry } from './fixtures/estate';
+import { CONSUMER, SLOW_PRACTICE, UNAGREED_CONSUMER, UNREACHABLE_PRACTICE, embeddedRegistry } from './fixtures/estate';
 import { INVALID_NHS_NUMBER, UNKNOWN_NHS_NUMBER } from './fixtures/people';
 import type { RunningServer } from './http-kit';
 import { PDS_BASE_PATH, startPds } from './pds';
@@ -62,6 +62,8 @@ function targetDocument(urls: Record<ServiceName, string>, faults: string[]): Re
         invalidCheckDigit: { nhsNumber: INVALID_NHS_NUMBER },
       },
       unagreedConsumerAsid: UNAGREED_CONSUMER.asid,
+      unreachablePracticeOds: UNREACHABLE_PRACTICE.ods,
+      slowPracticeOds: SLOW_PRACTICE.ods,
       slotSearchDays: 7,
     },
     ...(faults.length ? { simulator: { fault: faults.join(',') } } : {}),
@@ -128,7 +130,8 @@ export async function startSimulators(opts: SimulatorOptions = {}): Promise<Simu
     const providerFault = transport?.hop === 'provider' ? transport : undefined;
     const registry = embeddedRegistry(providerFault ? faultedAddress(providerFault, provider.baseUrl, chaos?.baseUrl) : provider.baseUrl);
     const sspDeadline = providerFault?.kind === 'timeout' ? { timeoutMs: SSP_UPSTREAM_DEADLINE_MS } : {};
-    const ssp = await startSsp({ port: port('ssp'), faults, registry, ...sspDeadline });
+    const practiceTimeoutMs = { [SLOW_PRACTICE.ods]: SLOW_PRACTICE.sspDeadlineMs };
+    const ssp = await startSsp({ port: port('ssp'), faults, registry, practiceTimeoutMs, ...sspDeadline });
     started.push(ssp);
     const pds = await startPds({ port: port('pds'), faults });
     started.push(pds);

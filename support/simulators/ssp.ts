@@ -8,7 +8,8 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import { pipeline } from 'node:stream';
-import type { Faults } from './faults';
+import { sspLenientFault, type SspRuleId } from '../spine/ssp-rules';
+import type { Faults, FaultId } from './faults';
 import { sspOutcome, startServer, type RunningServer, type SimRequest, type SimResponse } from './http-kit';
 import { asByAsid, endpointFor, hasAgreement, type Registry } from './registry';
 
@@ -18,6 +19,8 @@ export interface SspOptions {
   registry: Registry;
   /** How long the provider may take to start answering before the SSP gives up with 504. */
   timeoutMs?: number;
+  /** Shorter deadlines for some practices (by ODS code): the embedded slow practice's, so its 504 is quick. */
+  practiceTimeoutMs?: Record<string, number>;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -39,44 +42,53 @@ type Check = (req: SimRequest, ctx: CheckContext) => SimResponse | undefined;
 
 interface CheckContext {
   registry: Registry;
-  faults: Faults;
   target: string;
 }
 
 const header = (req: SimRequest, name: string) => req.headers[name.toLowerCase()] ?? '';
 const mediaType = (contentType: string) => contentType.split(';')[0].trim().toLowerCase();
+/** The MHS record the request's Ssp-To and interaction name: what the target URL must match. */
+const registeredEndpoint = (req: SimRequest, registry: Registry) => endpointFor(registry, header(req, 'Ssp-To'), header(req, 'Ssp-InteractionID'));
 
-/** Facts §2.3/§2.4, in the order the SSP applies them. */
-const CHECKS: Check[] = [
-  (req) => (FORWARDED_METHODS.has(req.method) ? undefined : sspOutcome(405, 'not-supported', '405: Method Not Allowed')),
-  (req) => (BODY_METHODS.has(req.method) && !FHIR_MEDIA_TYPES.has(mediaType(header(req, 'content-type'))) ? sspOutcome(415, 'not-supported', 'Unsupported_Media_Type') : undefined),
-  (_req, { target }) => (/^https?:\/\//.test(target) && URL.canParse(target) ? undefined : sspOutcome(400, 'invalid', `INVALID_TARGETURL_${target}`)),
-  (req) => {
+/** The rules the SSP checks before forwarding; the other two (502, 504) are about the provider leg. */
+type CheckedRule = Exclude<SspRuleId, 'SSP-UNREACHABLE' | 'SSP-TIMEOUT'>;
+
+/** Facts §2.3/§2.4, keyed by SSP rule and in the order the SSP applies them: `ssp-lenient-<rule>` skips one. */
+const CHECKS: Record<CheckedRule, Check> = {
+  'SSP-METHOD': (req) => (FORWARDED_METHODS.has(req.method) ? undefined : sspOutcome(405, 'not-supported', '405: Method Not Allowed')),
+  'SSP-MEDIA': (req) => (BODY_METHODS.has(req.method) && !FHIR_MEDIA_TYPES.has(mediaType(header(req, 'content-type'))) ? sspOutcome(415, 'not-supported', 'Unsupported_Media_Type') : undefined),
+  'SSP-HEADERS': (req) => {
     const missing = SSP_HEADERS.find((name) => !header(req, name));
     return missing ? sspOutcome(400, 'invalid', `MISSING_HEADER_${missing}`) : undefined;
   },
-  (req, { registry }) => {
+  'SSP-ASID': (req, { registry }) => {
     const sender = asByAsid(registry, header(req, 'Ssp-From'));
     return sender?.interactions.includes(header(req, 'Ssp-InteractionID')) ? undefined : sspOutcome(403, 'forbidden', `ASID_CHECK_FAILED_MESSAGESENDER_${header(req, 'Ssp-From')}`);
   },
-  (req, { registry }) =>
-    endpointFor(registry, header(req, 'Ssp-To'), header(req, 'Ssp-InteractionID')) ? undefined : sspOutcome(403, 'forbidden', `PARTYKEY_INTERACTION_CHECK_FAILED_MESSAGERECEIVER_${header(req, 'Ssp-To')}`),
-  (req, { registry, faults }) => {
+  'SSP-PARTYKEY': (req, { registry }) =>
+    registeredEndpoint(req, registry) ? undefined : sspOutcome(403, 'forbidden', `PARTYKEY_INTERACTION_CHECK_FAILED_MESSAGERECEIVER_${header(req, 'Ssp-To')}`),
+  'SSP-FOT': (req, { registry }) => {
     const [from, to] = [header(req, 'Ssp-From'), header(req, 'Ssp-To')];
-    if (faults.has('ssp-no-fot-check') || hasAgreement(registry, from, to)) return undefined;
-    return sspOutcome(403, 'forbidden', `FOT_CHECK_FAILED_MESSAGESENDER_${from}_MESSAGERECEIVER_${to}`);
+    return hasAgreement(registry, from, to) ? undefined : sspOutcome(403, 'forbidden', `FOT_CHECK_FAILED_MESSAGESENDER_${from}_MESSAGERECEIVER_${to}`);
   },
-  (req, { registry, faults, target }) => {
-    // The receiver check above guarantees the record exists.
-    const mhs = endpointFor(registry, header(req, 'Ssp-To'), header(req, 'Ssp-InteractionID'))!;
+  'SSP-URL': (req, { registry, target }) => {
+    // With no record to compare (only when the receiver check is skipped) there is nothing to refuse on.
+    const mhs = registeredEndpoint(req, registry);
+    if (!mhs) return undefined;
     const { endpoint, cpaId } = mhs;
     // Byte-identical: no case folding, no default-port or IP-for-hostname equivalence (facts §2.1). The
     // FHIR path follows the root with one `/`, so `root//metadata` is a root with a trailing slash.
     const matches = target.startsWith(endpoint) && ROOT_FOLLOWED_BY.test(target.slice(endpoint.length));
-    if (matches || faults.has('ssp-lenient-url')) return undefined;
-    return sspOutcome(400, 'invalid', `ENDPOINT_${endpoint}_CPAID_${cpaId}_VARIES_FROM_TARGETURL_${target}`);
+    return matches ? undefined : sspOutcome(400, 'invalid', `ENDPOINT_${endpoint}_CPAID_${cpaId}_VARIES_FROM_TARGETURL_${target}`);
   },
-];
+};
+
+/** The worked example's names for two of these faults (WE-3c and WE-3d are these rules seen from the journey). */
+const ALIASES: Partial<Record<SspRuleId, FaultId>> = { 'SSP-URL': 'ssp-lenient-url', 'SSP-FOT': 'ssp-no-fot-check' };
+const lenientOn = (faults: Faults, rule: SspRuleId) => faults.has(sspLenientFault(rule)) || (ALIASES[rule] !== undefined && faults.has(ALIASES[rule]));
+
+/** The SSP cannot forward to what it cannot read, lenient or not: this comes before every rule. */
+const unreadableTarget = (target: string) => (/^https?:\/\//.test(target) && URL.canParse(target) ? undefined : sspOutcome(400, 'invalid', `INVALID_TARGETURL_${target}`));
 
 /** RFC 7239 node: IPv6 addresses are quoted and bracketed. */
 const forwardedNode = (address: string) => (address.includes(':') ? `"[${address}]"` : address);
@@ -109,6 +121,9 @@ function responseHeaders(upstream: IncomingMessage): string[] {
   return out;
 }
 
+/** What a lenient SSP-UNREACHABLE SSP answers: a bare server error, no status of its own, no Spine code. */
+const UNHANDLED_UPSTREAM_ERROR: SimResponse = { status: 500, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception', diagnostics: 'Internal Server Error' }] } };
+
 interface Agents {
   'http:': http.Agent;
   'https:': https.Agent;
@@ -118,7 +133,7 @@ interface Agents {
  * Sends the request on and pipes the answer back. Resolves with an SSP error while nothing has been sent
  * to the consumer yet (502 cannot connect, 504 timeout), or 'handled' once the provider's answer streams.
  */
-function forward(req: SimRequest, raw: { req: IncomingMessage; res: ServerResponse }, target: string, agents: Agents, timeoutMs: number): Promise<SimResponse | 'handled'> {
+function forward(req: SimRequest, raw: { req: IncomingMessage; res: ServerResponse }, target: string, agents: Agents, timeoutMs: number, faults: Faults): Promise<SimResponse | 'handled'> {
   const url = new URL(target);
   const transport = url.protocol === 'https:' ? https : http;
   return new Promise((resolve) => {
@@ -126,15 +141,18 @@ function forward(req: SimRequest, raw: { req: IncomingMessage; res: ServerRespon
     const failWith = (answer: SimResponse) => (raw.res.headersSent ? raw.res.destroy() : resolve(answer));
     const upstream = transport.request(url, { method: req.method, headers: forwardHeaders(raw.req, req.body, url), agent: agents[url.protocol as keyof Agents] });
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      upstream.destroy();
-      failWith(sspOutcome(504, 'transient', `TIMEOUT_WAITING_FOR_ENDPOINT_URL_${target}`));
-    }, timeoutMs);
+    // A lenient SSP-TIMEOUT SSP sets no deadline: it waits as long as the provider takes.
+    const timer = lenientOn(faults, 'SSP-TIMEOUT')
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          upstream.destroy();
+          failWith(sspOutcome(504, 'transient', `TIMEOUT_WAITING_FOR_ENDPOINT_URL_${target}`));
+        }, timeoutMs);
     upstream.on('error', () => {
       clearTimeout(timer);
       // Destroying the request on timeout errors it too; the 504 has already been chosen.
-      if (!timedOut) failWith(sspOutcome(502, 'transient', `ERROR_COMMUNICATING_TO_ENDPOINT_URL_${target}`));
+      if (!timedOut) failWith(lenientOn(faults, 'SSP-UNREACHABLE') ? UNHANDLED_UPSTREAM_ERROR : sspOutcome(502, 'transient', `ERROR_COMMUNICATING_TO_ENDPOINT_URL_${target}`));
     });
     upstream.on('response', (answer) => {
       raw.res.writeHead(answer.statusCode ?? 502, answer.statusMessage, responseHeaders(answer));
@@ -151,14 +169,17 @@ export async function startSsp(opts: SspOptions): Promise<RunningServer> {
   // socket is never one the provider is closing; Node shortens this further on a Keep-Alive hint.
   const reuse = { keepAlive: true, timeout: IDLE_SOCKET_MS };
   const agents: Agents = { 'http:': new http.Agent(reuse), 'https:': new https.Agent(reuse) };
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const server = await startServer('ssp', opts.port, (req, raw) => {
-    const ctx: CheckContext = { registry: opts.registry, faults: opts.faults, target: req.rawUrl.slice(1) };
-    for (const check of CHECKS) {
-      const refusal = check(req, ctx);
+    const ctx: CheckContext = { registry: opts.registry, target: req.rawUrl.slice(1) };
+    const unreadable = unreadableTarget(ctx.target);
+    if (unreadable) return unreadable;
+    for (const [rule, check] of Object.entries(CHECKS) as [CheckedRule, Check][]) {
+      const refusal = lenientOn(opts.faults, rule) ? undefined : check(req, ctx);
       if (refusal) return refusal;
     }
-    return forward(req, raw, ctx.target, agents, timeoutMs);
+    const ods = registeredEndpoint(req, opts.registry)?.odsCode;
+    const timeoutMs = (ods && opts.practiceTimeoutMs?.[ods]) || opts.timeoutMs || DEFAULT_TIMEOUT_MS;
+    return forward(req, raw, ctx.target, agents, timeoutMs, opts.faults);
   }, (status, message) => sspOutcome(status, status >= 500 ? 'exception' : 'invalid', message));
   return {
     ...server,

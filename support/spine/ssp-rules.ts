@@ -1,7 +1,8 @@
 /**
  * The Spine Secure Proxy's own refusals (facts §2.1, §2.3, §2.4) as data: what it checks, the status and
  * the text its OperationOutcome carries, and the probe that breaks each rule. Scenarios send the probe and
- * expect the refusal; a row with no probe needs a hook the embedded estate does not offer yet.
+ * expect the refusal. The 502 and 504 rows need a practice the target's test data names (one nothing answers
+ * for, one that answers late); the embedded estate has both.
  */
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
@@ -9,6 +10,12 @@ import type { InteractionName } from '../interactions';
 
 /** Who the probe claims to send from or to, resolved against the target at run time. */
 export type Party = 'unknown' | 'unagreed consumer' | 'the consumer itself';
+
+/**
+ * A practice other than the registered patient's, named by the target's test data: one whose registered
+ * endpoint nothing answers at, or one whose provider answers later than the SSP waits.
+ */
+export type ProbePractice = 'unreachable' | 'slow';
 
 /** One way of writing the SDS root that is equivalent on the wire but not byte-identical (facts §2.1). */
 export const ROOT_VARIANTS = ['changed case', 'an explicit port', 'the host spelled another way', 'a trailing slash'] as const;
@@ -24,6 +31,8 @@ export interface SspProbe {
   method?: string;
   headers?: Record<string, string | null>;
   body?: string;
+  /** Sent to this practice (resolved on SDS from the test data) instead of the registered patient's. */
+  practice?: ProbePractice;
 }
 
 export interface SspRule {
@@ -34,11 +43,13 @@ export interface SspRule {
   /** What the SSP's OperationOutcome names (its display/diagnostics pattern). */
   names: string;
   probe?: SspProbe;
+  /** What the SSP does under `ssp-lenient-<id>` when that is more than skipping the check. */
+  lenient?: string;
 }
 
 const METADATA = 'read metadata' as const;
 
-export const SSP_RULES: readonly SspRule[] = [
+export const SSP_RULES = [
   { id: 'SSP-HEADERS', text: 'The SSP refuses a request without its Ssp-* routing headers', source: 'facts §2.2, §2.3', status: 400, names: 'MISSING_HEADER', probe: { wrong: 'no Ssp-InteractionID header', interaction: METADATA, headers: { 'Ssp-InteractionID': null } } },
   { id: 'SSP-ASID', text: 'The SSP refuses a sender ASID not registered for the interaction', source: 'facts §2.3, §2.4', status: 403, names: 'ASID_CHECK_FAILED', probe: { wrong: 'Ssp-From an unknown ASID', interaction: METADATA, fromAsid: 'unknown' } },
   { id: 'SSP-PARTYKEY', text: 'The SSP refuses a receiver ASID not registered to receive the interaction', source: 'facts §2.3, §2.4', status: 403, names: 'PARTYKEY_INTERACTION_CHECK_FAILED', probe: { wrong: "Ssp-To the consumer's own ASID", interaction: METADATA, toAsid: 'the consumer itself' } },
@@ -53,13 +64,33 @@ export const SSP_RULES: readonly SspRule[] = [
     names: 'Unsupported_Media_Type',
     probe: { wrong: 'a booking sent as text/plain', interaction: 'book appointment', headers: { 'Content-Type': 'text/plain' }, body: 'not FHIR' },
   },
-  // Need a registered endpoint that is down or slow: a target/test-data hook the estate does not have yet.
-  { id: 'SSP-UNREACHABLE', text: 'The SSP answers 502 when it cannot reach the provider', source: 'facts §2.4', status: 502, names: 'ERROR_COMMUNICATING_TO_ENDPOINT_URL' },
-  { id: 'SSP-TIMEOUT', text: 'The SSP answers 504 when the provider does not answer in time', source: 'facts §2.4', status: 504, names: 'TIMEOUT' },
-];
+  {
+    id: 'SSP-UNREACHABLE',
+    text: 'The SSP answers 502 when it cannot reach the provider',
+    source: 'facts §2.4',
+    status: 502,
+    names: 'ERROR_COMMUNICATING_TO_ENDPOINT_URL',
+    probe: { wrong: 'a practice whose registered endpoint nothing answers at', interaction: METADATA, practice: 'unreachable' },
+    lenient: 'answers 500 with no Spine code when it cannot reach the provider',
+  },
+  {
+    id: 'SSP-TIMEOUT',
+    text: 'The SSP answers 504 when the provider does not answer in time',
+    source: 'facts §2.4',
+    status: 504,
+    names: 'TIMEOUT',
+    probe: { wrong: 'a practice whose provider answers too late', interaction: METADATA, practice: 'slow' },
+    lenient: 'waits for the provider however long it takes, and relays its late answer',
+  },
+] as const satisfies readonly SspRule[];
+
+export type SspRuleId = (typeof SSP_RULES)[number]['id'];
+
+/** The fault that makes the embedded SSP relax one of its rules (support/simulators/ssp.ts). */
+export const sspLenientFault = (ruleId: SspRuleId) => `ssp-lenient-${ruleId}` as const;
 
 export function sspRule(id: string): SspRule {
-  const rule = SSP_RULES.find((r) => r.id === id);
+  const rule = (SSP_RULES as readonly SspRule[]).find((r) => r.id === id);
   if (!rule) throw new Error(`no SSP rule ${id}; known: ${SSP_RULES.map((r) => r.id).join(', ')}`);
   return rule;
 }

@@ -5,11 +5,12 @@ import net, { type AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { interaction } from '../../support/interactions';
 import { Faults } from '../../support/simulators/faults';
-import { CONSUMER, PRACTICES, UNAGREED_CONSUMER, embeddedRegistry } from '../../support/simulators/fixtures/estate';
+import { CONSUMER, PRACTICES, SLOW_PRACTICE, UNAGREED_CONSUMER, UNREACHABLE_PRACTICE, embeddedRegistry } from '../../support/simulators/fixtures/estate';
 import type { RunningServer } from '../../support/simulators/http-kit';
 import { startProvider } from '../../support/simulators/provider';
 import { serviceRoot } from '../../support/simulators/registry';
 import { startSsp } from '../../support/simulators/ssp';
+import { SSP_RULES, sspLenientFault, type SspRuleId } from '../../support/spine/ssp-rules';
 
 /** Response bodies are read loosely: the assertions say what shape they expect. */
 type Json = any;
@@ -59,6 +60,7 @@ async function viaSsp(ssp: RunningServer, providerBase: string, c: SspCall = {})
 }
 
 const display = (body: Json) => body.issue[0].details.coding[0].display;
+const GPC_OUTCOME = 'https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-OperationOutcome-1';
 
 let provider: RunningServer;
 let ssp: RunningServer;
@@ -72,26 +74,41 @@ after(async () => {
   await provider.close();
 });
 
-test('SSP refusals, in order: method, media type, target, headers, sender, receiver, agreement, URL', async () => {
-  const root = () => serviceRoot(provider.baseUrl, practice.ods, 'appointments');
-  const cases: [string, SspCall, number, string, RegExp][] = [
-    ['method', { method: 'DELETE' }, 405, 'not-supported', /^405: Method Not Allowed$/],
-    ['media type', { method: 'POST', body: 'x', headers: { 'Content-Type': 'text/plain' } }, 415, 'not-supported', /^Unsupported_Media_Type$/],
-    ['target', { target: 'not-a-url/metadata' }, 400, 'invalid', /not-a-url/],
-    ['headers', { headers: { 'Ssp-TraceID': undefined } }, 400, 'invalid', /Ssp-TraceID/],
-    ['sender', { headers: { 'Ssp-From': '200000000000' } }, 403, 'forbidden', /^ASID_CHECK_FAILED_MESSAGESENDER_200000000000$/],
-    ['receiver', { headers: { 'Ssp-To': '123456789012' } }, 403, 'forbidden', /^PARTYKEY_INTERACTION_CHECK_FAILED_MESSAGERECEIVER_123456789012$/],
-    ['agreement', { headers: { 'Ssp-From': UNAGREED_CONSUMER.asid } }, 403, 'forbidden', new RegExp(`^FOT_CHECK_FAILED_MESSAGESENDER_${UNAGREED_CONSUMER.asid}_MESSAGERECEIVER_${practice.asid}$`)],
-    ['URL case', { target: `${root().replace('STU3', 'stu3')}/metadata` }, 400, 'invalid', /^ENDPOINT_http:\/\/127\.0\.0\.1:\d+\/T99999\/STU3\/1\/gpconnect_CPAID_\w+_VARIES_FROM_TARGETURL_.*stu3/],
-    ['URL trailing slash', { target: `${root()}//metadata` }, 400, 'invalid', /_VARIES_FROM_TARGETURL_/],
-    ['URL host', { target: `${root().replace('127.0.0.1', 'localhost')}/metadata` }, 400, 'invalid', /_VARIES_FROM_TARGETURL_http:\/\/localhost/],
+/** One refusal: the rule it enforces (none for an unreadable target), the request, and the answer. */
+type RefusalCase = [rule: SspRuleId | undefined, what: string, call: SspCall, status: number, issueCode: string, display: RegExp];
+
+function refusalCases(): RefusalCase[] {
+  const root = serviceRoot(provider.baseUrl, practice.ods, 'appointments');
+  return [
+    [undefined, 'target', { target: 'not-a-url/metadata' }, 400, 'invalid', /not-a-url/],
+    ['SSP-METHOD', 'method', { method: 'DELETE' }, 405, 'not-supported', /^405: Method Not Allowed$/],
+    ['SSP-MEDIA', 'media type', { method: 'POST', body: 'x', headers: { 'Content-Type': 'text/plain' } }, 415, 'not-supported', /^Unsupported_Media_Type$/],
+    ['SSP-HEADERS', 'headers', { headers: { 'Ssp-TraceID': undefined } }, 400, 'invalid', /Ssp-TraceID/],
+    ['SSP-ASID', 'sender', { headers: { 'Ssp-From': '200000000000' } }, 403, 'forbidden', /^ASID_CHECK_FAILED_MESSAGESENDER_200000000000$/],
+    ['SSP-PARTYKEY', 'receiver', { headers: { 'Ssp-To': '123456789012' } }, 403, 'forbidden', /^PARTYKEY_INTERACTION_CHECK_FAILED_MESSAGERECEIVER_123456789012$/],
+    ['SSP-FOT', 'agreement', { headers: { 'Ssp-From': UNAGREED_CONSUMER.asid } }, 403, 'forbidden', new RegExp(`^FOT_CHECK_FAILED_MESSAGESENDER_${UNAGREED_CONSUMER.asid}_MESSAGERECEIVER_${practice.asid}$`)],
+    ['SSP-URL', 'URL case', { target: `${root.replace('STU3', 'stu3')}/metadata` }, 400, 'invalid', /^ENDPOINT_http:\/\/127\.0\.0\.1:\d+\/T99999\/STU3\/1\/gpconnect_CPAID_\w+_VARIES_FROM_TARGETURL_.*stu3/],
+    ['SSP-URL', 'URL trailing slash', { target: `${root}//metadata` }, 400, 'invalid', /_VARIES_FROM_TARGETURL_/],
+    ['SSP-URL', 'URL host', { target: `${root.replace('127.0.0.1', 'localhost')}/metadata` }, 400, 'invalid', /_VARIES_FROM_TARGETURL_http:\/\/localhost/],
   ];
-  for (const [what, call, status, issueCode, pattern] of cases) {
+}
+
+test('SSP refusals, in order: target, method, media type, headers, sender, receiver, agreement, URL', async () => {
+  for (const [, what, call, status, issueCode, pattern] of refusalCases()) {
     const { res, body } = await viaSsp(ssp, provider.baseUrl, call);
     assert.equal(res.status, status, what);
     assert.equal(body.issue[0].code, issueCode, what);
     assert.match(display(body), pattern, what);
     assert.equal(body.meta, undefined, `${what}: SSP outcomes are not GP Connect-profiled`);
+  }
+});
+
+test('each ssp-lenient-<rule> fault skips exactly its own refusal; an unreadable target is refused regardless', async () => {
+  for (const [rule, what, call, status, , pattern] of refusalCases()) {
+    const faults = rule ? [sspLenientFault(rule)] : SSP_RULES.map((r) => sspLenientFault(r.id));
+    const { res, text, body } = await viaSsp(await sspFor(provider.baseUrl, faults), provider.baseUrl, call);
+    if (!rule) assert.equal(res.status, status, `${what}: refused with every rule relaxed`);
+    else assert.ok(res.status !== status || !pattern.test(body ? display(body) : text), `${what}: ${rule} relaxed, still refused ${res.status} ${text.slice(0, 200)}`);
   }
 });
 
@@ -135,11 +152,11 @@ test('forwarding: same method, body and end-to-end headers; hop-by-hop dropped; 
 test('faults: ssp-no-fot-check and ssp-lenient-url forward what the SSP should refuse', async () => {
   const noFot = await viaSsp(await sspFor(provider.baseUrl, ['ssp-no-fot-check']), provider.baseUrl, { headers: { 'Ssp-From': UNAGREED_CONSUMER.asid } });
   assert.notEqual(noFot.res.status, 403);
-  assert.equal(noFot.body.meta.profile[0], 'https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-OperationOutcome-1', 'the provider answered');
+  assert.equal(noFot.body.meta.profile[0], GPC_OUTCOME, 'the provider answered');
   const target = `${serviceRoot(provider.baseUrl, practice.ods, 'appointments').replace('127.0.0.1', 'localhost')}/metadata`;
   const lenient = await viaSsp(await sspFor(provider.baseUrl, ['ssp-lenient-url']), provider.baseUrl, { target });
   assert.doesNotMatch(lenient.text, /VARIES_FROM_TARGETURL/);
-  assert.equal(lenient.body.meta.profile[0], 'https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-OperationOutcome-1');
+  assert.equal(lenient.body.meta.profile[0], GPC_OUTCOME);
 });
 
 test('502 when the provider port is closed', async () => {
@@ -175,4 +192,37 @@ test('a provider reset mid-stream cuts the consumer off and the SSP carries on',
   await assert.rejects(viaSsp(resetSsp, resetting));
   const after = await viaSsp(resetSsp, resetting, { method: 'DELETE' });
   assert.equal(after.res.status, 405);
+});
+
+/** `read metadata` to one of the embedded estate's own practices, through an SSP set up as startSimulators does. */
+async function toPractice(p: { ods: string; asid: string }, faults: string[]): Promise<{ res: Response; body: Json; ms: number }> {
+  const started = Date.now();
+  const estateSsp = await startSsp({ port: 0, faults: new Faults(faults), registry: embeddedRegistry(provider.baseUrl), practiceTimeoutMs: { [SLOW_PRACTICE.ods]: SLOW_PRACTICE.sspDeadlineMs } });
+  stopAfter.push(estateSsp);
+  const base = p.ods === UNREACHABLE_PRACTICE.ods ? UNREACHABLE_PRACTICE.base : provider.baseUrl;
+  const res = await fetch(`${estateSsp.baseUrl}/${serviceRoot(base, p.ods, 'appointments')}/metadata`, { headers: sspHeaders({ 'Ssp-To': p.asid }) });
+  const text = await res.text();
+  return { res, body: JSON.parse(text), ms: Date.now() - started };
+}
+
+test('the embedded estate: 502 for the practice nothing answers for; ssp-lenient-SSP-UNREACHABLE answers 500 with no Spine code', async () => {
+  const conformant = await toPractice(UNREACHABLE_PRACTICE, []);
+  assert.equal(conformant.res.status, 502);
+  assert.equal(display(conformant.body), `ERROR_COMMUNICATING_TO_ENDPOINT_URL_${serviceRoot(UNREACHABLE_PRACTICE.base, UNREACHABLE_PRACTICE.ods, 'appointments')}/metadata`);
+  const lenient = await toPractice(UNREACHABLE_PRACTICE, [sspLenientFault('SSP-UNREACHABLE')]);
+  assert.equal(lenient.res.status, 500);
+  assert.equal(lenient.body.issue[0].details, undefined);
+});
+
+test('the embedded estate: 504 within the slow practice\'s deadline; ssp-lenient-SSP-TIMEOUT relays the late answer', async () => {
+  const conformant = await toPractice(SLOW_PRACTICE, []);
+  assert.equal(conformant.res.status, 504);
+  assert.match(display(conformant.body), /^TIMEOUT_WAITING_FOR_ENDPOINT_URL_/);
+  assert.ok(conformant.ms < SLOW_PRACTICE.answerDelayMs, `504 after ${conformant.ms} ms`);
+  // These requests carry no JWT, so the provider's answer is its 400: what matters is that it is the provider's.
+  const lenient = await toPractice(SLOW_PRACTICE, [sspLenientFault('SSP-TIMEOUT')]);
+  assert.equal(lenient.body.meta?.profile?.[0], GPC_OUTCOME, `the provider answered (${lenient.res.status})`);
+  assert.ok(lenient.ms >= SLOW_PRACTICE.answerDelayMs, `answered after ${lenient.ms} ms`);
+  // The other practices keep the SSP's ordinary deadline.
+  assert.equal((await toPractice(practice, [])).body.meta?.profile?.[0], GPC_OUTCOME);
 });

@@ -16,7 +16,7 @@ import { CAPABILITY_SEGMENT, matchInteractions, type Capability, type Interactio
 import type { Claims } from '../../jwt/gpc-jwt';
 import { EDGE_RULES, firstBreach, lenientFault, type EdgeRule, type RequestFacts } from '../../jwt/jwt-rules';
 import { SYS } from '../../spine/systems';
-import { PRACTICES } from '../fixtures/estate';
+import { PRACTICES, SLOW_PRACTICE } from '../fixtures/estate';
 import { startServer, type RunningServer, type SimRequest, type SimResponse } from '../http-kit';
 import type { Faults, OverStrictFaultId } from '../faults';
 import { serviceRoot } from '../registry';
@@ -142,7 +142,10 @@ export async function startProvider(opts: { port: number; faults: Faults }): Pro
   const server = await startServer(
     'provider',
     opts.port,
-    (req, raw) => {
+    async (req, raw): Promise<'handled'> => {
+      // The slow practice answers late (SSP-TIMEOUT); by then the SSP may have hung up.
+      if (ROOT_PATH.exec(req.path)?.[1] === SLOW_PRACTICE.ods) await new Promise((wake) => setTimeout(wake, SLOW_PRACTICE.answerDelayMs));
+      if (raw.res.destroyed) return 'handled';
       const negotiated = negotiate(req, opts.faults);
       if ('unsupported' in negotiated) writeAnswer(raw.res, req, unsupportedMediaType(negotiated.unsupported), 'json', opts.faults);
       else writeAnswer(raw.res, req, answer(req, state, opts.faults, base), negotiated.format, opts.faults);
