@@ -1,8 +1,9 @@
 @hop:ssp
 Feature: Spine edge — the Spine Secure Proxy's own refusals
   The SSP checks the sender, the receiver, their data-sharing agreement, the target URL, the method and
-  the media type before it forwards anything (facts §2.1, §2.3, §2.4). Its refusals are plain
-  OperationOutcomes naming the Spine text. Each row sends its rule's probe from support/spine/ssp-rules.ts.
+  the media type before it forwards anything, and answers 502 or 504 itself when the provider cannot be
+  reached or is too slow (facts §2.1, §2.3, §2.4). Its answers are plain OperationOutcomes naming the
+  Spine text. Each row sends its rule's probe from support/spine/ssp-rules.ts.
 
   Background:
     Given the registered patient's practice has been resolved on PDS and SDS
@@ -47,3 +48,18 @@ Feature: Spine edge — the Spine Secure Proxy's own refusals
       | an explicit port             |
       | the host spelled another way |
       | a trailing slash             |
+
+  Scenario Outline: The SSP answers <status> for <wrong>
+    The practice is one the target's test data names (testData.unreachablePracticeOds, slowPracticeOds),
+    resolved on SDS like any other; the SSP's answer is its own, naming the provider leg that failed.
+    When the consumer sends the request <rule> forbids: "<wrong>"
+    Then the SSP answers <status> naming <names>
+
+    @SSP-UNREACHABLE
+    Examples: provider unreachable
+      | rule            | wrong                                                   | status | names                               |
+      | SSP-UNREACHABLE | a practice whose registered endpoint nothing answers at | 502    | ERROR_COMMUNICATING_TO_ENDPOINT_URL |
+    @SSP-TIMEOUT
+    Examples: provider too slow
+      | rule        | wrong                                      | status | names   |
+      | SSP-TIMEOUT | a practice whose provider answers too late | 504    | TIMEOUT |

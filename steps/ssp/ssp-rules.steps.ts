@@ -3,9 +3,9 @@ import { When } from '@cucumber/cucumber';
 import type { Target } from '../../support/config/target';
 import { interaction, type Interaction } from '../../support/interactions';
 import type { GpcRequest } from '../../support/spine/ssp-client';
-import { ROOT_VARIANTS, rewriteRoot, sspRule, type Party, type RootVariant } from '../../support/spine/ssp-rules';
+import { ROOT_VARIANTS, rewriteRoot, sspRule, type Party, type ProbePractice, type RootVariant } from '../../support/spine/ssp-rules';
 import { fail } from '../../support/world/checks';
-import { throughSsp } from '../../support/world/journey';
+import { resolveEndpointAndAsid, throughSsp } from '../../support/world/journey';
 import type { GpcWorld } from '../../support/world/world';
 
 /** An ASID no Spine registry holds: twelve digits, all zero. */
@@ -17,11 +17,22 @@ function asidOf(w: GpcWorld, party: Party, target: Target): string {
   return target.testData.unagreedConsumerAsid ?? fail(w, { hop: 'config', expected: 'testData.unagreedConsumerAsid in the target file', actual: 'not set', kind: 'config' });
 }
 
+/** The test-data key naming each probe practice: a target that cannot stage one leaves it out. */
+const PRACTICE_KEY = { unreachable: 'unreachablePracticeOds', slow: 'slowPracticeOds' } as const satisfies Record<ProbePractice, keyof Target['testData']>;
+
+/** Resolves the probe's practice on SDS (Endpoint, then Device) in place of the registered patient's. */
+async function resolveProbePractice(w: GpcWorld, practice: ProbePractice): Promise<void> {
+  const key = PRACTICE_KEY[practice];
+  w.state.ods = w.target.testData[key] ?? fail(w, { hop: 'config', expected: `testData.${key} in the target file`, actual: 'not set', kind: 'config' });
+  await resolveEndpointAndAsid(w);
+}
+
 When('the consumer sends the request {word} forbids: {string}', async function (this: GpcWorld, ruleId: string, wrong: string) {
   const probe = sspRule(ruleId).probe;
   if (!probe) throw new Error(`${ruleId} has no probe in support/spine/ssp-rules.ts`);
   // The feature says in words what the table sends: they must not drift apart.
   if (probe.wrong !== wrong) throw new Error(`the feature says "${wrong}" but ${ruleId}'s probe is "${probe.wrong}"`);
+  if (probe.practice) await resolveProbePractice(this, probe.practice);
   const base = interaction(probe.interaction);
   // The interaction table knows only the methods GP Connect uses; a probe may use another on the same path.
   const sent = probe.method ? ({ ...base, method: probe.method } as unknown as Interaction) : base;

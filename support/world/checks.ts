@@ -104,8 +104,9 @@ const SSP_UNREADABLE_TARGET = /INVALID_TARGETURL_(?!https?:\/\/)/;
  */
 const DETECTORS: Detector[] = [
   (r, _p, x) => r.transport && { expected: `HTTP ${x.status}`, actual: `${r.status === undefined ? '' : `HTTP ${r.status}, then `}${r.transport.message}`, kind: r.transport.kind },
-  (r) => {
-    const kind = relayFailureKind(r);
+  (r, _p, x) => {
+    // Unless the gateway's answer is what the scenario asks for (SSP-UNREACHABLE, SSP-TIMEOUT).
+    const kind = r.status === x.status ? undefined : relayFailureKind(r);
     return kind === undefined ? undefined : { hop: 'provider', expected: 'an answer from the provider', actual: `the SSP could not get one: HTTP ${r.status} (${r.text.slice(0, 160)})`, kind };
   },
   (r, _p, x) =>
