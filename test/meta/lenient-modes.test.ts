@@ -3,16 +3,19 @@
  * no other (checked on the table itself); each `provider-lenient-<rule>` fault makes the provider skip
  * one rule, and the spine-edge scenarios tagged with that rule must then fail, naming hop provider and the
  * rule. Each `provider-strict-*` fault refuses one request a provider must tolerate, and the tolerance
- * scenarios of that rule must fail the same way. A rule with no scenario, or no lenient fault, is a defect.
+ * scenarios of that rule must fail the same way. Each `ssp-lenient-<rule>` fault, generated from SSP_RULES,
+ * makes the embedded SSP relax one of its own rules, and that rule's scenarios must fail naming hop ssp.
+ * A rule with no scenario, or no lenient fault, is a defect.
  */
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { buildGpcClaims, encodeUnsignedJwt } from '../../support/jwt/gpc-jwt';
 import { ANSWER_RULES, EDGE_RULES, firstBreach, probeClaims, type Probe, type RequestFacts } from '../../support/jwt/jwt-rules';
 import { interaction } from '../../support/interactions';
-import { LENIENT_FAULT_MODES, OVER_STRICT_FAULT_MODES, type FaultMode } from '../../support/simulators/faults';
+import { LENIENT_FAULT_MODES, OVER_STRICT_FAULT_MODES, SSP_LENIENT_FAULT_MODES, type FaultMode } from '../../support/simulators/faults';
+import { SSP_RULES } from '../../support/spine/ssp-rules';
 import { metaWorkDir, ROOT, runWithFault, RUNS_AT_ONCE, type FaultRun } from './fault-runner';
 
 const FEATURES = 'features/spine-edge';
@@ -62,21 +65,44 @@ function runRule(faultId: string, ruleId: string): Promise<FaultRun> {
   return runWithFault(faultId, `@${ruleId}`, FEATURES, join(work, faultId));
 }
 
+/** The label the World writes for a hop ("[provider] JWT-…", "[SSP] SSP-…"). */
+const LABEL: Record<string, string> = { provider: '[provider]', ssp: '[SSP]' };
+
+/** Asserts one fault's run failed some scenario of the rule it bends, naming the fault's hop and the rule. */
+async function provesCaught(fault: FaultMode): Promise<FaultRun> {
+  const [ruleId] = fault.breaks;
+  const run = await runRule(fault.id, ruleId);
+  const tail = run.output.split('\n').slice(-15).join('\n');
+  assert.ok(run.summary, `no summary.json (exit ${run.code}):\n${tail}`);
+  assert.equal(run.code, 1, `exit code with ${fault.id} on:\n${tail}`);
+  const tagged = run.summary.results.filter((r) => r.tags.includes(`@${ruleId}`));
+  assert.ok(tagged.length > 0, `no scenario tagged @${ruleId} ran`);
+  const proving = tagged.filter((r) => r.failure?.hop === fault.hop && r.failure.requirement === ruleId && r.failure.message.includes(LABEL[fault.hop]));
+  assert.ok(
+    proving.length > 0,
+    `${fault.id}: no @${ruleId} scenario failed naming ${fault.hop} and ${ruleId}; got ${JSON.stringify(tagged.map((r) => ({ scenario: r.scenario, status: r.status, failure: r.failure })))}`,
+  );
+  return run;
+}
+
 describe('every lenient or over-strict provider is caught by the scenarios of the rule it bends', { concurrency: RUNS_AT_ONCE }, () => {
   for (const fault of [...LENIENT_FAULT_MODES, ...OVER_STRICT_FAULT_MODES] as readonly FaultMode[]) {
-    const [ruleId] = fault.breaks;
-    it(`${fault.id} fails @${ruleId} at the provider`, { timeout: 60_000 }, async () => {
-      const run = await runRule(fault.id, ruleId);
-      const tail = run.output.split('\n').slice(-15).join('\n');
-      assert.ok(run.summary, `no summary.json (exit ${run.code}):\n${tail}`);
-      assert.equal(run.code, 1, `exit code with ${fault.id} on:\n${tail}`);
-      const tagged = run.summary.results.filter((r) => r.tags.includes(`@${ruleId}`));
-      assert.ok(tagged.length > 0, `no scenario tagged @${ruleId} ran`);
-      const proving = tagged.filter((r) => r.failure?.hop === 'provider' && r.failure.requirement === ruleId && r.failure.message.includes('[provider]'));
-      assert.ok(
-        proving.length > 0,
-        `${fault.id}: no @${ruleId} scenario failed naming provider and ${ruleId}; got ${JSON.stringify(tagged.map((r) => ({ scenario: r.scenario, status: r.status, failure: r.failure })))}`,
-      );
+    it(`${fault.id} fails @${fault.breaks[0]} at the provider`, { timeout: 60_000 }, async () => {
+      await provesCaught(fault);
+    });
+  }
+});
+
+describe('every lenient SSP is caught by the scenarios of the rule it relaxes', { concurrency: RUNS_AT_ONCE }, () => {
+  let caught = 0;
+  let started = 0;
+  before(() => (started = Date.now()));
+  after(() => console.log(`SSP lenient faults: ${caught}/${SSP_LENIENT_FAULT_MODES.length} caught naming hop ssp in ${((Date.now() - started) / 1000).toFixed(1)} s`));
+  for (const fault of SSP_LENIENT_FAULT_MODES) {
+    it(`${fault.id} fails @${fault.breaks[0]} at the SSP`, { timeout: 60_000 }, async () => {
+      const run = await provesCaught(fault);
+      caught++;
+      console.log(`${fault.id.padEnd(28)} ${String(run.ms).padStart(6)} ms`);
     });
   }
 });
@@ -95,5 +121,12 @@ describe('every edge rule is covered', () => {
   it('each rule has exactly one lenient fault, and each lenient fault one rule', () => {
     const broken = LENIENT_FAULT_MODES.map((f) => f.breaks.join(','));
     assert.deepEqual([...broken].sort(), [...RULE_IDS].sort());
+  });
+
+  it('each SSP rule has a probe, tags a spine-edge scenario, and has exactly one lenient SSP fault', () => {
+    const sspIds = SSP_RULES.map((r) => r.id);
+    assert.deepEqual(SSP_RULES.filter((r) => !r.probe).map((r) => r.id), [], 'SSP rules with no probe');
+    assert.deepEqual(sspIds.filter((id) => !new RegExp(`@${id}(\\s|$)`, 'm').test(featureText)), [], 'SSP rules no scenario is tagged with');
+    assert.deepEqual(SSP_LENIENT_FAULT_MODES.map((f) => `${f.hop}:${f.breaks.join(',')}`), sspIds.map((id) => `ssp:${id}`));
   });
 });
