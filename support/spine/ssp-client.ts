@@ -3,11 +3,13 @@
  * and a fresh unsigned JWT per request. Overrides exist so scenarios can send deliberately wrong requests.
  */
 import { randomUUID } from 'node:crypto';
+import type https from 'node:https';
 import type { Target } from '../config/target';
 import { buildGpcClaims, encodeUnsignedJwt, type Claims } from '../jwt/gpc-jwt';
 import { interactionPath, type Interaction } from '../interactions';
 import { FHIR_JSON_UTF8 } from './systems';
 import { send, type EvidenceLog, type HttpResult } from './http';
+import { tlsAgent } from './tls';
 
 export interface GpcRequest {
   interaction: Interaction;
@@ -28,6 +30,21 @@ export interface GpcRequest {
 
 export function sspUrl(target: Target, root: string, path: string, query?: string): string {
   return `${target.ssp.baseUrl}/${root}${path}${query ? `?${query}` : ''}`;
+}
+
+/** One TLS agent per target (keep-alive across scenarios); keyed weakly, so a new target gets a new one. */
+const AGENTS = new WeakMap<object, https.Agent>();
+
+/**
+ * The agent for the SSP leg: over https always TLS 1.2+, the Spine cipher list and the server name checked,
+ * with the target's client certificate and CA bundle when it gives them (ssp.tls). Plain http (the embedded
+ * simulators) needs none.
+ */
+export function sspAgent(target: Target): https.Agent | undefined {
+  if (!target.ssp.baseUrl.startsWith('https://')) return undefined;
+  let agent = AGENTS.get(target.ssp);
+  if (!agent) AGENTS.set(target.ssp, (agent = tlsAgent(target.ssp.tls ?? {})));
+  return agent;
 }
 
 export function sendGpc(log: EvidenceLog, target: Target, req: GpcRequest): Promise<HttpResult> {
@@ -52,6 +69,7 @@ export function sendGpc(log: EvidenceLog, target: Target, req: GpcRequest): Prom
     headers: finalHeaders,
     body: req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body),
     timeoutMs: target.ssp.timeoutMs ?? 10_000,
+    agent: sspAgent(target),
   });
 }
 
