@@ -195,4 +195,9 @@ describe('PDS signed-JWT auth in the harness', () => {
     const text = redactText(`${auth.privateKey} ${API_KEY} ${outcome.token}`) + JSON.stringify(log.exchanges);
     for (const secret of [API_KEY, outcome.token, 'PRIVATE KEY']) assert.ok(!text.includes(secret), `${secret} leaked: ${text.slice(0, 300)}`);
   });
+  it('redacts OAuth fields by their shape even when the value was never registered', () => {
+    const text = redactText('{"access_token":"never-registered-1","token_type":"Bearer"} client_assertion=never.registered.2&grant_type=client_credentials');
+    assert.ok(!/never-registered-1|never\.registered\.2/.test(text), text);
+    assert.match(text, /grant_type=client_credentials/);
+  });
 });

@@ -8,7 +8,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ConfigError, parseTargetText } from '../../support/config/target';
+import { ConfigError, loadTargetFile, parseTargetText } from '../../support/config/target';
 import { redactText } from '../../support/evidence/redact';
 import { makePki, opensslMissing, type TestPki } from './tls-certs';
 import { targetYaml } from './target-yaml';
@@ -80,4 +80,13 @@ describe('target file: ssp.tls and pds.auth', { skip: opensslMissing }, () => {
   for (const [name, tls, pds, expected, ssp] of BAD) {
     it(`refuses ${name}, naming the key`, () => assert.match(problem(tls, pds, ssp), expected));
   }
+
+  it('the shipped integration target passes the schema and asks for its first secret by name', () => {
+    delete process.env.GPC_INT_PDS_API_KEY;
+    assert.throws(() => loadTargetFile('targets/integration.yaml'), /pds\.auth\.apiKey: environment variable GPC_INT_PDS_API_KEY is not set/);
+  });
+  it('the shipped supplier template loads with its two secrets set', () => {
+    Object.assign(process.env, { PDS_ACCESS_TOKEN: 'template-token-for-tests', SDS_API_KEY: 'template-key-for-tests' });
+    assert.equal(loadTargetFile('targets/supplier-template.yaml').name, 'supplier-template');
+  });
 });
