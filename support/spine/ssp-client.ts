@@ -76,8 +76,11 @@ export function sendGpc(log: EvidenceLog, target: Target, req: GpcRequest): Prom
 /** Spine's own refusals (facts §2.4) are the SSP's; anything else that came back is the provider's answer. */
 const SSP_ERROR = /(VARIES_FROM_TARGETURL|ASID_CHECK_FAILED|PARTYKEY_INTERACTION_CHECK_FAILED|FOT_CHECK_FAILED|ERROR_COMMUNICATING_TO_ENDPOINT_URL|Method Not Allowed|Unsupported_Media_Type|SSP_)/;
 
+/** Statuses only the SSP writes (facts §2.4): 495 bad client certificate, 496 none sent, 497 HTTP to the HTTPS port. */
+const SSP_TLS_STATUSES = new Set([495, 496, 497]);
+
 export function hopOfSspAnswer(result: HttpResult): 'ssp' | 'provider' {
   if (result.transport) return 'ssp';
-  if (result.status === 502 || result.status === 504) return 'ssp';
+  if (result.status === 502 || result.status === 504 || SSP_TLS_STATUSES.has(result.status ?? 0)) return 'ssp';
   return SSP_ERROR.test(result.text) && !result.text.includes('GPConnect-OperationOutcome-1') ? 'ssp' : 'provider';
 }

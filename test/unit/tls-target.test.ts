@@ -68,4 +68,10 @@ describe('client TLS from the target file through the SSP client', { skip: opens
     const result = await metadata(load(`https://localhost:${await pki.server()}`));
     assert.match(result.transport?.message ?? '', /tls-unknown-ca/);
   });
+  it('blames the SSP for its client-certificate statuses 495, 496 and 497', async () => {
+    const result = await metadata(load(`https://localhost:${await pki.server()}`, '{ ca: "file:ca.pem" }'));
+    for (const status of [495, 496, 497]) {
+      assert.equal(answeringHop('provider', { ...result, status, text: '<html>400 The SSL certificate error</html>' }), 'ssp', `HTTP ${status}`);
+    }
+  });
 });
