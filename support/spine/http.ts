@@ -22,7 +22,7 @@ export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
  * Transport kinds the harness names. The body-phase kinds happen after the status line arrived, so the
  * result still carries the status and headers.
  */
-export type TransportKind = TransportFault | 'truncated-body' | 'oversize-body' | 'slow-body';
+export type TransportKind = TransportFault | 'truncated-body' | 'oversize-body' | 'slow-body' | 'auth';
 
 /** The evidence type predates the body-phase kinds; until it lists them the nearest kind is recorded (the message names the exact one). */
 const EVIDENCE_KIND: Record<TransportKind, TransportFault> = {
@@ -35,6 +35,8 @@ const EVIDENCE_KIND: Record<TransportKind, TransportFault> = {
   'truncated-body': 'network',
   'oversize-body': 'network',
   'slow-body': 'timeout',
+  // A credential refused before the request could be sent (the PDS token exchange, support/spine/pds-auth.ts).
+  auth: 'network',
 };
 
 export interface HttpCall {
