@@ -110,6 +110,8 @@ describe('gpc-assure usage', { concurrency: 2 }, () => {
     { args: ['run', '--bogus'], line: /Unknown option '--bogus'/ },
     { args: ['run', '--fault', 'no-such-fault'], line: /unknown fault "no-such-fault"/ },
     { args: ['run', '--parallel', 'two'], line: /--parallel must be a whole number/ },
+    { args: ['run', '--target', 'no-such-profile'], line: /unknown target "no-such-profile": the shipped profiles are embedded, integration, nhs-sandbox/ },
+    { args: ['run', '--target', 'nhs-sandbox', '--fault', 'pds-500'], line: /--fault switches faults on in the embedded simulators/ },
     { args: ['frobnicate'], line: /unknown command "frobnicate"/ },
   ];
   for (const mistake of USAGE_MISTAKES) {
@@ -127,10 +129,12 @@ describe('gpc-assure usage', { concurrency: 2 }, () => {
     for (const text of ['gpc-assure run', 'gpc-assure simulate', 'Exit codes:', '  2  bad configuration or usage']) assert.ok(stdout.includes(text), text);
   });
 
-  it('help faults lists the fault modes', async () => {
+  it('help faults lists the fault modes and the 48 transport faults', async () => {
     const { code, stdout } = await cli(['help', 'faults']);
     assert.equal(code, 0);
     assert.match(stdout, /pds-500 +pds +PDS answers 500/);
+    assert.match(stdout, /transport-sds-truncated-body +sds +In front of SDS: closes the connection .* \[names: truncated-body\]/);
+    assert.equal(stdout.match(/^ {2}transport-/gm)?.length, 48);
   });
 });
 
