@@ -22,7 +22,8 @@ export interface Target {
   description?: string;
   pds: { baseUrl: string; timeoutMs?: number; accessToken?: string; endUserOrganisationOds?: string };
   sds: { baseUrl: string; timeoutMs?: number; apiKey: string; lookupInteraction?: string };
-  ssp: { baseUrl: string; timeoutMs?: number };
+  /** With `embedded: true` there is no baseUrl in the file: the run starts the embedded SSP and sets it. */
+  ssp: { baseUrl: string; timeoutMs?: number; embedded?: true };
   consumer: {
     asid: string;
     odsCode: string;
@@ -102,6 +103,7 @@ export function checkTarget(doc: unknown, source: string, baseDir = process.cwd(
     throw new ConfigError(pointerToKey(e.instancePath), problem, source);
   }
   const target = structuredClone(doc);
+  if (target.ssp.embedded && target.ssp.baseUrl) throw new ConfigError('ssp.baseUrl', 'not with ssp.embedded: the embedded SSP gets its address when the run starts it', source);
   resolveSecrets(target, '', baseDir, source);
   for (const [role, p] of Object.entries(target.testData.patients)) {
     // The invalid-number role exists precisely to carry a bad check digit.
