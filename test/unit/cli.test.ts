@@ -138,6 +138,18 @@ describe('gpc-assure usage', { concurrency: 2 }, () => {
   });
 });
 
+describe('gpc-assure run --target embedded', () => {
+  it('is the embedded run: the simulators start, the summary names the embedded target', { timeout: 60_000 }, async () => {
+    const reports = join(work, 'reports-embedded');
+    const { code, stderr } = await cli(['run', '--target', 'embedded', '--reports', reports, '--quiet', '--tags', '@WE-1a', join(ROOT, 'features', 'worked-example')]);
+    assert.equal(code, 0, stderr);
+    const summary = JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8')) as { target: string; targetFile?: string; scenarios: { passed: number } };
+    assert.equal(summary.target, 'embedded');
+    assert.equal(summary.targetFile, undefined);
+    assert.equal(summary.scenarios.passed, 1);
+  });
+});
+
 describe('gpc-assure run --target nhs-sandbox, with no network', () => {
   it('fails cleanly naming the hop and dns, writes the reports, exit 1', { timeout: 60_000 }, async () => {
     // The shipped profile with its hosts made unresolvable, so the test says the same with or without internet.
