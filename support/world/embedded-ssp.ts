@@ -80,19 +80,31 @@ export function routeTo(routes: Map<string, string>, url: string): string {
   return url;
 }
 
+/**
+ * How long the SDS reads may take in all: a network that neither answers nor refuses must not outlast the
+ * run's start-up hook (60 s); the scenarios then meet the same network and name it.
+ */
+const READ_SDS_DEADLINE_MS = 45_000;
+
 /** The target's SDS as a registry, or why it could not be read. */
-async function readSds(target: Target): Promise<{ fromSds?: Registry; problem?: string }> {
+async function readSds(target: Target, deadlineMs: number): Promise<{ fromSds?: Registry; problem?: string }> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no complete answer within ${deadlineMs} ms`)), deadlineMs);
+  });
   try {
-    return { fromSds: (await registryFromSds(target, practiceOdsCodes(target))).registry };
+    return { fromSds: (await Promise.race([registryFromSds(target, practiceOdsCodes(target)), deadline])).registry };
   } catch (err) {
     // One line: the kind and its detail say why; the requests are in the scenarios' own SDS evidence.
     const why = err instanceof SdsUnreadable ? err.detail : errorChain(err);
     return { problem: `the embedded SSP could not read SDS at ${target.sds.baseUrl} (${why}); it routes only the embedded estate` };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
-export async function startEmbeddedSsp(target: Target): Promise<EmbeddedSsp> {
-  const { fromSds, problem } = await readSds(target);
+export async function startEmbeddedSsp(target: Target, sdsDeadlineMs = READ_SDS_DEADLINE_MS): Promise<EmbeddedSsp> {
+  const { fromSds, problem } = await readSds(target, sdsDeadlineMs);
   if (problem) process.stderr.write(`gpc-assure: ${problem}\n`);
   const standIns = fromSds ? standInsFor(fromSds) : [];
   const faults = new Faults([]);

@@ -1,8 +1,9 @@
 /**
  * Run lifecycle: the target is loaded (GPC_TARGET) or the embedded simulators are started (GPC_FAULTS)
- * once per run (per worker under --parallel). A target with `ssp: { embedded: true }` gets the embedded SSP
- * and provider only, agreeing with the target's own SDS (embedded-ssp.ts). After every scenario its evidence is attached to the
- * Cucumber report and written to reports/evidence/, and a failure record is attached for summary.json.
+ * once per run (per worker under --parallel); a target with `ssp: { embedded: true }` gets the embedded SSP
+ * and provider only, agreeing with the target's own SDS (embedded-ssp.ts). After every scenario its evidence
+ * is attached to the Cucumber report and written to reports/evidence/, and a failure record is attached for
+ * summary.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

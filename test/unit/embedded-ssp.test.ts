@@ -7,6 +7,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseTargetText, type Target } from '../../support/config/target';
@@ -79,6 +81,21 @@ describe('the embedded SSP behind a real SDS', () => {
 });
 
 describe('the embedded SSP when the SDS cannot be reached', () => {
+  it('gives up reading an SDS that never answers at its deadline, and still starts', async () => {
+    const silent = http.createServer(() => undefined);
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    const target = sandboxTarget(`http://127.0.0.1:${(silent.address() as AddressInfo).port}${SDS_BASE_PATH}`);
+    const embedded = await startEmbeddedSsp({ ...target, sds: { ...target.sds, timeoutMs: 60_000 } }, 300);
+    try {
+      assert.match(embedded.problem ?? '', /could not read SDS .* \(no complete answer within 300 ms\)/);
+      assert.equal(embedded.routes.size, 0);
+    } finally {
+      await embedded.stop();
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+
   it('starts with the embedded estate only, and names the network fault', async () => {
     const embedded = await startEmbeddedSsp(sandboxTarget('http://sds.gpc-assure.invalid/spine-directory/FHIR/R4'));
     try {
