@@ -98,9 +98,9 @@ const LOAD_FAILURES: [RegExp, string, string][] = [
 ];
 
 /** Checks the client TLS block: the combinations, then whether OpenSSL can actually load it. */
-export function tlsProblem(tls: ClientTls | undefined, baseUrl: string): Problem | undefined {
+export function tlsProblem(tls: ClientTls | undefined, baseUrl: string | undefined): Problem | undefined {
   if (!tls) return undefined;
-  if (!baseUrl.startsWith('https://')) return ['ssp.tls', 'client TLS needs an https:// ssp.baseUrl'];
+  if (!baseUrl?.startsWith('https://')) return ['ssp.tls', 'client TLS needs an https:// ssp.baseUrl'];
   const rule = TLS_RULES.find(([broken]) => broken(tls));
   if (rule) return [rule[1], rule[2]];
   try {

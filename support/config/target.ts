@@ -31,7 +31,8 @@ export interface Target {
   description?: string;
   pds: { baseUrl: string; timeoutMs?: number; accessToken?: string; endUserOrganisationOds?: string; auth?: PdsSignedJwt };
   sds: { baseUrl: string; timeoutMs?: number; apiKey: string; lookupInteraction?: string };
-  ssp: { baseUrl: string; timeoutMs?: number; tls?: ClientTls };
+  /** With `embedded: true` there is no baseUrl in the file: the run starts the embedded SSP and sets it. */
+  ssp: { baseUrl: string; timeoutMs?: number; tls?: ClientTls; embedded?: true };
   consumer: {
     asid: string;
     odsCode: string;
@@ -82,6 +83,7 @@ export function checkTarget(doc: unknown, source: string, baseDir = process.cwd(
     throw new ConfigError(pointerToKey(e.instancePath), problem, source);
   }
   const target = structuredClone(doc);
+  if (target.ssp.embedded && target.ssp.baseUrl) throw new ConfigError('ssp.baseUrl', 'not with ssp.embedded: the embedded SSP gets its address when the run starts it', source);
   try {
     resolveReferences(target, baseDir);
   } catch (err) {

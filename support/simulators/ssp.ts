@@ -18,6 +18,11 @@ export interface SspOptions {
   registry: Registry;
   /** How long the provider may take to start answering before the SSP gives up with 504. */
   timeoutMs?: number;
+  /**
+   * Where a checked target URL is sent. By default the URL itself; a run against real SDS answers maps
+   * their roots onto the embedded provider (support/world/embedded-ssp.ts), since those hosts are not ours.
+   */
+  forwardTo?: (target: string) => string;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -158,7 +163,7 @@ export async function startSsp(opts: SspOptions): Promise<RunningServer> {
       const refusal = check(req, ctx);
       if (refusal) return refusal;
     }
-    return forward(req, raw, ctx.target, agents, timeoutMs);
+    return forward(req, raw, opts.forwardTo?.(ctx.target) ?? ctx.target, agents, timeoutMs);
   }, (status, message) => sspOutcome(status, status >= 500 ? 'exception' : 'invalid', message));
   return {
     ...server,

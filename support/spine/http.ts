@@ -18,26 +18,8 @@ import { tlsFailure } from './tls';
 /** What the harness buffers of a body at most: an oversize answer is a failure, not an out-of-memory. */
 export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 
-/**
- * Transport kinds the harness names. The body-phase kinds happen after the status line arrived, so the
- * result still carries the status and headers.
- */
-export type TransportKind = TransportFault | 'truncated-body' | 'oversize-body' | 'slow-body' | 'auth';
-
-/** The evidence type predates the body-phase kinds; until it lists them the nearest kind is recorded (the message names the exact one). */
-const EVIDENCE_KIND: Record<TransportKind, TransportFault> = {
-  timeout: 'timeout',
-  'connection-reset': 'connection-reset',
-  'connection-refused': 'connection-refused',
-  dns: 'dns',
-  tls: 'tls',
-  network: 'network',
-  'truncated-body': 'network',
-  'oversize-body': 'network',
-  'slow-body': 'timeout',
-  // A credential refused before the request could be sent (the PDS token exchange, support/spine/pds-auth.ts).
-  auth: 'network',
-};
+/** Transport kinds the harness names (the evidence type lists them all, body-phase kinds and auth included). */
+export type TransportKind = TransportFault;
 
 export interface HttpCall {
   hop: Exchange['hop'];
@@ -211,7 +193,7 @@ async function attempt(log: EvidenceLog, call: HttpCall): Promise<HttpResult> {
     ...base,
     durationMs: Date.now() - started,
     ...(response ? { response } : {}),
-    ...(transport ? { transportError: { kind: EVIDENCE_KIND[transport.kind], message: transport.message } } : {}),
+    ...(transport ? { transportError: { kind: transport.kind, message: transport.message } } : {}),
   });
   return { exchange, status: raw.status, headers: raw.headers, text: raw.text, ...(transport ? { transport } : {}) };
 }

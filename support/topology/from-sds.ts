@@ -26,11 +26,25 @@ export function findAllDevices(log: EvidenceLog, target: Target, ods: string, in
   });
 }
 
+/** SDS did not give a readable answer: `kind` names why (a transport kind, `status`, `5xx` or a body kind). */
+export class SdsUnreadable extends Error {
+  constructor(
+    readonly kind: string,
+    /** What came instead of a Bundle: the transport message, the status, the body's problem. */
+    readonly detail: string,
+    request: string,
+  ) {
+    super(`SDS answered ${detail} to ${request}`);
+    this.name = 'SdsUnreadable';
+  }
+}
+
 export function sdsEntries(result: HttpResult, type: string): Resource[] {
   const what = `${result.exchange.request.method} ${result.exchange.request.url}`;
-  if (result.status !== 200) throw new Error(`SDS answered ${result.transport?.kind ?? `HTTP ${result.status}`} to ${what}`);
+  if (result.transport) throw new SdsUnreadable(result.transport.kind, result.transport.message, what);
+  if (result.status !== 200) throw new SdsUnreadable((result.status ?? 0) >= 500 ? '5xx' : 'status', `HTTP ${result.status}`, what);
   const parsed = parseJson(result.text);
-  if (!parsed.ok) throw new Error(`SDS answered ${what} with ${parsed.problem}`);
+  if (!parsed.ok) throw new SdsUnreadable(parsed.kind, parsed.problem, what);
   return ofType(parsed.value as Record<string, unknown>, type);
 }
 

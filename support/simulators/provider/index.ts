@@ -99,7 +99,19 @@ function resolveRoute(path: string): Route {
   return { practice, capability: segment[0], fhirPath: rest.slice(segment[1].length) };
 }
 
-function handle(req: SimRequest, state: ProviderState, faults: Faults, base: string): SimResponse {
+/**
+ * A practice this provider answers for under a root another directory gave (the public SDS sandbox's, for
+ * the nhs-sandbox profile): the SSP forwards that root here, and the JWT aud and Ssp-To the consumer sent
+ * are the root's and ASID's it was told, so the rules compare with those instead of the embedded ones.
+ */
+export interface StandIn {
+  ods: string;
+  capability: Capability;
+  root: string;
+  asid: string;
+}
+
+function handle(req: SimRequest, state: ProviderState, faults: Faults, base: string, standIns: readonly StandIn[] = []): SimResponse {
   const { practice, capability, fhirPath } = resolveRoute(req.path);
   const candidates = matchInteractions(capability, req.method, fhirPath);
   if (candidates.length === 0) {
@@ -107,13 +119,14 @@ function handle(req: SimRequest, state: ProviderState, faults: Faults, base: str
     if (allowed.length === 0) throw new GpcError(501, 'NOT_IMPLEMENTED', `no ${capability} interaction has the path ${fhirPath || '/'}`);
     return { ...fail(405, 'BAD_REQUEST', `${req.method} is not allowed on ${fhirPath}; use ${allowed.join(' or ')}`), headers: { Allow: allowed.join(', ') } };
   }
-  const root = serviceRoot(base, practice.ods, capability);
+  const standIn = standIns.find((x) => x.ods === practice.ods && x.capability === capability);
+  const root = standIn?.root ?? serviceRoot(base, practice.ods, capability);
   const chosen = candidates.find((c) => c.interaction.interactionId === req.headers['ssp-interactionid']);
   const breach = firstBreach({
     headers: req.headers,
     interaction: chosen?.interaction,
     candidates: candidates.map((c) => c.interaction),
-    providerAsid: practice.asid,
+    providerAsid: standIn?.asid ?? practice.asid,
     serviceRoot: root,
     nowSeconds: Math.floor(Date.now() / 1000),
   }, enforcedRules(faults));
@@ -126,16 +139,16 @@ function handle(req: SimRequest, state: ProviderState, faults: Faults, base: str
   return handler({ req, practice, serviceRoot: root, id: served.id, state, faults, now: new Date() });
 }
 
-function answer(req: SimRequest, state: ProviderState, faults: Faults, base: string): SimResponse {
+function answer(req: SimRequest, state: ProviderState, faults: Faults, base: string, standIns?: readonly StandIn[]): SimResponse {
   try {
-    return handle(req, state, faults, base);
+    return handle(req, state, faults, base, standIns);
   } catch (err) {
     if (err instanceof GpcError) return err.toResponse();
     throw err;
   }
 }
 
-export async function startProvider(opts: { port: number; faults: Faults }): Promise<RunningServer> {
+export async function startProvider(opts: { port: number; faults: Faults; standIns?: readonly StandIn[] }): Promise<RunningServer> {
   const state = createState();
   // The service roots (and so the JWT aud) contain the port, known only once the server listens.
   let base = '';
@@ -145,7 +158,7 @@ export async function startProvider(opts: { port: number; faults: Faults }): Pro
     (req, raw) => {
       const negotiated = negotiate(req, opts.faults);
       if ('unsupported' in negotiated) writeAnswer(raw.res, req, unsupportedMediaType(negotiated.unsupported), 'json', opts.faults);
-      else writeAnswer(raw.res, req, answer(req, state, opts.faults, base), negotiated.format, opts.faults);
+      else writeAnswer(raw.res, req, answer(req, state, opts.faults, base, opts.standIns), negotiated.format, opts.faults);
       return 'handled';
     },
     (status, message) => fail(status, status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', message),
