@@ -147,8 +147,10 @@ function exchangeOnce(call: HttpCall): Promise<Raw> {
     }, call.timeoutMs);
     req.on('error', (err) => {
       if (err instanceof Stop) return;
-      const kind = raw.status === undefined ? transportKindOf(err) : 'truncated-body';
-      const tls = kind === 'tls' ? tlsFailure(err) : undefined;
+      // A peer that hangs up mid-handshake surfaces as ECONNRESET; Node's message still says it was the
+      // handshake, and that is the cause a reader needs (often: the client certificate was not trusted).
+      const tls = raw.status === undefined ? tlsFailure(err) : undefined;
+      const kind = raw.status !== undefined ? 'truncated-body' : tls ? 'tls' : transportKindOf(err);
       const message = kind === 'truncated-body' ? `the connection closed after ${received} bytes of the body (${err.message})` : tls ? `${tls.kind}: ${tls.meaning} (${err.message})` : err.message;
       finish({ kind, message });
     });

@@ -52,6 +52,8 @@ describe('client TLS from the target file through the SSP client', { skip: opens
     ['a wrong host name', () => pki.server(), pemTls, '127.0.0.1', 'tls-wrong-host'],
     ['a TLS 1.1-only server', () => pki.server({ minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT:@SECLEVEL=0' }), pemTls, 'localhost', 'tls-protocol-version'],
     ['a refused cipher', () => pki.server({ maxVersion: 'TLSv1.2', ciphers: 'AES128-SHA256' }), pemTls, 'localhost', 'tls-cipher-refused'],
+    // The server hangs up mid-handshake (a plain reset on the wire): still named as TLS, not as a reset.
+    ['a client certificate the server does not trust', () => pki.server({ requestCert: true, rejectUnauthorized: true, ca: pki.pem('other-ca.pem'), maxVersion: 'TLSv1.2' }), pemTls, 'localhost', 'tls-handshake-closed'],
   ];
   for (const [name, server, tls, host, cause] of BAD) {
     it(`names ${name} on the SSP hop: ${cause}`, async () => {
