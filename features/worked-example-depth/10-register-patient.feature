@@ -10,6 +10,7 @@ Feature: 10+. Register a patient
 
   @AM-FND-REGISTER
   Scenario: A person PDS knows and the practice does not is registered, then found
+    Given the unregistered patient is not yet a patient of the practice
     When the consumer registers the unregistered patient at the practice
     Then the provider answers with the registered Patient
     When the consumer searches the provider for the unregistered patient

@@ -2,15 +2,15 @@
  * Register patient (facts §4, §5.7, §6): the consumer traces the person on PDS and registers them at the
  * practice with the demographics PDS gave; the provider checks them against PDS itself.
  */
-import { Then, When } from '@cucumber/cucumber';
+import { Given, Then, When } from '@cucumber/cucumber';
 import { identifierValue, ofType, type Resource } from '../../support/fhir/bundle';
 import { registerPatientBody, type Demographics } from '../../support/gpconnect/requests';
 import { interaction } from '../../support/interactions';
 import { parseJson } from '../../support/spine/http';
 import { SYS } from '../../support/spine/systems';
-import { check, expectAnswer } from '../../support/world/checks';
+import { check, expectAnswer, fail } from '../../support/world/checks';
 import { depthRequirement } from '../../support/world/depth';
-import { choosePatient, throughSsp, traceOnPds } from '../../support/world/journey';
+import { choosePatient, findPatientOnProvider, throughSsp, traceOnPds } from '../../support/world/journey';
 import type { GpcWorld } from '../../support/world/world';
 
 /** For a number PDS does not answer (unknown, bad check digit) there is nothing to copy: placeholders go. */
@@ -25,6 +25,19 @@ async function pdsDemographics(w: GpcWorld): Promise<Demographics> {
   if (!p || !name?.family) return NO_PDS_RECORD;
   return { family: name.family, given: name.given ?? [], gender: String(p.gender), birthDate: String(p.birthDate) };
 }
+
+/**
+ * A person can be registered once: against a provider that outlives the run (a real one, or `gpc-assure
+ * simulate` run again) the person may already be its patient. That is the target file's to fix, not the
+ * provider's fault, so it fails as config before anything is registered.
+ */
+Given('{patient} is not yet a patient of the practice', async function (this: GpcWorld, role: string) {
+  choosePatient(this, role);
+  const result = await findPatientOnProvider(this);
+  const bundle = expectAnswer(this, result, { hop: 'provider', requirement: depthRequirement(this), status: 200, resourceType: 'Bundle' });
+  if (ofType(bundle, 'Patient').length)
+    fail(this, { hop: 'config', requirement: depthRequirement(this), evidence: result, expected: `testData.patients.${role} (${this.state.nhsNumber}) not yet a patient of ${this.state.ods}`, actual: 'already found there (a registration is made once); name another person', kind: 'config' });
+});
 
 async function register(w: GpcWorld, role: string, change: (d: Demographics) => Demographics = (d) => d): Promise<void> {
   choosePatient(w, role);
