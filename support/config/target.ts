@@ -42,7 +42,13 @@ export interface Target {
     practitioner: { id: string; family: string; given: string[]; prefix?: string[]; sdsUserId: string; sdsRoleProfileId: string; localUserId?: string };
     device: { system: string; value: string; model: string; version: string };
   };
-  testData: { patients: Record<string, PatientData> & { registered: PatientData }; slotSearchDays?: number; unagreedConsumerAsid?: string };
+  testData: {
+    patients: Record<string, PatientData> & { registered: PatientData };
+    slotSearchDays?: number;
+    unagreedConsumerAsid?: string;
+    /** A free Visit slot of the registered patient's practice: never offered by the slot search, so named here. */
+    visitSlot?: { id: string; start: string; end: string };
+  };
   simulator?: { fault?: string };
 }
 

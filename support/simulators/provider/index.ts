@@ -26,7 +26,8 @@ import { capabilityStatement } from './metadata';
 import { badRequest, fail, GpcError } from './outcomes';
 import { findPatient } from './patients';
 import { amendAppointment, cancelAppointment, readAppointment } from './lifecycle';
-import { readResource } from './foundations';
+import { readResource, searchResource } from './foundations';
+import { registerPatient } from './register';
 import { retrievePatientAppointments } from './patient-appointments';
 import { searchFreeSlots } from './slots';
 import { negotiate, unsupportedMediaType, writeAnswer } from './negotiation';
@@ -49,6 +50,9 @@ const HANDLERS: Partial<Record<InteractionName, Handler>> = {
   'read practitioner': readResource('Practitioner'),
   'read organization': readResource('Organization'),
   'read location': readResource('Location'),
+  'find practitioner': searchResource('Practitioner'),
+  'find organization': searchResource('Organization'),
+  'register patient': registerPatient,
 };
 
 const identifiers = (resource: unknown) => ((resource as { identifier?: unknown } | undefined)?.identifier ?? []) as { system?: string; value?: string }[];
@@ -70,9 +74,13 @@ const OVER_STRICT: Record<OverStrictFaultId, EdgeRule> = {
   ),
 };
 
+/** Fault provider-reads-any-interaction: a read (GET /{type}/{id}) is served whatever Ssp-InteractionID says. */
+const skipsInteractionMatch = (faults: Faults, candidates: { interaction: { method: string; path: string } }[]) =>
+  faults.has('provider-reads-any-interaction') && candidates.every((c) => c.interaction.method === 'GET' && c.interaction.path.endsWith('/{id}'));
+
 /** The rules this provider enforces: the table minus the one a lenient fault skips, plus an over-strict one. */
-const enforcedRules = (faults: Faults): EdgeRule[] => [
-  ...EDGE_RULES.filter((rule) => !faults.has(lenientFault(rule.id))),
+const enforcedRules = (faults: Faults, skipInteractionMatch = false): EdgeRule[] => [
+  ...EDGE_RULES.filter((rule) => !faults.has(lenientFault(rule.id)) && !(skipInteractionMatch && rule.id === 'HDR-INTERACTION-MATCH')),
   ...(Object.keys(OVER_STRICT) as OverStrictFaultId[]).filter((id) => faults.has(id)).map((id) => OVER_STRICT[id]),
 ];
 
@@ -129,7 +137,7 @@ function handle(req: SimRequest, state: ProviderState, faults: Faults, base: str
     providerAsid: standIn?.asid ?? practice.asid,
     serviceRoot: root,
     nowSeconds: Math.floor(Date.now() / 1000),
-  }, enforcedRules(faults));
+  }, enforcedRules(faults, skipsInteractionMatch(faults, candidates)));
   if (breach) return fail(breach.rule.status, breach.rule.spineCode, `${breach.rule.id}: ${breach.problem}`);
   // Only a lenient provider gets here without a matching Ssp-InteractionID: it serves what the URL says.
   const served = chosen ?? (candidates.length === 1 ? candidates[0] : undefined);
