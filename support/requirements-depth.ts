@@ -31,6 +31,8 @@ export const DEPTH_REQUIREMENTS: readonly Requirement[] = [
   { id: 'AM-BOOK-OPTIONAL', hop: 'provider', text: 'A booking without a Practitioner participant is accepted', source: 'facts §5.6' },
   { id: 'AM-BOOK-PREFER', hop: 'provider', text: 'Booking answers 201 with no body for Prefer: return=minimal and with the Appointment otherwise', source: 'facts §5.6' },
   { id: 'AM-BOOK-MULTI', hop: 'provider', text: 'A booking of adjacent slots of one schedule is accepted; slots that are not adjacent answer 422 INVALID_RESOURCE', source: 'facts §5.6' },
+  { id: 'AM-BOOK-PAST', hop: 'provider', text: 'A past slot may be searched for, but booking it answers 422 INVALID_RESOURCE', source: 'facts §5.4, §5.6' },
+  { id: 'AM-BOOK-VISIT', hop: 'provider', text: 'Booking a Visit slot answers 422 INVALID_RESOURCE', source: 'facts §5.4, §5.6' },
   { id: 'AM-BOOK-RACE', hop: 'provider', text: 'Of many concurrent bookings of one slot exactly one answers 201; the rest answer 409 DUPLICATE_REJECTED', source: 'facts §5.6' },
   // After booking (facts §5.7)
   { id: 'AM-LIFE-READ', hop: 'provider', text: 'Reading an appointment answers it with meta.versionId and the weak ETag of that version', source: 'facts §5.7' },
@@ -43,4 +45,14 @@ export const DEPTH_REQUIREMENTS: readonly Requirement[] = [
   // Foundations reads (facts §5.5, §6)
   { id: 'AM-FND-READ', hop: 'provider', text: 'Patient, Practitioner, Organization and Location reads answer the resource with a weak ETag of its versionId', source: 'facts §5.5, §6' },
   { id: 'AM-FND-NOTFOUND', hop: 'provider', text: 'Reads of unknown ids answer 404 with PATIENT_NOT_FOUND, PRACTITIONER_NOT_FOUND, ORGANISATION_NOT_FOUND or NO_RECORD_FOUND', source: 'facts §6' },
+  { id: 'AM-FND-WRONG-INTERACTION', hop: 'provider', text: 'A Foundations read sent with the Ssp-InteractionID of another interaction answers 400 BAD_REQUEST', source: 'facts §6, §9, T12' },
+  // Foundations searches (facts §4, §5.3: Practitioner and Organization search by identifier; Location is read only)
+  { id: 'AM-FND-SEARCH', hop: 'provider', text: 'Find practitioner by SDS user id and find organisation by ODS code answer a searchset holding exactly that resource', source: 'facts §4, §5.3' },
+  { id: 'AM-FND-SEARCH-EMPTY', hop: 'provider', text: 'Find practitioner and find organisation answer 200 with an empty searchset for an identifier nobody has', source: 'facts §5.5, §7' },
+  { id: 'AM-FND-SEARCH-PARAMS', hop: 'provider', text: 'Find practitioner and find organisation answer 400 INVALID_IDENTIFIER_SYSTEM for an unknown identifier system and 400 BAD_REQUEST without an identifier', source: 'facts §5.5, §6' },
+  // Register patient (facts §4, §5.7, §6)
+  { id: 'AM-FND-REGISTER', hop: 'provider', text: 'Registering a patient PDS knows and the practice does not answers 200 with the Patient, who is then found by find patient', source: 'facts §4, §6' },
+  { id: 'AM-FND-REG-DUPLICATE', hop: 'provider', text: 'Registering a patient the practice already has answers 409 DUPLICATE_REJECTED', source: 'facts §6' },
+  { id: 'AM-FND-REG-NHS', hop: 'provider', text: 'Registering an NHS number failing its check digit answers 400 INVALID_NHS_NUMBER', source: 'facts §6' },
+  { id: 'AM-FND-REG-PDS', hop: 'provider', text: 'Registering a patient PDS does not have, or has as deceased or restricted, or with other demographics, answers 400 INVALID_PATIENT_DEMOGRAPHICS', source: 'facts §5.1, §6' },
 ];

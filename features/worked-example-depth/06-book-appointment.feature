@@ -1,7 +1,7 @@
 @hop:provider
 Feature: 6+. Book an appointment in depth
   What a booking must carry, what it may leave out, what it must not send (facts §5.6 and its PT oracles),
-  and that a slot goes to exactly one of many bookings racing for it.
+  that past and Visit slots are never booked, and that a slot goes to exactly one of many bookings racing for it.
 
   Background:
     Given the registered patient's practice has been resolved on PDS and SDS
@@ -52,6 +52,16 @@ Feature: 6+. Book an appointment in depth
   @AM-BOOK-MULTI
   Scenario: Two slots with a gap between them answer 422 INVALID_RESOURCE
     When the consumer books two non-adjacent slots of one schedule
+    Then the provider's answer is 422 INVALID_RESOURCE
+
+  @AM-BOOK-PAST
+  Scenario: A free slot from yesterday may be found, but booking it answers 422 INVALID_RESOURCE
+    When the consumer books a free slot from yesterday
+    Then the provider's answer is 422 INVALID_RESOURCE
+
+  @AM-BOOK-VISIT
+  Scenario: Booking a Visit slot answers 422 INVALID_RESOURCE
+    When the consumer books the Visit slot the target names
     Then the provider's answer is 422 INVALID_RESOURCE
 
   @AM-BOOK-RACE

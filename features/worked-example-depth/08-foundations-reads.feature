@@ -1,7 +1,8 @@
 @hop:provider
 Feature: 8+. Foundations reads
   The Patient, Practitioner, Organization and Location the journey met, read by logical id with a weak
-  ETag of their version; ids the practice does not have answer 404 naming what was not found (facts §6).
+  ETag of their version; ids the practice does not have answer 404 naming what was not found (facts §6);
+  a read whose Ssp-InteractionID names another interaction is refused (facts §9, T12).
 
   Background:
     Given the registered patient's practice has been resolved on PDS and SDS
@@ -31,3 +32,15 @@ Feature: 8+. Foundations reads
       | Practitioner | PRACTITIONER_NOT_FOUND |
       | Organization | ORGANISATION_NOT_FOUND |
       | Location     | NO_RECORD_FOUND        |
+
+  @AM-FND-WRONG-INTERACTION
+  Scenario Outline: Reading the <type> with the Ssp-InteractionID of <other> answers 400 BAD_REQUEST
+    When the consumer reads the <type> the journey met with the Ssp-InteractionID of <other>
+    Then the provider's answer is 400 BAD_REQUEST
+
+    Examples:
+      | type         | other               |
+      | Patient      | "find patient"      |
+      | Practitioner | "find practitioner" |
+      | Organization | "find organization" |
+      | Location     | "read practitioner" |

@@ -3,8 +3,9 @@ import { Then, When } from '@cucumber/cucumber';
 import { ofType, type Resource } from '../../support/fhir/bundle';
 import { bookingProbe } from '../../support/gpconnect/booking-probes';
 import type { HttpResult } from '../../support/spine/http';
-import { check, expectAnswer } from '../../support/world/checks';
-import { bookingBody, bookWith, depthRequirement } from '../../support/world/depth';
+import { check, expectAnswer, fail } from '../../support/world/checks';
+import { DAY_MS, ukDate } from '../../support/spine/uk-time';
+import { bookingBody, bookWith, depthRequirement, searchSlotsWith } from '../../support/world/depth';
 import type { GpcWorld } from '../../support/world/world';
 
 /** The answers of a concurrent burst, per scenario. */
@@ -69,4 +70,24 @@ When('the consumer books two {word} slots of one schedule', async function (this
     a.end = second.end;
   });
   await bookWith(this, body);
+});
+
+/** Yesterday's free slots: a past range is a legal search (facts §5.4); booking one must be refused. */
+When('the consumer books a free slot from yesterday', async function (this: GpcWorld) {
+  const yesterday = ukDate(new Date(Date.now() - DAY_MS));
+  const result = await searchSlotsWith(this, { start: yesterday, end: yesterday });
+  const bundle = expectAnswer(this, result, { hop: 'provider', requirement: depthRequirement(this), status: 200, resourceType: 'Bundle' });
+  const past = ofType(bundle, 'Slot')[0];
+  // A provider need not offer past slots; without one this check cannot run here, which is no provider breach.
+  check(this, !!past, { hop: 'config', requirement: depthRequirement(this), evidence: result, expected: 'a free slot yesterday at the practice, to try to book', actual: 'none offered', kind: 'config' });
+  this.state.slotSearch!.bundle = bundle;
+  this.state.slot = past;
+  await bookWith(this, bookingBody(this));
+});
+
+/** The slot search never offers a Visit slot, so the target file names one (testData.visitSlot). */
+When('the consumer books the Visit slot the target names', async function (this: GpcWorld) {
+  const visit = this.target.testData.visitSlot ?? fail(this, { hop: 'config', expected: `testData.visitSlot in target ${this.target.name}`, actual: 'none', kind: 'config' });
+  // The honest body for the slot found, moved onto the Visit slot: only the slot is wrong.
+  await bookWith(this, bookingBody(this, (a) => Object.assign(a, { slot: [{ reference: `Slot/${visit.id}` }], start: visit.start, end: visit.end })));
 });

@@ -1,7 +1,7 @@
 /** Foundations reads (facts §5.5, §6): the resources the journey met, read by id, and ids nobody has. */
 import { Then, When } from '@cucumber/cucumber';
 import { ofType } from '../../support/fhir/bundle';
-import { interaction } from '../../support/interactions';
+import { interaction, type Interaction } from '../../support/interactions';
 import { check, expectAnswer } from '../../support/world/checks';
 import { depthRequirement } from '../../support/world/depth';
 import { throughSsp } from '../../support/world/journey';
@@ -15,12 +15,16 @@ function journeyId(w: GpcWorld, type: string): string {
   return found.id;
 }
 
-async function read(w: GpcWorld, type: string, id: string) {
-  await throughSsp(w, interaction(`read ${type.toLowerCase()}`), { id, headers: {} });
+async function read(w: GpcWorld, type: string, id: string, headers: Record<string, string> = {}) {
+  await throughSsp(w, interaction(`read ${type.toLowerCase()}`), { id, headers });
 }
 
 When('the consumer reads the {word} the journey met', async function (this: GpcWorld, type: string) {
   await read(this, type, journeyId(this, type));
+});
+
+When('the consumer reads the {word} the journey met with the Ssp-InteractionID of {interaction}', async function (this: GpcWorld, type: string, other: Interaction) {
+  await read(this, type, journeyId(this, type), { 'Ssp-InteractionID': other.interactionId });
 });
 
 When('the consumer reads the {word} with id {string}', async function (this: GpcWorld, type: string, id: string) {

@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { Then, When } from '@cucumber/cucumber';
 import type { Interaction } from '../../support/interactions';
-import type { HttpResult } from '../../support/spine/http';
+import { send } from '../../support/spine/http';
+import { sspAgent } from '../../support/spine/ssp-client';
 import { check, expectAnswer } from '../../support/world/checks';
 import { throughSsp } from '../../support/world/journey';
 import type { GpcWorld } from '../../support/world/world';
@@ -59,20 +60,16 @@ Then('the provider serves the {word} as {word}', function (this: GpcWorld, resou
 });
 
 /**
- * The harness's HTTP client (axios) asks for gzip and decodes it out of sight, dropping Content-Encoding.
- * So the request goes once through the harness (recorded, checked as usual) and once more raw, with the
- * same headers and a fresh trace ID, to read the encoding the provider chose; both are evidence.
+ * The request goes once as usual (recorded, checked) and once more with the same headers, a fresh trace ID and
+ * Accept-Encoding: gzip, to read the encoding the provider chose. The second goes through the same client and
+ * TLS agent as every SSP request (a real SSP wants the client certificate); it decodes the body and keeps the
+ * Content-Encoding header. Both are evidence.
  */
 When('the consumer sends {interaction} through the SSP accepting gzip', async function (this: GpcWorld, i: Interaction) {
   const first = await throughSsp(this, i);
   const { url, headers } = first.exchange.request;
-  const started = Date.now();
   const sent = { ...headers, 'Ssp-TraceID': randomUUID(), 'Accept-Encoding': 'gzip' };
-  const res = await fetch(url, { headers: sent });
-  const text = await res.text();
-  const received = Object.fromEntries(res.headers);
-  const exchange = this.evidence.add({ hop: 'ssp', interaction: i.name, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, request: { method: 'GET', url, headers: sent }, response: { status: res.status, headers: received, body: text } });
-  const raw: HttpResult = { exchange, status: res.status, headers: received, text };
+  const raw = await send(this.evidence, { hop: 'ssp', interaction: i.name, method: 'GET', url, headers: sent, timeoutMs: this.target.ssp.timeoutMs ?? 10_000, agent: sspAgent(this.target) });
   this.remember('provider', raw);
 });
 

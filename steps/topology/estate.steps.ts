@@ -5,6 +5,7 @@
 import { defineParameterType, Given, Then } from '@cucumber/cucumber';
 import type { Registry } from '../../support/simulators/registry';
 import { assessEstate, type AssessedEstate } from '../../support/topology/assessment';
+import { SdsUnreadable } from '../../support/topology/from-sds';
 import { shippedEstate } from '../../support/topology/estate-file';
 import { rule, STATIC_RULES, type TopologyRule, type Violation } from '../../support/topology/rules';
 import { check, fail } from '../../support/world/checks';
@@ -45,7 +46,11 @@ Given('the shipped estate {string}', function (this: GpcWorld, name: string) {
 
 Given('the estate under assessment', async function (this: GpcWorld) {
   assessed ??= assessEstate(this.target);
-  const { source, registry } = await assessed;
+  const { source, registry } = await assessed.catch((err: unknown) => {
+    // An SDS that cannot be read (offline, refusing) is a finding about SDS, named by its kind.
+    if (!(err instanceof SdsUnreadable)) throw err;
+    return fail(this, { hop: 'sds', expected: 'SDS to answer the lookups the estate is rebuilt from', actual: err.message, kind: err.kind });
+  });
   estates.set(this, registry);
   this.carry('estate', source);
 });

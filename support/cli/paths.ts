@@ -3,7 +3,7 @@
  * package root, so the CLI works from any folder; paths a user types are taken from the current folder.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { UsageError } from './usage';
 
 export const PACKAGE_ROOT = resolve(__dirname, '..', '..');
@@ -12,6 +12,29 @@ export const CUCUMBER_CONFIG = 'cucumber.mjs';
 
 export function fromCwd(path: string): string {
   return resolve(process.cwd(), path);
+}
+
+/** The shipped target profiles (`--target NAME`): targets/<name>.yaml in the package. */
+export const TARGETS_DIR = join(PACKAGE_ROOT, 'targets');
+/** `embedded` is no file to load: it means the embedded run, simulators started on ephemeral ports. */
+export const EMBEDDED_TARGET = 'embedded';
+/** A template is copied and filled in, never run as it stands. */
+const isProfile = (file: string) => file.endsWith('.yaml') && !file.endsWith('-template.yaml');
+
+export function shippedTargetNames(): string[] {
+  const names = existsSync(TARGETS_DIR) ? readdirSync(TARGETS_DIR).filter(isProfile).map((f) => f.slice(0, -'.yaml'.length)) : [];
+  return [...new Set([EMBEDDED_TARGET, ...names])].sort();
+}
+
+/**
+ * `--target VALUE`: a NAME when it has no folder and no extension (`nhs-sandbox`), else a FILE taken from the
+ * current folder. Returns undefined for the embedded run, else the target file's path.
+ */
+export function resolveTarget(value: string): string | undefined {
+  if (/[\\/]/.test(value) || extname(value) !== '') return fromCwd(value);
+  const known = shippedTargetNames();
+  if (!known.includes(value)) throw new UsageError(`unknown target "${value}": the shipped profiles are ${known.join(', ')} (a file needs a path or a .yaml extension)`);
+  return value === EMBEDDED_TARGET ? undefined : join(TARGETS_DIR, `${value}.yaml`);
 }
 
 /** Files a run leaves in its reports folder; one of them shows that a folder is ours to delete. */

@@ -13,7 +13,7 @@ import { redactText } from '../evidence/redact';
 import { SummaryCollector, summaryLine } from '../reports/summary';
 import { writeRunReports } from '../reports/run-reports';
 import { EvidenceCollector, type PlannedScenario } from '../reports/report-model';
-import { CUCUMBER_CONFIG, PACKAGE_ROOT, fromCwd, resetReportsDir } from './paths';
+import { CUCUMBER_CONFIG, PACKAGE_ROOT, fromCwd, resetReportsDir, resolveTarget } from './paths';
 import { UsageError, errorChain, faultIds, integerOption, parseCommandArgs, type Command } from './usage';
 
 const OPTIONS = {
@@ -50,10 +50,11 @@ function parallelOption(value: string | undefined): number | undefined {
 function plan(args: string[]): RunPlan {
   const { values, positionals } = parseCommandArgs(args, OPTIONS, true);
   const faults = faultIds(values.fault);
-  if (values.target && faults.length) {
+  // `--target embedded` is the embedded run itself; any other name or a file is a target file.
+  const targetFile = values.target === undefined ? undefined : resolveTarget(values.target);
+  if (targetFile && faults.length) {
     throw new UsageError('--fault switches faults on in the embedded simulators; with --target, start them with `gpc-assure simulate --fault`');
   }
-  const targetFile = values.target === undefined ? undefined : fromCwd(values.target);
   // Throws ConfigError naming the key; resolving secrets here also registers them for redaction.
   const target = targetFile === undefined ? undefined : loadTargetFile(targetFile);
   return {
@@ -144,9 +145,12 @@ async function run(args: string[]): Promise<number> {
 export const runCommand: Command = {
   summary: 'run the conformance features against the embedded simulators or a target file',
   usage: [
-    'gpc-assure run [--target FILE] [--reports DIR] [--fault ID[,ID]] [--tags EXPR] [--parallel N] [--quiet] [PATH…]',
-    '  --target FILE    a target file (schemas/target.schema.json); checked before anything is sent.',
-    '                   Without it the embedded PDS, SDS, SSP and provider simulators are started.',
+    'gpc-assure run [--target NAME|FILE] [--reports DIR] [--fault ID[,ID]] [--tags EXPR] [--parallel N] [--quiet] [PATH…]',
+    '  --target NAME    a shipped profile: embedded (the default: the embedded PDS, SDS, SSP and provider',
+    '                   simulators), nhs-sandbox (the public PDS and SDS sandboxes, embedded SSP and provider),',
+    '                   integration (NHS England INT; credentials from environment variables)',
+    '  --target FILE    a target file (schemas/target.schema.json; a path or a .yaml extension makes it a file);',
+    '                   checked before anything is sent.',
     '  --reports DIR    where reports go (default ./reports); emptied first. index.html, summary.json,',
     '                   cucumber.html, junit.xml, messages.ndjson, evidence/*.json, allure-results/ and,',
     '                   last, manifest.json (check it with gpc-assure verify-evidence DIR).',

@@ -12,7 +12,7 @@ import { assessEstate, ESTATE_FILE_ENV, ESTATE_ODS_ENV, type AssessedEstate } fr
 import { loadEstateFile } from '../topology/estate-file';
 import { violations } from '../topology/rules';
 import { estateSvg } from '../topology/svg';
-import { PACKAGE_ROOT, fromCwd } from './paths';
+import { PACKAGE_ROOT, fromCwd, resolveTarget } from './paths';
 import { runCommand } from './run';
 import { UsageError, parseCommandArgs, type Command } from './usage';
 
@@ -49,7 +49,9 @@ function plan(argv: string[]): TopologyPlan {
   if (!ods.length) throw new UsageError('--sds-target needs --ods A,B,C: the organisations whose records to rebuild');
   const bad = ods.find((o) => !ODS_PATTERN.test(o));
   if (bad) throw new UsageError(`--ods: "${bad}" is not an ODS code (^[0-9A-Z]+$)`);
-  const targetFile = fromCwd(sdsTarget!);
+  // A shipped profile by name, as for run; the embedded run has no SDS until it starts, so no name for it here.
+  const targetFile = resolveTarget(sdsTarget!);
+  if (!targetFile) throw new UsageError('--sds-target embedded: the embedded SDS exists only inside a run; give a target file (gpc-assure simulate --write-target FILE) or a profile such as nhs-sandbox');
   const target = loadTargetFile(targetFile);
   const env = { [ESTATE_FILE_ENV]: undefined, [ESTATE_ODS_ENV]: ods.join(',') };
   return { runArgs: ['--target', targetFile, ...common], env, reportsDir, estate: () => assessEstate(target, { ...process.env, ...env }) };
@@ -72,9 +74,10 @@ export async function topologyCommand(argv: string[]): Promise<number> {
 export const topology: Command = {
   summary: 'check a supplier estate against the system topology rules T1–T13 (facts §8) and draw it',
   usage: [
-    'gpc-assure topology (--registry FILE | --sds-target FILE --ods A,B,C) [--reports DIR] [--quiet]',
+    'gpc-assure topology (--registry FILE | --sds-target NAME|FILE --ods A,B,C) [--reports DIR] [--quiet]',
     '  --registry FILE    an estate file (schemas/estate.schema.json): systems, AS and MHS records, agreements',
-    '  --sds-target FILE  a target file whose SDS to rebuild the estate from, for the organisations in --ods',
+    '  --sds-target FILE  a target file (or shipped profile, e.g. nhs-sandbox) whose SDS to rebuild the estate from,',
+    '                     for the organisations in --ods',
     '  --reports DIR      where reports go (default ./reports): the run reports plus topology.svg',
   ],
   run: topologyCommand,

@@ -3,7 +3,8 @@
  * every mistake into one UsageError line (exit 2), and the option values several commands take.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { FAULT_MODES } from '../simulators/faults';
+import { TRANSPORT_FAULTS } from '../simulators/chaos';
+import { FAULT_MODES, isKnownFault } from '../simulators/faults';
 
 export interface Command {
   /** One line for the command list. */
@@ -41,12 +42,10 @@ export function errorChain(err: unknown): string {
   return parts.join(': ');
 }
 
-const KNOWN_FAULTS = new Set<string>(FAULT_MODES.map((f) => f.id));
-
-/** `--fault a,b --fault c` → ['a', 'b', 'c'], each a known fault mode. */
+/** `--fault a,b --fault c` → ['a', 'b', 'c'], each a simulator fault mode or a transport fault. */
 export function faultIds(values: readonly string[] | undefined): string[] {
   const ids = (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-  const unknown = ids.find((id) => !KNOWN_FAULTS.has(id));
+  const unknown = ids.find((id) => !isKnownFault(id));
   if (unknown) throw new UsageError(`unknown fault "${unknown}" (gpc-assure help faults lists them)`);
   return [...new Set(ids)];
 }
@@ -67,11 +66,14 @@ export const EXIT_CODES = [
   '  2  bad configuration or usage: the target file, an option, a fault id; nothing was sent',
 ];
 
-/** `gpc-assure help faults`: the fault modes, for --fault. */
+/** `gpc-assure help faults`: the simulator fault modes and the transport faults, for --fault. */
 export function faultTable(): string[] {
-  const width = Math.max(...FAULT_MODES.map((f) => f.id.length));
+  const width = Math.max(...[...FAULT_MODES, ...TRANSPORT_FAULTS].map((f) => f.id.length));
   return [
     'Fault modes (embedded simulators only; each breaks the requirements in brackets):',
     ...FAULT_MODES.map((f) => `  ${f.id.padEnd(width)}  ${f.hop.padEnd(8)} ${f.description} [${f.breaks.join(', ')}]`),
+    '',
+    'Transport faults (a hostile network in front of one hop; one at a time; the run must name hop and kind):',
+    ...TRANSPORT_FAULTS.map((f) => `  ${f.id.padEnd(width)}  ${f.hop.padEnd(8)} ${f.description} [names: ${f.names}]`),
   ];
 }

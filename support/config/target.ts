@@ -9,7 +9,8 @@ import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import schema from '../../schemas/target.schema.json';
 import { nhsNumberProblem } from '../spine/nhs-number';
-import { registerSecret } from '../evidence/redact';
+import type { ClientTls } from '../spine/tls';
+import { MaterialError, pdsAuthProblem, resolveReferences, tlsProblem } from './material';
 
 export interface PatientData {
   nhsNumber: string;
@@ -17,12 +18,21 @@ export interface PatientData {
   survivingNhsNumber?: string;
 }
 
+/** PDS application-restricted access (signed JWT); every value but kid and tokenUrl is a secret. */
+export interface PdsSignedJwt {
+  apiKey: string;
+  privateKey: string;
+  kid: string;
+  tokenUrl: string;
+}
+
 export interface Target {
   name: string;
   description?: string;
-  pds: { baseUrl: string; timeoutMs?: number; accessToken?: string; endUserOrganisationOds?: string };
+  pds: { baseUrl: string; timeoutMs?: number; accessToken?: string; endUserOrganisationOds?: string; auth?: PdsSignedJwt };
   sds: { baseUrl: string; timeoutMs?: number; apiKey: string; lookupInteraction?: string };
-  ssp: { baseUrl: string; timeoutMs?: number };
+  /** With `embedded: true` there is no baseUrl in the file: the run starts the embedded SSP and sets it. */
+  ssp: { baseUrl: string; timeoutMs?: number; tls?: ClientTls; embedded?: true };
   consumer: {
     asid: string;
     odsCode: string;
@@ -32,8 +42,16 @@ export interface Target {
     practitioner: { id: string; family: string; given: string[]; prefix?: string[]; sdsUserId: string; sdsRoleProfileId: string; localUserId?: string };
     device: { system: string; value: string; model: string; version: string };
   };
-  /** unreachablePracticeOds, slowPracticeOds: where the SSP's 502 and 504 probes go (SSP-UNREACHABLE, SSP-TIMEOUT). */
-  testData: { patients: Record<string, PatientData> & { registered: PatientData }; slotSearchDays?: number; unagreedConsumerAsid?: string; unreachablePracticeOds?: string; slowPracticeOds?: string };
+  testData: {
+    patients: Record<string, PatientData> & { registered: PatientData };
+    slotSearchDays?: number;
+    unagreedConsumerAsid?: string;
+    /** A free Visit slot of the registered patient's practice: never offered by the slot search, so named here. */
+    visitSlot?: { id: string; start: string; end: string };
+    /** Where the SSP's 502 and 504 probes go (SSP-UNREACHABLE, SSP-TIMEOUT). */
+    unreachablePracticeOds?: string;
+    slowPracticeOds?: string;
+  };
   simulator?: { fault?: string };
 }
 
@@ -49,9 +67,6 @@ export class ConfigError extends Error {
   }
 }
 
-/** Keys whose values are secrets: they must be references, and their resolved values are redacted everywhere. */
-const SECRET_KEYS = new Set(['accessToken', 'apiKey']);
-
 const ajv = new Ajv({ allErrors: false, strict: true });
 const validateShape = ajv.compile<Target>(schema);
 
@@ -59,34 +74,12 @@ function pointerToKey(pointer: string): string {
   return pointer.replace(/^\//, '').replace(/\//g, '.');
 }
 
-/** Resolves `${VAR}`, `${VAR:-default}` and `file:PATH` in secret-bearing keys. */
-function resolveReference(ref: string, key: string, baseDir: string, source: string): string {
-  const env = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-(.*))?\}$/.exec(ref);
-  if (env) {
-    const value = process.env[env[1]] ?? env[2];
-    if (value === undefined || value === '') throw new ConfigError(key, `environment variable ${env[1]} is not set`, source);
-    return value;
-  }
-  const path = resolve(baseDir, ref.slice('file:'.length));
-  try {
-    return readFileSync(path, 'utf8').trim();
-  } catch {
-    // The path may itself be sensitive only in its content; naming the file is safe and helps.
-    throw new ConfigError(key, `cannot read secret file ${path}`, source);
-  }
-}
-
-function resolveSecrets(node: unknown, path: string, baseDir: string, source: string): void {
-  if (!node || typeof node !== 'object') return;
-  for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
-    const key = path ? `${path}.${k}` : k;
-    if (SECRET_KEYS.has(k) && typeof v === 'string') {
-      const value = resolveReference(v, key, baseDir, source);
-      registerSecret(value);
-      (node as Record<string, unknown>)[k] = value;
-    } else resolveSecrets(v, key, baseDir, source);
-  }
-}
+/** What a failed pattern means, by the schema definition it failed: clearer than the regular expression. */
+const PATTERN_PROBLEMS: [RegExp, string][] = [
+  [/secretRef/, 'secrets must be a ${ENV_VAR} or file:PATH reference, not a literal'],
+  [/pemRef/, 'must be a file:PATH or ${ENV_VAR} reference to PEM text'],
+  [/baseUrl/, 'must be an absolute http(s) URL with no trailing slash'],
+];
 
 /** Checks the parsed document; returns the typed target or throws one ConfigError. */
 export function checkTarget(doc: unknown, source: string, baseDir = process.cwd()): Target {
@@ -94,16 +87,20 @@ export function checkTarget(doc: unknown, source: string, baseDir = process.cwd(
     const e = validateShape.errors![0];
     const extra = e.keyword === 'additionalProperties' ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"` : '';
     const allowed = e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
-    const problem =
-      e.keyword === 'pattern' && /secretRef/.test(e.schemaPath)
-        ? 'secrets must be a ${ENV_VAR} or file:PATH reference, not a literal'
-        : e.keyword === 'pattern' && /baseUrl/.test(e.schemaPath)
-          ? 'must be an absolute http(s) URL with no trailing slash'
-          : `${e.message}${extra}${allowed}`;
+    const pattern = e.keyword === 'pattern' ? PATTERN_PROBLEMS.find(([re]) => re.test(e.schemaPath))?.[1] : undefined;
+    const problem = pattern ?? `${e.message}${extra}${allowed}`;
     throw new ConfigError(pointerToKey(e.instancePath), problem, source);
   }
   const target = structuredClone(doc);
-  resolveSecrets(target, '', baseDir, source);
+  if (target.ssp.embedded && target.ssp.baseUrl) throw new ConfigError('ssp.baseUrl', 'not with ssp.embedded: the embedded SSP gets its address when the run starts it', source);
+  try {
+    resolveReferences(target, baseDir);
+  } catch (err) {
+    if (err instanceof MaterialError) throw new ConfigError(err.key, err.problem, source);
+    throw err;
+  }
+  const material = tlsProblem(target.ssp.tls, target.ssp.baseUrl) ?? pdsAuthProblem(target.pds);
+  if (material) throw new ConfigError(material[0], material[1], source);
   for (const [role, p] of Object.entries(target.testData.patients)) {
     // The invalid-number role exists precisely to carry a bad check digit.
     if (role.startsWith('invalid')) continue;

@@ -9,9 +9,9 @@ import { identifierValue, ofType, resolve, type Resource } from '../fhir/bundle'
 import { appointmentFor, patientQuery, slotQuery, slotRange } from '../gpconnect/requests';
 import { interaction, type InteractionName } from '../interactions';
 import type { Claims } from '../jwt/gpc-jwt';
-import { EvidenceLog, send, type HttpResult } from '../spine/http';
+import { EvidenceLog, type HttpResult } from '../spine/http';
 import { tracePatient } from '../spine/pds-client';
-import { findDevices, findEndpoints } from '../spine/sds-client';
+import { findDevices, findEndpoints, sdsSearch } from '../spine/sds-client';
 import { sendGpc, type GpcRequest } from '../spine/ssp-client';
 import { SYS } from '../spine/systems';
 
@@ -52,8 +52,7 @@ const only = (bundle: Resource, type: string, what: string): Resource => {
 
 /** The pre-1.2.3 Device query by ODS and interaction alone (what T13 forbids). */
 function findDeviceWithoutPartyKey(log: EvidenceLog, target: Target, ods: string, interactionId: string): Promise<HttpResult> {
-  const query = `organization=${encodeURIComponent(`${SYS.odsOrg}|${ods}`)}&identifier=${encodeURIComponent(`${SYS.interactionId}|${interactionId}`)}`;
-  return send(log, { hop: 'sds', method: 'GET', url: `${target.sds.baseUrl}/Device?${query}`, headers: { Accept: 'application/fhir+json', apikey: target.sds.apiKey }, timeoutMs: 10_000 });
+  return sdsSearch(log, target, 'Device', [['organization', `${SYS.odsOrg}|${ods}`], ['identifier', `${SYS.interactionId}|${interactionId}`]]);
 }
 
 /** Runs the worked example as a consumer; resolves to the evidence, rejects at the first unexpected answer. */

@@ -12,10 +12,21 @@ export function registerSecret(value: string | undefined): void {
   if (value && value.length >= 6) secrets.add(value);
 }
 
+/**
+ * Credentials recognised by their shape, whoever wrote them: a PEM private key, and OAuth fields (an access
+ * or refresh token in a token answer, a client assertion in a form) even before their values are registered.
+ */
+const SHAPES: [RegExp, string][] = [
+  [/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g, REDACTED],
+  [/("(?:access_token|refresh_token|id_token|client_assertion)"\s*:\s*")[^"]*"/g, `$1${REDACTED}"`],
+  [/\b((?:access_token|client_assertion)=)[^&\s"]+/g, `$1${REDACTED}`],
+];
+
 export function redactText(text: string): string {
   let out = text;
   for (const s of secrets) if (out.includes(s)) out = out.split(s).join(REDACTED);
-  return out.replace(/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g, REDACTED);
+  for (const [shape, replacement] of SHAPES) out = out.replace(shape, replacement);
+  return out;
 }
 
 /** Headers whose value is a credential. The GP Connect JWT is unsigned and is evidence, so it is kept. */

@@ -71,3 +71,37 @@ export function appointmentFor(target: Target, slot: Resource, schedule: Resourc
     participant: [participant(`Patient/${patientId}`), ...(location ? [participant(location)] : []), ...(practitioner ? [participant(practitioner)] : [])],
   };
 }
+
+/** What register patient sends about the person (facts §5.7's demographics): PDS's values, as traced. */
+export interface Demographics {
+  family: string;
+  given: string[];
+  gender: string;
+  birthDate: string;
+}
+
+/** The register-patient Parameters (facts §4): one `registerPatient` parameter holding a CareConnect-GPC-Patient-1. */
+export function registerPatientBody(nhsNumber: string, d: Demographics): Resource {
+  return {
+    resourceType: 'Parameters',
+    parameter: [
+      {
+        name: 'registerPatient',
+        resource: {
+          resourceType: 'Patient',
+          meta: { profile: [PROFILE.patient] },
+          // The number was traced on PDS just before (facts §5.1): verified, code 01.
+          identifier: [{ extension: [{ url: EXT.gpcVerification, valueCodeableConcept: { coding: [{ system: SYS.gpcVerification, code: '01', display: 'Number present and verified' }] } }], system: SYS.nhsNumber, value: nhsNumber }],
+          name: [{ use: 'official', family: d.family, given: d.given }],
+          gender: d.gender,
+          birthDate: d.birthDate,
+        },
+      },
+    ],
+  };
+}
+
+/** `identifier=system|value` for a Foundations search (facts §4). */
+export function identifierQuery(system: string, value: string): string {
+  return `identifier=${encodeURIComponent(`${system}|${value}`)}`;
+}

@@ -90,6 +90,15 @@ export const WORKED_EXAMPLE_FAULTS = [
   { id: 'provider-patient-finds-everyone', hop: 'provider', description: 'Find patient returns restricted and deceased patients too', breaks: ['AM-PAT-HIDDEN'] },
   { id: 'provider-patient-lenient-identifier', hop: 'provider', description: 'Find patient accepts any spelling, count, system or value of identifier', breaks: ['AM-PAT-PARAMS'] },
   { id: 'provider-slots-empty-404', hop: 'provider', description: 'The slot search answers 404 when no slot is free in the range', breaks: ['AM-SLOT-EMPTY', 'AM-SLOT-RANGE'] },
+  { id: 'provider-book-past-slot', hop: 'provider', description: 'Booking accepts a slot that has already started', breaks: ['AM-BOOK-PAST'] },
+  { id: 'provider-book-visit-slot', hop: 'provider', description: 'Booking accepts a Visit slot', breaks: ['AM-BOOK-VISIT'] },
+  { id: 'provider-register-forgets', hop: 'provider', description: 'Register patient answers the Patient but does not keep the registration', breaks: ['AM-FND-REGISTER'] },
+  { id: 'provider-register-twice', hop: 'provider', description: 'Register patient registers a patient the practice already has', breaks: ['AM-FND-REG-DUPLICATE'] },
+  { id: 'provider-register-unchecked', hop: 'provider', description: 'Register patient checks neither the NHS number nor PDS', breaks: ['AM-FND-REG-NHS', 'AM-FND-REG-PDS'] },
+  { id: 'provider-find-foundations-empty', hop: 'provider', description: 'Find practitioner and find organisation find nothing', breaks: ['AM-FND-SEARCH'] },
+  { id: 'provider-find-unknown-404', hop: 'provider', description: 'Find practitioner and find organisation answer 404 for an identifier they do not know', breaks: ['AM-FND-SEARCH-EMPTY'] },
+  { id: 'provider-find-lenient-identifier', hop: 'provider', description: 'Find practitioner and find organisation accept any identifier system, or none', breaks: ['AM-FND-SEARCH-PARAMS'] },
+  { id: 'provider-reads-any-interaction', hop: 'provider', description: 'Foundations reads are served whatever Ssp-InteractionID names', breaks: ['AM-FND-WRONG-INTERACTION'] },
 ] as const satisfies readonly FaultMode[];
 
 /**

@@ -7,7 +7,7 @@ import { checkTarget, type Target } from '../config/target';
 import { startChaos, transportFault, unresolvableHost, WRONG_BASE_PATH, type TransportFaultMode } from './chaos';
 import { Faults } from './faults';
 import { CONSUMER, SLOW_PRACTICE, UNAGREED_CONSUMER, UNREACHABLE_PRACTICE, embeddedRegistry } from './fixtures/estate';
-import { INVALID_NHS_NUMBER, UNKNOWN_NHS_NUMBER } from './fixtures/people';
+import { INVALID_NHS_NUMBER, UNKNOWN_NHS_NUMBER, VISIT_SLOT } from './fixtures/people';
 import type { RunningServer } from './http-kit';
 import { PDS_BASE_PATH, startPds } from './pds';
 import { startProvider } from './provider';
@@ -60,11 +60,14 @@ function targetDocument(urls: Record<ServiceName, string>, faults: string[]): Re
         invalidated: { nhsNumber: '9000000114' },
         unknown: { nhsNumber: UNKNOWN_NHS_NUMBER },
         invalidCheckDigit: { nhsNumber: INVALID_NHS_NUMBER },
+        // On PDS, registered at A20047, not at T99999: the register-patient scenario registers them there.
+        unregistered: { nhsNumber: '9000000122' },
       },
       unagreedConsumerAsid: UNAGREED_CONSUMER.asid,
       unreachablePracticeOds: UNREACHABLE_PRACTICE.ods,
       slowPracticeOds: SLOW_PRACTICE.ods,
       slotSearchDays: 7,
+      visitSlot: { id: VISIT_SLOT.id, start: VISIT_SLOT.start, end: VISIT_SLOT.end },
     },
     ...(faults.length ? { simulator: { fault: faults.join(',') } } : {}),
   };

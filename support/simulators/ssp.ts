@@ -21,6 +21,11 @@ export interface SspOptions {
   timeoutMs?: number;
   /** Shorter deadlines for some practices (by ODS code): the embedded slow practice's, so its 504 is quick. */
   practiceTimeoutMs?: Record<string, number>;
+  /**
+   * Where a checked target URL is sent. By default the URL itself; a run against real SDS answers maps
+   * their roots onto the embedded provider (support/world/embedded-ssp.ts), since those hosts are not ours.
+   */
+  forwardTo?: (target: string) => string;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -179,7 +184,7 @@ export async function startSsp(opts: SspOptions): Promise<RunningServer> {
     }
     const ods = registeredEndpoint(req, opts.registry)?.odsCode;
     const timeoutMs = (ods && opts.practiceTimeoutMs?.[ods]) || opts.timeoutMs || DEFAULT_TIMEOUT_MS;
-    return forward(req, raw, ctx.target, agents, timeoutMs, opts.faults);
+    return forward(req, raw, opts.forwardTo?.(ctx.target) ?? ctx.target, agents, timeoutMs, opts.faults);
   }, (status, message) => sspOutcome(status, status >= 500 ? 'exception' : 'invalid', message));
   return {
     ...server,

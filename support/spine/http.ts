@@ -18,24 +18,8 @@ import { tlsFailure } from './tls';
 /** What the harness buffers of a body at most: an oversize answer is a failure, not an out-of-memory. */
 export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 
-/**
- * Transport kinds the harness names. The body-phase kinds happen after the status line arrived, so the
- * result still carries the status and headers.
- */
-export type TransportKind = TransportFault | 'truncated-body' | 'oversize-body' | 'slow-body';
-
-/** The evidence type predates the body-phase kinds; until it lists them the nearest kind is recorded (the message names the exact one). */
-const EVIDENCE_KIND: Record<TransportKind, TransportFault> = {
-  timeout: 'timeout',
-  'connection-reset': 'connection-reset',
-  'connection-refused': 'connection-refused',
-  dns: 'dns',
-  tls: 'tls',
-  network: 'network',
-  'truncated-body': 'network',
-  'oversize-body': 'network',
-  'slow-body': 'timeout',
-};
+/** Transport kinds the harness names (the evidence type lists them all, body-phase kinds and auth included). */
+export type TransportKind = TransportFault;
 
 export interface HttpCall {
   hop: Exchange['hop'];
@@ -163,8 +147,10 @@ function exchangeOnce(call: HttpCall): Promise<Raw> {
     }, call.timeoutMs);
     req.on('error', (err) => {
       if (err instanceof Stop) return;
-      const kind = raw.status === undefined ? transportKindOf(err) : 'truncated-body';
-      const tls = kind === 'tls' ? tlsFailure(err) : undefined;
+      // A peer that hangs up mid-handshake surfaces as ECONNRESET; Node's message still says it was the
+      // handshake, and that is the cause a reader needs (often: the client certificate was not trusted).
+      const tls = raw.status === undefined ? tlsFailure(err) : undefined;
+      const kind = raw.status !== undefined ? 'truncated-body' : tls ? 'tls' : transportKindOf(err);
       const message = kind === 'truncated-body' ? `the connection closed after ${received} bytes of the body (${err.message})` : tls ? `${tls.kind}: ${tls.meaning} (${err.message})` : err.message;
       finish({ kind, message });
     });
@@ -209,7 +195,7 @@ async function attempt(log: EvidenceLog, call: HttpCall): Promise<HttpResult> {
     ...base,
     durationMs: Date.now() - started,
     ...(response ? { response } : {}),
-    ...(transport ? { transportError: { kind: EVIDENCE_KIND[transport.kind], message: transport.message } } : {}),
+    ...(transport ? { transportError: { kind: transport.kind, message: transport.message } } : {}),
   });
   return { exchange, status: raw.status, headers: raw.headers, text: raw.text, ...(transport ? { transport } : {}) };
 }

@@ -5,26 +5,42 @@ import { send, type EvidenceLog, type HttpResult } from './http';
 
 const token = (system: string, value: string) => `${system}|${value}`;
 
-function search(log: EvidenceLog, target: Target, resource: 'Endpoint' | 'Device', params: [string, string][], correlationId?: string): Promise<HttpResult> {
-  const query = params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
-  const headers: Record<string, string> = { Accept: 'application/fhir+json', apikey: target.sds.apiKey };
-  if (correlationId) headers['X-Correlation-Id'] = correlationId;
+/** What varies between SDS requests; the apikey, Accept, timeout and hop are the same for all of them. */
+export interface SdsRequest {
+  /** Path and query after the base URL, e.g. `/Endpoint?organization=…`. */
+  path: string;
+  method?: string;
+  accept?: string;
+  correlationId?: string;
+  retries?: number;
+}
+
+/** Every SDS call the harness makes goes through here, so the target's apikey is sent (and redacted) once. */
+export function sdsRequest(log: EvidenceLog, target: Target, r: SdsRequest): Promise<HttpResult> {
+  const headers: Record<string, string> = { Accept: r.accept ?? 'application/fhir+json', apikey: target.sds.apiKey };
+  if (r.correlationId) headers['X-Correlation-Id'] = r.correlationId;
   return send(log, {
     hop: 'sds',
-    method: 'GET',
-    url: `${target.sds.baseUrl}/${resource}?${query}`,
+    method: r.method ?? 'GET',
+    url: `${target.sds.baseUrl}${r.path}`,
     headers,
     timeoutMs: target.sds.timeoutMs ?? 10_000,
-    retries: 1,
+    ...(r.retries ? { retries: r.retries } : {}),
   });
 }
 
+/** A search by repeated parameters: `[['identifier', a], ['identifier', b]]` keeps both. */
+export function sdsSearch(log: EvidenceLog, target: Target, resource: 'Endpoint' | 'Device', params: [string, string][], correlationId?: string): Promise<HttpResult> {
+  const query = params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+  return sdsRequest(log, target, { path: `/${resource}?${query}`, correlationId, retries: 1 });
+}
+
 export function findEndpoints(log: EvidenceLog, target: Target, ods: string, interactionId: string, correlationId?: string): Promise<HttpResult> {
-  return search(log, target, 'Endpoint', [['organization', token(SYS.odsOrg, ods)], ['identifier', token(SYS.interactionId, interactionId)]], correlationId);
+  return sdsSearch(log, target, 'Endpoint', [['organization', token(SYS.odsOrg, ods)], ['identifier', token(SYS.interactionId, interactionId)]], correlationId);
 }
 
 export function findDevices(log: EvidenceLog, target: Target, ods: string, interactionId: string, partyKey: string, correlationId?: string): Promise<HttpResult> {
-  return search(
+  return sdsSearch(
     log,
     target,
     'Device',

@@ -3,11 +3,13 @@
  * and a fresh unsigned JWT per request. Overrides exist so scenarios can send deliberately wrong requests.
  */
 import { randomUUID } from 'node:crypto';
+import type https from 'node:https';
 import type { Target } from '../config/target';
 import { buildGpcClaims, encodeUnsignedJwt, type Claims } from '../jwt/gpc-jwt';
 import { interactionPath, type Interaction } from '../interactions';
 import { FHIR_JSON_UTF8 } from './systems';
 import { send, type EvidenceLog, type HttpResult } from './http';
+import { tlsAgent } from './tls';
 
 export interface GpcRequest {
   interaction: Interaction;
@@ -28,6 +30,21 @@ export interface GpcRequest {
 
 export function sspUrl(target: Target, root: string, path: string, query?: string): string {
   return `${target.ssp.baseUrl}/${root}${path}${query ? `?${query}` : ''}`;
+}
+
+/** One TLS agent per target (keep-alive across scenarios); keyed weakly, so a new target gets a new one. */
+const AGENTS = new WeakMap<object, https.Agent>();
+
+/**
+ * The agent for the SSP leg: over https always TLS 1.2+, the Spine cipher list and the server name checked,
+ * with the target's client certificate and CA bundle when it gives them (ssp.tls). Plain http (the embedded
+ * simulators) needs none.
+ */
+export function sspAgent(target: Target): https.Agent | undefined {
+  if (!target.ssp.baseUrl.startsWith('https://')) return undefined;
+  let agent = AGENTS.get(target.ssp);
+  if (!agent) AGENTS.set(target.ssp, (agent = tlsAgent(target.ssp.tls ?? {})));
+  return agent;
 }
 
 export function sendGpc(log: EvidenceLog, target: Target, req: GpcRequest): Promise<HttpResult> {
@@ -52,14 +69,18 @@ export function sendGpc(log: EvidenceLog, target: Target, req: GpcRequest): Prom
     headers: finalHeaders,
     body: req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body),
     timeoutMs: target.ssp.timeoutMs ?? 10_000,
+    agent: sspAgent(target),
   });
 }
 
 /** Spine's own refusals (facts §2.4) are the SSP's; anything else that came back is the provider's answer. */
 const SSP_ERROR = /(VARIES_FROM_TARGETURL|ASID_CHECK_FAILED|PARTYKEY_INTERACTION_CHECK_FAILED|FOT_CHECK_FAILED|ERROR_COMMUNICATING_TO_ENDPOINT_URL|Method Not Allowed|Unsupported_Media_Type|SSP_)/;
 
+/** Statuses only the SSP writes (facts §2.4): 495 bad client certificate, 496 none sent, 497 HTTP to the HTTPS port. */
+const SSP_TLS_STATUSES = new Set([495, 496, 497]);
+
 export function hopOfSspAnswer(result: HttpResult): 'ssp' | 'provider' {
   if (result.transport) return 'ssp';
-  if (result.status === 502 || result.status === 504) return 'ssp';
+  if (result.status === 502 || result.status === 504 || SSP_TLS_STATUSES.has(result.status ?? 0)) return 'ssp';
   return SSP_ERROR.test(result.text) && !result.text.includes('GPConnect-OperationOutcome-1') ? 'ssp' : 'provider';
 }

@@ -6,7 +6,7 @@
  * secret references; nothing here reads the environment.
  */
 import https from 'node:https';
-import type { SecureContextOptions } from 'node:tls';
+import { createSecureContext } from 'node:tls';
 
 /** Facts §2.5: the Spine's cipher preference list (TLS 1.2 suites; TLS 1.3 suites are negotiated separately). */
 export const SPINE_CIPHERS = 'AESGCM+EECDH:AESGCM+EDH:AES256+EECDH:AES256+EDH';
@@ -23,20 +23,36 @@ export interface ClientTls {
   servername?: string;
 }
 
-/** A keep-alive agent carrying the client TLS settings; give it to HttpCall.agent. */
+/** The client material does not load (a wrong passphrase, a key that is not the certificate's). */
+export class TlsMaterialError extends Error {
+  readonly code = 'ERR_TLS_CLIENT_MATERIAL';
+}
+
+/**
+ * A keep-alive agent carrying the client TLS settings; give it to HttpCall.agent. The secure context is built
+ * once, here, so bad material fails now with a named error instead of inside every request.
+ */
 export function tlsAgent(opts: ClientTls): https.Agent {
-  const context: SecureContextOptions & https.AgentOptions = {
+  let secureContext;
+  try {
+    secureContext = createSecureContext({
+      minVersion: 'TLSv1.2',
+      ciphers: SPINE_CIPHERS,
+      ...(opts.ca ? { ca: opts.ca } : {}),
+      ...(opts.cert && opts.key ? { cert: opts.cert, key: opts.key, passphrase: opts.passphrase } : {}),
+      ...(opts.pfx ? { pfx: opts.pfx, passphrase: opts.passphrase } : {}),
+    });
+  } catch (err) {
+    // OpenSSL's words (mac verify failure, bad decrypt, key values mismatch) never carry the material itself.
+    throw new TlsMaterialError(`the client TLS material does not load: ${(err as Error).message}`);
+  }
+  return new https.Agent({
     keepAlive: true,
-    minVersion: 'TLSv1.2',
-    ciphers: SPINE_CIPHERS,
+    secureContext,
     // Never switched off: a certificate that does not verify is a failure to name, not to skip.
     rejectUnauthorized: true,
-    ...(opts.ca ? { ca: opts.ca } : {}),
-    ...(opts.cert && opts.key ? { cert: opts.cert, key: opts.key } : {}),
-    ...(opts.pfx ? { pfx: opts.pfx, passphrase: opts.passphrase } : {}),
     ...(opts.servername ? { servername: opts.servername } : {}),
-  };
-  return new https.Agent(context);
+  });
 }
 
 /** What a failed handshake means, by the OpenSSL/Node code or, failing that, the message. First match wins. */
@@ -47,8 +63,10 @@ const TLS_FAILURES: [RegExp, string, string][] = [
   [/PROTOCOL_VERSION|UNSUPPORTED_PROTOCOL|unsupported protocol|no protocols available|alert protocol version/i, 'tls-protocol-version', 'the server offers no TLS version of 1.2 or later'],
   [/HANDSHAKE_FAILURE|NO_SHARED_CIPHER|no shared cipher|NO_CIPHERS|alert handshake failure/i, 'tls-cipher-refused', 'the server and the harness share no permitted cipher'],
   [/CERTIFICATE_REQUIRED|BAD_CERTIFICATE|UNKNOWN_CA|peer did not return a certificate/i, 'tls-client-cert-refused', 'the server refused the client certificate (or its absence)'],
-  [/BAD_DECRYPT|mac verify failure|PKCS12/i, 'tls-client-material', 'the client key or PFX cannot be opened (wrong passphrase?)'],
+  [/TLS_CLIENT_MATERIAL|BAD_DECRYPT|mac verify failure|PKCS12/i, 'tls-client-material', 'the client key or PFX cannot be opened (wrong passphrase?)'],
   [/WRONG_VERSION_NUMBER|wrong version number/i, 'tls-not-tls', 'the server does not speak TLS on that port'],
+  // Node's words for a peer that hung up mid-handshake: what a server does to a client certificate it distrusts.
+  [/disconnected before secure TLS connection was established/, 'tls-handshake-closed', 'the server closed the connection during the handshake (often: it does not accept the client certificate)'],
 ];
 
 export interface TlsFailure {

@@ -8,29 +8,35 @@
 import type { Target } from '../config/target';
 import { extensionsOf, identifierValue, ofType, type Resource } from '../fhir/bundle';
 import { INTERACTIONS } from '../interactions';
-import { findEndpoints } from '../spine/sds-client';
-import { EvidenceLog, parseJson, send, type HttpResult } from '../spine/http';
+import { findEndpoints, sdsSearch } from '../spine/sds-client';
+import { EvidenceLog, parseJson, type HttpResult } from '../spine/http';
 import { EXT, SYS } from '../spine/systems';
 import type { AsRecord, MhsRecord, Registry, SystemRecord } from '../simulators/registry';
 
 /** The Device search without a party key, so consumers' AS records (which have no MHS record) are found too. */
 export function findAllDevices(log: EvidenceLog, target: Target, ods: string, interactionId: string): Promise<HttpResult> {
-  const query = [`organization=${encodeURIComponent(`${SYS.odsOrg}|${ods}`)}`, `identifier=${encodeURIComponent(`${SYS.interactionId}|${interactionId}`)}`].join('&');
-  return send(log, {
-    hop: 'sds',
-    method: 'GET',
-    url: `${target.sds.baseUrl}/Device?${query}`,
-    headers: { Accept: 'application/fhir+json', apikey: target.sds.apiKey },
-    timeoutMs: target.sds.timeoutMs ?? 10_000,
-    retries: 1,
-  });
+  return sdsSearch(log, target, 'Device', [['organization', `${SYS.odsOrg}|${ods}`], ['identifier', `${SYS.interactionId}|${interactionId}`]]);
+}
+
+/** SDS did not give a readable answer: `kind` names why (a transport kind, `status`, `5xx` or a body kind). */
+export class SdsUnreadable extends Error {
+  constructor(
+    readonly kind: string,
+    /** What came instead of a Bundle: the transport message, the status, the body's problem. */
+    readonly detail: string,
+    request: string,
+  ) {
+    super(`SDS answered ${detail} to ${request}`);
+    this.name = 'SdsUnreadable';
+  }
 }
 
 export function sdsEntries(result: HttpResult, type: string): Resource[] {
   const what = `${result.exchange.request.method} ${result.exchange.request.url}`;
-  if (result.status !== 200) throw new Error(`SDS answered ${result.transport?.kind ?? `HTTP ${result.status}`} to ${what}`);
+  if (result.transport) throw new SdsUnreadable(result.transport.kind, result.transport.message, what);
+  if (result.status !== 200) throw new SdsUnreadable((result.status ?? 0) >= 500 ? '5xx' : 'status', `HTTP ${result.status}`, what);
   const parsed = parseJson(result.text);
-  if (!parsed.ok) throw new Error(`SDS answered ${what} with ${parsed.problem}`);
+  if (!parsed.ok) throw new SdsUnreadable(parsed.kind, parsed.problem, what);
   return ofType(parsed.value as Record<string, unknown>, type);
 }
 

@@ -10,6 +10,12 @@ import { redactText } from '../evidence/redact';
 import type { GpcWorld } from './world';
 
 export class CheckFailure extends Error {
+  // Cucumber reports an error's type as its constructor's name, and Allure calls a step "failed" (the
+  // system under test is wrong) rather than "broken" (the test itself crashed) only when that name
+  // matches /assert/. A conformance check is an assertion, so it says so.
+  static {
+    Object.defineProperty(this, 'name', { value: 'ConformanceAssertionError' });
+  }
   constructor(readonly record: FailureRecord) {
     super(record.message);
     this.name = 'CheckFailure';

@@ -1,7 +1,9 @@
 /**
  * Run lifecycle: the target is loaded (GPC_TARGET) or the embedded simulators are started (GPC_FAULTS)
- * once per run (per worker under --parallel). After every scenario its evidence is attached to the
- * Cucumber report and written to reports/evidence/, and a failure record is attached for summary.json.
+ * once per run (per worker under --parallel); a target with `ssp: { embedded: true }` gets the embedded SSP
+ * and provider only, agreeing with the target's own SDS (embedded-ssp.ts). After every scenario its evidence
+ * is attached to the Cucumber report and written to reports/evidence/, and a failure record is attached for
+ * summary.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,23 +14,28 @@ import { redactText } from '../evidence/redact';
 import { requirementTags } from '../requirements';
 import { describeFindings } from './profile-check';
 import { startSimulators, type SimulatorSet } from '../simulators';
+import { startEmbeddedSsp } from './embedded-ssp';
 import type { GpcWorld } from './world';
 
 setDefaultTimeout(60_000);
 
-const runtime: { target?: Target; simulators?: SimulatorSet } = {};
+const runtime: { target?: Target; simulators?: Pick<SimulatorSet, 'stop'> } = {};
 const reportsDir = process.env.GPC_REPORTS_DIR ?? 'reports';
 const evidenceDir = join(reportsDir, 'evidence');
 
 BeforeAll(async function () {
   mkdirSync(evidenceDir, { recursive: true });
   if (process.env.GPC_TARGET) {
-    runtime.target = loadTargetFile(process.env.GPC_TARGET);
+    const target = loadTargetFile(process.env.GPC_TARGET);
+    const embedded = target.ssp.embedded ? await startEmbeddedSsp(target) : undefined;
+    runtime.simulators = embedded;
+    runtime.target = embedded?.target ?? target;
     return;
   }
   const faults = (process.env.GPC_FAULTS ?? '').split(',').filter(Boolean);
-  runtime.simulators = await startSimulators({ faults });
-  runtime.target = runtime.simulators.target;
+  const simulators = await startSimulators({ faults });
+  runtime.simulators = simulators;
+  runtime.target = simulators.target;
 });
 
 AfterAll(async function () {

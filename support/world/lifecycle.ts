@@ -4,7 +4,8 @@
  */
 import { interaction } from '../interactions';
 import { EXT } from '../spine/systems';
-import type { HttpResult } from '../spine/http';
+import { parseJson, type HttpResult } from '../spine/http';
+import { sendGpc } from '../spine/ssp-client';
 import { expectAnswer } from './checks';
 import { depthRequirement } from './depth';
 import { throughSsp } from './journey';
@@ -53,4 +54,41 @@ export const cancelWith = (reason: string) => (a: Json) => {
 export function staleEtag(w: GpcWorld): string {
   const n = Number(/W\/"(\d+)"/.exec(seenVersion(w).etag)?.[1] ?? 1);
   return `W/"${n - 1}"`;
+}
+
+/** The ids of the appointments this scenario's exchanges created: a 201 to POST /Appointment. */
+function bookedIds(w: GpcWorld): string[] {
+  const ids = w.evidence.exchanges
+    .filter((e) => e.request.method === 'POST' && /\/Appointment$/.test(e.request.url) && e.response?.status === 201)
+    // Location is {root}/Appointment/{id}/_history/{n}; with Prefer: return=minimal there is no body to read.
+    .map((e) => /\/Appointment\/([^/]+)/.exec(e.response?.headers['location'] ?? '')?.[1] ?? (parseJson(e.response?.body ?? '') as { value?: { id?: string } }).value?.id);
+  return [...new Set(ids.filter((id): id is string => !!id))];
+}
+
+export const CLEAN_UP_REASON = 'gpc-assure clean-up: the scenario that booked this has ended';
+
+/**
+ * Cancels every appointment the scenario booked and left booked, so its slots are free again for the next
+ * scenario (and the next run against the same provider). Without this, bookings drain one shared pool of
+ * slots: whether a booking scenario finds a free slot would depend on how many ran before it in the same
+ * process. Best effort, after the checks: the exchanges join the evidence, but are neither answers the
+ * steps read nor held to the profiles, and nothing here fails the scenario.
+ */
+export async function cancelWhatWasBooked(w: GpcWorld): Promise<void> {
+  const { endpoint, providerAsid } = w.state;
+  if (!endpoint || !providerAsid) return;
+  const send = (name: string, id: string, more: { body?: unknown; headers?: Record<string, string> } = {}) =>
+    sendGpc(w.evidence, w.target, { interaction: interaction(name), root: endpoint.root, providerAsid, id, ...more });
+  for (const id of bookedIds(w)) {
+    try {
+      const read = await send('read appointment', id);
+      const parsed = parseJson(read.text);
+      const current = parsed.ok ? (parsed.value as Json) : undefined;
+      if (read.status !== 200 || !current || current.status === 'cancelled') continue;
+      cancelWith(CLEAN_UP_REASON)(current);
+      await send('cancel appointment', id, { body: current, headers: { 'If-Match': read.headers['etag'] ?? '' } });
+    } catch {
+      // A provider that cannot be reached now has already been judged by the scenario's own checks.
+    }
+  }
 }

@@ -23,6 +23,7 @@ export const PATIENT_ROLES: Record<string, string> = {
   invalidated: 'invalidated',
   unknown: 'unknown',
   'invalid check digit': 'invalidCheckDigit',
+  unregistered: 'unregistered',
 };
 
 defineParameterType({

@@ -3,7 +3,8 @@
  * resource (404), a method other than GET (405), an Accept it cannot serve (406). Each probe names what
  * it changes from an honest Endpoint search.
  */
-import { send, type HttpResult } from '../spine/http';
+import type { HttpResult } from '../spine/http';
+import { sdsRequest } from '../spine/sds-client';
 import { SYS } from '../spine/systems';
 import type { GpcWorld } from './world';
 
@@ -25,12 +26,5 @@ const PROBES: Record<string, SdsProbe> = {
 export function probeSds(w: GpcWorld, name: string): Promise<HttpResult> {
   const probe = PROBES[name];
   if (!probe) throw new Error(`unknown SDS probe "${name}"; known: ${Object.keys(PROBES).join(', ')}`);
-  const { sds } = w.target;
-  return send(w.evidence, {
-    hop: 'sds',
-    method: probe.method ?? 'GET',
-    url: `${sds.baseUrl}${probe.path(w.state.ods!)}`,
-    headers: { Accept: probe.accept ?? 'application/fhir+json', apikey: sds.apiKey, 'X-Correlation-Id': w.correlationId },
-    timeoutMs: sds.timeoutMs ?? 10_000,
-  });
+  return sdsRequest(w.evidence, w.target, { path: probe.path(w.state.ods!), method: probe.method, accept: probe.accept, correlationId: w.correlationId });
 }

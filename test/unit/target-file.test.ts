@@ -2,24 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigError, parseTargetText } from '../../support/config/target';
 import { redactText } from '../../support/evidence/redact';
+import { consumerAndTestData } from './target-yaml';
 
 const good = `
 name: t
 pds: { baseUrl: "http://127.0.0.1:1/pds" }
 sds: { baseUrl: "http://127.0.0.1:2/sds", apiKey: "\${GPC_TEST_SDS_KEY}" }
 ssp: { baseUrl: "http://127.0.0.1:3" }
-consumer:
-  asid: "200000000115"
-  odsCode: C88001
-  organizationName: Consumer
-  systemUrl: https://consumer.example/
-  telecom: "0300"
-  practitioner: { id: "1", family: Doe, given: [Jo], sdsUserId: UNK, sdsRoleProfileId: UNK }
-  device: { system: "https://consumer.example/Id/device", value: d, model: m, version: "1" }
-testData:
-  patients:
-    registered: { nhsNumber: "9000000084", expectedOds: T99999 }
-`;
+${consumerAndTestData('{ nhsNumber: "9000000084", expectedOds: T99999 }')}`;
 
 function problem(text: string): ConfigError {
   try {

@@ -6,7 +6,7 @@ import { topologyCommand } from '../../support/cli/topology';
 import { UsageError } from '../../support/cli/usage';
 import { ConfigError } from '../../support/config/target';
 import { startSimulators } from '../../support/simulators';
-import { embeddedRegistry, PRACTICES, UNREACHABLE_PRACTICE } from '../../support/simulators/fixtures/estate';
+import { embeddedRegistry, HOSTED_PRACTICES, UNREACHABLE_PRACTICE } from '../../support/simulators/fixtures/estate';
 import type { AsRecord, MhsRecord } from '../../support/simulators/registry';
 import { parseEstateText, shippedEstate, shippedEstateNames, SHIPPED_ESTATES_DIR } from '../../support/topology/estate-file';
 import { registryFromSds } from '../../support/topology/from-sds';
@@ -71,7 +71,7 @@ test('the registry rebuilt from the embedded SDS reproduces its AS and MHS recor
     const provider = sims.services.find((s) => s.name === 'provider')!.baseUrl;
     const expected = embeddedRegistry(provider);
     // Every practice, the SSP's unreachable and slow ones too: they must pass the rules like the others.
-    const practices: string[] = [...PRACTICES.map((p) => p.ods), UNREACHABLE_PRACTICE.ods];
+    const practices: string[] = [...HOSTED_PRACTICES.map((p) => p.ods), UNREACHABLE_PRACTICE.ods];
     const { registry } = await registryFromSds(sims.target, practices);
     // The system id is the one thing SDS cannot give back: it is inferred from the supplier's ODS code.
     const asOf = (as: AsRecord[]) => as.filter((a) => practices.includes(a.odsCode)).map(comparableAs).sort(byKey((a) => a.asid));

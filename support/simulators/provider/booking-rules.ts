@@ -22,15 +22,15 @@ const ALLOWED_ELEMENTS = new Set([
 const FORBIDDEN_ELEMENTS = ['reason', 'specialty', 'appointmentType', 'indication', 'supportingInformation', 'incomingReferral', 'requestedPeriod'];
 
 const TEXT_LIMITS = { description: 100, comment: 500 } as const;
-/** Delivery channels a consumer may never book (facts §5.6); no fixture slot has one, the rule stands anyway. */
+/** Delivery channels a consumer may never book (facts §5.6): the fixtures' VISIT_SLOT has one. */
 const UNBOOKABLE_CHANNELS = new Set(['Visit']);
 const DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/;
 
 /** Which participant actor types the provider resolves, and how; other types the profile allows pass. */
-const ACTOR_RESOLVERS: Record<string, (ods: string, id: string) => boolean> = {
-  Patient: (ods, id) => personByPatientId(ods, id) !== undefined,
-  Location: (ods, id) => LOCATIONS.some((l) => l.ods === ods && l.id === id),
-  Practitioner: (ods, id) => PRACTITIONERS.some((p) => p.ods === ods && p.id === id),
+const ACTOR_RESOLVERS: Record<string, (ctx: ProviderContext, id: string) => boolean> = {
+  Patient: (ctx, id) => personByPatientId(ctx.state, ctx.practice.ods, id) !== undefined,
+  Location: (ctx, id) => LOCATIONS.some((l) => l.ods === ctx.practice.ods && l.id === id),
+  Practitioner: (ctx, id) => PRACTITIONERS.some((p) => p.ods === ctx.practice.ods && p.id === id),
 };
 const REQUIRED_ACTORS = ['Patient', 'Location'];
 /** Fault provider-book-requires-practitioner: an over-strict provider that refuses bookings without one. */
@@ -81,13 +81,15 @@ function resolveSlots(ctx: ProviderContext, a: Json): SlotRecord[] {
     if (prev && ctx.faults.has('provider-book-single-slot')) throw invalidResource('this provider books one slot at a time');
     if (prev && !ctx.faults.has('provider-book-any-slots') && (s.startMs !== prev.endMs || s.scheduleId !== prev.scheduleId || s.channel !== prev.channel))
       throw invalidResource(`Slot/${prev.id} and Slot/${s.id} are not adjacent slots of one schedule and delivery channel`);
-    if (UNBOOKABLE_CHANNELS.has(s.channel)) throw invalidResource(`Slot/${s.id} has delivery channel ${s.channel}, which cannot be booked`);
+    // Fault provider-book-visit-slot: the provider books Visit slots like any other.
+    if (UNBOOKABLE_CHANNELS.has(s.channel) && !ctx.faults.has('provider-book-visit-slot')) throw invalidResource(`Slot/${s.id} has delivery channel ${s.channel}, which cannot be booked`);
   });
   const first = slots[0];
   const last = slots[slots.length - 1];
   if (Date.parse(a.start as string) !== first.startMs || Date.parse(a.end as string) !== last.endMs)
     throw invalidResource(`start/end ${a.start}..${a.end} do not match the slots ${first.start}..${last.end}`);
-  if (first.startMs <= ctx.now.getTime()) throw invalidResource(`Slot/${first.id} starts in the past`);
+  // Fault provider-book-past-slot: the provider books slots that have already started.
+  if (first.startMs <= ctx.now.getTime() && !ctx.faults.has('provider-book-past-slot')) throw invalidResource(`Slot/${first.id} starts in the past`);
   return slots;
 }
 
@@ -101,7 +103,7 @@ function checkParticipants(ctx: ProviderContext, a: Json): string {
     if (!m) throw invalidResource(`participant actor ${JSON.stringify(p.actor)} is not a relative reference Type/{id}`);
     const [, type, id] = m;
     const resolves = ACTOR_RESOLVERS[type];
-    if (resolves && !resolves(ctx.practice.ods, id)) throw referenceNotFound(`${type}/${id} does not exist at ${ctx.practice.ods}`);
+    if (resolves && !resolves(ctx, id)) throw referenceNotFound(`${type}/${id} does not exist at ${ctx.practice.ods}`);
     if (type === 'Patient' && seen.has('Patient')) throw invalidResource('an appointment is for exactly one Patient');
     seen.set(type, id);
   }

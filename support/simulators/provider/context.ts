@@ -1,10 +1,10 @@
 /** What every provider handler is given: the request, the practice the URL names, and the instance state. */
 import type { SimRequest } from '../http-kit';
 import type { Faults } from '../faults';
-import type { PRACTICES } from '../fixtures/estate';
+import type { HOSTED_PRACTICES } from '../fixtures/estate';
 import type { ProviderState } from './state';
 
-export type Practice = (typeof PRACTICES)[number];
+export type Practice = (typeof HOSTED_PRACTICES)[number];
 
 export interface ProviderContext {
   req: SimRequest;

@@ -1,13 +1,16 @@
 /**
- * Foundations reads (facts §5.5, §6): Patient, Practitioner, Organization and Location by logical id, each
- * with a weak ETag of its versionId; an unknown id is a 404 naming what was not found.
+ * Foundations reads and searches (facts §4, §5.3, §5.5, §6): Patient, Practitioner, Organization and Location
+ * by logical id, each with a weak ETag of its versionId, an unknown id a 404 naming what was not found; and
+ * Practitioner and Organization by identifier (Location has no search), an unknown one an empty searchset.
  */
+import { SYS } from '../../spine/systems';
 import type { SimResponse } from '../http-kit';
 import { LOCATIONS, PRACTITIONERS } from '../fixtures/people';
 import type { ProviderContext } from './context';
+import { identifierParam, lenientIdentifier } from './identifier-param';
 import { GpcError, type SpineCode } from './outcomes';
 import { personByPatientId } from './patients';
-import { locationResource, organizationResource, patientResource, practitionerResource, type Resource } from './resources';
+import { locationResource, organizationResource, patientResource, practitionerResource, searchset, type Resource } from './resources';
 
 interface Read {
   find: (ctx: ProviderContext, id: string) => Resource | undefined;
@@ -17,7 +20,7 @@ interface Read {
 const READS: Record<string, Read> = {
   Patient: {
     find: (ctx, id) => {
-      const person = personByPatientId(ctx.practice.ods, id);
+      const person = personByPatientId(ctx.state, ctx.practice.ods, id);
       return person && patientResource(person, ctx.practice.ods, { legacySystem: false, nameUse: 'official' });
     },
     notFound: 'PATIENT_NOT_FOUND',
@@ -40,4 +43,32 @@ export const readResource = (type: keyof typeof READS) => (ctx: ProviderContext)
   const version = (found.meta as { versionId?: string } | undefined)?.versionId ?? '1';
   // Fault provider-read-strong-etag: the ETag lacks the W/ of a weak validator.
   return { status: 200, headers: { ETag: ctx.faults.has('provider-read-strong-etag') ? `"${version}"` : `W/"${version}"` }, body: found };
+};
+
+interface Search {
+  /** The identifier system the search is by (facts §7): SDS user id, ODS organisation code. */
+  system: string;
+  /** This practice's resources of the type, with the identifier value each answers to. */
+  all: (ctx: ProviderContext) => { value: string; resource: Resource }[];
+}
+
+const SEARCHES: Record<string, Search> = {
+  Practitioner: {
+    system: SYS.sdsUserId,
+    all: (ctx) => PRACTITIONERS.filter((p) => p.ods === ctx.practice.ods).map((p) => ({ value: p.sdsUserId, resource: practitionerResource(p) })),
+  },
+  Organization: { system: SYS.odsOrg, all: (ctx) => [{ value: ctx.practice.ods, resource: organizationResource(ctx.practice) }] },
+};
+
+/** The handler for `GET /{type}?identifier=system|value`. */
+export const searchResource = (type: keyof typeof SEARCHES) => (ctx: ProviderContext): SimResponse => {
+  const { system, all } = SEARCHES[type];
+  // Fault provider-find-lenient-identifier: any system or none; no identifier at all finds everything.
+  const lenient = ctx.faults.has('provider-find-lenient-identifier');
+  const value = lenient ? lenientIdentifier(ctx) : identifierParam(ctx, system);
+  const found = all(ctx).filter((r) => (lenient && !value) || r.value === value).map((r) => r.resource);
+  // Fault provider-find-unknown-404: an identifier nobody has is treated as an error rather than no match.
+  if (!found.length && ctx.faults.has('provider-find-unknown-404')) throw new GpcError(404, 'NO_RECORD_FOUND', `no ${type} with identifier ${system}|${value}`);
+  // Fault provider-find-foundations-empty: the search never finds anything.
+  return { status: 200, body: searchset(ctx.serviceRoot, ctx.faults.has('provider-find-foundations-empty') ? [] : found) };
 };

@@ -1,5 +1,5 @@
 /**
- * The embedded GP Connect provider (STU3): one node:http server hosting every practice in PRACTICES,
+ * The embedded GP Connect provider (STU3): one node:http server hosting every practice in HOSTED_PRACTICES,
  * routed only on the ODS code in the URL (T12). Each request goes: service root → interaction (404, 405,
  * 501) → the Spine edge rules (EDGE_RULES, in order) → the interaction's handler. Handlers are a table
  * keyed by interaction name; an interaction with no row answers 501 until a later issue fills it in. Every
@@ -16,7 +16,7 @@ import { CAPABILITY_SEGMENT, matchInteractions, type Capability, type Interactio
 import type { Claims } from '../../jwt/gpc-jwt';
 import { EDGE_RULES, firstBreach, lenientFault, type EdgeRule, type RequestFacts } from '../../jwt/jwt-rules';
 import { SYS } from '../../spine/systems';
-import { PRACTICES, SLOW_PRACTICE } from '../fixtures/estate';
+import { HOSTED_PRACTICES, SLOW_PRACTICE } from '../fixtures/estate';
 import { startServer, type RunningServer, type SimRequest, type SimResponse } from '../http-kit';
 import type { Faults, OverStrictFaultId } from '../faults';
 import { serviceRoot } from '../registry';
@@ -26,7 +26,8 @@ import { capabilityStatement } from './metadata';
 import { badRequest, fail, GpcError } from './outcomes';
 import { findPatient } from './patients';
 import { amendAppointment, cancelAppointment, readAppointment } from './lifecycle';
-import { readResource } from './foundations';
+import { readResource, searchResource } from './foundations';
+import { registerPatient } from './register';
 import { retrievePatientAppointments } from './patient-appointments';
 import { searchFreeSlots } from './slots';
 import { negotiate, unsupportedMediaType, writeAnswer } from './negotiation';
@@ -49,6 +50,9 @@ const HANDLERS: Partial<Record<InteractionName, Handler>> = {
   'read practitioner': readResource('Practitioner'),
   'read organization': readResource('Organization'),
   'read location': readResource('Location'),
+  'find practitioner': searchResource('Practitioner'),
+  'find organization': searchResource('Organization'),
+  'register patient': registerPatient,
 };
 
 const identifiers = (resource: unknown) => ((resource as { identifier?: unknown } | undefined)?.identifier ?? []) as { system?: string; value?: string }[];
@@ -70,9 +74,13 @@ const OVER_STRICT: Record<OverStrictFaultId, EdgeRule> = {
   ),
 };
 
+/** Fault provider-reads-any-interaction: a read (GET /{type}/{id}) is served whatever Ssp-InteractionID says. */
+const skipsInteractionMatch = (faults: Faults, candidates: { interaction: { method: string; path: string } }[]) =>
+  faults.has('provider-reads-any-interaction') && candidates.every((c) => c.interaction.method === 'GET' && c.interaction.path.endsWith('/{id}'));
+
 /** The rules this provider enforces: the table minus the one a lenient fault skips, plus an over-strict one. */
-const enforcedRules = (faults: Faults): EdgeRule[] => [
-  ...EDGE_RULES.filter((rule) => !faults.has(lenientFault(rule.id))),
+const enforcedRules = (faults: Faults, skipInteractionMatch = false): EdgeRule[] => [
+  ...EDGE_RULES.filter((rule) => !faults.has(lenientFault(rule.id)) && !(skipInteractionMatch && rule.id === 'HDR-INTERACTION-MATCH')),
   ...(Object.keys(OVER_STRICT) as OverStrictFaultId[]).filter((id) => faults.has(id)).map((id) => OVER_STRICT[id]),
 ];
 
@@ -92,14 +100,26 @@ function resolveRoute(path: string): Route {
   const m = ROOT_PATH.exec(path);
   if (!m) throw new GpcError(404, 'NO_RECORD_FOUND', `${path} is not under a GP Connect service root /{ODS}/STU3/1/{segment}`);
   const [, ods, rest] = m;
-  const practice = PRACTICES.find((p) => p.ods === ods);
+  const practice = HOSTED_PRACTICES.find((p) => p.ods === ods);
   if (!practice) throw new GpcError(404, 'ORGANISATION_NOT_FOUND', `no practice with ODS code ${ods} is hosted here`);
   const segment = SEGMENTS.find(([, s]) => rest === s || rest.startsWith(`${s}/`));
   if (!segment) throw new GpcError(404, 'NO_RECORD_FOUND', `${rest} does not start with a routing segment (${Object.values(CAPABILITY_SEGMENT).join(', ')})`);
   return { practice, capability: segment[0], fhirPath: rest.slice(segment[1].length) };
 }
 
-function handle(req: SimRequest, state: ProviderState, faults: Faults, base: string): SimResponse {
+/**
+ * A practice this provider answers for under a root another directory gave (the public SDS sandbox's, for
+ * the nhs-sandbox profile): the SSP forwards that root here, and the JWT aud and Ssp-To the consumer sent
+ * are the root's and ASID's it was told, so the rules compare with those instead of the embedded ones.
+ */
+export interface StandIn {
+  ods: string;
+  capability: Capability;
+  root: string;
+  asid: string;
+}
+
+function handle(req: SimRequest, state: ProviderState, faults: Faults, base: string, standIns: readonly StandIn[] = []): SimResponse {
   const { practice, capability, fhirPath } = resolveRoute(req.path);
   const candidates = matchInteractions(capability, req.method, fhirPath);
   if (candidates.length === 0) {
@@ -107,16 +127,17 @@ function handle(req: SimRequest, state: ProviderState, faults: Faults, base: str
     if (allowed.length === 0) throw new GpcError(501, 'NOT_IMPLEMENTED', `no ${capability} interaction has the path ${fhirPath || '/'}`);
     return { ...fail(405, 'BAD_REQUEST', `${req.method} is not allowed on ${fhirPath}; use ${allowed.join(' or ')}`), headers: { Allow: allowed.join(', ') } };
   }
-  const root = serviceRoot(base, practice.ods, capability);
+  const standIn = standIns.find((x) => x.ods === practice.ods && x.capability === capability);
+  const root = standIn?.root ?? serviceRoot(base, practice.ods, capability);
   const chosen = candidates.find((c) => c.interaction.interactionId === req.headers['ssp-interactionid']);
   const breach = firstBreach({
     headers: req.headers,
     interaction: chosen?.interaction,
     candidates: candidates.map((c) => c.interaction),
-    providerAsid: practice.asid,
+    providerAsid: standIn?.asid ?? practice.asid,
     serviceRoot: root,
     nowSeconds: Math.floor(Date.now() / 1000),
-  }, enforcedRules(faults));
+  }, enforcedRules(faults, skipsInteractionMatch(faults, candidates)));
   if (breach) return fail(breach.rule.status, breach.rule.spineCode, `${breach.rule.id}: ${breach.problem}`);
   // Only a lenient provider gets here without a matching Ssp-InteractionID: it serves what the URL says.
   const served = chosen ?? (candidates.length === 1 ? candidates[0] : undefined);
@@ -126,16 +147,16 @@ function handle(req: SimRequest, state: ProviderState, faults: Faults, base: str
   return handler({ req, practice, serviceRoot: root, id: served.id, state, faults, now: new Date() });
 }
 
-function answer(req: SimRequest, state: ProviderState, faults: Faults, base: string): SimResponse {
+function answer(req: SimRequest, state: ProviderState, faults: Faults, base: string, standIns?: readonly StandIn[]): SimResponse {
   try {
-    return handle(req, state, faults, base);
+    return handle(req, state, faults, base, standIns);
   } catch (err) {
     if (err instanceof GpcError) return err.toResponse();
     throw err;
   }
 }
 
-export async function startProvider(opts: { port: number; faults: Faults }): Promise<RunningServer> {
+export async function startProvider(opts: { port: number; faults: Faults; standIns?: readonly StandIn[] }): Promise<RunningServer> {
   const state = createState();
   // The service roots (and so the JWT aud) contain the port, known only once the server listens.
   let base = '';
@@ -148,7 +169,7 @@ export async function startProvider(opts: { port: number; faults: Faults }): Pro
       if (raw.res.destroyed) return 'handled';
       const negotiated = negotiate(req, opts.faults);
       if ('unsupported' in negotiated) writeAnswer(raw.res, req, unsupportedMediaType(negotiated.unsupported), 'json', opts.faults);
-      else writeAnswer(raw.res, req, answer(req, state, opts.faults, base), negotiated.format, opts.faults);
+      else writeAnswer(raw.res, req, answer(req, state, opts.faults, base, opts.standIns), negotiated.format, opts.faults);
       return 'handled';
     },
     (status, message) => fail(status, status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', message),

@@ -15,6 +15,7 @@ const SPINE_CODES_BY_ISSUE_TYPE = {
     FHIR_CONSTRAINT_VIOLATION: 'FHIR constraint violated',
   },
   value: { INVALID_IDENTIFIER_SYSTEM: 'Invalid identifier system', INVALID_NHS_NUMBER: 'Invalid NHS number' },
+  'business-rule': { INVALID_PATIENT_DEMOGRAPHICS: 'Invalid patient demographics' },
   duplicate: { DUPLICATE_REJECTED: 'Create would lead to creation of a duplicate resource' },
   'not-found': { ORGANISATION_NOT_FOUND: 'Organisation not found', PATIENT_NOT_FOUND: 'Patient not found', PRACTITIONER_NOT_FOUND: 'Practitioner not found', NO_RECORD_FOUND: 'No record found' },
   'not-supported': { NOT_IMPLEMENTED: 'Not implemented' },

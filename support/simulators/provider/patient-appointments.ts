@@ -25,7 +25,7 @@ function range(ctx: ProviderContext): { from: string; to: string } {
 
 export function retrievePatientAppointments(ctx: ProviderContext): SimResponse {
   const id = ctx.id ?? '';
-  if (!personByPatientId(ctx.practice.ods, id) && !ctx.faults.has('provider-appointments-unchecked')) throw new GpcError(404, 'PATIENT_NOT_FOUND', `no Patient/${id} at ${ctx.practice.ods}`);
+  if (!personByPatientId(ctx.state, ctx.practice.ods, id) && !ctx.faults.has('provider-appointments-unchecked')) throw new GpcError(404, 'PATIENT_NOT_FOUND', `no Patient/${id} at ${ctx.practice.ods}`);
   const { from, to } = range(ctx);
   const isFor = (a: Record<string, unknown>) => JSON.stringify(a.participant ?? []).includes(`"Patient/${id}"`);
   const inRange = (a: Record<string, unknown>) => String(a.start).slice(0, 10) >= from && String(a.start).slice(0, 10) <= to;

@@ -1,18 +1,29 @@
 /**
  * Find patient (facts §5.5) and the patient lookups booking needs. A practice knows a person only when the
- * person is an ordinary (not restricted, deceased, superseded or invalidated) patient registered there.
+ * person is an ordinary (not restricted, deceased, superseded or invalidated) patient registered there, on
+ * PDS or by register patient since.
  */
 import { nhsNumberProblem } from '../../spine/nhs-number';
 import { SYS } from '../../spine/systems';
 import { PEOPLE, type Person } from '../fixtures/people';
 import type { SimResponse } from '../http-kit';
 import type { ProviderContext } from './context';
-import { badRequest, GpcError, invalidParameter } from './outcomes';
+import { identifierParam, lenientIdentifier } from './identifier-param';
+import { GpcError } from './outcomes';
 import { nhsNumberOfPatientId, patientId, patientResource, searchset } from './resources';
+import { isRegisteredByOperation, type ProviderState } from './state';
 
-/** The person behind an NHS number, when this practice may return them. */
-function registeredPerson(ods: string, nhsNumber: string): Person | undefined {
-  return PEOPLE.find((p) => p.nhsNumber === nhsNumber && p.kind === 'normal' && p.gpOds === ods);
+/**
+ * The person behind an NHS number, when this practice may return them: an ordinary patient registered there
+ * on PDS, or one this provider has registered since (register patient).
+ */
+function registeredPerson(state: ProviderState, ods: string, nhsNumber: string): Person | undefined {
+  return PEOPLE.find((p) => p.nhsNumber === nhsNumber && p.kind === 'normal' && (p.gpOds === ods || isRegisteredByOperation(state, ods, nhsNumber)));
+}
+
+/** Whether an NHS number is already a patient of the practice: what makes a registration a duplicate. */
+export function isPatientOf(state: ProviderState, ods: string, nhsNumber: string): boolean {
+  return registeredPerson(state, ods, nhsNumber) !== undefined || isRegisteredByOperation(state, ods, nhsNumber);
 }
 
 /** Fault provider-patient-finds-everyone: restricted and deceased people are returned too. */
@@ -21,9 +32,9 @@ function anyPersonAt(ods: string, nhsNumber: string): Person | undefined {
 }
 
 /** The person behind a Patient logical id (`pat-<nhs>`) at this practice, as booking resolves `Patient/{id}`. */
-export function personByPatientId(ods: string, id: string): Person | undefined {
+export function personByPatientId(state: ProviderState, ods: string, id: string): Person | undefined {
   const nhsNumber = nhsNumberOfPatientId(id);
-  return nhsNumber === undefined ? undefined : registeredPerson(ods, nhsNumber);
+  return nhsNumber === undefined ? undefined : registeredPerson(state, ods, nhsNumber);
 }
 
 /** Another patient's logical id: what fault provider-book-wrong-patient names instead of the booked one. */
@@ -32,23 +43,10 @@ export function otherPatientId(id: string): string {
   return patientId(other.nhsNumber);
 }
 
-/** Fault provider-patient-lenient-identifier: any spelling, any count, any system; the last value wins. */
-function lenientNhsNumber(ctx: ProviderContext): string {
-  const values = [...ctx.req.query.entries()].filter(([k]) => k.toLowerCase() === 'identifier').map(([, v]) => v);
-  return values.pop()?.split('|').pop() ?? '';
-}
-
-/** `identifier=system|value`, exactly once and spelt in lower case (PT: `Identifier=` is a 400). */
+/** `identifier=https://fhir.nhs.uk/Id/nhs-number|<NHS number>` (fault provider-patient-lenient-identifier: anything). */
 function nhsNumberParam(ctx: ProviderContext): string {
-  if (ctx.faults.has('provider-patient-lenient-identifier')) return lenientNhsNumber(ctx);
-  const values = ctx.req.query.getAll('identifier');
-  if (values.length !== 1) throw badRequest(`identifier must be given exactly once, got ${values.length}`);
-  const bar = values[0].indexOf('|');
-  const system = bar < 0 ? '' : values[0].slice(0, bar);
-  const value = bar < 0 ? values[0] : values[0].slice(bar + 1);
-  if (!system.trim()) throw invalidParameter(`identifier ${values[0]} has no system (expected ${SYS.nhsNumber}|<NHS number>)`);
-  if (!value) throw invalidParameter(`identifier ${values[0]} has no value`);
-  if (system !== SYS.nhsNumber) throw new GpcError(400, 'INVALID_IDENTIFIER_SYSTEM', `identifier system ${system} is not ${SYS.nhsNumber}`);
+  if (ctx.faults.has('provider-patient-lenient-identifier')) return lenientIdentifier(ctx);
+  const value = identifierParam(ctx, SYS.nhsNumber);
   const problem = nhsNumberProblem(value);
   if (problem) throw new GpcError(400, 'INVALID_NHS_NUMBER', problem);
   return value;
@@ -57,7 +55,7 @@ function nhsNumberParam(ctx: ProviderContext): string {
 export function findPatient(ctx: ProviderContext): SimResponse {
   const nhsNumber = nhsNumberParam(ctx);
   const { faults, practice, serviceRoot } = ctx;
-  const person = faults.has('provider-patient-search-empty') ? undefined : faults.has('provider-patient-finds-everyone') ? anyPersonAt(practice.ods, nhsNumber) : registeredPerson(practice.ods, nhsNumber);
+  const person = faults.has('provider-patient-search-empty') ? undefined : faults.has('provider-patient-finds-everyone') ? anyPersonAt(practice.ods, nhsNumber) : registeredPerson(ctx.state, practice.ods, nhsNumber);
   const rendering = {
     legacySystem: faults.has('provider-patient-wrong-system'),
     nameUse: faults.has('provider-patient-no-official-name') ? ('usual' as const) : ('official' as const),

@@ -105,7 +105,9 @@ export function searchFreeSlots(ctx: ProviderContext): SimResponse {
   const { faults, state, practice, serviceRoot } = ctx;
   const { from, to, recurse: asked } = faults.has('provider-slots-unchecked-params') ? uncheckedQuery(ctx) : parseQuery(ctx);
   const recurse = faults.has('provider-slots-include-everything') ? new Set(ALL_RECURSE) : asked;
-  const free = slotsOfPractice(state, practice.ods).filter((s) => s.status === 'free' && s.startMs >= from.ms && s.endMs <= to.ms);
+  // Visit slots are never offered (facts §5.4). Past free slots are, when the range asks for them: a past
+  // range is a legal search, and booking is where they are refused (facts §5.4, §5.6).
+  const free = slotsOfPractice(state, practice.ods).filter((s) => s.status === 'free' && s.channel !== 'Visit' && s.startMs >= from.ms && s.endMs <= to.ms);
   const offered = [...free, ...faultySlots(ctx, free, to)];
   const schedules = [...new Set(offered.map((s) => s.scheduleId))].map((id) => scheduleById(id)!);
   const utcTimes = faults.has('provider-slot-utc-times');

@@ -1,9 +1,10 @@
 /**
- * One provider instance's memory: the slots generated at start from SCHEDULES × SLOT_PLAN and the
- * appointments booked since. Everything that must be atomic (claiming slots) is synchronous, so two
+ * One provider instance's memory: the slots generated at start from SCHEDULES × SLOT_PLAN (plus yesterday's
+ * past slots and the one Visit slot), the appointments booked since, and the patients registered since.
+ * Everything that must be atomic (claiming slots) is synchronous, so two
  * requests can never interleave between "is it free?" and "it is busy now".
  */
-import { LOCATIONS, PRACTITIONERS, SCHEDULES, SLOT_PLAN, type DeliveryChannel } from '../fixtures/people';
+import { LOCATIONS, PRACTITIONERS, SCHEDULES, SLOT_PLAN, VISIT_SLOT, type DeliveryChannel } from '../fixtures/people';
 import { ukDate, ukDateTime, ukWallClock } from '../../spine/uk-time';
 
 export type Schedule = (typeof SCHEDULES)[number];
@@ -34,9 +35,11 @@ export interface StoredAppointment {
 export interface ProviderState {
   slots: Map<string, SlotRecord>;
   appointments: Map<string, StoredAppointment>;
-  /** planningHorizon of every Schedule: the generated window. */
+  /** planningHorizon of every Schedule: the generated window, yesterday's past slots included. */
   horizon: { start: string; end: string };
   nextAppointmentId: number;
+  /** NHS numbers made patients of a practice (by ODS code) by register patient, on top of the fixtures. */
+  registrations: Map<string, Set<string>>;
 }
 
 const MINUTE_MS = 60_000;
@@ -60,22 +63,35 @@ export function slotTimes(startMs: number, durationMs: number): Pick<SlotRecord,
   return { start: ukDateTime(new Date(startMs)), end: ukDateTime(new Date(endMs)), startMs, endMs };
 }
 
-/** A slot's wall-clock day 1..SLOT_PLAN.days after today: "14 days from tomorrow". */
+function slotAt(schedule: Schedule, start: Date, id: string, durationMs = SLOT_PLAN.minutes * MINUTE_MS): SlotRecord {
+  return {
+    id,
+    ods: practitionerOf(schedule).ods,
+    scheduleId: schedule.id,
+    status: 'free',
+    ...slotTimes(start.getTime(), durationMs),
+    channel: schedule.channel,
+  };
+}
+
+/** The slot at a UK wall-clock time `day` days from today, named by schedule, date and time. */
+function dailySlot(schedule: Schedule, day: number, [h, m]: [number, number], now: Date): SlotRecord {
+  const start = ukWallClock(day, h, m, now);
+  return slotAt(schedule, start, `${schedule.id}-${ukDate(start)}-${hhmm(h, m)}`);
+}
+
+/**
+ * A slot's wall-clock day 1..SLOT_PLAN.days after today: "14 days from tomorrow". Yesterday's past slots and
+ * the Visit slot come last, so "the first free slot" of a practice is always an ordinary future one.
+ */
 function generateSlots(now: Date): SlotRecord[] {
+  const ordinary = SCHEDULES.filter((s) => s.channel !== 'Visit');
   const slots: SlotRecord[] = [];
-  for (const schedule of SCHEDULES)
-    for (let day = 1; day <= SLOT_PLAN.days; day++)
-      for (const [h, m] of SLOT_PLAN.times) {
-        const start = ukWallClock(day, h, m, now);
-        slots.push({
-          id: `${schedule.id}-${ukDate(start)}-${hhmm(h, m)}`,
-          ods: practitionerOf(schedule).ods,
-          scheduleId: schedule.id,
-          status: 'free',
-          ...slotTimes(start.getTime(), SLOT_PLAN.minutes * MINUTE_MS),
-          channel: schedule.channel,
-        });
-      }
+  for (const schedule of ordinary)
+    for (let day = 1; day <= SLOT_PLAN.days; day++) for (const time of SLOT_PLAN.times) slots.push(dailySlot(schedule, day, time, now));
+  for (const schedule of ordinary) for (const time of SLOT_PLAN.pastTimes) slots.push(dailySlot(schedule, -1, time, now));
+  const visitStart = new Date(VISIT_SLOT.start);
+  slots.push(slotAt(scheduleById(VISIT_SLOT.scheduleId)!, visitStart, VISIT_SLOT.id, Date.parse(VISIT_SLOT.end) - visitStart.getTime()));
   return slots;
 }
 
@@ -83,9 +99,21 @@ export function createState(now = new Date()): ProviderState {
   return {
     slots: new Map(generateSlots(now).map((s) => [s.id, s])),
     appointments: new Map(),
-    horizon: { start: ukDateTime(ukWallClock(1, 0, 0, now)), end: ukDateTime(ukWallClock(SLOT_PLAN.days + 1, 0, 0, now)) },
+    // From yesterday: the past slots lie inside their Schedule's planning horizon too.
+    horizon: { start: ukDateTime(ukWallClock(-1, 0, 0, now)), end: ukDateTime(ukWallClock(SLOT_PLAN.days + 1, 0, 0, now)) },
     nextAppointmentId: 1,
+    registrations: new Map(),
   };
+}
+
+/** Makes a person a patient of a practice (register patient, facts §5.7). */
+export function register(state: ProviderState, ods: string, nhsNumber: string): void {
+  const here = state.registrations.get(ods) ?? new Set<string>();
+  state.registrations.set(ods, here.add(nhsNumber));
+}
+
+export function isRegisteredByOperation(state: ProviderState, ods: string, nhsNumber: string): boolean {
+  return state.registrations.get(ods)?.has(nhsNumber) ?? false;
 }
 
 export function slotsOfPractice(state: ProviderState, ods: string): SlotRecord[] {

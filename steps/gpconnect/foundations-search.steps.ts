@@ -1,0 +1,54 @@
+/**
+ * Foundations searches (facts §4, §5.3): Practitioner by SDS user id and Organization by ODS code — the ones
+ * the journey met, identifiers nobody has, and identifier parameters that break the rules.
+ */
+import { Then, When } from '@cucumber/cucumber';
+import { identifierValue, ofType, type Resource } from '../../support/fhir/bundle';
+import { identifierQuery } from '../../support/gpconnect/requests';
+import { interaction } from '../../support/interactions';
+import { SYS } from '../../support/spine/systems';
+import { check, expectAnswer } from '../../support/world/checks';
+import { depthRequirement } from '../../support/world/depth';
+import { throughSsp } from '../../support/world/journey';
+import type { GpcWorld } from '../../support/world/world';
+
+/** The identifier system each search is by (facts §7). */
+const SEARCH_SYSTEM: Record<string, string> = { Practitioner: SYS.sdsUserId, Organization: SYS.odsOrg };
+
+/** The resource of a type the slot search included: what the journey met. */
+function met(w: GpcWorld, type: string): Resource {
+  const found = ofType(w.state.slotSearch!.bundle, type)[0];
+  if (!found) throw new Error(`the slot search included no ${type}`);
+  return found;
+}
+
+/** Query strings by probe name; each breaks one rule of the identifier parameter. */
+const PROBES: Record<string, (type: string) => string> = {
+  'an identifier nobody has': (type) => identifierQuery(SEARCH_SYSTEM[type], 'NOSUCH0000'),
+  'an unknown identifier system': () => identifierQuery('https://example.invalid/Id/unknown', 'X1'),
+  'no identifier': () => '',
+};
+
+async function search(w: GpcWorld, type: string, query: string) {
+  await throughSsp(w, interaction(`find ${type.toLowerCase()}`), { query, headers: {} });
+}
+
+When('the consumer searches for the {word} the journey met by its identifier', async function (this: GpcWorld, type: string) {
+  const value = identifierValue(met(this, type), SEARCH_SYSTEM[type]);
+  if (!value) throw new Error(`the ${type} the journey met has no identifier under ${SEARCH_SYSTEM[type]}`);
+  await search(this, type, identifierQuery(SEARCH_SYSTEM[type], value));
+});
+
+When('the consumer searches for a {word} with {}', async function (this: GpcWorld, type: string, probe: string) {
+  if (!PROBES[probe]) throw new Error(`unknown search probe "${probe}"; known: ${Object.keys(PROBES).join(', ')}`);
+  await search(this, type, PROBES[probe](type));
+});
+
+Then('the searchset holds exactly the {word} the journey met', function (this: GpcWorld, type: string) {
+  const result = this.answer('provider');
+  const requirement = depthRequirement(this);
+  const bundle = expectAnswer(this, result, { hop: 'provider', requirement, status: 200, resourceType: 'Bundle' });
+  const found = ofType(bundle, type).map((r) => r.id);
+  const expected = met(this, type).id;
+  check(this, found.length === 1 && found[0] === expected, { hop: 'provider', requirement, evidence: result, expected: `exactly ${type}/${expected}`, actual: found.length ? found.map((id) => `${type}/${id}`).join(', ') : `no ${type}` });
+});

@@ -1,0 +1,72 @@
+/**
+ * Register patient (facts §4, §5.7, §6): the consumer traces the person on PDS and registers them at the
+ * practice with the demographics PDS gave; the provider checks them against PDS itself.
+ */
+import { Given, Then, When } from '@cucumber/cucumber';
+import { identifierValue, ofType, type Resource } from '../../support/fhir/bundle';
+import { registerPatientBody, type Demographics } from '../../support/gpconnect/requests';
+import { interaction } from '../../support/interactions';
+import { parseJson } from '../../support/spine/http';
+import { SYS } from '../../support/spine/systems';
+import { check, expectAnswer, fail } from '../../support/world/checks';
+import { depthRequirement } from '../../support/world/depth';
+import { choosePatient, findPatientOnProvider, throughSsp, traceOnPds } from '../../support/world/journey';
+import type { GpcWorld } from '../../support/world/world';
+
+/** For a number PDS does not answer (unknown, bad check digit) there is nothing to copy: placeholders go. */
+const NO_PDS_RECORD: Demographics = { family: 'Unknown', given: ['Unknown'], gender: 'unknown', birthDate: '1970-01-01' };
+
+/** The demographics PDS answers for the chosen patient, as a consumer registering them would copy them. */
+async function pdsDemographics(w: GpcWorld): Promise<Demographics> {
+  const result = await traceOnPds(w);
+  const parsed = result.status === 200 ? parseJson(result.text) : undefined;
+  const p = parsed?.ok ? (parsed.value as Resource) : undefined;
+  const name = (p?.name as { family?: string; given?: string[] }[] | undefined)?.[0];
+  if (!p || !name?.family) return NO_PDS_RECORD;
+  return { family: name.family, given: name.given ?? [], gender: String(p.gender), birthDate: String(p.birthDate) };
+}
+
+/**
+ * A person can be registered once: against a provider that outlives the run (a real one, or `gpc-assure
+ * simulate` run again) the person may already be its patient. That is the target file's to fix, not the
+ * provider's fault, so it fails as config before anything is registered.
+ */
+Given('{patient} is not yet a patient of the practice', async function (this: GpcWorld, role: string) {
+  choosePatient(this, role);
+  const result = await findPatientOnProvider(this);
+  const bundle = expectAnswer(this, result, { hop: 'provider', requirement: depthRequirement(this), status: 200, resourceType: 'Bundle' });
+  if (ofType(bundle, 'Patient').length)
+    fail(this, { hop: 'config', requirement: depthRequirement(this), evidence: result, expected: `testData.patients.${role} (${this.state.nhsNumber}) not yet a patient of ${this.state.ods}`, actual: 'already found there (a registration is made once); name another person', kind: 'config' });
+});
+
+async function register(w: GpcWorld, role: string, change: (d: Demographics) => Demographics = (d) => d): Promise<void> {
+  choosePatient(w, role);
+  const demographics = change(await pdsDemographics(w));
+  await throughSsp(w, interaction('register patient'), { body: registerPatientBody(w.state.nhsNumber!, demographics) });
+}
+
+When('the consumer registers {patient} at the practice', async function (this: GpcWorld, role: string) {
+  await register(this, role);
+});
+
+When('the consumer registers {patient} at the practice with a birth date PDS does not have', async function (this: GpcWorld, role: string) {
+  await register(this, role, (d) => ({ ...d, birthDate: d.birthDate === '1901-01-01' ? '1902-02-02' : '1901-01-01' }));
+});
+
+/** One Patient in the searchset, carrying the NHS number the scenario is about. */
+function thePatient(w: GpcWorld): void {
+  const result = w.answer('provider');
+  const requirement = depthRequirement(w);
+  const bundle = expectAnswer(w, result, { hop: 'provider', requirement, status: 200, resourceType: 'Bundle' });
+  const patients = ofType(bundle, 'Patient');
+  const numbers = patients.map((p) => identifierValue(p, SYS.nhsNumber));
+  check(w, patients.length === 1 && numbers[0] === w.state.nhsNumber, { hop: 'provider', requirement, evidence: result, expected: `one Patient with NHS number ${w.state.nhsNumber}`, actual: `${patients.length} Patient(s) with NHS number(s) ${numbers.join(', ') || 'none'}` });
+}
+
+Then('the provider answers with the registered Patient', function (this: GpcWorld) {
+  thePatient(this);
+});
+
+Then('the searchset holds the patient', function (this: GpcWorld) {
+  thePatient(this);
+});

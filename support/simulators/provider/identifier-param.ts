@@ -1,0 +1,25 @@
+/**
+ * The `identifier=system|value` search parameter shared by the Foundations searches (facts §5.5 and its PT
+ * oracles): given exactly once and spelt in lower case (else 400 BAD_REQUEST), with a system and a value
+ * (else 422 INVALID_PARAMETER), under the one system the search knows (else 400 INVALID_IDENTIFIER_SYSTEM).
+ */
+import type { ProviderContext } from './context';
+import { badRequest, GpcError, invalidParameter } from './outcomes';
+
+export function identifierParam(ctx: ProviderContext, expectedSystem: string): string {
+  const values = ctx.req.query.getAll('identifier');
+  if (values.length !== 1) throw badRequest(`identifier must be given exactly once, got ${values.length}`);
+  const bar = values[0].indexOf('|');
+  const system = bar < 0 ? '' : values[0].slice(0, bar);
+  const value = bar < 0 ? values[0] : values[0].slice(bar + 1);
+  if (!system.trim()) throw invalidParameter(`identifier ${values[0]} has no system (expected ${expectedSystem}|<value>)`);
+  if (!value) throw invalidParameter(`identifier ${values[0]} has no value`);
+  if (system !== expectedSystem) throw new GpcError(400, 'INVALID_IDENTIFIER_SYSTEM', `identifier system ${system} is not ${expectedSystem}`);
+  return value;
+}
+
+/** A lenient provider's reading: any spelling, any count, any system; the last value wins ('' when none). */
+export function lenientIdentifier(ctx: ProviderContext): string {
+  const values = [...ctx.req.query.entries()].filter(([k]) => k.toLowerCase() === 'identifier').map(([, v]) => v);
+  return values.pop()?.split('|').pop() ?? '';
+}
