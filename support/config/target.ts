@@ -81,6 +81,18 @@ const PATTERN_PROBLEMS: [RegExp, string][] = [
   [/baseUrl/, 'must be an absolute http(s) URL with no trailing slash'],
 ];
 
+/**
+ * Roles whose number must FAIL the Modulus 11 check: the scenarios using them test that a bad number is
+ * refused, so a number that happens to be valid would make them prove nothing. Every other role must pass.
+ */
+const MUST_BE_INVALID: ReadonlySet<string> = new Set(['invalidCheckDigit']);
+
+function patientNumberProblem(role: string, nhsNumber: string): string | undefined {
+  const problem = nhsNumberProblem(nhsNumber);
+  if (!MUST_BE_INVALID.has(role)) return problem;
+  return problem ? undefined : `"${nhsNumber}" passes the check digit; this role needs a number that fails it`;
+}
+
 /** Checks the parsed document; returns the typed target or throws one ConfigError. */
 export function checkTarget(doc: unknown, source: string, baseDir = process.cwd()): Target {
   if (!validateShape(doc)) {
@@ -102,9 +114,7 @@ export function checkTarget(doc: unknown, source: string, baseDir = process.cwd(
   const material = tlsProblem(target.ssp.tls, target.ssp.baseUrl) ?? pdsAuthProblem(target.pds);
   if (material) throw new ConfigError(material[0], material[1], source);
   for (const [role, p] of Object.entries(target.testData.patients)) {
-    // The invalid-number role exists precisely to carry a bad check digit.
-    if (role.startsWith('invalid')) continue;
-    const problem = nhsNumberProblem(p.nhsNumber);
+    const problem = patientNumberProblem(role, p.nhsNumber);
     if (problem) throw new ConfigError(`testData.patients.${role}.nhsNumber`, problem, source);
   }
   return target;

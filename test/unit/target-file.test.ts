@@ -38,3 +38,14 @@ test('bad targets give one error naming the key', () => {
   delete process.env.GPC_TEST_SDS_KEY;
   assert.match(problem(good).message, /sds\.apiKey: environment variable GPC_TEST_SDS_KEY is not set/);
 });
+
+test('patient numbers: invalidCheckDigit must fail the check digit, every other role (invalidated too) must pass', () => {
+  process.env.GPC_TEST_SDS_KEY = 'sds-secret-canary-123';
+  const withRole = (role: string, nhsNumber: string) => good.replace('\n    registered:', `\n    ${role}: { nhsNumber: "${nhsNumber}" }\n    registered:`);
+  // Right fixtures: a failing number for invalidCheckDigit, a valid one for invalidated.
+  assert.equal(parseTargetText(withRole('invalidCheckDigit', '9000000000'), 'x.yaml').testData.patients.invalidCheckDigit.nhsNumber, '9000000000');
+  assert.equal(parseTargetText(withRole('invalidated', '9000000114'), 'x.yaml').testData.patients.invalidated.nhsNumber, '9000000114');
+  // Wrong fixtures: a valid number where an invalid one is needed, and an invalid one for a role merely named invalid…
+  assert.match(problem(withRole('invalidCheckDigit', '9000000009')).message, /testData\.patients\.invalidCheckDigit\.nhsNumber: "9000000009" passes the check digit/);
+  assert.match(problem(withRole('invalidated', '9000000115')).message, /testData\.patients\.invalidated\.nhsNumber: .*check digit/);
+});
