@@ -3,14 +3,14 @@
  * consumer system under test, records every request it sends, and when stopped (SIGINT/SIGTERM) judges the
  * recording against the consumer rules (support/consumer/rules.ts). `--judge FILE` judges a saved recording.
  */
-import { renameSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { judgeRecording } from '../consumer/judge';
 import { loadRecording, type Recording } from '../consumer/recording';
 import { RECORDING_FILE, consumerLine, writeConsumerReports } from '../consumer/reports';
 import { startConsumerSession } from '../consumer/session';
-import { fromCwd } from './paths';
+import { fromCwd, resetReportsDir } from './paths';
+import { portsBusy, untilSignalled, writeFileAtomic } from './serve';
 import { UsageError, integerOption, parseCommandArgs, type Command } from './usage';
 
 const OPTIONS = {
@@ -37,22 +37,14 @@ function judgeAndReport(recording: Recording, recordingFile: string, reportsDir:
   return summary.allPassed ? 0 : 1;
 }
 
-const untilSignalled = () =>
-  new Promise<NodeJS.Signals>((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
-  });
-
 async function serveAndRecord(port: number, targetFile: string | undefined, reportsDir: string): Promise<number> {
   const recordingFile = join(reportsDir, RECORDING_FILE);
-  const session = await startConsumerSession({ port, recordingFile }).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'EADDRINUSE') throw new UsageError(`--port ${port}: ports ${port}–${port + PROXY_PORTS - 1} are not all free`);
-    throw err;
-  });
+  // An earlier session's reports left beside this one's would be mixed into its evidence.
+  resetReportsDir(reportsDir);
+  const session = await startConsumerSession({ port, recordingFile }).catch(portsBusy(port, PROXY_PORTS));
   const signalled = untilSignalled();
   if (targetFile) {
-    // Written whole, then renamed: a consumer waiting for the file never reads half of it.
-    writeFileSync(`${targetFile}.partial`, `# gpc-assure consumer-assurance target: the recording proxies, valid while \`gpc-assure consumer\` runs.\n${stringify(session.targetDocument)}`);
-    renameSync(`${targetFile}.partial`, targetFile);
+    await writeFileAtomic(targetFile, `# gpc-assure consumer-assurance target: the recording proxies, valid while \`gpc-assure consumer\` runs.\n${stringify(session.targetDocument)}`);
   }
   for (const proxy of session.proxies) process.stdout.write(`${proxy.service.padEnd(3)}  recording on ${proxy.baseUrl}\n`);
   process.stdout.write(`${targetFile ? `target written to ${targetFile}; ` : ''}recording to ${recordingFile}; SIGINT or SIGTERM stops and judges.\n`);
@@ -73,6 +65,9 @@ async function consumerCommand(args: string[]): Promise<number> {
     } catch (err) {
       throw new UsageError(`--judge ${values.judge}: ${(err as Error).message}`);
     }
+    // Judging the recording a session left in this very folder keeps it (and so the folder); elsewhere the
+    // folder is emptied so no earlier report is mixed with this judgement.
+    if (relative(reportsDir, file).startsWith('..') || isAbsolute(relative(reportsDir, file))) resetReportsDir(reportsDir);
     return judgeAndReport(recording, file, reportsDir, `recording ${values.judge}`);
   }
   const port = integerOption('port', values.port, 0, 65535 - (PROXY_PORTS - 1)) ?? 0;

@@ -38,7 +38,7 @@ export function resolveTarget(value: string): string | undefined {
 }
 
 /** Files a run leaves in its reports folder; one of them shows that a folder is ours to delete. */
-const REPORT_MARKERS = ['summary.json', 'messages.ndjson', 'cucumber.html', 'junit.xml', 'evidence'];
+const REPORT_MARKERS = ['summary.json', 'messages.ndjson', 'cucumber.html', 'junit.xml', 'evidence', 'consumer.json', 'consumer-recording.json'];
 
 /**
  * Empties the reports folder so nothing from an earlier run can be mistaken for this run's evidence.

@@ -2,11 +2,11 @@
  * `gpc-assure simulate`: the embedded Spine as long-running services, with a target file pointing at them,
  * so another tool (or `gpc-assure run --target`) can be tried against PDS, SDS, SSP and a provider.
  */
-import { renameSync, writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { startSimulators, type ServiceName, type SimulatorSet } from '../simulators';
 import { fromCwd } from './paths';
-import { UsageError, faultIds, integerOption, parseCommandArgs, type Command } from './usage';
+import { portsBusy, untilSignalled, writeFileAtomic } from './serve';
+import { faultIds, integerOption, parseCommandArgs, type Command } from './usage';
 
 const OPTIONS = {
   port: { type: 'string' },
@@ -21,21 +21,12 @@ function ports(first: number): Partial<Record<ServiceName, number>> {
   return Object.fromEntries(PORT_ORDER.map((name, i) => [name, first === 0 ? 0 : first + i]));
 }
 
-/** Written whole, then renamed: whoever waits for the file never reads half of it. */
-function writeTarget(file: string, set: SimulatorSet, faults: string[]): void {
+function writeTarget(file: string, set: SimulatorSet, faults: string[]): Promise<void> {
   const header = [
     '# gpc-assure target for the embedded simulators, written by `gpc-assure simulate`.',
     `# Valid only while that process runs${faults.length ? `; faults on: ${faults.join(', ')}` : ''}.`,
   ].join('\n');
-  const partial = `${file}.partial`;
-  writeFileSync(partial, `${header}\n${stringify(set.targetDocument)}`);
-  renameSync(partial, file);
-}
-
-function untilSignalled(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
-  });
+  return writeFileAtomic(file, `${header}\n${stringify(set.targetDocument)}`);
 }
 
 async function simulate(args: string[]): Promise<number> {
@@ -44,13 +35,10 @@ async function simulate(args: string[]): Promise<number> {
   const faults = faultIds(values.fault);
   const targetFile = values['write-target'] === undefined ? undefined : fromCwd(values['write-target']);
 
-  const set = await startSimulators({ faults, ports: ports(firstPort) }).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'EADDRINUSE') throw new UsageError(`--port ${firstPort}: ports ${firstPort}–${firstPort + 3} are not all free`);
-    throw err;
-  });
+  const set = await startSimulators({ faults, ports: ports(firstPort) }).catch(portsBusy(firstPort, PORT_ORDER.length));
   // From here on a signal must reach the clean stop below, so listen before announcing anything.
   const signalled = untilSignalled();
-  if (targetFile) writeTarget(targetFile, set, faults);
+  if (targetFile) await writeTarget(targetFile, set, faults);
   const width = Math.max(...set.services.map((s) => s.name.length));
   for (const service of set.services) process.stdout.write(`${service.name.padEnd(width)}  listening on ${service.baseUrl}\n`);
   process.stdout.write(

@@ -3,8 +3,8 @@
  * PDS, SDS and SSP, with the answer it got. The recording is the whole input to judging, so it also carries
  * the registry the SSP routed from: `gpc-assure consumer --judge FILE` needs nothing else.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../cli/serve';
 import type { Registry } from '../simulators/registry';
 
 /** The services a consumer talks to. The provider is reached only through the SSP, so it is not recorded. */
@@ -31,11 +31,35 @@ export interface Recording {
   requests: RecordedRequest[];
 }
 
-/** Written whole, then renamed: a reader never sees half a recording. */
-export function saveRecording(file: string, recording: Recording): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.partial`, `${JSON.stringify(recording, null, 2)}\n`);
-  renameSync(`${file}.partial`, file);
+export function saveRecording(file: string, recording: Recording): Promise<void> {
+  return writeFileAtomic(file, `${JSON.stringify(recording, null, 2)}\n`);
+}
+
+/** How long changes gather before the recording is written: one write per burst, not one per request. */
+const SAVE_DELAY_MS = 250;
+
+/**
+ * Saves the recording at most once per SAVE_DELAY_MS while requests arrive, off the event loop, so a crashed
+ * consumer still leaves its evidence without each request paying for rewriting the whole file. flush() writes
+ * the final state and reports its failure.
+ */
+export function recordingSaver(file: string, recording: Recording): { changed(): void; flush(): Promise<void> } {
+  let timer: NodeJS.Timeout | undefined;
+  let writing: Promise<void> = Promise.resolve();
+  const save = () => {
+    timer = undefined;
+    writing = writing.catch(() => undefined).then(() => saveRecording(file, recording));
+    return writing;
+  };
+  return {
+    changed() {
+      timer ??= setTimeout(() => save().catch(() => undefined), SAVE_DELAY_MS);
+    },
+    flush() {
+      clearTimeout(timer);
+      return save();
+    },
+  };
 }
 
 export function loadRecording(file: string): Recording {

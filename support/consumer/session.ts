@@ -8,7 +8,7 @@ import { checkTarget, type Target } from '../config/target';
 import { startSimulators, type ServiceName } from '../simulators';
 import { embeddedRegistry } from '../simulators/fixtures/estate';
 import { startRecordingProxy, type RecordingProxy } from './recorder';
-import { saveRecording, type RecordedRequest, type RecordedService, type Recording } from './recording';
+import { recordingSaver, type RecordedRequest, type RecordedService, type Recording } from './recording';
 
 export interface ConsumerSession {
   target: Target;
@@ -21,7 +21,7 @@ export interface ConsumerSession {
 export interface SessionOptions {
   /** Proxies on port, port+1, port+2 (pds, sds, ssp); 0 picks free ports. The simulators behind them always take free ports. */
   port?: number;
-  /** Where the recording is saved after every request, so a crashed consumer still leaves its evidence. */
+  /** Where the recording is saved (within 250 ms of each request, and on stop), so a crashed consumer still leaves its evidence. */
   recordingFile?: string;
 }
 
@@ -36,9 +36,10 @@ export async function startConsumerSession(opts: SessionOptions = {}): Promise<C
   const simulatorUrl = (name: ServiceName) => sims.services.find((s) => s.name === name)!.baseUrl;
   // The same registry the embedded SDS and SSP serve: the judge reads AS records from it (T2).
   const recording: Recording = { startedAt: new Date().toISOString(), registry: embeddedRegistry(simulatorUrl('provider')), requests: [] };
+  const saver = opts.recordingFile ? recordingSaver(opts.recordingFile, recording) : undefined;
   const record = (r: Omit<RecordedRequest, 'seq'>) => {
     recording.requests.push({ seq: recording.requests.length + 1, ...r });
-    if (opts.recordingFile) saveRecording(opts.recordingFile, recording);
+    saver?.changed();
   };
   const proxies: RecordingProxy[] = [];
   try {
@@ -60,7 +61,7 @@ export async function startConsumerSession(opts: SessionOptions = {}): Promise<C
     stop: async () => {
       await Promise.all(proxies.map((p) => p.close()));
       await sims.stop();
-      if (opts.recordingFile) saveRecording(opts.recordingFile, recording);
+      await saver?.flush();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -99,6 +99,28 @@ test('consumer --judge on a clean recording exits 0; usage mistakes exit 2', asy
   assert.equal(await consumer.run(['--judge', recordingFile, '--reports', join(dir, 'r')]), 0);
   await assert.rejects(consumer.run(['--judge', recordingFile, '--port', '0']), /takes no --port/);
   await assert.rejects(consumer.run(['--judge', join(dir, 'missing.json')]), /--judge/);
+});
+
+test('consumer --judge empties a reports folder of earlier reports, but keeps a recording judged in place', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gpc-consumer-'));
+  const recordingFile = join(dir, RECORDING_FILE);
+  await recordConsumer({}, recordingFile);
+  const reports = join(dir, 'reports');
+  mkdirSync(join(reports, 'evidence'), { recursive: true });
+  writeFileSync(join(reports, 'evidence', 'stale.json'), '{}');
+  writeFileSync(join(reports, 'junit.xml'), '<stale/>');
+  assert.equal(await consumer.run(['--judge', recordingFile, '--reports', reports]), 0);
+  assert.ok(!existsSync(join(reports, 'junit.xml')) && !existsSync(join(reports, 'evidence', 'stale.json')), 'an earlier run left nothing behind');
+  // The recording a session left in its reports folder is judged where it lies: the folder is not emptied.
+  copyFileSync(recordingFile, join(reports, RECORDING_FILE));
+  assert.equal(await consumer.run(['--judge', join(reports, RECORDING_FILE), '--reports', reports]), 0);
+  assert.ok(existsSync(join(reports, RECORDING_FILE)));
+  // A folder with only consumer reports counts as reports; one with anything else is refused, not deleted.
+  const foreign = join(dir, 'foreign');
+  mkdirSync(foreign);
+  writeFileSync(join(foreign, 'notes.txt'), 'mine');
+  await assert.rejects(consumer.run(['--judge', recordingFile, '--reports', foreign]), /refusing to delete/);
+  assert.ok(existsSync(join(foreign, 'notes.txt')));
 });
 
 /**
