@@ -2,7 +2,7 @@
  * The gpc-assure command line: a table of commands, one dispatcher, and one place that turns errors into
  * exit codes. bin/gpc-assure.cjs registers tsx and calls main().
  */
-import { ConfigError } from '../config/target';
+import { ConfigError } from '../config/config-error';
 import { redactText } from '../evidence/redact';
 import { EXIT_CODES, UsageError, errorChain, faultTable, type Command } from './usage';
 

@@ -63,20 +63,14 @@ function humanReadable(results: FileResult[]): string {
   }).join('\n');
 }
 
-/** Runs the command; resolves to the exit code (2 for bad usage, with one line on stderr). */
+/** Runs the command; resolves to the exit code. Bad usage throws UsageError, which main.ts turns into exit 2. */
 export async function validateCommand(argv: string[]): Promise<number> {
-  try {
-    const { values, positionals } = parseCommandArgs(argv, OPTIONS, true);
-    if (positionals.length === 0) throw new UsageError('validate needs at least one FILE');
-    const flags = { profile: values.profile, fhirVersion: fhirVersionOption(values['fhir-version']), interaction: values.interaction };
-    const results = positionals.map((file) => validateFile(file, flags));
-    process.stdout.write(`${values.json ? JSON.stringify(results, null, 2) : humanReadable(results)}\n`);
-    return results.some((r) => r.issues.some((i) => i.severity === 'error')) ? 1 : 0;
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`gpc-assure validate: ${err.message}\n`);
-    return 2;
-  }
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS, true);
+  if (positionals.length === 0) throw new UsageError('validate needs at least one FILE');
+  const flags = { profile: values.profile, fhirVersion: fhirVersionOption(values['fhir-version']), interaction: values.interaction };
+  const results = positionals.map((file) => validateFile(file, flags));
+  process.stdout.write(`${values.json ? JSON.stringify(results, null, 2) : humanReadable(results)}\n`);
+  return results.some((r) => r.issues.some((i) => i.severity === 'error')) ? 1 : 0;
 }
 
 /** The entry for the command table in support/cli/main.ts. */

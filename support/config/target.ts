@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import schema from '../../schemas/target.schema.json';
 import { nhsNumberProblem } from '../spine/nhs-number';
 import type { ClientTls } from '../spine/tls';
+import { ConfigError } from './config-error';
 import { MaterialError, pdsAuthProblem, resolveReferences, tlsProblem } from './material';
 
 export interface PatientData {
@@ -55,17 +56,8 @@ export interface Target {
   simulator?: { fault?: string };
 }
 
-export class ConfigError extends Error {
-  readonly hop = 'config';
-  constructor(
-    readonly key: string,
-    readonly problem: string,
-    readonly source: string,
-  ) {
-    super(`config: ${source}: ${key || '(root)'}: ${problem}`);
-    this.name = 'ConfigError';
-  }
-}
+// Kept in a file of its own so the CLI can recognise it without loading ajv and the schema (start-up cost).
+export { ConfigError };
 
 const ajv = new Ajv({ allErrors: false, strict: true });
 const validateShape = ajv.compile<Target>(schema);
