@@ -68,7 +68,8 @@ export type DecodedJwt =
   | { ok: true; header: Record<string, unknown>; claims: Claims; signature: string }
   | { ok: false; problem: string };
 
-function decodePart(part: string, what: string): Record<string, unknown> {
+/** One base64url JSON-object segment of a JWT; throws naming `what` when it is not one. */
+export function decodeJwtSegment(part: string, what: string): Record<string, unknown> {
   if (!/^[A-Za-z0-9_-]*$/.test(part)) throw new Error(`${what} is not base64url`);
   let json: unknown;
   try {
@@ -84,7 +85,7 @@ export function decodeJwt(token: string): DecodedJwt {
   const parts = token.split('.');
   if (parts.length !== 3) return { ok: false, problem: `expected 3 dot-separated parts, got ${parts.length}` };
   try {
-    return { ok: true, header: decodePart(parts[0], 'header'), claims: decodePart(parts[1], 'payload'), signature: parts[2] };
+    return { ok: true, header: decodeJwtSegment(parts[0], 'header'), claims: decodeJwtSegment(parts[1], 'payload'), signature: parts[2] };
   } catch (err) {
     return { ok: false, problem: (err as Error).message };
   }

@@ -7,8 +7,7 @@
  * Each rule checks one thing. A value rule (lifetime, scope, aud…) passes when its claim or header is
  * absent: absence is the presence rule's breach. That keeps every probe caught by exactly one rule.
  */
-import { base64url } from 'jose';
-import { bearerToken, decodeJwt, JWT_HEADER, JWT_LIFETIME_SECONDS, type Claims } from './gpc-jwt';
+import { bearerToken, decodeJwt, decodeJwtSegment, JWT_HEADER, JWT_LIFETIME_SECONDS, type Claims } from './gpc-jwt';
 import { interaction, type Interaction } from '../interactions';
 
 export interface RequestFacts {
@@ -238,10 +237,9 @@ export interface RuleBreach {
  */
 function claimsOf(authorization: string | undefined): Claims | undefined {
   const payload = bearerToken(authorization)?.split('.')[1];
-  if (!payload || !/^[A-Za-z0-9_-]+$/.test(payload)) return undefined;
+  if (payload === undefined) return undefined;
   try {
-    const json: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(base64url.decode(payload)));
-    return json && typeof json === 'object' && !Array.isArray(json) ? (json as Claims) : undefined;
+    return decodeJwtSegment(payload, 'payload') as Claims;
   } catch {
     return undefined;
   }
