@@ -21,7 +21,7 @@ const READS: Record<string, Read> = {
   Patient: {
     find: (ctx, id) => {
       const person = personByPatientId(ctx.state, ctx.practice.ods, id);
-      return person && patientResource(person, ctx.practice.ods, { legacySystem: false, nameUse: 'official' });
+      return person && patientResource(person, ctx.practice.ods, { legacySystem: false, noVerification: false, nameUse: 'official' });
     },
     notFound: 'PATIENT_NOT_FOUND',
   },
