@@ -88,9 +88,9 @@ export const WORKED_EXAMPLE_FAULTS = [
   { id: 'provider-read-unknown-as-500', hop: 'provider', description: 'Foundations reads of an unknown id answer 500, not 404', breaks: ['AM-FND-NOTFOUND'] },
   { id: 'provider-book-any-slots', hop: 'provider', description: 'Booking accepts several slots that are not adjacent', breaks: ['AM-BOOK-MULTI'] },
   { id: 'provider-book-single-slot', hop: 'provider', description: 'Booking refuses every multi-slot Appointment', breaks: ['AM-BOOK-MULTI'] },
-  // On the embedded practice today has no slots, so the 0-day range is empty too.
   { id: 'provider-patient-finds-everyone', hop: 'provider', description: 'Find patient returns restricted and deceased patients too', breaks: ['AM-PAT-HIDDEN'] },
   { id: 'provider-patient-lenient-identifier', hop: 'provider', description: 'Find patient accepts any spelling, count, system or value of identifier', breaks: ['AM-PAT-PARAMS'] },
+  // On the embedded practice today has no slots, so the 0-day range is empty too.
   { id: 'provider-slots-empty-404', hop: 'provider', description: 'The slot search answers 404 when no slot is free in the range', breaks: ['AM-SLOT-EMPTY', 'AM-SLOT-RANGE'] },
   { id: 'provider-book-past-slot', hop: 'provider', description: 'Booking accepts a slot that has already started', breaks: ['AM-BOOK-PAST'] },
   { id: 'provider-book-visit-slot', hop: 'provider', description: 'Booking accepts a Visit slot', breaks: ['AM-BOOK-VISIT'] },
