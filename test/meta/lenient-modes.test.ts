@@ -77,7 +77,10 @@ async function provesCaught(fault: FaultMode): Promise<FaultRun> {
   assert.equal(run.code, 1, `exit code with ${fault.id} on:\n${tail}`);
   const tagged = run.summary.results.filter((r) => r.tags.includes(`@${ruleId}`));
   assert.ok(tagged.length > 0, `no scenario tagged @${ruleId} ran`);
-  const proving = tagged.filter((r) => r.failure?.hop === fault.hop && r.failure.requirement === ruleId && r.failure.message.includes(LABEL[fault.hop]));
+  // A harness crash proves nothing about the rule; the World's message starts with the hop's label.
+  const proving = tagged.filter(
+    (r) => r.failure?.hop === fault.hop && r.failure.requirement === ruleId && r.failure.kind !== 'harness' && r.failure.message.startsWith(LABEL[fault.hop]),
+  );
   assert.ok(
     proving.length > 0,
     `${fault.id}: no @${ruleId} scenario failed naming ${fault.hop} and ${ruleId}; got ${JSON.stringify(tagged.map((r) => ({ scenario: r.scenario, status: r.status, failure: r.failure })))}`,
@@ -118,15 +121,9 @@ describe('every edge rule is covered', () => {
     assert.deepEqual(untested, [], `no scenario is tagged with: ${untested.join(', ')}`);
   });
 
-  it('each rule has exactly one lenient fault, and each lenient fault one rule', () => {
-    const broken = LENIENT_FAULT_MODES.map((f) => f.breaks.join(','));
-    assert.deepEqual([...broken].sort(), [...RULE_IDS].sort());
-  });
-
-  it('each SSP rule has a probe, tags a spine-edge scenario, and has exactly one lenient SSP fault', () => {
+  it('each SSP rule has a probe and tags a spine-edge scenario', () => {
     const sspIds = SSP_RULES.map((r) => r.id);
     assert.deepEqual(SSP_RULES.filter((r) => !r.probe).map((r) => r.id), [], 'SSP rules with no probe');
     assert.deepEqual(sspIds.filter((id) => !new RegExp(`@${id}(\\s|$)`, 'm').test(featureText)), [], 'SSP rules no scenario is tagged with');
-    assert.deepEqual(SSP_LENIENT_FAULT_MODES.map((f) => `${f.hop}:${f.breaks.join(',')}`), sspIds.map((id) => `ssp:${id}`));
   });
 });

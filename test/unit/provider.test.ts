@@ -262,12 +262,22 @@ const FAULT_PROBES: Record<string, (server: RunningServer) => Promise<void>> = {
   'provider-slot-utc-times': async (server) => {
     const [slot] = (await freeSlots(server)).slots;
     assert.match(slot.start, /Z$/);
+    assert.ok(slot.extension, 'only the times are wrong: the channel stays');
+  },
+  'provider-slot-no-channel': async (server) => {
+    const [slot] = (await freeSlots(server)).slots;
     assert.equal(slot.extension, undefined);
+    assert.doesNotMatch(slot.start, /Z$/);
   },
   'provider-patient-search-empty': async (server) => assert.deepEqual(await findWorkedExamplePatient(server), []),
   'provider-patient-wrong-system': async (server) => {
     const [identifier] = (await findWorkedExamplePatient(server))[0].identifier;
-    assert.deepEqual(identifier, { system: 'http://fhir.nhs.net/Id/nhs-number', value: '9000000084' });
+    assert.equal(identifier.system, 'http://fhir.nhs.net/Id/nhs-number');
+    assert.ok(identifier.extension, 'only the system is wrong: the verification status stays');
+  },
+  'provider-patient-no-verification': async (server) => {
+    const [identifier] = (await findWorkedExamplePatient(server))[0].identifier;
+    assert.deepEqual(identifier, { system: 'https://fhir.nhs.uk/Id/nhs-number', value: '9000000084' });
   },
   'provider-patient-no-official-name': async (server) => assert.equal((await findWorkedExamplePatient(server))[0].name[0].use, 'usual'),
   'provider-book-200': async (server) => assert.equal((await bookFirstSlot(server)).first.res.status, 200),

@@ -21,7 +21,7 @@ const READS: Record<string, Read> = {
   Patient: {
     find: (ctx, id) => {
       const person = personByPatientId(ctx.state, ctx.practice.ods, id);
-      return person && patientResource(person, ctx.practice.ods, { legacySystem: false, nameUse: 'official' });
+      return person && patientResource(person, ctx.practice.ods, { legacySystem: false, noVerification: false, nameUse: 'official' });
     },
     notFound: 'PATIENT_NOT_FOUND',
   },
@@ -40,9 +40,11 @@ export const readResource = (type: keyof typeof READS) => (ctx: ProviderContext)
     if (ctx.faults.has('provider-read-unknown-as-500')) throw new GpcError(500, 'INTERNAL_SERVER_ERROR', `no ${type}/${id}`);
     throw new GpcError(404, notFound, `no ${type}/${id} at ${ctx.practice.ods}`);
   }
-  const version = (found.meta as { versionId?: string } | undefined)?.versionId ?? '1';
+  // The weak ETag is written by writeAnswer (negotiation.ts etagFor), so provider-lenient-FMT-ETAG drops it.
   // Fault provider-read-strong-etag: the ETag lacks the W/ of a weak validator.
-  return { status: 200, headers: { ETag: ctx.faults.has('provider-read-strong-etag') ? `"${version}"` : `W/"${version}"` }, body: found };
+  if (!ctx.faults.has('provider-read-strong-etag')) return { status: 200, body: found };
+  const version = (found.meta as { versionId?: string } | undefined)?.versionId ?? '1';
+  return { status: 200, headers: { ETag: `"${version}"` }, body: found };
 };
 
 interface Search {

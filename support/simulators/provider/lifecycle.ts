@@ -18,22 +18,25 @@ const CANCEL_CHANGES = ['status', 'extension'];
 /** Never compared: the server owns them. */
 const SERVER_OWNED = ['meta', 'id'];
 
-function stored(ctx: ProviderContext): StoredAppointment & { id: string } {
+/** The stored appointment itself (not a copy): amend and cancel change it in place. */
+function stored(ctx: ProviderContext): StoredAppointment {
   const id = ctx.id ?? '';
   const found = ctx.state.appointments.get(id);
   if (!found || found.ods !== ctx.practice.ods) throw new GpcError(404, 'NO_RECORD_FOUND', `no Appointment/${id} at ${ctx.practice.ods}`);
-  return { ...found, id };
+  return found;
 }
 
+/** A PUT's answer: writeAnswer's etagFor covers only GETs, so amend and cancel set the new version's ETag here. */
 function answer(a: StoredAppointment): SimResponse {
   return { status: 200, headers: { ETag: etag(a.versionId) }, body: a.resource };
 }
 
 export function readAppointment(ctx: ProviderContext): SimResponse {
-  const found = answer(stored(ctx));
+  const found = stored(ctx);
+  // The ETag comes from etagFor in writeAnswer (meta.versionId), so provider-lenient-FMT-ETAG drops it.
   // Fault provider-read-stale-version: the version the read reports lags one behind.
-  if (ctx.faults.has('provider-read-stale-version')) return { ...found, headers: { ETag: 'W/"0"' } };
-  return found;
+  if (ctx.faults.has('provider-read-stale-version')) return { status: 200, headers: { ETag: 'W/"0"' }, body: found.resource };
+  return { status: 200, body: found.resource };
 }
 
 /** If-Match must name the current version (fault provider-lifecycle-ignores-etag skips the check). */
@@ -67,7 +70,7 @@ function saveVersion(a: StoredAppointment, resource: Json): StoredAppointment {
 }
 
 export function amendAppointment(ctx: ProviderContext): SimResponse {
-  const current = ctx.state.appointments.get(stored(ctx).id)!;
+  const current = stored(ctx);
   checkVersion(ctx, current);
   const sent = parseBody(ctx);
   if (current.resource.status === 'cancelled') throw invalidResource('a cancelled appointment cannot be amended');
@@ -80,7 +83,7 @@ const cancellationReason = (a: Json) =>
   (Array.isArray(a.extension) ? (a.extension as Json[]) : []).find((e) => e.url === EXT.cancellationReason)?.valueString;
 
 export function cancelAppointment(ctx: ProviderContext): SimResponse {
-  const current = ctx.state.appointments.get(stored(ctx).id)!;
+  const current = stored(ctx);
   checkVersion(ctx, current);
   const sent = parseBody(ctx);
   if (current.resource.status === 'cancelled') throw invalidResource('the appointment is already cancelled');

@@ -58,6 +58,7 @@ export function findPatient(ctx: ProviderContext): SimResponse {
   const person = faults.has('provider-patient-search-empty') ? undefined : faults.has('provider-patient-finds-everyone') ? anyPersonAt(practice.ods, nhsNumber) : registeredPerson(ctx.state, practice.ods, nhsNumber);
   const rendering = {
     legacySystem: faults.has('provider-patient-wrong-system'),
+    noVerification: faults.has('provider-patient-no-verification'),
     nameUse: faults.has('provider-patient-no-official-name') ? ('usual' as const) : ('official' as const),
   };
   const patients = person ? [patientResource(person, practice.ods, rendering)] : [];

@@ -87,7 +87,7 @@ function parseRequest(body: string): { sent: Json; nhsNumber: string } {
 
 /** With no PDS record (fault provider-register-unchecked only) the Patient is the one sent, under its id. */
 function registeredPatient(r: Registration, ods: string): Resource {
-  if (r.pds) return patientResource(r.pds, ods, { legacySystem: false, nameUse: 'official' });
+  if (r.pds) return patientResource(r.pds, ods, { legacySystem: false, noVerification: false, nameUse: 'official' });
   return { ...r.sent, resourceType: 'Patient', id: `pat-${r.nhsNumber}`, meta: { versionId: '1', profile: [PROFILE.patient] } };
 }
 

@@ -71,10 +71,10 @@ export function scheduleResource(s: Schedule, horizon: { start: string; end: str
 /** `2025-06-03T08:15:00Z`: the UTC rendering fault provider-slot-utc-times writes instead of local time. */
 const utc = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
-export function slotResource(slot: SlotRecord, schedule: Schedule, opts: { utcTimes: boolean }): Resource {
+/** Each switch makes one thing wrong, so each Slot check is seen to fail on its own fault. */
+export function slotResource(slot: SlotRecord, schedule: Schedule, opts: { utcTimes: boolean; noChannel: boolean }): Resource {
   return resource('Slot', slot.id, PROFILE.slot, {
-    // Fault provider-slot-utc-times also drops the delivery channel (faults.ts: "Z times and no channel").
-    ...(opts.utcTimes ? {} : { extension: [deliveryChannelExtension(slot.channel)] }),
+    ...(opts.noChannel ? {} : { extension: [deliveryChannelExtension(slot.channel)] }),
     identifier: [{ system: SLOT_IDENTIFIER_SYSTEM, value: slot.id }],
     serviceType: [{ text: schedule.slotType }],
     schedule: reference('Schedule', slot.scheduleId),
@@ -88,8 +88,10 @@ export function slotResource(slot: SlotRecord, schedule: Schedule, opts: { utcTi
 export const patientId = (nhsNumber: string) => `pat-${nhsNumber}`;
 export const nhsNumberOfPatientId = (id: string) => (id.startsWith('pat-') ? id.slice('pat-'.length) : undefined);
 
+/** One switch per Patient check: the legacy system and the missing verification status fail separately. */
 export interface PatientRendering {
   legacySystem: boolean;
+  noVerification: boolean;
   nameUse: 'official' | 'usual';
 }
 
@@ -98,9 +100,11 @@ export function patientResource(person: Person, ods: string, r: PatientRendering
     url: EXT.gpcVerification,
     valueCodeableConcept: { coding: [{ system: SYS.gpcVerification, code: '01', display: 'Number present and verified' }] },
   };
-  const identifier = r.legacySystem
-    ? { system: LEGACY_NHS_NUMBER_SYSTEM, value: person.nhsNumber }
-    : { extension: [verified], system: SYS.nhsNumber, value: person.nhsNumber };
+  const identifier = {
+    ...(r.noVerification ? {} : { extension: [verified] }),
+    system: r.legacySystem ? LEGACY_NHS_NUMBER_SYSTEM : SYS.nhsNumber,
+    value: person.nhsNumber,
+  };
   return resource('Patient', patientId(person.nhsNumber), PROFILE.patient, {
     identifier: [identifier],
     active: true,

@@ -110,9 +110,9 @@ export function searchFreeSlots(ctx: ProviderContext): SimResponse {
   const free = slotsOfPractice(state, practice.ods).filter((s) => s.status === 'free' && s.channel !== 'Visit' && s.startMs >= from.ms && s.endMs <= to.ms);
   const offered = [...free, ...faultySlots(ctx, free, to)];
   const schedules = [...new Set(offered.map((s) => s.scheduleId))].map((id) => scheduleById(id)!);
-  const utcTimes = faults.has('provider-slot-utc-times');
+  const rendering = { utcTimes: faults.has('provider-slot-utc-times'), noChannel: faults.has('provider-slot-no-channel') };
   const resources: Resource[] = [
-    ...offered.map((s) => slotResource(s, scheduleById(s.scheduleId)!, { utcTimes })),
+    ...offered.map((s) => slotResource(s, scheduleById(s.scheduleId)!, rendering)),
     ...(faults.has('provider-slots-no-schedule') ? [] : schedules.map((s) => scheduleResource(s, state.horizon))),
     ...(recurse.has('Schedule:actor:Practitioner') ? schedules.map((s) => practitionerResource(practitionerOf(s))) : []),
     ...(recurse.has('Schedule:actor:Location') ? schedules.map((s) => locationResource(locationOf(s))) : []),
