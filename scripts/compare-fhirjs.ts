@@ -11,7 +11,7 @@ import { Fhir, ParseConformance, Versions } from 'fhir';
 import { validate, validateExchangeBody, type FhirVersion, type ValidationIssue } from '../support/fhir/validator';
 
 const STU3_DEFINITIONS = resolve(__dirname, '..', 'node_modules', 'fhir-stu3-definitions', 'profiles', 'stu3');
-export const CORPUS = resolve(__dirname, '..', 'test', 'fixtures', 'invalid');
+const CORPUS = resolve(__dirname, '..', 'test', 'fixtures', 'invalid');
 
 /** FHIR.js for STU3, as stack-notes.md describes: parse the value sets, then types, then resources. */
 export function loadFhirJsStu3(): Fhir {

@@ -18,7 +18,7 @@ export interface AssessedEstate {
   registry: Registry;
 }
 
-export function odsCodesFromEnv(target: Target, env: NodeJS.ProcessEnv = process.env): string[] {
+function odsCodesFromEnv(target: Target, env: NodeJS.ProcessEnv = process.env): string[] {
   const listed = (env[ESTATE_ODS_ENV] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   return listed.length ? listed : targetOdsCodes(target);
 }

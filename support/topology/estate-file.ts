@@ -113,7 +113,7 @@ function mhsRecords(entries: MhsEntry[]): MhsRecord[] {
 }
 
 /** Checks a parsed estate document and builds its registry; throws one ConfigError naming the key. */
-export function checkEstate(doc: unknown, source: string): Estate {
+function checkEstate(doc: unknown, source: string): Estate {
   if (!validateShape(doc)) {
     const e = validateShape.errors![0];
     throw new ConfigError(e.instancePath.replace(/^\//, '').replace(/\//g, '.'), e.message ?? 'invalid', source);

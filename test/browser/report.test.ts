@@ -1,11 +1,12 @@
 /**
  * index.html as an assessor sees it: a suite run with one fault, the page opened from file:// in headless
  * Chromium with the network off, and the summary, the failure's hop and requirement and a JWT claims table
- * checked visible. Leaves reports/report-screenshot.png to look at. Skipped, saying why, with no Chromium.
+ * checked visible. Leaves report-screenshot.png in the run's own temporary reports dir (its path is printed)
+ * to look at. Skipped, saying why, with no Chromium.
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,9 +15,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { EXTERNAL_REFERENCE } from '../../support/reports/html-kit';
 
 const ROOT = resolve(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOT = join(ROOT, 'reports', 'report-screenshot.png');
-const noChromium = existsSync(CHROMIUM) ? false : `no ${CHROMIUM}; install it with: apt-get install -y --no-install-recommends chromium`;
+// Found the way .ci/run finds it (`command -v chromium`), so the test runs wherever CI installed it.
+const CHROMIUM = spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim();
+const noChromium = CHROMIUM && existsSync(CHROMIUM) ? false : 'no chromium on PATH; install it with: apt-get install -y --no-install-recommends chromium';
 if (noChromium) process.stdout.write(`# skipping the browser test: ${noChromium}\n`);
 
 describe('reports/index.html in a browser', { skip: noChromium }, () => {
@@ -41,7 +42,8 @@ describe('reports/index.html in a browser', { skip: noChromium }, () => {
 
   after(async () => {
     await browser?.close();
-    rmSync(reports, { recursive: true, force: true });
+    // Keep only the screenshot: the rest of the run's reports is not needed afterwards.
+    for (const name of readdirSync(reports)) if (name !== 'report-screenshot.png') rmSync(join(reports, name), { recursive: true, force: true });
   });
 
   it('loads nothing but itself and names no external URL in markup', () => {
@@ -70,8 +72,9 @@ describe('reports/index.html in a browser', { skip: noChromium }, () => {
     assert.ok(await claims.isVisible(), 'a claims table in the failing scenario is visible');
     assert.match(await claims.innerText(), /requested_scope[\s\S]*JWT-SCOPE-MATCH/);
     await page.locator('#failures').scrollIntoViewIfNeeded();
-    mkdirSync(join(ROOT, 'reports'), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
+    const screenshot = join(reports, 'report-screenshot.png');
+    await page.screenshot({ path: screenshot });
+    process.stdout.write(`screenshot: ${screenshot}\n`);
   });
 
   it('filters scenarios by status', async () => {

@@ -10,7 +10,7 @@ interface PrimitiveRule { json: 'string' | 'number' | 'boolean'; regex?: RegExp;
 
 const anchored = (source: string) => new RegExp(`^(?:${source})$`);
 
-export const PRIMITIVES: Record<string, PrimitiveRule> = {
+const PRIMITIVES: Record<string, PrimitiveRule> = {
   boolean: { json: 'boolean' },
   integer: { json: 'number', integer: true },
   unsignedInt: { json: 'number', integer: true, min: 0 },

@@ -36,7 +36,7 @@ function schema(name: string) {
   return entry;
 }
 
-export function r4SchemaNames(): string[] {
+function r4SchemaNames(): string[] {
   return [...new Set(Object.values(SCHEMA_BY_TYPE))];
 }
 

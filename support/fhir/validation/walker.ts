@@ -97,7 +97,7 @@ function walkChild(scope: ResourceScope, node: Record<string, unknown>, structur
   }
 }
 
-export function checkCardinality(scope: ResourceScope, structure: Structure, id: string, element: CompiledElement,
+function checkCardinality(scope: ResourceScope, structure: Structure, id: string, element: CompiledElement,
   count: number, location: string): void {
   const max = element.max === '*' ? Infinity : Number(element.max);
   if (count < element.min) report(scope, location, 'cardinality', `${elementPath(id)} requires at least ${element.min}, found ${count}`, id, structure);
@@ -105,7 +105,7 @@ export function checkCardinality(scope: ResourceScope, structure: Structure, id:
 }
 
 /** One value of an element: its type decides whether it is a primitive, a resource or an object to walk. */
-export function walkValue(scope: ResourceScope, value: unknown, structure: Structure, elementId: string,
+function walkValue(scope: ResourceScope, value: unknown, structure: Structure, elementId: string,
   choiceType: string | undefined, location: string): void {
   const element = structure.elements[elementId]!;
   const type = choiceType ?? (element.types?.length === 1 ? element.types[0] : undefined);
