@@ -35,6 +35,9 @@ function estateOf(w: GpcWorld): Registry {
 const describe = (vs: Violation[]) => vs.map((v) => `${v.message} [${v.records.map((r) => `${r.kind} ${r.id}`).join('; ')}]`).join(' | ');
 
 function expectPasses(w: GpcWorld, r: TopologyRule, registry: Registry): void {
+  if (r.needs && registry[r.needs] === undefined) {
+    fail(w, { hop: 'config', requirement: `TOP-${r.id}`, expected: `an estate that lists ${r.needs} (an estate file: gpc-assure topology --registry FILE)`, actual: `the estate was rebuilt from SDS, which holds no ${r.needs}: ${r.id} cannot be assessed over it`, kind: 'config' });
+  }
   const found = r.check!(registry);
   check(w, found.length === 0, { hop: 'sds', requirement: `TOP-${r.id}`, expected: `no ${r.id} violation`, actual: describe(found) });
 }

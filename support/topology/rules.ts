@@ -29,6 +29,11 @@ export interface TopologyRule {
   check?: (registry: Registry) => Violation[];
   /** For a dynamic rule: how the topology features check it against the running Spine. */
   dynamic?: string;
+  /**
+   * Records the check reads that only an estate file can give: SDS holds no central-service registrations,
+   * so over an estate rebuilt from SDS the rule would pass by looking at nothing.
+   */
+  needs?: 'centralServices';
 }
 
 const SOURCE = 'facts §8';
@@ -177,7 +182,7 @@ export const RULES: readonly TopologyRule[] = [
   { id: 'T1', source: SOURCE, check: t1, text: 'Each system has its own ASID at each organisation using it; portals have one ASID per using organisation' },
   { id: 'T2', source: SOURCE, dynamic: "a recorded SSP request: the ODS of Ssp-From's AS record equals the JWT requesting_organization's ODS", text: "Ssp-From is the originating organisation's ASID, never the hosting organisation's; requesting_organization names the same organisation" },
   { id: 'T3', source: `${SOURCE}, §2.4`, dynamic: 'a sender with no data-sharing agreement gets 403 FOT_CHECK_FAILED from the SSP', text: 'The SSP forwards only between ASID pairs with a mutual data-sharing agreement' },
-  { id: 'T4', source: SOURCE, check: t4, text: 'GP Connect ASIDs and party keys are dedicated: never those of central Spine services' },
+  { id: 'T4', source: SOURCE, check: t4, needs: 'centralServices', text: 'GP Connect ASIDs and party keys are dedicated: never those of central Spine services' },
   { id: 'T5', source: SOURCE, check: t5, text: 'At most one GP Connect provider system per organisation' },
   { id: 'T6', source: SOURCE, check: t6, text: 'A provider has one unique party key and ASID per practice, CMA-registered, 1:1 AS↔MHS, one MHS record per interaction' },
   { id: 'T7', source: SOURCE, check: t7, text: 'Provider interactions are on both MHS and AS records; consumer-only systems have them on the AS record only and are never CMA' },
