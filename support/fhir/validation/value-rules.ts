@@ -52,8 +52,12 @@ export function checkBinding(scope: ResourceScope, structure: Structure, element
   const allowed = codeSet(structure, elementId);
   if (!allowed) return;
   const codes = extract(value);
-  if (codes.length > 0 && !codes.some((code) => allowed.has(code))) {
-    const valueSet = structure.elements[elementId]!.binding!.valueSet;
+  const valueSet = structure.elements[elementId]!.binding!.valueSet;
+  // A required binding asks for a code from the set: a Coding or CodeableConcept with none (text only, or a
+  // system without a code) does not meet it, as the HL7 validator also holds.
+  if (codes.length === 0 && type !== 'code') {
+    report(scope, location, 'binding', `no code given where the required value set ${valueSet} asks for one`, elementId, structure);
+  } else if (!codes.some((code) => allowed.has(code))) {
     report(scope, location, 'binding', `${codes.join(', ')} is not in the required value set ${valueSet}`, elementId, structure);
   }
 }
