@@ -44,12 +44,14 @@ Feature: Spine edge — formats, compression and caching of the provider's answe
   @FMT-NO-STORE
   Scenario: Cache-Control no-store on a 400 too
     When the consumer sends "read metadata" with the JWT claim iss removed
-    Then every answer from the provider carries Cache-Control no-store
+    Then the provider refuses it with 400 BAD_REQUEST
+    And every answer from the provider carries Cache-Control no-store
 
   @FMT-NO-STORE
   Scenario: Cache-Control no-store on a 415
     When the consumer sends "read metadata" with _format "text/turtle", Accept "application/fhir+json" and Content-Type "-"
-    Then every answer from the provider carries Cache-Control no-store
+    Then the provider refuses it with 415 UNSUPPORTED_MEDIA_TYPE
+    And every answer from the provider carries Cache-Control no-store
 
   @FMT-ETAG
   Scenario: A read answers with a weak ETag (metadata stands in for a read)

@@ -66,7 +66,8 @@ Feature: 4+. Search for free slots in depth
   @AM-SLOT-CONTENT
   Scenario: The Bundle holds only slot-search resources, each reference resolving inside it
     When the consumer searches for free slots with all recurse includes
-    Then the slot Bundle holds only slot-search resource types
+    Then the slot Bundle holds at least one Slot
+    And the slot Bundle holds only slot-search resource types
     And every reference in the slot Bundle resolves inside it
 
   @AM-SLOT-EMPTY

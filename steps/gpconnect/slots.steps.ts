@@ -33,13 +33,22 @@ function slotBundle(w: GpcWorld) {
   return { result, bundle, slots: ofType(bundle, 'Slot') };
 }
 
+/**
+ * The slots of the latest search, at least one: a check over every Slot says nothing of an empty Bundle, so
+ * an empty answer must fail it rather than pass it vacuously.
+ */
+function foundSlots(w: GpcWorld) {
+  const found = slotBundle(w);
+  check(w, found.slots.length > 0, { hop: 'provider', evidence: found.result, expected: 'at least one Slot in the searched range', actual: 'no Slot' });
+  return found;
+}
+
 Then('the Bundle holds at least one Slot', function (this: GpcWorld) {
-  const { result, slots } = slotBundle(this);
-  check(this, slots.length > 0, { hop: 'provider', evidence: result, expected: 'at least one Slot in the searched range', actual: 'no Slot' });
+  foundSlots(this);
 });
 
 Then('every Slot is free and inside the searched range', function (this: GpcWorld) {
-  const { result, slots } = slotBundle(this);
+  const { result, slots } = foundSlots(this);
   const { start, end } = this.state.slotSearch!;
   for (const s of slots) {
     check(this, s.status === 'free', { hop: 'provider', evidence: result, expected: 'every Slot status free', actual: `Slot/${s.id} status ${JSON.stringify(s.status)}` });
@@ -50,7 +59,7 @@ Then('every Slot is free and inside the searched range', function (this: GpcWorl
 });
 
 Then("every Slot's Schedule is in the Bundle", function (this: GpcWorld) {
-  const { result, bundle, slots } = slotBundle(this);
+  const { result, bundle, slots } = foundSlots(this);
   for (const s of slots) {
     const ref = (s.schedule as { reference?: string } | undefined)?.reference;
     check(this, !!resolve(bundle, ref), { hop: 'provider', evidence: result, expected: `Slot/${s.id}'s Schedule ${ref} in the Bundle`, actual: 'not included' });
@@ -58,7 +67,7 @@ Then("every Slot's Schedule is in the Bundle", function (this: GpcWorld) {
 });
 
 Then('every Slot has a delivery channel and UK local times with an offset', function (this: GpcWorld) {
-  const { result, slots } = slotBundle(this);
+  const { result, slots } = foundSlots(this);
   for (const s of slots) {
     check(this, UK_LOCAL.test(String(s.start)) && UK_LOCAL.test(String(s.end)), { hop: 'provider', evidence: result, expected: 'start and end as yyyy-mm-ddThh:mm:ss+00:00 or +01:00', actual: `Slot/${s.id} ${s.start}..${s.end}` });
     const channel = extensionsOf(s, EXT.deliveryChannel)[0]?.valueCode;
@@ -67,7 +76,7 @@ Then('every Slot has a delivery channel and UK local times with an offset', func
 });
 
 Then('the booked slot is not offered', function (this: GpcWorld) {
-  const { result, slots } = slotBundle(this);
+  const { result, slots } = foundSlots(this);
   const booked = this.state.bookedSlotId;
   check(this, !slots.some((s) => s.id === booked), { hop: 'provider', evidence: result, expected: `booked Slot/${booked} no longer offered`, actual: 'still offered as free' });
 });

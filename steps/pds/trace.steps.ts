@@ -3,7 +3,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import { identifiers } from '../../support/fhir/bundle';
 import { nhsNumberProblem } from '../../support/spine/nhs-number';
 import { SYS } from '../../support/spine/systems';
-import { check, expectAnswer } from '../../support/world/checks';
+import { check, expectAnswer, fail } from '../../support/world/checks';
 import { choosePatient, practiceOds, traceAndReadOds, traceOnPds } from '../../support/world/journey';
 import type { GpcWorld } from '../../support/world/world';
 
@@ -47,7 +47,9 @@ Then('the PDS Patient has exactly one generalPractitioner with an ODS code', fun
 
 Then('that ODS code is the practice expected for the patient', function (this: GpcWorld) {
   const expected = this.state.patient!.expectedOds;
-  check(this, !expected || this.state.ods === expected, { hop: 'pds', evidence: this.answer('pds'), expected: `ODS code ${expected}`, actual: `ODS code ${this.state.ods}` });
+  // Without an expected practice the check would pass on any ODS code: that is a target-file gap, not a pass.
+  if (!expected) fail(this, { hop: 'config', expected: `testData.patients.${this.state.patientRole}.expectedOds in the target file`, actual: 'not set', kind: 'config' });
+  check(this, this.state.ods === expected, { hop: 'pds', evidence: this.answer('pds'), expected: `ODS code ${expected}`, actual: `ODS code ${this.state.ods}` });
 });
 
 Then('PDS mirrors the X-Request-ID and X-Correlation-ID it was sent', function (this: GpcWorld) {

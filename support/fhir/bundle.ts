@@ -35,3 +35,12 @@ export function extensionsOf(resource: unknown, url: string): Record<string, unk
 export function reference(value: unknown): string | undefined {
   return (value as { reference?: string } | undefined)?.reference;
 }
+
+/**
+ * Whether meta.security carries the coding system|code. Compared field by field, not as JSON text: real PDS
+ * writes a coding's keys as code, display, system, so a stringified match on "system":…,"code":… never fires.
+ */
+export function hasSecurityLabel(resource: unknown, system: string, code: string): boolean {
+  const labels = (resource as { meta?: { security?: unknown } })?.meta?.security;
+  return Array.isArray(labels) && labels.some((l) => (l as { system?: unknown })?.system === system && (l as { code?: unknown })?.code === code);
+}

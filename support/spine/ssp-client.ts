@@ -9,6 +9,7 @@ import { buildGpcClaims, encodeUnsignedJwt, type Claims } from '../jwt/gpc-jwt';
 import { interactionPath, type Interaction } from '../interactions';
 import { FHIR_JSON_UTF8 } from './systems';
 import { send, type EvidenceLog, type HttpResult } from './http';
+import { SSP_RULES } from './ssp-rules';
 import { tlsAgent } from './tls';
 
 export interface GpcRequest {
@@ -73,8 +74,14 @@ export function sendGpc(log: EvidenceLog, target: Target, req: GpcRequest): Prom
   });
 }
 
-/** Spine's own refusals (facts §2.4) are the SSP's; anything else that came back is the provider's answer. */
-const SSP_ERROR = /(VARIES_FROM_TARGETURL|ASID_CHECK_FAILED|PARTYKEY_INTERACTION_CHECK_FAILED|FOT_CHECK_FAILED|ERROR_COMMUNICATING_TO_ENDPOINT_URL|Method Not Allowed|Unsupported_Media_Type|SSP_)/;
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Spine's own refusals (facts §2.4) are the SSP's; anything else that came back is the provider's answer.
+ * Built from SSP_RULES' names, so a rule added there is recognised here (a hand copy missed MISSING_HEADER
+ * and blamed the provider for it); `SSP_` catches Spine codes no rule probes yet.
+ */
+export const SSP_ERROR = new RegExp(`(${[...SSP_RULES.map((r) => escapeRegex(r.names)), 'SSP_'].join('|')})`);
 
 /** Statuses only the SSP writes (facts §2.4): 495 bad client certificate, 496 none sent, 497 HTTP to the HTTPS port. */
 const SSP_TLS_STATUSES = new Set([495, 496, 497]);

@@ -3,7 +3,7 @@
  * for restricted and deceased patients rather than route them to GP Connect, and carry a superseded number's
  * surviving number forward. Each stop leaves its reason on the World, so the scenario can say why.
  */
-import { resolve, type Resource } from '../fhir/bundle';
+import { hasSecurityLabel, resolve, type Resource } from '../fhir/bundle';
 import { appointmentFor, encodeQuery, slotParams, type QueryParams, type SlotRange } from '../gpconnect/requests';
 import { interaction } from '../interactions';
 import type { HttpResult } from '../spine/http';
@@ -26,7 +26,7 @@ export function depthRequirement(w: GpcWorld): string {
 
 /** Why a PDS record must not go on to GP Connect (facts §5.1: restricted has no GP; deceased gets nothing). */
 const STOP_RULES: { reason: string; applies: (patient: Record<string, unknown>) => boolean }[] = [
-  { reason: 'restricted', applies: (p) => JSON.stringify((p.meta as { security?: unknown })?.security ?? []).includes(`"system":"${SYS.confidentiality}","code":"R"`) },
+  { reason: 'restricted', applies: (p) => hasSecurityLabel(p, SYS.confidentiality, 'R') },
   { reason: 'deceased', applies: (p) => typeof p.deceasedDateTime === 'string' || p.deceasedBoolean === true },
 ];
 
