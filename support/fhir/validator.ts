@@ -39,17 +39,6 @@ const EXPECTATIONS: Record<string, { profile?: string; entries?: Record<string, 
 const OPERATION_OUTCOME_PROFILE = `${STU3}GPConnect-OperationOutcome-1`;
 
 /**
- * The coding systems the SSP's own errors carry (facts §2.4): those bodies are plain STU3
- * OperationOutcomes, not GPConnect-OperationOutcome-1, so the provider's error profile does not apply.
- */
-const SSP_ERROR_SYSTEMS = new Set(['http://fhir.nhs.net/ValueSet/gpconnect-schedule-response-code-1-0', 'https://fhir.nhs.uk/StructureDefinition/spine-operationoutcome-1']);
-
-function isSspError(body: unknown): boolean {
-  const issues = (body as { issue?: Array<{ details?: { coding?: Array<{ system?: string }> } }> }).issue ?? [];
-  return Array.isArray(issues) && issues.some((i) => i?.details?.coding?.some?.((c) => SSP_ERROR_SYSTEMS.has(c?.system ?? '')));
-}
-
-/**
  * Defects in the published profiles (facts §10) that the harness tolerates on purpose: the issue stays,
  * downgraded to a warning that says why.
  */
@@ -79,7 +68,9 @@ export interface ExchangeBodyOptions { hop: 'pds' | 'sds' | 'ssp' | 'provider'; 
 /**
  * Validates a response body as the hop it came from should have sent it: PDS/SDS bodies against the R4
  * schemas, bodies through the SSP against the interaction's profiles (an OperationOutcome against
- * GPConnect-OperationOutcome-1, unless the SSP itself wrote it). The expectation applies even when the
+ * GPConnect-OperationOutcome-1, unless the SSP itself wrote it). Who wrote it is decided once, by the
+ * caller (hopOfSspAnswer), never guessed again here from the coding system: a provider error carrying a
+ * legacy SSP system must still fail the provider's profile. The expectation applies even when the
  * body names no meta.profile (facts §10.7).
  */
 export function validateExchangeBody(body: unknown, opts: ExchangeBodyOptions): ValidationIssue[] {
@@ -87,7 +78,8 @@ export function validateExchangeBody(body: unknown, opts: ExchangeBodyOptions): 
   if (fhirVersion === 'R4') return validate(body, { fhirVersion });
   const type = (body as { resourceType?: unknown } | null)?.resourceType;
   const expected = opts.interaction ? EXPECTATIONS[opts.interaction] : undefined;
-  const errorProfile = isSspError(body) ? undefined : OPERATION_OUTCOME_PROFILE;
+  // The SSP's own errors are plain STU3 OperationOutcomes (facts §2.4), not GPConnect-OperationOutcome-1.
+  const errorProfile = opts.hop === 'ssp' ? undefined : OPERATION_OUTCOME_PROFILE;
   const profile = type === 'OperationOutcome' ? errorProfile : expected?.profile;
   return validate(body, { fhirVersion, profile, expectedProfiles: expected?.entries });
 }

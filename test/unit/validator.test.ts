@@ -75,7 +75,12 @@ describe('validateExchangeBody', () => {
     details: { coding: [{ system, code: 'NO_PATIENT_CONSENT', display: 'Patient has not provided consent to share data' }] } }] });
 
   it('holds a provider error to GPConnect-OperationOutcome-1 even without meta.profile (facts §10.1)', () => {
-    const issues = errorsOf(validateExchangeBody(outcome('https://fhir.nhs.uk/STU3/ValueSet/Spine-ErrorOrWarningCode-1'), { hop: 'ssp' }));
+    const issues = errorsOf(validateExchangeBody(outcome('https://fhir.nhs.uk/STU3/ValueSet/Spine-ErrorOrWarningCode-1'), { hop: 'provider' }));
+    assert.ok(issues.some((i) => i.rule === 'fixed' && i.location === 'OperationOutcome.issue[0].details.coding[0].system'), describeIssues(issues));
+  });
+
+  it('holds a provider error carrying a legacy SSP coding system to the provider profile: the hop decides, not the system', () => {
+    const issues = errorsOf(validateExchangeBody(outcome('http://fhir.nhs.net/ValueSet/gpconnect-schedule-response-code-1-0'), { hop: 'provider' }));
     assert.ok(issues.some((i) => i.rule === 'fixed' && i.location === 'OperationOutcome.issue[0].details.coding[0].system'), describeIssues(issues));
   });
 
