@@ -65,7 +65,7 @@ When("the consumer sends {interaction} through the SSP with Ssp-To set to the AS
 Then('the request is refused with 400 before the practice answers', function (this: GpcWorld) {
   const result = this.answer('provider');
   // Either refusal keeps the request from the practice: the SSP's (target URL ≠ Ssp-To's endpoint) or the provider's own.
-  expectError(this, result, { hop: 'provider', requirement: 'TOP-T12', status: 400 });
+  expectError(this, result, { hop: 'provider', requirement: 'TOP-T12', status: 400, eitherWriter: true });
   this.carry('refusedBy', hopOfSspAnswer(result));
 });
 

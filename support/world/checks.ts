@@ -183,9 +183,7 @@ function namesCode(issues: Issue[], code: string, hop: Hop): boolean {
 
 /** An expected error answer: the status, an OperationOutcome, and (when given) the code it names. */
 export function expectError(world: GpcWorld, result: HttpResult, x: AnswerExpectation & { code?: string }): Record<string, unknown> {
-  // An expectation naming no code is "refused, by whoever" (TOP-T12's call, in a file this change may not
-  // touch): it keeps accepting either writer until that call says eitherWriter itself. Named codes are strict.
-  const body = expectAnswer(world, result, { eitherWriter: x.code === undefined, ...x, resourceType: 'OperationOutcome' });
+  const body = expectAnswer(world, result, { ...x, resourceType: 'OperationOutcome' });
   if (x.code && !namesCode(Array.isArray(body.issue) ? (body.issue as Issue[]) : [], x.code, x.hop)) {
     fail(world, { hop: answeringHop(x.hop, result), requirement: x.requirement, evidence: result, expected: `an OperationOutcome naming ${x.code}`, actual: `issue ${JSON.stringify(body.issue).slice(0, 300)}` });
   }
