@@ -54,7 +54,7 @@ export async function sendProbe(w: GpcWorld, i: Interaction, probe: Omit<Probe, 
   const headers = { ...probe.headers };
   if (probe.encodedJwtHeader) headers.Authorization = `Bearer ${encodeUnsignedJwt(claims).replace(/^[^.]*/, probe.encodedJwtHeader)}`;
   const req: Partial<GpcRequest> = { claims: claimOverrides(built, claims), headers, query: probe.query };
-  return probe.straightToProvider ? straightToProvider(w, i, req) : throughSsp(w, i, req);
+  return probe.straightToProvider ? straightToProvider(w, i, req) : throughSsp(w, i, { ...req, probe: true });
 }
 
 When('the consumer sends {interaction} with the JWT claim {word} removed', async function (this: GpcWorld, i: Interaction, claim: string) {

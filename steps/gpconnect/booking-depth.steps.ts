@@ -12,7 +12,7 @@ import type { GpcWorld } from '../../support/world/world';
 const bursts = new WeakMap<GpcWorld, HttpResult[]>();
 
 When('the consumer books the slot with {}', async function (this: GpcWorld, probe: string) {
-  await bookWith(this, bookingBody(this, bookingProbe(probe)));
+  await bookWith(this, bookingBody(this, bookingProbe(probe)), {}, true);
 });
 
 When('the consumer books the slot preferring return={word}', async function (this: GpcWorld, preference: string) {

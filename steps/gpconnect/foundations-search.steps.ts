@@ -30,7 +30,7 @@ const PROBES: Record<string, (type: string) => string> = {
 };
 
 async function search(w: GpcWorld, type: string, query: string) {
-  await throughSsp(w, interaction(`find ${type.toLowerCase()}`), { query, headers: {} });
+  await throughSsp(w, interaction(`find ${type.toLowerCase()}`), { query });
 }
 
 When('the consumer searches for the {word} the journey met by its identifier', async function (this: GpcWorld, type: string) {

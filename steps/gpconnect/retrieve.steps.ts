@@ -21,7 +21,7 @@ const RANGES: Record<string, () => string[]> = {
 
 async function retrieve(w: GpcWorld, patientId: string, range: string) {
   const query = RANGES[range]().map((b) => `start=${b}`).join('&');
-  await throughSsp(w, interaction("retrieve patient's appointments"), { id: patientId, query, headers: {} });
+  await throughSsp(w, interaction("retrieve patient's appointments"), { id: patientId, query });
 }
 
 When("the consumer retrieves the patient's appointments for {}", async function (this: GpcWorld, range: string) {

@@ -40,7 +40,7 @@ When('the consumer sends the request {word} forbids: {string}', async function (
   if (probe.fromAsid) req.fromAsid = asidOf(this, probe.fromAsid, this.target);
   if (probe.toAsid) req.providerAsid = asidOf(this, probe.toAsid, this.target);
   if (probe.root) req.root = await rewriteRoot(this.state.endpoint!.root, probe.root);
-  await throughSsp(this, sent, req);
+  await throughSsp(this, sent, { ...req, probe: true });
 });
 
 When('the consumer sends {interaction} through the SSP to the SDS root written with {string}', async function (this: GpcWorld, i: Interaction, variant: string) {

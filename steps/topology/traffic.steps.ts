@@ -59,7 +59,7 @@ async function asidOfPractice(w: GpcWorld, role: string): Promise<string> {
 When("the consumer sends {interaction} through the SSP with Ssp-To set to the ASID of {patient}'s practice", async function (this: GpcWorld, i: Interaction, role: string) {
   const otherAsid = await asidOfPractice(this, role);
   check(this, otherAsid !== this.state.providerAsid, { hop: 'config', requirement: 'TOP-T12', expected: 'two practices with different ASIDs', actual: `both ${otherAsid}`, kind: 'config' });
-  await throughSsp(this, i, { headers: { 'Ssp-To': otherAsid } });
+  await throughSsp(this, i, { headers: { 'Ssp-To': otherAsid }, probe: true });
 });
 
 Then('the request is refused with 400 before the practice answers', function (this: GpcWorld) {

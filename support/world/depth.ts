@@ -78,10 +78,10 @@ export function bookingBody(w: GpcWorld, change: (a: Resource) => void = () => {
 }
 
 /**
- * Book with a body and extra headers. Passing headers (even none) tells throughSsp the request is a probe,
- * so a deliberately wrong body is not failed on its profile before the provider has had its say.
+ * Book with a body and extra headers. `probe` marks a body made wrong on purpose, so it is not failed on its
+ * profile before the provider has had its say; an honest booking is held to the profile like any other.
  */
-export function bookWith(w: GpcWorld, body: Resource, headers: Record<string, string> = {}): Promise<HttpResult> {
+export function bookWith(w: GpcWorld, body: Resource, headers: Record<string, string> = {}, probe = false): Promise<HttpResult> {
   w.state.bookedSlotId = String(w.state.slot!.id);
-  return throughSsp(w, interaction('book appointment'), { body, headers });
+  return throughSsp(w, interaction('book appointment'), { body, headers, probe });
 }

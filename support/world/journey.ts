@@ -112,10 +112,14 @@ export async function resolvePractice(w: GpcWorld): Promise<void> {
   await resolveEndpointAndAsid(w);
 }
 
-export async function throughSsp(w: GpcWorld, i: Interaction, req: Partial<GpcRequest> = {}): Promise<HttpResult> {
+/**
+ * `probe: true` marks a request made wrong on purpose: its body is not held to the profiles (the provider is
+ * meant to refuse it). Every other request the harness builds is, headers or not.
+ */
+export async function throughSsp(w: GpcWorld, i: Interaction, { probe = false, ...req }: Partial<GpcRequest> & { probe?: boolean } = {}): Promise<HttpResult> {
   const { endpoint, providerAsid } = w.state;
   if (!endpoint || !providerAsid) throw new Error('the practice has not been resolved on SDS yet');
-  w.validateRequests = req.claims === undefined && req.headers === undefined;
+  w.validateRequests = !probe && req.claims === undefined;
   const result = await sendGpc(w.evidence, w.target, { interaction: i, root: endpoint.root, providerAsid, ...req });
   // One answer, two readings: "the SSP answers" (a Spine refusal) and "the provider answers".
   w.remember('ssp', result);

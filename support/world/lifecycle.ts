@@ -34,7 +34,7 @@ export function seenVersion(w: GpcWorld): SeenVersion {
 }
 
 export function readAppointment(w: GpcWorld): Promise<HttpResult> {
-  return throughSsp(w, interaction('read appointment'), { id: String(seenVersion(w).resource.id), headers: {} });
+  return throughSsp(w, interaction('read appointment'), { id: String(seenVersion(w).resource.id) });
 }
 
 /** An amend or cancel of the version seen, with that change applied and the given If-Match. */
