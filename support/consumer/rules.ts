@@ -62,7 +62,6 @@ function fromEdge(edge: EdgeRule, id = edge.id, interactionFrom: 'url' | 'header
   });
 }
 
-const edge = (id: string) => EDGE_RULES.find((r) => r.id === id)!;
 
 /** Edge rules a CON- rule restates with the consumer's stricter reading, so one fault is not reported twice. */
 const RESTATED: Record<string, { id: string; interactionFrom?: 'header' }> = {

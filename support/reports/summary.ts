@@ -7,7 +7,6 @@ import { FAILURE_MEDIA_TYPE, type FailureRecord } from '../evidence/types';
 import { redactText } from '../evidence/redact';
 import { REQUIREMENTS, requirementTags } from '../requirements';
 import type {
-  FailureEntry,
   PassFail,
   RequirementCoverage,
   RunContext,

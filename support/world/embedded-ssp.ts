@@ -16,7 +16,7 @@ import type { Target } from '../config/target';
 import { errorChain } from '../cli/usage';
 import { CAPABILITY_SEGMENT, type Capability } from '../interactions';
 import { Faults } from '../simulators/faults';
-import { CONSUMER, PRACTICES, embeddedRegistry } from '../simulators/fixtures/estate';
+import { PRACTICES, embeddedRegistry } from '../simulators/fixtures/estate';
 import { startProvider, type StandIn } from '../simulators/provider';
 import { consumerRecords, serviceRoot, type Registry, type SystemRecord } from '../simulators/registry';
 import { startSsp } from '../simulators/ssp';

@@ -8,7 +8,7 @@ import { embeddedRegistry } from '../../support/simulators/fixtures/estate';
 import type { RunningServer } from '../../support/simulators/http-kit';
 import { SYS } from '../../support/spine/systems';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test payloads are read ad hoc
+ 
 const json = async (r: Response | Promise<Response>): Promise<any> => (await r).json();
 
 let pds: RunningServer;

@@ -28,6 +28,7 @@ function evaluator(base: string, expression: string): Evaluator | null {
   return fn;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- FHIRPath walks arbitrary resource JSON; its nodes have no static shape.
 type Node = Record<string, any>;
 
 const entries = (bundle: Node): Node[] => (Array.isArray(bundle.entry) ? bundle.entry : []);
