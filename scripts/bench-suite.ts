@@ -32,8 +32,12 @@ const WARM_UP = 300;
 function runSuite(args: string[]): { dir: string; spawnedAt: number } {
   const dir = mkdtempSync(join(tmpdir(), 'gpc-bench-'));
   const spawnedAt = Date.now();
-  const run = spawnSync(process.execPath, [CLI, 'run', '--quiet', '--reports', dir, ...args], { cwd: ROOT, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`gpc-assure run ${args.join(' ')} exited ${run.status}: ${run.stdout.slice(-400)}`);
+  const run = spawnSync(process.execPath, [CLI, 'run', '--quiet', '--reports', dir, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0)
+    throw new Error(`gpc-assure run ${args.join(' ')} exited ${run.status}: ${run.stdout.slice(-400)}`);
   return { dir, spawnedAt };
 }
 
@@ -49,7 +53,9 @@ function coldStartMs(): number {
   const { dir, spawnedAt } = runSuite(['--tags', '@WE-1a', 'features/worked-example']);
   const lines = readFileSync(join(dir, 'messages.ndjson'), 'utf8').split('\n').filter(Boolean);
   rmSync(dir, { recursive: true, force: true });
-  const finished = lines.map((l) => JSON.parse(l) as { testCaseFinished?: { timestamp: { seconds: number; nanos: number } } }).find((m) => m.testCaseFinished);
+  const finished = lines
+    .map((l) => JSON.parse(l) as { testCaseFinished?: { timestamp: { seconds: number; nanos: number } } })
+    .find((m) => m.testCaseFinished);
   if (!finished?.testCaseFinished) throw new Error('no scenario finished in the cold-start run');
   const { seconds, nanos } = finished.testCaseFinished.timestamp;
   return seconds * 1000 + nanos / 1e6 - spawnedAt;
@@ -80,9 +86,13 @@ async function throughput(url: string, headers: () => Record<string, string>, co
   let next = 0;
   const one = () =>
     new Promise<void>((done, fail) => {
-      http.get(url, { agent, headers: headers() }, (res) => {
-        res.resume().on('end', () => (res.statusCode === 200 ? done() : fail(new Error(`${url} answered ${res.statusCode}`))));
-      }).on('error', fail);
+      http
+        .get(url, { agent, headers: headers() }, (res) => {
+          res
+            .resume()
+            .on('end', () => (res.statusCode === 200 ? done() : fail(new Error(`${url} answered ${res.statusCode}`))));
+        })
+        .on('error', fail);
     });
   const worker = async () => {
     while (next++ < count) await one();
@@ -104,7 +114,9 @@ async function chainThroughput(): Promise<{ ssp: number; bare: number }> {
     const metadata = interaction('read metadata');
     const root = serviceRoot(providerBase, PRACTICES[0].ods, metadata.capability);
     // One token for the whole bench: building it is the harness's cost, not the chain's; it outlives the run.
-    const token = encodeUnsignedJwt(buildGpcClaims({ consumer: target.consumer, interaction: metadata, audience: root }));
+    const token = encodeUnsignedJwt(
+      buildGpcClaims({ consumer: target.consumer, interaction: metadata, audience: root }),
+    );
     const headers = () => ({
       'Ssp-TraceID': randomUUID(),
       'Ssp-From': target.consumer.asid,
@@ -118,7 +130,12 @@ async function chainThroughput(): Promise<{ ssp: number; bare: number }> {
     const bareUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/${path}`;
     const best = { ssp: 0, bare: 0 };
     // Two alternating rounds after a warm-up, best of each: one round can catch a GC pause or a busy core.
-    for (const [name, url] of [['ssp', sspUrl], ['bare', bareUrl], ['ssp', sspUrl], ['bare', bareUrl]] as const) {
+    for (const [name, url] of [
+      ['ssp', sspUrl],
+      ['bare', bareUrl],
+      ['ssp', sspUrl],
+      ['bare', bareUrl],
+    ] as const) {
       await throughput(url, headers, WARM_UP);
       best[name] = Math.max(best[name], await throughput(url, headers, REQUESTS));
     }
@@ -137,14 +154,30 @@ async function main(): Promise<void> {
   const node = bareNodeStartMs();
   const chain = await chainThroughput();
   const entries: BenchEntry[] = [
-    benchEntry('suite.embedded.scenarios-per-second', 'scenarios/s', serial, 'the same suite with --parallel 2', parallel),
+    benchEntry(
+      'suite.embedded.scenarios-per-second',
+      'scenarios/s',
+      serial,
+      'the same suite with --parallel 2',
+      parallel,
+    ),
     benchEntry('suite.cold-start.first-scenario', 'ms', cold, 'bare `node -e 0` process start', node),
-    benchEntry(`chain.ssp-provider.metadata.c${CONCURRENCY}`, 'requests/s', chain.ssp, `bare node:http proxy to the same provider (${CONCURRENCY} connections, loopback)`, chain.bare),
+    benchEntry(
+      `chain.ssp-provider.metadata.c${CONCURRENCY}`,
+      'requests/s',
+      chain.ssp,
+      `bare node:http proxy to the same provider (${CONCURRENCY} connections, loopback)`,
+      chain.bare,
+    ),
   ];
   mergeBenchEntries(join(ROOT, 'reports', 'bench.json'), entries);
-  for (const e of entries) process.stdout.write(`${e.name}: ${e.value} ${e.unit} (peer ${e.peerValue}: ${e.peer}; ratio ${e.ratio})\n`);
+  for (const e of entries)
+    process.stdout.write(`${e.name}: ${e.value} ${e.unit} (peer ${e.peerValue}: ${e.peer}; ratio ${e.ratio})\n`);
   const ratio = chain.ssp / chain.bare;
-  if (ratio < 0.5) process.stdout.write(`note: SSP→provider throughput is ${ratio.toFixed(2)}× the bare proxy, below the 0.5× target\n`);
+  if (ratio < 0.5)
+    process.stdout.write(
+      `note: SSP→provider throughput is ${ratio.toFixed(2)}× the bare proxy, below the 0.5× target\n`,
+    );
 }
 
 main().catch((err: unknown) => {

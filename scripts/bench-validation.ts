@@ -15,21 +15,44 @@ const VALID = join(ROOT, 'test', 'fixtures', 'valid');
 const PEER = 'FHIR.js 4.12.0 + STU3 3.0.1 definitions';
 
 type Resource = Record<string, unknown>;
-interface BenchEntry { name: string; value: number; unit: string; peer: string; peerValue: number; ratio: number }
+interface BenchEntry {
+  name: string;
+  value: number;
+  unit: string;
+  peer: string;
+  peerValue: number;
+  ratio: number;
+}
 
-const fixture = (name: string): Resource => (JSON.parse(readFileSync(join(VALID, `${name}.json`), 'utf8')) as { resource: Resource }).resource;
+const fixture = (name: string): Resource =>
+  (JSON.parse(readFileSync(join(VALID, `${name}.json`), 'utf8')) as { resource: Resource }).resource;
 
 /** 180 Slots over 8 Schedules, 5 Locations, 6 Practitioners and one Organization: 200 entries. */
 function slotSearchset(): Resource {
-  const templates = { Slot: fixture('slot'), Schedule: fixture('schedule'), Location: fixture('location'), Practitioner: fixture('practitioner'), Organization: fixture('organization') };
-  const counts: Array<[keyof typeof templates, number]> = [['Slot', 180], ['Schedule', 8], ['Location', 5], ['Practitioner', 6], ['Organization', 1]];
-  const entry = counts.flatMap(([type, count]) => Array.from({ length: count }, (_, i) => {
-    const resource: Resource = { ...structuredClone(templates[type]), id: `${i + 1}` };
-    if (type === 'Slot') resource.schedule = { reference: `Schedule/${(i % 8) + 1}` };
-    if (type === 'Schedule') resource.actor = [{ reference: `Location/${(i % 5) + 1}` }, { reference: `Practitioner/${(i % 6) + 1}` }];
-    if (type === 'Location') resource.managingOrganization = { reference: 'Organization/1' };
-    return { fullUrl: `https://provider.example.nhs.uk/T99999/STU3/1/gpconnect/${type}/${i + 1}`, resource };
-  }));
+  const templates = {
+    Slot: fixture('slot'),
+    Schedule: fixture('schedule'),
+    Location: fixture('location'),
+    Practitioner: fixture('practitioner'),
+    Organization: fixture('organization'),
+  };
+  const counts: Array<[keyof typeof templates, number]> = [
+    ['Slot', 180],
+    ['Schedule', 8],
+    ['Location', 5],
+    ['Practitioner', 6],
+    ['Organization', 1],
+  ];
+  const entry = counts.flatMap(([type, count]) =>
+    Array.from({ length: count }, (_, i) => {
+      const resource: Resource = { ...structuredClone(templates[type]), id: `${i + 1}` };
+      if (type === 'Slot') resource.schedule = { reference: `Schedule/${(i % 8) + 1}` };
+      if (type === 'Schedule')
+        resource.actor = [{ reference: `Location/${(i % 5) + 1}` }, { reference: `Practitioner/${(i % 6) + 1}` }];
+      if (type === 'Location') resource.managingOrganization = { reference: 'Organization/1' };
+      return { fullUrl: `https://provider.example.nhs.uk/T99999/STU3/1/gpconnect/${type}/${i + 1}`, resource };
+    }),
+  );
   return { resourceType: 'Bundle', type: 'searchset', entry };
 }
 
@@ -74,7 +97,10 @@ function main(): void {
   ];
   const entries: BenchEntry[] = [];
   for (const [name, resource, interaction, iterations] of inputs) {
-    const ours = median(() => validateExchangeBody(resource, { hop: 'provider', interaction, fhirVersion: 'STU3' }), iterations);
+    const ours = median(
+      () => validateExchangeBody(resource, { hop: 'provider', interaction, fhirVersion: 'STU3' }),
+      iterations,
+    );
     const theirs = median(() => fhirJs.validate(resource), iterations);
     entries.push(entry(name, 'ms', ours, theirs));
   }
@@ -85,7 +111,9 @@ function main(): void {
   entries.push(entry('validation.cold-start-to-first', 'ms', ourCold.ms, theirCold.ms));
   entries.push(entry('validation.heap-after-first', 'MB', ourCold.heapMb, theirCold.heapMb));
   for (const e of entries) {
-    process.stdout.write(`${e.name.padEnd(40)} gpc-assure ${String(e.value).padStart(9)} ${e.unit}   FHIR.js ${String(e.peerValue).padStart(9)} ${e.unit}   ratio ${e.ratio}\n`);
+    process.stdout.write(
+      `${e.name.padEnd(40)} gpc-assure ${String(e.value).padStart(9)} ${e.unit}   FHIR.js ${String(e.peerValue).padStart(9)} ${e.unit}   ratio ${e.ratio}\n`,
+    );
   }
   mergeReport(entries);
 }

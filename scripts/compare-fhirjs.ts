@@ -33,7 +33,9 @@ export interface CorpusCase {
 }
 
 export function readCases(dir: string): CorpusCase[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
     .map((file) => ({ file, ...(JSON.parse(readFileSync(join(dir, file), 'utf8')) as Omit<CorpusCase, 'file'>) }));
 }
 
@@ -51,9 +53,13 @@ function main(): void {
     const ours = validateCase(c).some((i) => i.severity === 'error');
     return ours && fhirJs[c.fhirVersion].validate(c.resource as object).valid;
   });
-  process.stdout.write(`FHIR.js accepts ${acceptedByFhirJs.length} of ${cases.length} corpus instances that gpc-assure rejects:\n`);
+  process.stdout.write(
+    `FHIR.js accepts ${acceptedByFhirJs.length} of ${cases.length} corpus instances that gpc-assure rejects:\n`,
+  );
   for (const c of acceptedByFhirJs) {
-    process.stdout.write(`  ${c.file.padEnd(48)} ${c.expect?.rule ?? ''} at ${c.expect?.location ?? ''}: ${c.description ?? ''}\n`);
+    process.stdout.write(
+      `  ${c.file.padEnd(48)} ${c.expect?.rule ?? ''} at ${c.expect?.location ?? ''}: ${c.description ?? ''}\n`,
+    );
   }
 }
 

@@ -12,21 +12,46 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import YAML from 'yaml';
 
 type Json = Record<string, any>;
-interface Source { json: Json; sha256: string; file: string }
+interface Source {
+  json: Json;
+  sha256: string;
+  file: string;
+}
 
 const OUT = resolve(__dirname, '..', 'schemas');
 const STU3_DIR = resolve(__dirname, '..', 'node_modules', 'fhir-stu3-definitions', 'profiles', 'stu3');
 
 /** The profiles Appointment Management and Foundations 1.2.x exchange; extensions are followed from them. */
 const ROOT_PROFILES = [
-  'GPConnect-Appointment-1', 'GPConnect-Slot-1', 'GPConnect-Schedule-1', 'GPConnect-OperationOutcome-1',
-  'GPConnect-Searchset-Bundle-1', 'GPConnect-Device-1', 'CareConnect-GPC-Patient-1', 'CareConnect-GPC-Organization-1',
-  'CareConnect-GPC-Practitioner-1', 'CareConnect-GPC-PractitionerRole-1', 'CareConnect-GPC-Location-1',
+  'GPConnect-Appointment-1',
+  'GPConnect-Slot-1',
+  'GPConnect-Schedule-1',
+  'GPConnect-OperationOutcome-1',
+  'GPConnect-Searchset-Bundle-1',
+  'GPConnect-Device-1',
+  'CareConnect-GPC-Patient-1',
+  'CareConnect-GPC-Organization-1',
+  'CareConnect-GPC-Practitioner-1',
+  'CareConnect-GPC-PractitionerRole-1',
+  'CareConnect-GPC-Location-1',
 ].map((name) => `https://fhir.nhs.uk/STU3/StructureDefinition/${name}`);
 
 /** Base resources the harness meets without a GP Connect profile (CapabilityStatement) or inside profiles. */
-const BASE_RESOURCES = ['CapabilityStatement', 'Bundle', 'OperationOutcome', 'Appointment', 'Slot', 'Schedule',
-  'Patient', 'Organization', 'Practitioner', 'PractitionerRole', 'Location', 'Device', 'Parameters'];
+const BASE_RESOURCES = [
+  'CapabilityStatement',
+  'Bundle',
+  'OperationOutcome',
+  'Appointment',
+  'Slot',
+  'Schedule',
+  'Patient',
+  'Organization',
+  'Practitioner',
+  'PractitionerRole',
+  'Location',
+  'Device',
+  'Parameters',
+];
 
 /** Code lists above this size are not worth shipping (SNOMED subsets etc.): the binding is kept, unexpanded. */
 const MAX_CODES = 600;
@@ -44,8 +69,11 @@ function indexByUrl(dir: string): Map<string, Source> {
     const text = readFileSync(file, 'utf8');
     try {
       const json = JSON.parse(text) as Json;
-      if (typeof json.url === 'string') index.set(json.url, { json, sha256: sha256(text), file: join(basename(dir), relative(dir, file)) });
-    } catch { /* a malformed upstream file (facts §10) is simply not a source */ }
+      if (typeof json.url === 'string')
+        index.set(json.url, { json, sha256: sha256(text), file: join(basename(dir), relative(dir, file)) });
+    } catch {
+      /* a malformed upstream file (facts §10) is simply not a source */
+    }
   }
   return index;
 }
@@ -57,7 +85,8 @@ function indexCoreBundle(file: string, into: Map<string, Source>): void {
   const text = readFileSync(join(STU3_DIR, file), 'utf8');
   const hash = sha256(text);
   for (const { resource } of (JSON.parse(text) as Json).entry) {
-    if (resource?.url) into.set(resource.url, { json: resource, sha256: hash, file: `fhir@3.3.1/profiles/stu3/${file}` });
+    if (resource?.url)
+      into.set(resource.url, { json: resource, sha256: hash, file: `fhir@3.3.1/profiles/stu3/${file}` });
   }
 }
 
@@ -76,13 +105,16 @@ function expand(valueSetUrl: string, sources: Map<string, Source>): string[] | u
     if (!include.concept && concepts.length === 0) return undefined;
     codes.push(...concepts.map((c) => `${include.system}|${c.code}`));
   }
-  if (codes.length === 0 && vs.expansion?.contains) codes.push(...vs.expansion.contains.map((c: Json) => `${c.system}|${c.code}`));
+  if (codes.length === 0 && vs.expansion?.contains)
+    codes.push(...vs.expansion.contains.map((c: Json) => `${c.system}|${c.code}`));
   return codes.length > 0 && codes.length <= MAX_CODES ? codes : undefined;
 }
 
 function codeSystemConcepts(system: string, sources: Map<string, Source>): Json[] | undefined {
-  const cs = [...sources.values()].find((s) => s.json.resourceType === 'CodeSystem' && s.json.url === system)?.json
-    ?? [...sources.values()].find((s) => s.json.resourceType === 'ValueSet' && s.json.codeSystem?.system === system)?.json.codeSystem;
+  const cs =
+    [...sources.values()].find((s) => s.json.resourceType === 'CodeSystem' && s.json.url === system)?.json ??
+    [...sources.values()].find((s) => s.json.resourceType === 'ValueSet' && s.json.codeSystem?.system === system)?.json
+      .codeSystem;
   const flatten = (concepts: Json[] = []): Json[] => concepts.flatMap((c) => [c, ...flatten(c.concept)]);
   return cs ? flatten(cs.concept) : undefined;
 }
@@ -103,15 +135,21 @@ function compactElement(element: Json, sources: Map<string, Source>, invariantsT
     if (key.startsWith('fixed')) out.fixed = value;
     if (key.startsWith('pattern')) out.pattern = value;
   }
-  if (element.slicing) out.slicing = { discriminator: (element.slicing.discriminator ?? []).map((d: Json) => d.path), rules: element.slicing.rules };
+  if (element.slicing)
+    out.slicing = {
+      discriminator: (element.slicing.discriminator ?? []).map((d: Json) => d.path),
+      rules: element.slicing.rules,
+    };
   const binding = element.binding;
   if (binding?.strength === 'required') {
     const valueSet = binding.valueSetReference?.reference ?? binding.valueSetUri ?? binding.valueSet;
     out.binding = { valueSet, codes: valueSet ? expand(valueSet, sources) : undefined };
   }
-  const constraints = ((element.constraint ?? []) as Json[])
-    .filter((c) => c.expression && c.severity === 'error' && !invariantsToSkip.has(c.key));
-  if (constraints.length) out.invariants = constraints.map((c) => ({ key: c.key, human: c.human, expression: c.expression }));
+  const constraints = ((element.constraint ?? []) as Json[]).filter(
+    (c) => c.expression && c.severity === 'error' && !invariantsToSkip.has(c.key),
+  );
+  if (constraints.length)
+    out.invariants = constraints.map((c) => ({ key: c.key, human: c.human, expression: c.expression }));
   return out;
 }
 
@@ -131,11 +169,17 @@ function compileStructure(source: Source, sources: Map<string, Source>): Json {
   }
   return {
     provenance: { source: sd.url, version: sd.version ?? null, sha256: source.sha256, file: source.file },
-    url: sd.url, version: sd.version ?? null, type: sd.type, kind: sd.kind, elements,
+    url: sd.url,
+    version: sd.version ?? null,
+    type: sd.type,
+    kind: sd.kind,
+    elements,
   };
 }
 
-function artefactName(url: string): string { return url.replace(/^.*\//, ''); }
+function artefactName(url: string): string {
+  return url.replace(/^.*\//, '');
+}
 
 /** Follows extension profiles and type profiles from the roots until every referenced profile is compiled. */
 function compileGpConnect(profileDir: string, stu3: Map<string, Source>, terminologyDirs: string[]): string[] {
@@ -146,7 +190,8 @@ function compileGpConnect(profileDir: string, stu3: Map<string, Source>, termino
     for (const [url, src] of indexByUrl(dir)) {
       const type = src.json.resourceType;
       const current = local.get(url);
-      if ((type === 'CodeSystem' || type === 'ValueSet') && (!current || newer(src.json.version, current.json.version))) local.set(url, src);
+      if ((type === 'CodeSystem' || type === 'ValueSet') && (!current || newer(src.json.version, current.json.version)))
+        local.set(url, src);
     }
   const sources = new Map([...stu3, ...local]);
   const queue = [...ROOT_PROFILES];
@@ -171,7 +216,8 @@ function compileStu3Base(stu3: Map<string, Source>): void {
   const byType = new Map<string, Source>();
   for (const source of stu3.values()) {
     const sd = source.json;
-    if (sd.resourceType === 'StructureDefinition' && sd.derivation !== 'constraint' && sd.snapshot) byType.set(sd.type ?? sd.id, source);
+    if (sd.resourceType === 'StructureDefinition' && sd.derivation !== 'constraint' && sd.snapshot)
+      byType.set(sd.type ?? sd.id, source);
   }
   const types: Json = {};
   const queue = [...BASE_RESOURCES, 'Extension', 'Narrative', 'Meta', 'Resource', 'DomainResource'];
@@ -184,12 +230,20 @@ function compileStu3Base(stu3: Map<string, Source>): void {
     types[name] = { kind: compiled.kind, elements: compiled.elements };
     for (const element of Object.values(compiled.elements) as Json[]) queue.push(...(element.types ?? []));
   }
-  const primitives = [...byType.values()].filter((s) => s.json.kind === 'primitive-type').map((s) => s.json.type ?? s.json.id);
+  const primitives = [...byType.values()]
+    .filter((s) => s.json.kind === 'primitive-type')
+    .map((s) => s.json.type ?? s.json.id);
   write('fhir/stu3-base.json', {
-    provenance: { source: 'http://hl7.org/fhir/STU3 (npm fhir@3.3.1 profiles/stu3)', version: '3.0.1',
-      sha256: { 'profiles-resources.json': sha256(readFileSync(join(STU3_DIR, 'profiles-resources.json'), 'utf8')),
-        'profiles-types.json': sha256(readFileSync(join(STU3_DIR, 'profiles-types.json'), 'utf8')) } },
-    primitives, types,
+    provenance: {
+      source: 'http://hl7.org/fhir/STU3 (npm fhir@3.3.1 profiles/stu3)',
+      version: '3.0.1',
+      sha256: {
+        'profiles-resources.json': sha256(readFileSync(join(STU3_DIR, 'profiles-resources.json'), 'utf8')),
+        'profiles-types.json': sha256(readFileSync(join(STU3_DIR, 'profiles-types.json'), 'utf8')),
+      },
+    },
+    primitives,
+    types,
   });
 }
 
@@ -210,7 +264,8 @@ function resolveRefs(node: unknown, file: string, stack: string[] = []): unknown
   const out: Json = {};
   for (const [key, value] of Object.entries(obj)) {
     // OpenAPI-only keywords mean nothing to JSON Schema validation and would make ajv strict mode complain.
-    if (['example', 'examples', 'xml', 'externalDocs', 'nullable', 'readOnly', 'writeOnly', 'deprecated'].includes(key)) continue;
+    if (['example', 'examples', 'xml', 'externalDocs', 'nullable', 'readOnly', 'writeOnly', 'deprecated'].includes(key))
+      continue;
     out[key] = resolveRefs(value, file, stack);
   }
   return out;
@@ -229,10 +284,16 @@ function compileOpenApi(pdsDir: string, sdsDir: string): void {
   for (const [name, dir, path] of schemas) {
     const file = join(dir, path);
     const text = readFileSync(file, 'utf8');
-    const spec = YAML.parse(readFileSync(join(dir, dir === pdsDir ? 'personal-demographics.yaml' : 'spine-directory-service.yaml'), 'utf8'));
+    const spec = YAML.parse(
+      readFileSync(join(dir, dir === pdsDir ? 'personal-demographics.yaml' : 'spine-directory-service.yaml'), 'utf8'),
+    );
     write(`r4/${name}.json`, {
       // The published specs carry a `{VERSION}` placeholder, filled in only by NHS's release pipeline.
-      provenance: { source: `${spec.info?.title ?? 'OpenAPI'}: ${path}`, version: /^\{.*\}$/.test(String(spec.info?.version)) ? null : spec.info?.version ?? null, sha256: sha256(text) },
+      provenance: {
+        source: `${spec.info?.title ?? 'OpenAPI'}: ${path}`,
+        version: /^\{.*\}$/.test(String(spec.info?.version)) ? null : (spec.info?.version ?? null),
+        sha256: sha256(text),
+      },
       schema: resolveRefs(YAML.parse(text), file),
     });
   }
@@ -246,26 +307,40 @@ function write(path: string, data: unknown): void {
 
 /** Dotted numeric versions: is a newer than b? */
 function newer(a: unknown, b: unknown): boolean {
-  const parts = (v: unknown) => String(v ?? '0').split('.').map(Number);
+  const parts = (v: unknown) =>
+    String(v ?? '0')
+      .split('.')
+      .map(Number);
   const [x, y] = [parts(a), parts(b)];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+  for (let i = 0; i < Math.max(x.length, y.length); i++)
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
   return false;
 }
 
 function main(argv: string[]): void {
   const terminologyDirs: string[] = [];
-  for (let i = argv.indexOf('--terminology'); i >= 0; i = argv.indexOf('--terminology')) terminologyDirs.push(...argv.splice(i, 2).slice(1));
+  for (let i = argv.indexOf('--terminology'); i >= 0; i = argv.indexOf('--terminology'))
+    terminologyDirs.push(...argv.splice(i, 2).slice(1));
   const [profileDir, flag, pdsDir, sdsDir] = argv;
   if (!profileDir || (flag !== undefined && (flag !== '--openapi' || !pdsDir || !sdsDir))) {
-    process.stderr.write('usage: tsx scripts/generate-schemas.ts <profile dir> [--terminology <newer profile dir>]... [--openapi <pds spec dir> <sds spec dir>]\n');
+    process.stderr.write(
+      'usage: tsx scripts/generate-schemas.ts <profile dir> [--terminology <newer profile dir>]... [--openapi <pds spec dir> <sds spec dir>]\n',
+    );
     process.exit(2);
   }
   const stu3 = new Map<string, Source>();
-  for (const file of ['profiles-types.json', 'profiles-resources.json', 'valuesets.json', 'v3-codesystems.json']) indexCoreBundle(file, stu3);
-  const written = compileGpConnect(resolve(profileDir), stu3, terminologyDirs.map((d) => resolve(d)));
+  for (const file of ['profiles-types.json', 'profiles-resources.json', 'valuesets.json', 'v3-codesystems.json'])
+    indexCoreBundle(file, stu3);
+  const written = compileGpConnect(
+    resolve(profileDir),
+    stu3,
+    terminologyDirs.map((d) => resolve(d)),
+  );
   compileStu3Base(stu3);
   if (pdsDir && sdsDir) compileOpenApi(resolve(pdsDir), resolve(sdsDir));
-  process.stdout.write(`compiled ${written.length} GP Connect profiles and the STU3 base into ${relative(process.cwd(), OUT)}\n`);
+  process.stdout.write(
+    `compiled ${written.length} GP Connect profiles and the STU3 base into ${relative(process.cwd(), OUT)}\n`,
+  );
 }
 
 main(process.argv.slice(2));

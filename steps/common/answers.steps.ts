@@ -10,9 +10,12 @@ Given('{patient}', function (this: GpcWorld, role: string) {
   choosePatient(this, role);
 });
 
-Then('{hop} answers {int} with a FHIR {word}', function (this: GpcWorld, hop: Hop, status: number, resourceType: string) {
-  expectAnswer(this, this.answer(hop), { hop, status, resourceType });
-});
+Then(
+  '{hop} answers {int} with a FHIR {word}',
+  function (this: GpcWorld, hop: Hop, status: number, resourceType: string) {
+    expectAnswer(this, this.answer(hop), { hop, status, resourceType });
+  },
+);
 
 Then('{hop} answers {int} naming {word}', function (this: GpcWorld, hop: Hop, status: number, code: string) {
   expectError(this, this.answer(hop), { hop, status, code });
@@ -26,18 +29,38 @@ function latestBundle(w: GpcWorld) {
 
 Then('the Bundle is a searchset', function (this: GpcWorld) {
   const { hop, result, bundle } = latestBundle(this);
-  check(this, bundle.type === 'searchset', { hop, evidence: result, expected: 'Bundle.type searchset', actual: JSON.stringify(bundle.type) });
+  check(this, bundle.type === 'searchset', {
+    hop,
+    evidence: result,
+    expected: 'Bundle.type searchset',
+    actual: JSON.stringify(bundle.type),
+  });
 });
 
 Then('the Bundle is a searchset of exactly one {word}', function (this: GpcWorld, type: string) {
   const { hop, result, bundle } = latestBundle(this);
-  check(this, bundle.type === 'searchset', { hop, evidence: result, expected: 'Bundle.type searchset', actual: JSON.stringify(bundle.type) });
+  check(this, bundle.type === 'searchset', {
+    hop,
+    evidence: result,
+    expected: 'Bundle.type searchset',
+    actual: JSON.stringify(bundle.type),
+  });
   const found = ofType(bundle, type);
-  check(this, found.length === 1, { hop, evidence: result, expected: `exactly one ${type}`, actual: `${found.length} ${type} resources` });
+  check(this, found.length === 1, {
+    hop,
+    evidence: result,
+    expected: `exactly one ${type}`,
+    actual: `${found.length} ${type} resources`,
+  });
 });
 
 Then('the answer carries Cache-Control no-store', function (this: GpcWorld) {
   const result = this.answer('provider');
   const value = result.headers['cache-control'];
-  check(this, /(^|,)\s*no-store\s*(,|$)/.test(value ?? ''), { hop: 'provider', evidence: result, expected: 'Cache-Control: no-store', actual: value ? `Cache-Control: ${value}` : 'no Cache-Control header' });
+  check(this, /(^|,)\s*no-store\s*(,|$)/.test(value ?? ''), {
+    hop: 'provider',
+    evidence: result,
+    expected: 'Cache-Control: no-store',
+    actual: value ? `Cache-Control: ${value}` : 'no Cache-Control header',
+  });
 });

@@ -27,25 +27,59 @@ When('{int} consumers book the slot at once', async function (this: GpcWorld, co
 Then('the created Appointment comes back with no body', function (this: GpcWorld) {
   const result = this.answer('provider');
   const requirement = depthRequirement(this);
-  check(this, result.status === 201, { hop: 'provider', requirement, evidence: result, expected: 'HTTP 201', actual: `HTTP ${result.status}` });
-  check(this, result.text.trim() === '', { hop: 'provider', requirement, evidence: result, expected: 'no body (Prefer: return=minimal)', actual: `${result.text.length} characters of body` });
+  check(this, result.status === 201, {
+    hop: 'provider',
+    requirement,
+    evidence: result,
+    expected: 'HTTP 201',
+    actual: `HTTP ${result.status}`,
+  });
+  check(this, result.text.trim() === '', {
+    hop: 'provider',
+    requirement,
+    evidence: result,
+    expected: 'no body (Prefer: return=minimal)',
+    actual: `${result.text.length} characters of body`,
+  });
 });
 
 Then('the created Appointment comes back in full', function (this: GpcWorld) {
   const result = this.answer('provider');
-  const appt = expectAnswer(this, result, { hop: 'provider', requirement: depthRequirement(this), status: 201, resourceType: 'Appointment' });
-  check(this, typeof appt.id === 'string', { hop: 'provider', requirement: depthRequirement(this), evidence: result, expected: 'the stored Appointment with its id', actual: JSON.stringify(appt.id) });
+  const appt = expectAnswer(this, result, {
+    hop: 'provider',
+    requirement: depthRequirement(this),
+    status: 201,
+    resourceType: 'Appointment',
+  });
+  check(this, typeof appt.id === 'string', {
+    hop: 'provider',
+    requirement: depthRequirement(this),
+    evidence: result,
+    expected: 'the stored Appointment with its id',
+    actual: JSON.stringify(appt.id),
+  });
 });
 
-Then('exactly {int} booking answers 201 and the other {int} answer 409 DUPLICATE_REJECTED', function (this: GpcWorld, winners: number, losers: number) {
-  const answers = bursts.get(this) ?? [];
-  const count = (pred: (r: HttpResult) => boolean) => answers.filter(pred).length;
-  const created = count((r) => r.status === 201);
-  const rejected = count((r) => r.status === 409 && r.text.includes('DUPLICATE_REJECTED'));
-  const tally = [...new Set(answers.map((r) => r.status))].map((s) => `${count((r) => r.status === s)} × ${s}`).join(', ');
-  const evidence = answers.find((r) => r.status === 201 && created > winners) ?? answers[0];
-  check(this, created === winners && rejected === losers, { hop: 'provider', requirement: depthRequirement(this), evidence, expected: `${winners} × 201 and ${losers} × 409 DUPLICATE_REJECTED`, actual: tally });
-});
+Then(
+  'exactly {int} booking answers 201 and the other {int} answer 409 DUPLICATE_REJECTED',
+  function (this: GpcWorld, winners: number, losers: number) {
+    const answers = bursts.get(this) ?? [];
+    const count = (pred: (r: HttpResult) => boolean) => answers.filter(pred).length;
+    const created = count((r) => r.status === 201);
+    const rejected = count((r) => r.status === 409 && r.text.includes('DUPLICATE_REJECTED'));
+    const tally = [...new Set(answers.map((r) => r.status))]
+      .map((s) => `${count((r) => r.status === s)} × ${s}`)
+      .join(', ');
+    const evidence = answers.find((r) => r.status === 201 && created > winners) ?? answers[0];
+    check(this, created === winners && rejected === losers, {
+      hop: 'provider',
+      requirement: depthRequirement(this),
+      evidence,
+      expected: `${winners} × 201 and ${losers} × 409 DUPLICATE_REJECTED`,
+      actual: tally,
+    });
+  },
+);
 
 /**
  * Two free slots of one schedule from the search: the second starting as the first ends (adjacent), or
@@ -54,12 +88,15 @@ Then('exactly {int} booking answers 201 and the other {int} answer 409 DUPLICATE
 function slotPair(w: GpcWorld, adjacent: boolean): Resource[] {
   const slots = ofType(w.state.slotSearch!.bundle, 'Slot');
   const sameSchedule = (a: Resource, b: Resource) => JSON.stringify(a.schedule) === JSON.stringify(b.schedule);
-  const fits = (a: Resource, b: Resource) => sameSchedule(a, b) && (adjacent ? b.start === a.end : Date.parse(String(b.start)) > Date.parse(String(a.end)));
+  const fits = (a: Resource, b: Resource) =>
+    sameSchedule(a, b) && (adjacent ? b.start === a.end : Date.parse(String(b.start)) > Date.parse(String(a.end)));
   for (const first of slots) {
     const second = slots.find((b) => fits(first, b));
     if (second) return [first, second];
   }
-  throw new Error(`the slot search offered no two ${adjacent ? 'adjacent' : 'non-adjacent'} free slots of one schedule`);
+  throw new Error(
+    `the slot search offered no two ${adjacent ? 'adjacent' : 'non-adjacent'} free slots of one schedule`,
+  );
 }
 
 When('the consumer books two {word} slots of one schedule', async function (this: GpcWorld, kind: string) {
@@ -76,10 +113,22 @@ When('the consumer books two {word} slots of one schedule', async function (this
 When('the consumer books a free slot from yesterday', async function (this: GpcWorld) {
   const yesterday = ukDate(new Date(Date.now() - DAY_MS));
   const result = await searchSlotsWith(this, { start: yesterday, end: yesterday });
-  const bundle = expectAnswer(this, result, { hop: 'provider', requirement: depthRequirement(this), status: 200, resourceType: 'Bundle' });
+  const bundle = expectAnswer(this, result, {
+    hop: 'provider',
+    requirement: depthRequirement(this),
+    status: 200,
+    resourceType: 'Bundle',
+  });
   const past = ofType(bundle, 'Slot')[0];
   // A provider need not offer past slots; without one this check cannot run here, which is no provider breach.
-  check(this, !!past, { hop: 'config', requirement: depthRequirement(this), evidence: result, expected: 'a free slot yesterday at the practice, to try to book', actual: 'none offered', kind: 'config' });
+  check(this, !!past, {
+    hop: 'config',
+    requirement: depthRequirement(this),
+    evidence: result,
+    expected: 'a free slot yesterday at the practice, to try to book',
+    actual: 'none offered',
+    kind: 'config',
+  });
   this.state.slotSearch!.bundle = bundle;
   this.state.slot = past;
   await bookWith(this, bookingBody(this));
@@ -87,7 +136,19 @@ When('the consumer books a free slot from yesterday', async function (this: GpcW
 
 /** The slot search never offers a Visit slot, so the target file names one (testData.visitSlot). */
 When('the consumer books the Visit slot the target names', async function (this: GpcWorld) {
-  const visit = this.target.testData.visitSlot ?? fail(this, { hop: 'config', expected: `testData.visitSlot in target ${this.target.name}`, actual: 'none', kind: 'config' });
+  const visit =
+    this.target.testData.visitSlot ??
+    fail(this, {
+      hop: 'config',
+      expected: `testData.visitSlot in target ${this.target.name}`,
+      actual: 'none',
+      kind: 'config',
+    });
   // The honest body for the slot found, moved onto the Visit slot: only the slot is wrong.
-  await bookWith(this, bookingBody(this, (a) => Object.assign(a, { slot: [{ reference: `Slot/${visit.id}` }], start: visit.start, end: visit.end })));
+  await bookWith(
+    this,
+    bookingBody(this, (a) =>
+      Object.assign(a, { slot: [{ reference: `Slot/${visit.id}` }], start: visit.start, end: visit.end }),
+    ),
+  );
 });

@@ -17,7 +17,12 @@ When('the consumer books the same slot again', async function (this: GpcWorld) {
 
 Given('the consumer has booked the slot for the patient', async function (this: GpcWorld) {
   const result = await bookSlot(this);
-  this.state.appointment = expectAnswer(this, result, { hop: 'provider', requirement: 'WE-6a', status: 201, resourceType: 'Appointment' });
+  this.state.appointment = expectAnswer(this, result, {
+    hop: 'provider',
+    requirement: 'WE-6a',
+    status: 201,
+    resourceType: 'Appointment',
+  });
 });
 
 function appointment(w: GpcWorld) {
@@ -25,26 +30,51 @@ function appointment(w: GpcWorld) {
   return { result, appt: expectAnswer(w, result, { hop: 'provider', status: 201, resourceType: 'Appointment' }) };
 }
 
-const participants = (appt: Resource) => ((appt.participant as { actor?: unknown }[]) ?? []).map((p) => reference(p.actor) ?? '');
+const participants = (appt: Resource) =>
+  ((appt.participant as { actor?: unknown }[]) ?? []).map((p) => reference(p.actor) ?? '');
 
 Then('the answer has a Location header for the Appointment', function (this: GpcWorld) {
   const { result, appt } = appointment(this);
   const location = result.headers['location'];
-  check(this, !!location && location.includes(`Appointment/${appt.id}`), { hop: 'provider', evidence: result, expected: `a Location header naming Appointment/${appt.id}`, actual: location ? `Location: ${location}` : 'no Location header' });
+  check(this, !!location && location.includes(`Appointment/${appt.id}`), {
+    hop: 'provider',
+    evidence: result,
+    expected: `a Location header naming Appointment/${appt.id}`,
+    actual: location ? `Location: ${location}` : 'no Location header',
+  });
 });
 
 Then('the Appointment declares the GPConnect-Appointment-1 profile and is booked', function (this: GpcWorld) {
   const { result, appt } = appointment(this);
   const profiles = (appt.meta as { profile?: string[] } | undefined)?.profile ?? [];
-  check(this, profiles.includes(PROFILE.appointment), { hop: 'provider', evidence: result, expected: `meta.profile ${PROFILE.appointment}`, actual: `meta.profile ${JSON.stringify(profiles)}` });
-  check(this, appt.status === 'booked', { hop: 'provider', evidence: result, expected: 'status booked', actual: `status ${JSON.stringify(appt.status)}` });
+  check(this, profiles.includes(PROFILE.appointment), {
+    hop: 'provider',
+    evidence: result,
+    expected: `meta.profile ${PROFILE.appointment}`,
+    actual: `meta.profile ${JSON.stringify(profiles)}`,
+  });
+  check(this, appt.status === 'booked', {
+    hop: 'provider',
+    evidence: result,
+    expected: 'status booked',
+    actual: `status ${JSON.stringify(appt.status)}`,
+  });
 });
 
 Then('the Appointment has Patient and Location participants', function (this: GpcWorld) {
   const { result, appt } = appointment(this);
   const refs = participants(appt);
   for (const type of ['Patient', 'Location']) {
-    check(this, refs.some((r) => r.startsWith(`${type}/`)), { hop: 'provider', evidence: result, expected: `a ${type} participant`, actual: `participants ${JSON.stringify(refs)}` });
+    check(
+      this,
+      refs.some((r) => r.startsWith(`${type}/`)),
+      {
+        hop: 'provider',
+        evidence: result,
+        expected: `a ${type} participant`,
+        actual: `participants ${JSON.stringify(refs)}`,
+      },
+    );
   }
 });
 
@@ -52,16 +82,49 @@ Then('the journey carried each value forward from hop to hop', function (this: G
   const { state, evidence } = this;
   const sds = evidence.exchanges.filter((e) => e.hop === 'sds');
   const gpc = evidence.exchanges.filter((e) => e.hop === 'ssp');
-  const fault = (hop: 'sds' | 'ssp' | 'provider', expected: string, actual: string) => ({ hop, evidence: this.answer('provider'), expected, actual });
-  check(this, sds.length >= 2 && sds.every((e) => decodeURIComponent(e.request.url).includes(`|${state.ods}`)), fault('sds', `both SDS queries to name ODS code ${state.ods} from PDS`, sds.map((e) => e.request.url).join(' ; ')));
+  const fault = (hop: 'sds' | 'ssp' | 'provider', expected: string, actual: string) => ({
+    hop,
+    evidence: this.answer('provider'),
+    expected,
+    actual,
+  });
+  check(
+    this,
+    sds.length >= 2 && sds.every((e) => decodeURIComponent(e.request.url).includes(`|${state.ods}`)),
+    fault('sds', `both SDS queries to name ODS code ${state.ods} from PDS`, sds.map((e) => e.request.url).join(' ; ')),
+  );
   for (const e of gpc) {
-    check(this, e.request.url.startsWith(`${this.target.ssp.baseUrl}/${state.endpoint!.root}/`), fault('ssp', `URL under {ssp}/${state.endpoint!.root}/`, e.request.url));
-    check(this, e.request.headers['Ssp-To'] === state.providerAsid, fault('ssp', `Ssp-To ${state.providerAsid} from SDS`, String(e.request.headers['Ssp-To'])));
+    check(
+      this,
+      e.request.url.startsWith(`${this.target.ssp.baseUrl}/${state.endpoint!.root}/`),
+      fault('ssp', `URL under {ssp}/${state.endpoint!.root}/`, e.request.url),
+    );
+    check(
+      this,
+      e.request.headers['Ssp-To'] === state.providerAsid,
+      fault('ssp', `Ssp-To ${state.providerAsid} from SDS`, String(e.request.headers['Ssp-To'])),
+    );
     const jwt = decodeJwt(bearerToken(e.request.headers['Authorization']) ?? '');
-    check(this, jwt.ok && jwt.claims.aud === state.endpoint!.root, fault('ssp', `JWT aud ${state.endpoint!.root}`, jwt.ok ? String(jwt.claims.aud) : jwt.problem));
+    check(
+      this,
+      jwt.ok && jwt.claims.aud === state.endpoint!.root,
+      fault('ssp', `JWT aud ${state.endpoint!.root}`, jwt.ok ? String(jwt.claims.aud) : jwt.problem),
+    );
   }
   const { appt } = appointment(this);
   const slots = ((appt.slot as unknown[]) ?? []).map(reference);
-  check(this, slots.includes(`Slot/${state.bookedSlotId}`), fault('provider', `the Appointment to book Slot/${state.bookedSlotId} from the search`, JSON.stringify(slots)));
-  check(this, participants(appt).includes(`Patient/${state.providerPatientId}`), fault('provider', `the Appointment's Patient to be Patient/${state.providerPatientId} from find patient`, JSON.stringify(participants(appt))));
+  check(
+    this,
+    slots.includes(`Slot/${state.bookedSlotId}`),
+    fault('provider', `the Appointment to book Slot/${state.bookedSlotId} from the search`, JSON.stringify(slots)),
+  );
+  check(
+    this,
+    participants(appt).includes(`Patient/${state.providerPatientId}`),
+    fault(
+      'provider',
+      `the Appointment's Patient to be Patient/${state.providerPatientId} from find patient`,
+      JSON.stringify(participants(appt)),
+    ),
+  );
 });

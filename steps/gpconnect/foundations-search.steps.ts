@@ -33,11 +33,14 @@ async function search(w: GpcWorld, type: string, query: string) {
   await throughSsp(w, interaction(`find ${type.toLowerCase()}`), { query });
 }
 
-When('the consumer searches for the {word} the journey met by its identifier', async function (this: GpcWorld, type: string) {
-  const value = identifierValue(met(this, type), SEARCH_SYSTEM[type]);
-  if (!value) throw new Error(`the ${type} the journey met has no identifier under ${SEARCH_SYSTEM[type]}`);
-  await search(this, type, identifierQuery(SEARCH_SYSTEM[type], value));
-});
+When(
+  'the consumer searches for the {word} the journey met by its identifier',
+  async function (this: GpcWorld, type: string) {
+    const value = identifierValue(met(this, type), SEARCH_SYSTEM[type]);
+    if (!value) throw new Error(`the ${type} the journey met has no identifier under ${SEARCH_SYSTEM[type]}`);
+    await search(this, type, identifierQuery(SEARCH_SYSTEM[type], value));
+  },
+);
 
 When('the consumer searches for a {word} with {}', async function (this: GpcWorld, type: string, probe: string) {
   if (!PROBES[probe]) throw new Error(`unknown search probe "${probe}"; known: ${Object.keys(PROBES).join(', ')}`);
@@ -50,5 +53,11 @@ Then('the searchset holds exactly the {word} the journey met', function (this: G
   const bundle = expectAnswer(this, result, { hop: 'provider', requirement, status: 200, resourceType: 'Bundle' });
   const found = ofType(bundle, type).map((r) => r.id);
   const expected = met(this, type).id;
-  check(this, found.length === 1 && found[0] === expected, { hop: 'provider', requirement, evidence: result, expected: `exactly ${type}/${expected}`, actual: found.length ? found.map((id) => `${type}/${id}`).join(', ') : `no ${type}` });
+  check(this, found.length === 1 && found[0] === expected, {
+    hop: 'provider',
+    requirement,
+    evidence: result,
+    expected: `exactly ${type}/${expected}`,
+    actual: found.length ? found.map((id) => `${type}/${id}`).join(', ') : `no ${type}`,
+  });
 });

@@ -23,9 +23,12 @@ When('the consumer reads the {word} the journey met', async function (this: GpcW
   await read(this, type, journeyId(this, type));
 });
 
-When('the consumer reads the {word} the journey met with the Ssp-InteractionID of {interaction}', async function (this: GpcWorld, type: string, other: Interaction) {
-  await read(this, type, journeyId(this, type), { 'Ssp-InteractionID': other.interactionId });
-});
+When(
+  'the consumer reads the {word} the journey met with the Ssp-InteractionID of {interaction}',
+  async function (this: GpcWorld, type: string, other: Interaction) {
+    await read(this, type, journeyId(this, type), { 'Ssp-InteractionID': other.interactionId });
+  },
+);
 
 When('the consumer reads the {word} with id {string}', async function (this: GpcWorld, type: string, id: string) {
   await read(this, type, id);
@@ -36,5 +39,11 @@ Then('the provider answers the {word} with a weak ETag of its versionId', functi
   const requirement = depthRequirement(this);
   const resource = expectAnswer(this, result, { hop: 'provider', requirement, status: 200, resourceType: type });
   const versionId = (resource.meta as { versionId?: string } | undefined)?.versionId;
-  check(this, !!versionId && result.headers['etag'] === `W/"${versionId}"`, { hop: 'provider', requirement, evidence: result, expected: `ETag W/"${versionId}"`, actual: `ETag ${result.headers['etag'] ?? '(none)'}` });
+  check(this, !!versionId && result.headers['etag'] === `W/"${versionId}"`, {
+    hop: 'provider',
+    requirement,
+    evidence: result,
+    expected: `ETag W/"${versionId}"`,
+    actual: `ETag ${result.headers['etag'] ?? '(none)'}`,
+  });
 });

@@ -4,7 +4,14 @@ import { ofType } from '../../support/fhir/bundle';
 import { check, expectAnswer } from '../../support/world/checks';
 import { bookSlot } from '../../support/world/journey';
 import { depthRequirement } from '../../support/world/depth';
-import { cancelWith, keepVersion, readAppointment, seenVersion, staleEtag, updateAppointment } from '../../support/world/lifecycle';
+import {
+  cancelWith,
+  keepVersion,
+  readAppointment,
+  seenVersion,
+  staleEtag,
+  updateAppointment,
+} from '../../support/world/lifecycle';
 import type { GpcWorld } from '../../support/world/world';
 
 /** Values an amend may try to set, by element: description and comment are allowed, the rest are not. */
@@ -29,33 +36,66 @@ When("the consumer amends the appointment's {word}", async function (this: GpcWo
 
 When('the consumer {word}s the appointment with a stale ETag', async function (this: GpcWorld, action: string) {
   const name = action === 'cancel' ? 'cancel appointment' : 'amend appointment';
-  const change = action === 'cancel' ? cancelWith('Patient asked to cancel') : (a: Record<string, unknown>) => void (a.description = AMENDMENTS.description);
+  const change =
+    action === 'cancel'
+      ? cancelWith('Patient asked to cancel')
+      : (a: Record<string, unknown>) => void (a.description = AMENDMENTS.description);
   await updateAppointment(this, name, change, staleEtag(this));
 });
 
-When('the consumer cancels the appointment giving the reason {string}', async function (this: GpcWorld, reason: string) {
-  await updateAppointment(this, 'cancel appointment', cancelWith(reason));
-});
+When(
+  'the consumer cancels the appointment giving the reason {string}',
+  async function (this: GpcWorld, reason: string) {
+    await updateAppointment(this, 'cancel appointment', cancelWith(reason));
+  },
+);
 
 Then('the provider answers with the Appointment at version {int}', function (this: GpcWorld, version: number) {
   const result = this.answer('provider');
   const appt = keepVersion(this, result, 200);
   const versionId = (appt.meta as { versionId?: string } | undefined)?.versionId;
   const requirement = depthRequirement(this);
-  check(this, versionId === String(version) && result.headers['etag'] === `W/"${version}"`, { hop: 'provider', requirement, evidence: result, expected: `meta.versionId ${version} and ETag W/"${version}"`, actual: `meta.versionId ${versionId}, ETag ${result.headers['etag']}` });
+  check(this, versionId === String(version) && result.headers['etag'] === `W/"${version}"`, {
+    hop: 'provider',
+    requirement,
+    evidence: result,
+    expected: `meta.versionId ${version} and ETag W/"${version}"`,
+    actual: `meta.versionId ${versionId}, ETag ${result.headers['etag']}`,
+  });
 });
 
 Then("the Appointment's {word} is what was sent", function (this: GpcWorld, element: string) {
   const { resource } = seenVersion(this);
   const expected = element === 'status' ? 'cancelled' : AMENDMENTS[element];
-  check(this, resource[element] === expected, { hop: 'provider', requirement: depthRequirement(this), evidence: this.answer('provider'), expected: `${element} ${JSON.stringify(expected)}`, actual: JSON.stringify(resource[element]) });
+  check(this, resource[element] === expected, {
+    hop: 'provider',
+    requirement: depthRequirement(this),
+    evidence: this.answer('provider'),
+    expected: `${element} ${JSON.stringify(expected)}`,
+    actual: JSON.stringify(resource[element]),
+  });
 });
 
 Then('the freed slot is offered again', function (this: GpcWorld) {
   const result = this.answer('provider');
   // The new search's Bundle holds the Schedule and Location the rebooking needs.
-  const bundle = expectAnswer(this, result, { hop: 'provider', requirement: depthRequirement(this), status: 200, resourceType: 'Bundle' });
+  const bundle = expectAnswer(this, result, {
+    hop: 'provider',
+    requirement: depthRequirement(this),
+    status: 200,
+    resourceType: 'Bundle',
+  });
   this.state.slotSearch!.bundle = bundle;
   const slotId = this.state.bookedSlotId;
-  check(this, ofType(bundle, 'Slot').some((s) => s.id === slotId), { hop: 'provider', requirement: depthRequirement(this), evidence: result, expected: `the cancelled appointment's Slot/${slotId} offered as free`, actual: 'not offered' });
+  check(
+    this,
+    ofType(bundle, 'Slot').some((s) => s.id === slotId),
+    {
+      hop: 'provider',
+      requirement: depthRequirement(this),
+      evidence: result,
+      expected: `the cancelled appointment's Slot/${slotId} offered as free`,
+      actual: 'not offered',
+    },
+  );
 });

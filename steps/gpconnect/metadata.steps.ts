@@ -12,18 +12,37 @@ function capabilityStatement(w: GpcWorld) {
 
 When("the consumer reads the provider's CapabilityStatement through the SSP", async function (this: GpcWorld) {
   const result = await throughSsp(this, interaction('read metadata'));
-  expectAnswer(this, result, { hop: 'provider', requirement: 'WE-3a', status: 200, resourceType: 'CapabilityStatement' });
+  expectAnswer(this, result, {
+    hop: 'provider',
+    requirement: 'WE-3a',
+    status: 200,
+    resourceType: 'CapabilityStatement',
+  });
 });
 
 Then('the CapabilityStatement declares FHIR version {word}', function (this: GpcWorld, version: string) {
   const { result, cs } = capabilityStatement(this);
-  check(this, cs.fhirVersion === version, { hop: 'provider', evidence: result, expected: `fhirVersion ${version}`, actual: `fhirVersion ${JSON.stringify(cs.fhirVersion)}` });
+  check(this, cs.fhirVersion === version, {
+    hop: 'provider',
+    evidence: result,
+    expected: `fhirVersion ${version}`,
+    actual: `fhirVersion ${JSON.stringify(cs.fhirVersion)}`,
+  });
 });
 
 Then('the CapabilityStatement offers both JSON and XML formats', function (this: GpcWorld) {
   const { result, cs } = capabilityStatement(this);
   const formats = Array.isArray(cs.format) ? (cs.format as string[]) : [];
   for (const wanted of ['application/fhir+json', 'application/fhir+xml']) {
-    check(this, formats.some((f) => f.startsWith(wanted)), { hop: 'provider', evidence: result, expected: `format to list ${wanted}`, actual: `format ${JSON.stringify(cs.format)}` });
+    check(
+      this,
+      formats.some((f) => f.startsWith(wanted)),
+      {
+        hop: 'provider',
+        evidence: result,
+        expected: `format to list ${wanted}`,
+        actual: `format ${JSON.stringify(cs.format)}`,
+      },
+    );
   }
 });

@@ -27,15 +27,31 @@ function providerPatient(w: GpcWorld) {
 Then("the provider's Patient carries the traced NHS number with its verification status", function (this: GpcWorld) {
   const { result, patient } = providerPatient(this);
   const nhs = identifiers(patient).find((i) => i.system === SYS.nhsNumber);
-  check(this, nhs?.value === this.state.nhsNumber, { hop: 'provider', evidence: result, expected: `identifier ${SYS.nhsNumber}|${this.state.nhsNumber}`, actual: JSON.stringify(identifiers(patient)) });
-  const status = extensionsOf(nhs, EXT.gpcVerification)[0] as { valueCodeableConcept?: { coding?: { system?: string; code?: string }[] } } | undefined;
+  check(this, nhs?.value === this.state.nhsNumber, {
+    hop: 'provider',
+    evidence: result,
+    expected: `identifier ${SYS.nhsNumber}|${this.state.nhsNumber}`,
+    actual: JSON.stringify(identifiers(patient)),
+  });
+  const status = extensionsOf(nhs, EXT.gpcVerification)[0] as
+    { valueCodeableConcept?: { coding?: { system?: string; code?: string }[] } } | undefined;
   const coding = status?.valueCodeableConcept?.coding?.[0];
-  check(this, coding?.system === SYS.gpcVerification && !!coding.code, { hop: 'provider', evidence: result, expected: `a verification-status extension coded from ${SYS.gpcVerification}`, actual: JSON.stringify(status ?? 'none') });
+  check(this, coding?.system === SYS.gpcVerification && !!coding.code, {
+    hop: 'provider',
+    evidence: result,
+    expected: `a verification-status extension coded from ${SYS.gpcVerification}`,
+    actual: JSON.stringify(status ?? 'none'),
+  });
 });
 
 Then("the provider's Patient has exactly one official name", function (this: GpcWorld) {
   const { result, patient } = providerPatient(this);
   const names = Array.isArray(patient.name) ? (patient.name as { use?: string }[]) : [];
   const official = names.filter((n) => n.use === 'official');
-  check(this, official.length === 1, { hop: 'provider', evidence: result, expected: 'exactly one name with use official', actual: `uses ${JSON.stringify(names.map((n) => n.use))}` });
+  check(this, official.length === 1, {
+    hop: 'provider',
+    evidence: result,
+    expected: 'exactly one name with use official',
+    actual: `uses ${JSON.stringify(names.map((n) => n.use))}`,
+  });
 });

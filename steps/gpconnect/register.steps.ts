@@ -14,7 +14,12 @@ import { choosePatient, findPatientOnProvider, throughSsp, traceOnPds } from '..
 import type { GpcWorld } from '../../support/world/world';
 
 /** For a number PDS does not answer (unknown, bad check digit) there is nothing to copy: placeholders go. */
-const NO_PDS_RECORD: Demographics = { family: 'Unknown', given: ['Unknown'], gender: 'unknown', birthDate: '1970-01-01' };
+const NO_PDS_RECORD: Demographics = {
+  family: 'Unknown',
+  given: ['Unknown'],
+  gender: 'unknown',
+  birthDate: '1970-01-01',
+};
 
 /** The demographics PDS answers for the chosen patient, as a consumer registering them would copy them. */
 async function pdsDemographics(w: GpcWorld): Promise<Demographics> {
@@ -34,12 +39,28 @@ async function pdsDemographics(w: GpcWorld): Promise<Demographics> {
 Given('{patient} is not yet a patient of the practice', async function (this: GpcWorld, role: string) {
   choosePatient(this, role);
   const result = await findPatientOnProvider(this);
-  const bundle = expectAnswer(this, result, { hop: 'provider', requirement: depthRequirement(this), status: 200, resourceType: 'Bundle' });
+  const bundle = expectAnswer(this, result, {
+    hop: 'provider',
+    requirement: depthRequirement(this),
+    status: 200,
+    resourceType: 'Bundle',
+  });
   if (ofType(bundle, 'Patient').length)
-    fail(this, { hop: 'config', requirement: depthRequirement(this), evidence: result, expected: `testData.patients.${role} (${this.state.nhsNumber}) not yet a patient of ${this.state.ods}`, actual: 'already found there (a registration is made once); name another person', kind: 'config' });
+    fail(this, {
+      hop: 'config',
+      requirement: depthRequirement(this),
+      evidence: result,
+      expected: `testData.patients.${role} (${this.state.nhsNumber}) not yet a patient of ${this.state.ods}`,
+      actual: 'already found there (a registration is made once); name another person',
+      kind: 'config',
+    });
 });
 
-async function register(w: GpcWorld, role: string, change: (d: Demographics) => Demographics = (d) => d): Promise<void> {
+async function register(
+  w: GpcWorld,
+  role: string,
+  change: (d: Demographics) => Demographics = (d) => d,
+): Promise<void> {
   choosePatient(w, role);
   const demographics = change(await pdsDemographics(w));
   await throughSsp(w, interaction('register patient'), { body: registerPatientBody(w.state.nhsNumber!, demographics) });
@@ -49,9 +70,15 @@ When('the consumer registers {patient} at the practice', async function (this: G
   await register(this, role);
 });
 
-When('the consumer registers {patient} at the practice with a birth date PDS does not have', async function (this: GpcWorld, role: string) {
-  await register(this, role, (d) => ({ ...d, birthDate: d.birthDate === '1901-01-01' ? '1902-02-02' : '1901-01-01' }));
-});
+When(
+  'the consumer registers {patient} at the practice with a birth date PDS does not have',
+  async function (this: GpcWorld, role: string) {
+    await register(this, role, (d) => ({
+      ...d,
+      birthDate: d.birthDate === '1901-01-01' ? '1902-02-02' : '1901-01-01',
+    }));
+  },
+);
 
 /** One Patient in the searchset, carrying the NHS number the scenario is about. */
 function thePatient(w: GpcWorld): void {
@@ -60,7 +87,13 @@ function thePatient(w: GpcWorld): void {
   const bundle = expectAnswer(w, result, { hop: 'provider', requirement, status: 200, resourceType: 'Bundle' });
   const patients = ofType(bundle, 'Patient');
   const numbers = patients.map((p) => identifierValue(p, SYS.nhsNumber));
-  check(w, patients.length === 1 && numbers[0] === w.state.nhsNumber, { hop: 'provider', requirement, evidence: result, expected: `one Patient with NHS number ${w.state.nhsNumber}`, actual: `${patients.length} Patient(s) with NHS number(s) ${numbers.join(', ') || 'none'}` });
+  check(w, patients.length === 1 && numbers[0] === w.state.nhsNumber, {
+    hop: 'provider',
+    requirement,
+    evidence: result,
+    expected: `one Patient with NHS number ${w.state.nhsNumber}`,
+    actual: `${patients.length} Patient(s) with NHS number(s) ${numbers.join(', ') || 'none'}`,
+  });
 }
 
 Then('the provider answers with the registered Patient', function (this: GpcWorld) {

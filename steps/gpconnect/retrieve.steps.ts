@@ -20,7 +20,9 @@ const RANGES: Record<string, () => string[]> = {
 };
 
 async function retrieve(w: GpcWorld, patientId: string, range: string) {
-  const query = RANGES[range]().map((b) => `start=${b}`).join('&');
+  const query = RANGES[range]()
+    .map((b) => `start=${b}`)
+    .join('&');
   await throughSsp(w, interaction("retrieve patient's appointments"), { id: patientId, query });
 }
 
@@ -28,16 +30,29 @@ When("the consumer retrieves the patient's appointments for {}", async function 
   await retrieve(this, this.state.providerPatientId!, range);
 });
 
-When('the consumer retrieves the appointments of a patient id the practice does not know', async function (this: GpcWorld) {
-  await retrieve(this, 'pat-0000000000', 'today to 14 days ahead');
-});
+When(
+  'the consumer retrieves the appointments of a patient id the practice does not know',
+  async function (this: GpcWorld) {
+    await retrieve(this, 'pat-0000000000', 'today to 14 days ahead');
+  },
+);
 
 Then('the searchset holds the appointment booked', function (this: GpcWorld) {
   const result = this.answer('provider');
   const requirement = depthRequirement(this);
   const bundle = expectAnswer(this, result, { hop: 'provider', requirement, status: 200, resourceType: 'Bundle' });
   const id = seenVersion(this).resource.id;
-  check(this, ofType(bundle, 'Appointment').some((a) => a.id === id), { hop: 'provider', requirement, evidence: result, expected: `Appointment/${id} in the searchset`, actual: `${ofType(bundle, 'Appointment').length} Appointment(s)` });
+  check(
+    this,
+    ofType(bundle, 'Appointment').some((a) => a.id === id),
+    {
+      hop: 'provider',
+      requirement,
+      evidence: result,
+      expected: `Appointment/${id} in the searchset`,
+      actual: `${ofType(bundle, 'Appointment').length} Appointment(s)`,
+    },
+  );
 });
 
 type Named = { family?: string; given?: string[] };
@@ -53,5 +68,11 @@ Then("the provider's Patient matches the PDS Patient on name, gender and birth d
   const provider = demographics(ofType(bundle, 'Patient')[0] ?? {});
   const pds = demographics(this.state.pdsPatient ?? {});
   const differences = (Object.keys(pds) as (keyof typeof pds)[]).filter((k) => provider[k] !== pds[k]);
-  check(this, differences.length === 0, { hop: 'provider', requirement, evidence: result, expected: `PDS demographics ${JSON.stringify(pds)}`, actual: differences.map((k) => `${k} ${JSON.stringify(provider[k])}`).join(', ') });
+  check(this, differences.length === 0, {
+    hop: 'provider',
+    requirement,
+    evidence: result,
+    expected: `PDS demographics ${JSON.stringify(pds)}`,
+    actual: differences.map((k) => `${k} ${JSON.stringify(provider[k])}`).join(', '),
+  });
 });

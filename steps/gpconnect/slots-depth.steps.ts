@@ -14,7 +14,11 @@ When('the consumer searches for free slots from today over {int} days', async fu
 });
 
 When('the consumer searches for free slots with {}', async function (this: GpcWorld, probe: string) {
-  await searchSlotsWith(this, slotRange(this.target.testData.slotSearchDays ?? 7), slotProbe(probe, this.target.consumer.odsCode));
+  await searchSlotsWith(
+    this,
+    slotRange(this.target.testData.slotSearchDays ?? 7),
+    slotProbe(probe, this.target.consumer.odsCode),
+  );
 });
 
 When('the consumer searches for free slots in the first minute of tomorrow', async function (this: GpcWorld) {
@@ -30,38 +34,72 @@ Then("the provider's answer is {int} {word}", function (this: GpcWorld, status: 
     return;
   }
   const bundle = expectAnswer(this, result, { hop: 'provider', requirement, status, resourceType: 'Bundle' });
-  check(this, bundle.type === 'searchset', { hop: 'provider', requirement, evidence: result, expected: 'Bundle.type searchset', actual: JSON.stringify(bundle.type) });
+  check(this, bundle.type === 'searchset', {
+    hop: 'provider',
+    requirement,
+    evidence: result,
+    expected: 'Bundle.type searchset',
+    actual: JSON.stringify(bundle.type),
+  });
 });
 
 function slotBundle(w: GpcWorld) {
   const result = w.answer('provider');
   const requirement = depthRequirement(w);
-  return { result, requirement, bundle: expectAnswer(w, result, { hop: 'provider', requirement, status: 200, resourceType: 'Bundle' }) };
+  return {
+    result,
+    requirement,
+    bundle: expectAnswer(w, result, { hop: 'provider', requirement, status: 200, resourceType: 'Bundle' }),
+  };
 }
 
 const typesIn = (bundle: Resource) => [...new Set(entries(bundle).map((r) => String(r.resourceType)))].sort();
 
 Then('the slot Bundle holds at least one Slot', function (this: GpcWorld) {
   const { result, requirement, bundle } = slotBundle(this);
-  check(this, ofType(bundle, 'Slot').length > 0, { hop: 'provider', requirement, evidence: result, expected: 'at least one Slot', actual: 'no Slot' });
+  check(this, ofType(bundle, 'Slot').length > 0, {
+    hop: 'provider',
+    requirement,
+    evidence: result,
+    expected: 'at least one Slot',
+    actual: 'no Slot',
+  });
 });
 
 Then('the searchset is empty', function (this: GpcWorld) {
   const { result, requirement, bundle } = slotBundle(this);
-  check(this, entries(bundle).length === 0, { hop: 'provider', requirement, evidence: result, expected: 'no entries', actual: `${typesIn(bundle).join(', ')}` });
+  check(this, entries(bundle).length === 0, {
+    hop: 'provider',
+    requirement,
+    evidence: result,
+    expected: 'no entries',
+    actual: `${typesIn(bundle).join(', ')}`,
+  });
 });
 
 Then('the slot Bundle holds exactly the types {}', function (this: GpcWorld, list: string) {
   const { result, requirement, bundle } = slotBundle(this);
   const expected = list.split(/,\s*|\s+and\s+/).sort();
   const actual = typesIn(bundle);
-  check(this, JSON.stringify(actual) === JSON.stringify(expected), { hop: 'provider', requirement, evidence: result, expected: `resource types ${expected.join(', ')}`, actual: actual.join(', ') });
+  check(this, JSON.stringify(actual) === JSON.stringify(expected), {
+    hop: 'provider',
+    requirement,
+    evidence: result,
+    expected: `resource types ${expected.join(', ')}`,
+    actual: actual.join(', '),
+  });
 });
 
 Then('the slot Bundle holds only slot-search resource types', function (this: GpcWorld) {
   const { result, requirement, bundle } = slotBundle(this);
   const stray = typesIn(bundle).filter((t) => !SLOT_BUNDLE_TYPES.includes(t));
-  check(this, stray.length === 0, { hop: 'provider', requirement, evidence: result, expected: `only ${SLOT_BUNDLE_TYPES.join(', ')}`, actual: stray.join(', ') });
+  check(this, stray.length === 0, {
+    hop: 'provider',
+    requirement,
+    evidence: result,
+    expected: `only ${SLOT_BUNDLE_TYPES.join(', ')}`,
+    actual: stray.join(', '),
+  });
 });
 
 /** Every `reference` anywhere inside a resource, except contained ones (`#id`). */
@@ -80,7 +118,13 @@ Then('every reference in the slot Bundle resolves inside it', function (this: Gp
   const { result, requirement, bundle } = slotBundle(this);
   for (const r of entries(bundle)) {
     for (const ref of referencesIn(r)) {
-      check(this, !!resolve(bundle, ref), { hop: 'provider', requirement, evidence: result, expected: `${r.resourceType}/${r.id}'s reference ${ref} inside the Bundle`, actual: 'not in the Bundle' });
+      check(this, !!resolve(bundle, ref), {
+        hop: 'provider',
+        requirement,
+        evidence: result,
+        expected: `${r.resourceType}/${r.id}'s reference ${ref} inside the Bundle`,
+        actual: 'not in the Bundle',
+      });
     }
   }
 });

@@ -39,7 +39,12 @@ function slotBundle(w: GpcWorld) {
  */
 function foundSlots(w: GpcWorld) {
   const found = slotBundle(w);
-  check(w, found.slots.length > 0, { hop: 'provider', evidence: found.result, expected: 'at least one Slot in the searched range', actual: 'no Slot' });
+  check(w, found.slots.length > 0, {
+    hop: 'provider',
+    evidence: found.result,
+    expected: 'at least one Slot in the searched range',
+    actual: 'no Slot',
+  });
   return found;
 }
 
@@ -51,10 +56,20 @@ Then('every Slot is free and inside the searched range', function (this: GpcWorl
   const { result, slots } = foundSlots(this);
   const { start, end } = this.state.slotSearch!;
   for (const s of slots) {
-    check(this, s.status === 'free', { hop: 'provider', evidence: result, expected: 'every Slot status free', actual: `Slot/${s.id} status ${JSON.stringify(s.status)}` });
+    check(this, s.status === 'free', {
+      hop: 'provider',
+      evidence: result,
+      expected: 'every Slot status free',
+      actual: `Slot/${s.id} status ${JSON.stringify(s.status)}`,
+    });
     // Dates carry their UK offset, so the date part is the UK calendar day.
     const inside = String(s.start).slice(0, 10) >= start && String(s.end).slice(0, 10) <= end;
-    check(this, inside, { hop: 'provider', evidence: result, expected: `every Slot inside ${start}..${end}`, actual: `Slot/${s.id} ${s.start}..${s.end}` });
+    check(this, inside, {
+      hop: 'provider',
+      evidence: result,
+      expected: `every Slot inside ${start}..${end}`,
+      actual: `Slot/${s.id} ${s.start}..${s.end}`,
+    });
   }
 });
 
@@ -62,21 +77,41 @@ Then("every Slot's Schedule is in the Bundle", function (this: GpcWorld) {
   const { result, bundle, slots } = foundSlots(this);
   for (const s of slots) {
     const ref = (s.schedule as { reference?: string } | undefined)?.reference;
-    check(this, !!resolve(bundle, ref), { hop: 'provider', evidence: result, expected: `Slot/${s.id}'s Schedule ${ref} in the Bundle`, actual: 'not included' });
+    check(this, !!resolve(bundle, ref), {
+      hop: 'provider',
+      evidence: result,
+      expected: `Slot/${s.id}'s Schedule ${ref} in the Bundle`,
+      actual: 'not included',
+    });
   }
 });
 
 Then('every Slot has a delivery channel and UK local times with an offset', function (this: GpcWorld) {
   const { result, slots } = foundSlots(this);
   for (const s of slots) {
-    check(this, UK_LOCAL.test(String(s.start)) && UK_LOCAL.test(String(s.end)), { hop: 'provider', evidence: result, expected: 'start and end as yyyy-mm-ddThh:mm:ss+00:00 or +01:00', actual: `Slot/${s.id} ${s.start}..${s.end}` });
+    check(this, UK_LOCAL.test(String(s.start)) && UK_LOCAL.test(String(s.end)), {
+      hop: 'provider',
+      evidence: result,
+      expected: 'start and end as yyyy-mm-ddThh:mm:ss+00:00 or +01:00',
+      actual: `Slot/${s.id} ${s.start}..${s.end}`,
+    });
     const channel = extensionsOf(s, EXT.deliveryChannel)[0]?.valueCode;
-    check(this, CHANNELS.includes(String(channel)), { hop: 'provider', evidence: result, expected: `a DeliveryChannel-2 extension (${CHANNELS.join(', ')})`, actual: `Slot/${s.id} channel ${JSON.stringify(channel)}` });
+    check(this, CHANNELS.includes(String(channel)), {
+      hop: 'provider',
+      evidence: result,
+      expected: `a DeliveryChannel-2 extension (${CHANNELS.join(', ')})`,
+      actual: `Slot/${s.id} channel ${JSON.stringify(channel)}`,
+    });
   }
 });
 
 Then('the booked slot is not offered', function (this: GpcWorld) {
   const { result, slots } = foundSlots(this);
   const booked = this.state.bookedSlotId;
-  check(this, !slots.some((s) => s.id === booked), { hop: 'provider', evidence: result, expected: `booked Slot/${booked} no longer offered`, actual: 'still offered as free' });
+  check(this, !slots.some((s) => s.id === booked), {
+    hop: 'provider',
+    evidence: result,
+    expected: `booked Slot/${booked} no longer offered`,
+    actual: 'still offered as free',
+  });
 });

@@ -27,18 +27,41 @@ function pdsPatient(w: GpcWorld) {
 
 Then("the Patient's id is the NHS number traced", function (this: GpcWorld) {
   const { result, patient } = pdsPatient(this);
-  check(this, patient.id === this.state.patient!.nhsNumber, { hop: 'pds', evidence: result, expected: `Patient.id ${this.state.patient!.nhsNumber}`, actual: `Patient.id ${JSON.stringify(patient.id)}` });
+  check(this, patient.id === this.state.patient!.nhsNumber, {
+    hop: 'pds',
+    evidence: result,
+    expected: `Patient.id ${this.state.patient!.nhsNumber}`,
+    actual: `Patient.id ${JSON.stringify(patient.id)}`,
+  });
 });
 
-Then('the PDS Patient carries the NHS number under the nhs-number system with a valid check digit', function (this: GpcWorld) {
-  const { result, patient } = pdsPatient(this);
-  const ids = identifiers(patient);
-  const nhs = ids.find((i) => i.system === SYS.nhsNumber);
-  check(this, !!nhs, { hop: 'pds', evidence: result, expected: `an identifier with system ${SYS.nhsNumber}`, actual: `systems ${JSON.stringify(ids.map((i) => i.system))}` });
-  const problem = nhsNumberProblem(String(nhs!.value));
-  check(this, !problem, { hop: 'pds', evidence: result, expected: 'an NHS number that passes the Modulus 11 check', actual: problem ?? '' });
-  check(this, nhs!.value === patient.id, { hop: 'pds', evidence: result, expected: `the identifier value to equal Patient.id ${patient.id}`, actual: String(nhs!.value) });
-});
+Then(
+  'the PDS Patient carries the NHS number under the nhs-number system with a valid check digit',
+  function (this: GpcWorld) {
+    const { result, patient } = pdsPatient(this);
+    const ids = identifiers(patient);
+    const nhs = ids.find((i) => i.system === SYS.nhsNumber);
+    check(this, !!nhs, {
+      hop: 'pds',
+      evidence: result,
+      expected: `an identifier with system ${SYS.nhsNumber}`,
+      actual: `systems ${JSON.stringify(ids.map((i) => i.system))}`,
+    });
+    const problem = nhsNumberProblem(String(nhs!.value));
+    check(this, !problem, {
+      hop: 'pds',
+      evidence: result,
+      expected: 'an NHS number that passes the Modulus 11 check',
+      actual: problem ?? '',
+    });
+    check(this, nhs!.value === patient.id, {
+      hop: 'pds',
+      evidence: result,
+      expected: `the identifier value to equal Patient.id ${patient.id}`,
+      actual: String(nhs!.value),
+    });
+  },
+);
 
 Then('the PDS Patient has exactly one generalPractitioner with an ODS code', function (this: GpcWorld) {
   const { result, patient } = pdsPatient(this);
@@ -48,8 +71,19 @@ Then('the PDS Patient has exactly one generalPractitioner with an ODS code', fun
 Then('that ODS code is the practice expected for the patient', function (this: GpcWorld) {
   const expected = this.state.patient!.expectedOds;
   // Without an expected practice the check would pass on any ODS code: that is a target-file gap, not a pass.
-  if (!expected) fail(this, { hop: 'config', expected: `testData.patients.${this.state.patientRole}.expectedOds in the target file`, actual: 'not set', kind: 'config' });
-  check(this, this.state.ods === expected, { hop: 'pds', evidence: this.answer('pds'), expected: `ODS code ${expected}`, actual: `ODS code ${this.state.ods}` });
+  if (!expected)
+    fail(this, {
+      hop: 'config',
+      expected: `testData.patients.${this.state.patientRole}.expectedOds in the target file`,
+      actual: 'not set',
+      kind: 'config',
+    });
+  check(this, this.state.ods === expected, {
+    hop: 'pds',
+    evidence: this.answer('pds'),
+    expected: `ODS code ${expected}`,
+    actual: `ODS code ${this.state.ods}`,
+  });
 });
 
 Then('PDS mirrors the X-Request-ID and X-Correlation-ID it was sent', function (this: GpcWorld) {
@@ -59,6 +93,11 @@ Then('PDS mirrors the X-Request-ID and X-Correlation-ID it was sent', function (
   const sent = result.exchange.request.headers;
   for (const name of ['x-request-id', 'x-correlation-id']) {
     const sentValue = Object.entries(sent).find(([k]) => k.toLowerCase() === name)?.[1];
-    check(this, result.headers[name] === sentValue, { hop: 'pds', evidence: result, expected: `${name} ${sentValue} mirrored`, actual: result.headers[name] ? `${name} ${result.headers[name]}` : `no ${name}` });
+    check(this, result.headers[name] === sentValue, {
+      hop: 'pds',
+      evidence: result,
+      expected: `${name} ${sentValue} mirrored`,
+      actual: result.headers[name] ? `${name} ${result.headers[name]}` : `no ${name}`,
+    });
   }
 });

@@ -18,10 +18,13 @@ Then('SDS answers {int} with the code {word}', function (this: GpcWorld, status:
   expectError(this, this.answer('sds'), { hop: 'sds', requirement: depthRequirement(this), status, code });
 });
 
-When('the consumer looks up the practice\'s Endpoint for {interaction}', async function (this: GpcWorld, i: Interaction) {
-  lookedUp.set(this, i);
-  await lookupEndpoint(this, i);
-});
+When(
+  "the consumer looks up the practice's Endpoint for {interaction}",
+  async function (this: GpcWorld, i: Interaction) {
+    lookedUp.set(this, i);
+    await lookupEndpoint(this, i);
+  },
+);
 
 Then("the Endpoint's address is the root of that interaction's capability", function (this: GpcWorld) {
   const i = lookedUp.get(this)!;
@@ -30,5 +33,11 @@ Then("the Endpoint's address is the root of that interaction's capability", func
   const endpoint = onlyEntry(this, result, 'Endpoint', requirement);
   // T11: the root ends /{ODS}/STU3/{major}/{capability segment}; another capability's root is not it.
   const ending = new RegExp(`/${this.state.ods}/STU3/\\d+/${CAPABILITY_SEGMENT[i.capability]}$`);
-  check(this, ending.test(String(endpoint.address)), { hop: 'sds', requirement, evidence: result, expected: `a ${i.capability} root ending /${this.state.ods}/STU3/{major}/${CAPABILITY_SEGMENT[i.capability]}`, actual: String(endpoint.address) });
+  check(this, ending.test(String(endpoint.address)), {
+    hop: 'sds',
+    requirement,
+    evidence: result,
+    expected: `a ${i.capability} root ending /${this.state.ods}/STU3/{major}/${CAPABILITY_SEGMENT[i.capability]}`,
+    actual: String(endpoint.address),
+  });
 });

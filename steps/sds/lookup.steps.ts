@@ -3,17 +3,35 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import type { Interaction } from '../../support/interactions';
 import { ofType } from '../../support/fhir/bundle';
 import { expectAnswer } from '../../support/world/checks';
-import { choosePatient, deviceAsid, endpointDetails, endpointPartyKey, endpointRoot, lookupDevice, lookupEndpoint, lookupInteraction, onlyEntry, resolveEndpointAndAsid, resolvePractice } from '../../support/world/journey';
+import {
+  choosePatient,
+  deviceAsid,
+  endpointDetails,
+  endpointPartyKey,
+  endpointRoot,
+  lookupDevice,
+  lookupEndpoint,
+  lookupInteraction,
+  onlyEntry,
+  resolveEndpointAndAsid,
+  resolvePractice,
+} from '../../support/world/journey';
 import type { GpcWorld } from '../../support/world/world';
 
 When('the consumer looks up the Endpoint on SDS for {interaction}', async function (this: GpcWorld, i: Interaction) {
   await lookupEndpoint(this, i);
 });
 
-Given('the consumer has looked up the Endpoint on SDS for {interaction}', async function (this: GpcWorld, i: Interaction) {
-  const result = await lookupEndpoint(this, i);
-  this.state.endpoint = { ...endpointDetails(this, onlyEntry(this, result, 'Endpoint', 'WE-2a'), result), ods: this.state.ods! };
-});
+Given(
+  'the consumer has looked up the Endpoint on SDS for {interaction}',
+  async function (this: GpcWorld, i: Interaction) {
+    const result = await lookupEndpoint(this, i);
+    this.state.endpoint = {
+      ...endpointDetails(this, onlyEntry(this, result, 'Endpoint', 'WE-2a'), result),
+      ods: this.state.ods!,
+    };
+  },
+);
 
 When('the consumer looks up the Device on SDS by ODS code, interaction and party key', async function (this: GpcWorld) {
   await lookupDevice(this, lookupInteraction(this));

@@ -15,11 +15,17 @@ import { scenarioRule, sendProbe } from '../common/edge.steps';
 /** `-` in a feature's table means "not sent". */
 const given = (value: string) => (value === '-' ? undefined : value);
 
-When('the consumer sends {interaction} with _format {string}, Accept {string} and Content-Type {string}', async function (this: GpcWorld, i: Interaction, format: string, accept: string, contentType: string) {
-  const _format = given(format);
-  // Accept is always sent: without one the HTTP client sends its own default, which prefers JSON.
-  await sendProbe(this, i, { query: _format && `_format=${encodeURIComponent(_format)}`, headers: { Accept: accept, 'Content-Type': given(contentType) ?? null } });
-});
+When(
+  'the consumer sends {interaction} with _format {string}, Accept {string} and Content-Type {string}',
+  async function (this: GpcWorld, i: Interaction, format: string, accept: string, contentType: string) {
+    const _format = given(format);
+    // Accept is always sent: without one the HTTP client sends its own default, which prefers JSON.
+    await sendProbe(this, i, {
+      query: _format && `_format=${encodeURIComponent(_format)}`,
+      headers: { Accept: accept, 'Content-Type': given(contentType) ?? null },
+    });
+  },
+);
 
 const FHIR_NS = 'xmlns="http://hl7.org/fhir"';
 
@@ -52,9 +58,17 @@ Then('the provider serves the {word} as {word}', function (this: GpcWorld, resou
     expectAnswer(this, result, { ...base, status: 200, resourceType });
     return;
   }
-  check(this, result.status === 200, { ...base, expected: 'HTTP 200', actual: `HTTP ${result.status ?? result.transport?.kind}` });
+  check(this, result.status === 200, {
+    ...base,
+    expected: 'HTTP 200',
+    actual: `HTTP ${result.status ?? result.transport?.kind}`,
+  });
   const contentType = result.headers['content-type'] ?? '';
-  check(this, contentType.startsWith(MEDIA_TYPE[format]), { ...base, expected: `Content-Type ${MEDIA_TYPE[format]}`, actual: `Content-Type ${contentType || 'none'}` });
+  check(this, contentType.startsWith(MEDIA_TYPE[format]), {
+    ...base,
+    expected: `Content-Type ${MEDIA_TYPE[format]}`,
+    actual: `Content-Type ${contentType || 'none'}`,
+  });
   const problem = fhirXmlProblem(result.text, resourceType);
   check(this, !problem, { ...base, expected: `a well-formed FHIR XML ${resourceType}`, actual: problem ?? '' });
 });
@@ -65,29 +79,57 @@ Then('the provider serves the {word} as {word}', function (this: GpcWorld, resou
  * TLS agent as every SSP request (a real SSP wants the client certificate); it decodes the body and keeps the
  * Content-Encoding header. Both are evidence.
  */
-When('the consumer sends {interaction} through the SSP accepting gzip', async function (this: GpcWorld, i: Interaction) {
-  const first = await throughSsp(this, i);
-  const { url, headers } = first.exchange.request;
-  const sent = { ...headers, 'Ssp-TraceID': randomUUID(), 'Accept-Encoding': 'gzip' };
-  const raw = await send(this.evidence, { hop: 'ssp', interaction: i.name, method: 'GET', url, headers: sent, timeoutMs: this.target.ssp.timeoutMs ?? 10_000, agent: sspAgent(this.target) });
-  this.remember('provider', raw);
-});
+When(
+  'the consumer sends {interaction} through the SSP accepting gzip',
+  async function (this: GpcWorld, i: Interaction) {
+    const first = await throughSsp(this, i);
+    const { url, headers } = first.exchange.request;
+    const sent = { ...headers, 'Ssp-TraceID': randomUUID(), 'Accept-Encoding': 'gzip' };
+    const raw = await send(this.evidence, {
+      hop: 'ssp',
+      interaction: i.name,
+      method: 'GET',
+      url,
+      headers: sent,
+      timeoutMs: this.target.ssp.timeoutMs ?? 10_000,
+      agent: sspAgent(this.target),
+    });
+    this.remember('provider', raw);
+  },
+);
 
 Then('the answer came gzip-compressed', function (this: GpcWorld) {
   const result = this.answer('provider');
   const encoding = result.headers['content-encoding'];
-  check(this, encoding === 'gzip', { hop: 'provider', requirement: scenarioRule(this), evidence: result, expected: 'Content-Encoding: gzip', actual: encoding ? `Content-Encoding: ${encoding}` : 'no Content-Encoding' });
+  check(this, encoding === 'gzip', {
+    hop: 'provider',
+    requirement: scenarioRule(this),
+    evidence: result,
+    expected: 'Content-Encoding: gzip',
+    actual: encoding ? `Content-Encoding: ${encoding}` : 'no Content-Encoding',
+  });
 });
 
 Then('the answer carries a weak ETag', function (this: GpcWorld) {
   const result = this.answer('provider');
   const etag = result.headers['etag'];
-  check(this, /^W\/"[^"]+"$/.test(etag ?? ''), { hop: 'provider', requirement: scenarioRule(this), evidence: result, expected: 'ETag: W/"<versionId>"', actual: etag ? `ETag: ${etag}` : 'no ETag' });
+  check(this, /^W\/"[^"]+"$/.test(etag ?? ''), {
+    hop: 'provider',
+    requirement: scenarioRule(this),
+    evidence: result,
+    expected: 'ETag: W/"<versionId>"',
+    actual: etag ? `ETag: ${etag}` : 'no ETag',
+  });
 });
 
 Then('every answer from the provider carries Cache-Control no-store', function (this: GpcWorld) {
   const answers = this.evidence.exchanges.filter((e) => e.hop === 'ssp' && e.response);
-  check(this, answers.length > 0, { hop: 'provider', requirement: scenarioRule(this), expected: 'at least one provider answer', actual: 'none' });
+  check(this, answers.length > 0, {
+    hop: 'provider',
+    requirement: scenarioRule(this),
+    expected: 'at least one provider answer',
+    actual: 'none',
+  });
   for (const e of answers) {
     const value = e.response!.headers['cache-control'];
     check(this, /(^|,)\s*no-store\s*(,|$)/.test(value ?? ''), {

@@ -9,13 +9,25 @@ When('the consumer sends {interaction} through the SSP', async function (this: G
   await throughSsp(this, i);
 });
 
-When('the consumer sends {interaction} through the SSP to the root with a trailing slash', async function (this: GpcWorld, i: Interaction) {
-  // One character away from the SDS root: the SSP must refuse it (facts §2.1).
-  await throughSsp(this, i, { root: `${this.state.endpoint!.root}/` });
-});
+When(
+  'the consumer sends {interaction} through the SSP to the root with a trailing slash',
+  async function (this: GpcWorld, i: Interaction) {
+    // One character away from the SDS root: the SSP must refuse it (facts §2.1).
+    await throughSsp(this, i, { root: `${this.state.endpoint!.root}/` });
+  },
+);
 
-When('a consumer organisation with no data-sharing agreement sends {interaction} through the SSP', async function (this: GpcWorld, i: Interaction) {
-  const asid = this.target.testData.unagreedConsumerAsid;
-  if (!asid) fail(this, { hop: 'config', expected: 'testData.unagreedConsumerAsid in the target file', actual: 'not set', kind: 'config' });
-  await throughSsp(this, i, { fromAsid: asid });
-});
+When(
+  'a consumer organisation with no data-sharing agreement sends {interaction} through the SSP',
+  async function (this: GpcWorld, i: Interaction) {
+    const asid = this.target.testData.unagreedConsumerAsid;
+    if (!asid)
+      fail(this, {
+        hop: 'config',
+        expected: 'testData.unagreedConsumerAsid in the target file',
+        actual: 'not set',
+        kind: 'config',
+      });
+    await throughSsp(this, i, { fromAsid: asid });
+  },
+);

@@ -14,7 +14,8 @@ import type { GpcWorld } from '../../support/world/world';
 /** A rule checked over records; naming a dynamic one (T2, T3, T12, T13) in these steps is a feature mistake. */
 function staticRule(id: string): TopologyRule {
   const found = rule(id);
-  if (!found.check) throw new Error(`${id} is checked by traffic through the Spine (${found.dynamic}), not over an estate's records`);
+  if (!found.check)
+    throw new Error(`${id} is checked by traffic through the Spine (${found.dynamic}), not over an estate's records`);
   return found;
 }
 
@@ -28,18 +29,31 @@ let assessed: Promise<AssessedEstate> | undefined;
 
 function estateOf(w: GpcWorld): Registry {
   const registry = estates.get(w);
-  if (!registry) fail(w, { hop: 'config', expected: 'an estate chosen by a Given step', actual: 'none', kind: 'config' });
+  if (!registry)
+    fail(w, { hop: 'config', expected: 'an estate chosen by a Given step', actual: 'none', kind: 'config' });
   return registry;
 }
 
-const describe = (vs: Violation[]) => vs.map((v) => `${v.message} [${v.records.map((r) => `${r.kind} ${r.id}`).join('; ')}]`).join(' | ');
+const describe = (vs: Violation[]) =>
+  vs.map((v) => `${v.message} [${v.records.map((r) => `${r.kind} ${r.id}`).join('; ')}]`).join(' | ');
 
 function expectPasses(w: GpcWorld, r: TopologyRule, registry: Registry): void {
   if (r.needs && registry[r.needs] === undefined) {
-    fail(w, { hop: 'config', requirement: `TOP-${r.id}`, expected: `an estate that lists ${r.needs} (an estate file: gpc-assure topology --registry FILE)`, actual: `the estate was rebuilt from SDS, which holds no ${r.needs}: ${r.id} cannot be assessed over it`, kind: 'config' });
+    fail(w, {
+      hop: 'config',
+      requirement: `TOP-${r.id}`,
+      expected: `an estate that lists ${r.needs} (an estate file: gpc-assure topology --registry FILE)`,
+      actual: `the estate was rebuilt from SDS, which holds no ${r.needs}: ${r.id} cannot be assessed over it`,
+      kind: 'config',
+    });
   }
   const found = r.check!(registry);
-  check(w, found.length === 0, { hop: 'sds', requirement: `TOP-${r.id}`, expected: `no ${r.id} violation`, actual: describe(found) });
+  check(w, found.length === 0, {
+    hop: 'sds',
+    requirement: `TOP-${r.id}`,
+    expected: `no ${r.id} violation`,
+    actual: describe(found),
+  });
 }
 
 Given('the shipped estate {string}', function (this: GpcWorld, name: string) {
@@ -52,7 +66,12 @@ Given('the estate under assessment', async function (this: GpcWorld) {
   const { source, registry } = await assessed.catch((err: unknown) => {
     // An SDS that cannot be read (offline, refusing) is a finding about SDS, named by its kind.
     if (!(err instanceof SdsUnreadable)) throw err;
-    return fail(this, { hop: 'sds', expected: 'SDS to answer the lookups the estate is rebuilt from', actual: err.message, kind: err.kind });
+    return fail(this, {
+      hop: 'sds',
+      expected: 'SDS to answer the lookups the estate is rebuilt from',
+      actual: err.message,
+      kind: err.kind,
+    });
   });
   estates.set(this, registry);
   this.carry('estate', source);
@@ -65,9 +84,19 @@ Then('topology rule {rule} passes', function (this: GpcWorld, r: TopologyRule) {
 Then('topology rule {rule} fails, naming the records that break it', function (this: GpcWorld, r: TopologyRule) {
   const found = r.check!(estateOf(this));
   const requirement = `TOP-${r.id}`;
-  check(this, found.length > 0, { hop: 'sds', requirement, expected: `at least one ${r.id} violation`, actual: 'none: the rule let the broken estate through' });
+  check(this, found.length > 0, {
+    hop: 'sds',
+    requirement,
+    expected: `at least one ${r.id} violation`,
+    actual: 'none: the rule let the broken estate through',
+  });
   const unnamed = found.filter((v) => v.records.length === 0);
-  check(this, unnamed.length === 0, { hop: 'sds', requirement, expected: 'every violation naming its records', actual: describe(unnamed) });
+  check(this, unnamed.length === 0, {
+    hop: 'sds',
+    requirement,
+    expected: 'every violation naming its records',
+    actual: describe(unnamed),
+  });
 });
 
 Then('every topology rule other than {rule} passes', function (this: GpcWorld, broken: TopologyRule) {

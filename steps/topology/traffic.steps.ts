@@ -13,42 +13,86 @@ import { asRecord, findAllDevices, sdsEntries } from '../../support/topology/fro
 import type { HttpResult } from '../../support/spine/http';
 import { originViolation, type Violation } from '../../support/topology/rules';
 import { check, expectError, fail } from '../../support/world/checks';
-import { deviceAsid, endpointPartyKey, lookupDevice, lookupEndpoint, lookupInteraction, onlyEntry, throughSsp } from '../../support/world/journey';
+import {
+  deviceAsid,
+  endpointPartyKey,
+  lookupDevice,
+  lookupEndpoint,
+  lookupInteraction,
+  onlyEntry,
+  throughSsp,
+} from '../../support/world/journey';
 import type { GpcWorld } from '../../support/world/world';
 
-When('the consumer sends {interaction} through the SSP for a user at organisation {string}', async function (this: GpcWorld, i: Interaction, ods: string) {
-  // A portal acting for a practice it hosts: the JWT names the user's organisation, Ssp-From stays the host's ASID.
-  const requestingOrganization = { resourceType: 'Organization', identifier: [{ system: SYS.odsOrg, value: ods }], name: `Organisation ${ods}` };
-  await throughSsp(this, i, { claims: { requesting_organization: requestingOrganization } });
-});
+When(
+  'the consumer sends {interaction} through the SSP for a user at organisation {string}',
+  async function (this: GpcWorld, i: Interaction, ods: string) {
+    // A portal acting for a practice it hosts: the JWT names the user's organisation, Ssp-From stays the host's ASID.
+    const requestingOrganization = {
+      resourceType: 'Organization',
+      identifier: [{ system: SYS.odsOrg, value: ods }],
+      name: `Organisation ${ods}`,
+    };
+    await throughSsp(this, i, { claims: { requesting_organization: requestingOrganization } });
+  },
+);
 
 /** T2 over the latest SSP request: its Ssp-From against SDS's AS records at the JWT's requesting organisation. */
 async function originOfLatestRequest(w: GpcWorld): Promise<{ violation?: Violation; sds?: HttpResult }> {
   const { request } = w.answer('ssp').exchange;
-  const header = (name: string) => Object.entries(request.headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1] ?? '';
+  const header = (name: string) =>
+    Object.entries(request.headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1] ?? '';
   const jwt = decodeJwt(bearerToken(header('Authorization')) ?? '');
-  if (!jwt.ok) fail(w, { hop: 'config', requirement: 'TOP-T2', expected: 'a decodable JWT on the recorded request', actual: jwt.problem, kind: 'harness' });
+  if (!jwt.ok)
+    fail(w, {
+      hop: 'config',
+      requirement: 'TOP-T2',
+      expected: 'a decodable JWT on the recorded request',
+      actual: jwt.problem,
+      kind: 'harness',
+    });
   const requestingOds = identifierValue(jwt.claims.requesting_organization, SYS.odsOrg);
-  const sds = requestingOds ? await findAllDevices(w.evidence, w.target, requestingOds, header('Ssp-InteractionID')) : undefined;
+  const sds = requestingOds
+    ? await findAllDevices(w.evidence, w.target, requestingOds, header('Ssp-InteractionID'))
+    : undefined;
   const asAtOrigin = sds ? sdsEntries(sds, 'Device').map(asRecord) : [];
   return { violation: originViolation({ sspFrom: header('Ssp-From'), requestingOds }, asAtOrigin), sds };
 }
 
 Then('rule T2 holds for the recorded request', async function (this: GpcWorld) {
   const { violation } = await originOfLatestRequest(this);
-  check(this, !violation, { hop: 'ssp', requirement: 'TOP-T2', evidence: this.answer('ssp'), expected: "Ssp-From an ASID of the JWT's requesting_organization", actual: violation?.message ?? '' });
+  check(this, !violation, {
+    hop: 'ssp',
+    requirement: 'TOP-T2',
+    evidence: this.answer('ssp'),
+    expected: "Ssp-From an ASID of the JWT's requesting_organization",
+    actual: violation?.message ?? '',
+  });
 });
 
 Then('rule T2 flags the recorded request', async function (this: GpcWorld) {
   const { violation, sds } = await originOfLatestRequest(this);
   // The check stands on SDS's AS records at the requesting organisation: if it misses, SDS vouched for the hosting ASID.
-  check(this, !!violation, { hop: 'sds', requirement: 'TOP-T2', evidence: sds ?? this.answer('ssp'), expected: "a T2 violation: SDS lists no AS record of the Ssp-From ASID at the JWT's requesting organisation", actual: 'SDS lists it there, so the hosting ASID passes as the originator' });
+  check(this, !!violation, {
+    hop: 'sds',
+    requirement: 'TOP-T2',
+    evidence: sds ?? this.answer('ssp'),
+    expected: "a T2 violation: SDS lists no AS record of the Ssp-From ASID at the JWT's requesting organisation",
+    actual: 'SDS lists it there, so the hosting ASID passes as the originator',
+  });
 });
 
 /** The ASID SDS gives for another test patient's practice: the two-step lookup, checked as T13 asks. */
 async function asidOfPractice(w: GpcWorld, role: string): Promise<string> {
   const ods = w.target.testData.patients[role]?.expectedOds;
-  if (!ods) fail(w, { hop: 'config', requirement: 'TOP-T12', expected: `testData.patients.${role}.expectedOds in the target file`, actual: 'not set', kind: 'config' });
+  if (!ods)
+    fail(w, {
+      hop: 'config',
+      requirement: 'TOP-T12',
+      expected: `testData.patients.${role}.expectedOds in the target file`,
+      actual: 'not set',
+      kind: 'config',
+    });
   const i = lookupInteraction(w);
   const endpoints = await findEndpoints(w.evidence, w.target, ods, i.interactionId, w.correlationId);
   const partyKey = endpointPartyKey(w, onlyEntry(w, endpoints, 'Endpoint', 'TOP-T12'), endpoints);
@@ -56,11 +100,20 @@ async function asidOfPractice(w: GpcWorld, role: string): Promise<string> {
   return deviceAsid(w, onlyEntry(w, devices, 'Device', 'TOP-T12'), devices);
 }
 
-When("the consumer sends {interaction} through the SSP with Ssp-To set to the ASID of {patient}'s practice", async function (this: GpcWorld, i: Interaction, role: string) {
-  const otherAsid = await asidOfPractice(this, role);
-  check(this, otherAsid !== this.state.providerAsid, { hop: 'config', requirement: 'TOP-T12', expected: 'two practices with different ASIDs', actual: `both ${otherAsid}`, kind: 'config' });
-  await throughSsp(this, i, { headers: { 'Ssp-To': otherAsid }, probe: true });
-});
+When(
+  "the consumer sends {interaction} through the SSP with Ssp-To set to the ASID of {patient}'s practice",
+  async function (this: GpcWorld, i: Interaction, role: string) {
+    const otherAsid = await asidOfPractice(this, role);
+    check(this, otherAsid !== this.state.providerAsid, {
+      hop: 'config',
+      requirement: 'TOP-T12',
+      expected: 'two practices with different ASIDs',
+      actual: `both ${otherAsid}`,
+      kind: 'config',
+    });
+    await throughSsp(this, i, { headers: { 'Ssp-To': otherAsid }, probe: true });
+  },
+);
 
 Then('the request is refused with 400 before the practice answers', function (this: GpcWorld) {
   const result = this.answer('provider');
@@ -69,9 +122,16 @@ Then('the request is refused with 400 before the practice answers', function (th
   this.carry('refusedBy', hopOfSspAnswer(result));
 });
 
-Then('the two-step SDS lookup for {interaction} yields exactly one Endpoint and exactly one Device', async function (this: GpcWorld, i: Interaction) {
-  const endpoints = await lookupEndpoint(this, i);
-  const endpoint = onlyEntry(this, endpoints, 'Endpoint', 'TOP-T13');
-  this.state.endpoint = { root: String(endpoint.address), partyKey: endpointPartyKey(this, endpoint, endpoints), ods: this.state.ods! };
-  onlyEntry(this, await lookupDevice(this, i), 'Device', 'TOP-T13');
-});
+Then(
+  'the two-step SDS lookup for {interaction} yields exactly one Endpoint and exactly one Device',
+  async function (this: GpcWorld, i: Interaction) {
+    const endpoints = await lookupEndpoint(this, i);
+    const endpoint = onlyEntry(this, endpoints, 'Endpoint', 'TOP-T13');
+    this.state.endpoint = {
+      root: String(endpoint.address),
+      partyKey: endpointPartyKey(this, endpoint, endpoints),
+      ods: this.state.ods!,
+    };
+    onlyEntry(this, await lookupDevice(this, i), 'Device', 'TOP-T13');
+  },
+);

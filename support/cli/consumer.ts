@@ -44,10 +44,16 @@ async function serveAndRecord(port: number, targetFile: string | undefined, repo
   const session = await startConsumerSession({ port, recordingFile }).catch(portsBusy(port, PROXY_PORTS));
   const signalled = untilSignalled();
   if (targetFile) {
-    await writeFileAtomic(targetFile, `# gpc-assure consumer-assurance target: the recording proxies, valid while \`gpc-assure consumer\` runs.\n${stringify(session.targetDocument)}`);
+    await writeFileAtomic(
+      targetFile,
+      `# gpc-assure consumer-assurance target: the recording proxies, valid while \`gpc-assure consumer\` runs.\n${stringify(session.targetDocument)}`,
+    );
   }
-  for (const proxy of session.proxies) process.stdout.write(`${proxy.service.padEnd(3)}  recording on ${proxy.baseUrl}\n`);
-  process.stdout.write(`${targetFile ? `target written to ${targetFile}; ` : ''}recording to ${recordingFile}; SIGINT or SIGTERM stops and judges.\n`);
+  for (const proxy of session.proxies)
+    process.stdout.write(`${proxy.service.padEnd(3)}  recording on ${proxy.baseUrl}\n`);
+  process.stdout.write(
+    `${targetFile ? `target written to ${targetFile}; ` : ''}recording to ${recordingFile}; SIGINT or SIGTERM stops and judges.\n`,
+  );
   await signalled;
   await session.stop();
   return judgeAndReport(session.recording, recordingFile, reportsDir, session.target.name);
@@ -57,7 +63,8 @@ async function consumerCommand(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(args, OPTIONS);
   const reportsDir = fromCwd(values.reports ?? 'reports');
   if (values.judge !== undefined) {
-    if (values.port !== undefined || values['write-target'] !== undefined) throw new UsageError('--judge FILE judges a saved recording; it takes no --port or --write-target');
+    if (values.port !== undefined || values['write-target'] !== undefined)
+      throw new UsageError('--judge FILE judges a saved recording; it takes no --port or --write-target');
     const file = fromCwd(values.judge);
     let recording: Recording;
     try {
@@ -67,11 +74,16 @@ async function consumerCommand(args: string[]): Promise<number> {
     }
     // Judging the recording a session left in this very folder keeps it (and so the folder); elsewhere the
     // folder is emptied so no earlier report is mixed with this judgement.
-    if (relative(reportsDir, file).startsWith('..') || isAbsolute(relative(reportsDir, file))) resetReportsDir(reportsDir);
+    if (relative(reportsDir, file).startsWith('..') || isAbsolute(relative(reportsDir, file)))
+      resetReportsDir(reportsDir);
     return judgeAndReport(recording, file, reportsDir, `recording ${values.judge}`);
   }
   const port = integerOption('port', values.port, 0, 65535 - (PROXY_PORTS - 1)) ?? 0;
-  return serveAndRecord(port, values['write-target'] === undefined ? undefined : fromCwd(values['write-target']), reportsDir);
+  return serveAndRecord(
+    port,
+    values['write-target'] === undefined ? undefined : fromCwd(values['write-target']),
+    reportsDir,
+  );
 }
 
 export const consumer: Command = {

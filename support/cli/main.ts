@@ -10,7 +10,7 @@ import { EXIT_CODES, UsageError, errorChain, faultTable, type Command } from './
 const TOPICS: Record<string, () => string[]> = { faults: faultTable };
 
 const helpCommand: Command = {
-  summary: 'show this help, a command\'s options, or `help faults` for the fault modes',
+  summary: "show this help, a command's options, or `help faults` for the fault modes",
   usage: ['gpc-assure help [COMMAND | faults]'],
   run: async ([topic]) => {
     const lines = topic === undefined ? overview() : (TOPICS[topic]?.() ?? COMMANDS[topic]?.().usage);
@@ -54,7 +54,9 @@ function overview(): string[] {
 
 /** Exactly one line on stderr, whatever went wrong: people and CI logs both read the first line. */
 function oneLine(text: string): string {
-  return redactText(text).replace(/\s*\n\s*/g, ' ').trim();
+  return redactText(text)
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 }
 
 /** Runs one command line; resolves to the process exit code. */

@@ -22,7 +22,11 @@ export const EMBEDDED_TARGET = 'embedded';
 const isProfile = (file: string) => file.endsWith('.yaml') && !file.endsWith('-template.yaml');
 
 export function shippedTargetNames(): string[] {
-  const names = existsSync(TARGETS_DIR) ? readdirSync(TARGETS_DIR).filter(isProfile).map((f) => f.slice(0, -'.yaml'.length)) : [];
+  const names = existsSync(TARGETS_DIR)
+    ? readdirSync(TARGETS_DIR)
+        .filter(isProfile)
+        .map((f) => f.slice(0, -'.yaml'.length))
+    : [];
   return [...new Set([EMBEDDED_TARGET, ...names])].sort();
 }
 
@@ -33,12 +37,23 @@ export function shippedTargetNames(): string[] {
 export function resolveTarget(value: string): string | undefined {
   if (/[\\/]/.test(value) || extname(value) !== '') return fromCwd(value);
   const known = shippedTargetNames();
-  if (!known.includes(value)) throw new UsageError(`unknown target "${value}": the shipped profiles are ${known.join(', ')} (a file needs a path or a .yaml extension)`);
+  if (!known.includes(value))
+    throw new UsageError(
+      `unknown target "${value}": the shipped profiles are ${known.join(', ')} (a file needs a path or a .yaml extension)`,
+    );
   return value === EMBEDDED_TARGET ? undefined : join(TARGETS_DIR, `${value}.yaml`);
 }
 
 /** Files a run leaves in its reports folder; one of them shows that a folder is ours to delete. */
-const REPORT_MARKERS = ['summary.json', 'messages.ndjson', 'cucumber.html', 'junit.xml', 'evidence', 'consumer.json', 'consumer-recording.json'];
+const REPORT_MARKERS = [
+  'summary.json',
+  'messages.ndjson',
+  'cucumber.html',
+  'junit.xml',
+  'evidence',
+  'consumer.json',
+  'consumer-recording.json',
+];
 
 /**
  * Empties the reports folder so nothing from an earlier run can be mistaken for this run's evidence.

@@ -7,7 +7,13 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadConfiguration, loadSources, runCucumber, type IRunConfiguration, type IRunEnvironment } from '@cucumber/cucumber/api';
+import {
+  loadConfiguration,
+  loadSources,
+  runCucumber,
+  type IRunConfiguration,
+  type IRunEnvironment,
+} from '@cucumber/cucumber/api';
 import { loadTargetFile } from '../config/target';
 import { redactText } from '../evidence/redact';
 import { SummaryCollector, summaryLine } from '../reports/summary';
@@ -53,7 +59,9 @@ function plan(args: string[]): RunPlan {
   // `--target embedded` is the embedded run itself; any other name or a file is a target file.
   const targetFile = values.target === undefined ? undefined : resolveTarget(values.target);
   if (targetFile && faults.length) {
-    throw new UsageError('--fault switches faults on in the embedded simulators; with --target, start them with `gpc-assure simulate --fault`');
+    throw new UsageError(
+      '--fault switches faults on in the embedded simulators; with --target, start them with `gpc-assure simulate --fault`',
+    );
   }
   // Throws ConfigError naming the key; resolving secrets here also registers them for redaction.
   const target = targetFile === undefined ? undefined : loadTargetFile(targetFile);
@@ -87,12 +95,18 @@ function exportEnvironment(run: RunPlan): void {
 }
 
 /** The configuration, and the scenarios it selects: the ledger in index.html compares these with what ran. */
-async function cucumberConfiguration(run: RunPlan, environment: IRunEnvironment): Promise<{ configuration: IRunConfiguration; planned: PlannedScenario[] }> {
+async function cucumberConfiguration(
+  run: RunPlan,
+  environment: IRunEnvironment,
+): Promise<{ configuration: IRunConfiguration; planned: PlannedScenario[] }> {
   const { runConfiguration } = await loadConfiguration(
     {
       file: CUCUMBER_CONFIG,
       profiles: [run.targetFile ? 'target' : 'default'],
-      provided: { ...(run.tags ? { tags: run.tags } : {}), ...(run.parallel !== undefined ? { parallel: run.parallel } : {}) },
+      provided: {
+        ...(run.tags ? { tags: run.tags } : {}),
+        ...(run.parallel !== undefined ? { parallel: run.parallel } : {}),
+      },
     },
     environment,
   );
@@ -102,7 +116,8 @@ async function cucumberConfiguration(run: RunPlan, environment: IRunEnvironment)
   const { plan: pickles, errors } = await loadSources(runConfiguration.sources, environment).catch((err: unknown) => {
     throw new UsageError(`cannot select scenarios: ${errorChain(err)}`);
   });
-  if (pickles.length === 0 && errors.length === 0) throw new UsageError('no scenario matches the paths and --tags given');
+  if (pickles.length === 0 && errors.length === 0)
+    throw new UsageError('no scenario matches the paths and --tags given');
   const planned = pickles.map((p) => ({ name: p.name, uri: p.uri, line: p.location.line }));
   return { configuration: runConfiguration, planned };
 }
@@ -137,7 +152,12 @@ async function run(args: string[]): Promise<number> {
   });
   writeFileSync(join(runPlan.reportsDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   // index.html from the summary and the evidence, then manifest.json last, so it covers every file.
-  writeRunReports(runPlan.reportsDir, { summary, planned, evidence: evidence.evidence, order: configuration.sources.order });
+  writeRunReports(runPlan.reportsDir, {
+    summary,
+    planned,
+    evidence: evidence.evidence,
+    order: configuration.sources.order,
+  });
   process.stdout.write(`${redactText(summaryLine(summary, runPlan.reportsDir))}\n`);
   return summary.allPassed ? 0 : 1;
 }

@@ -23,7 +23,8 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
 /** Rethrows a failed start: EADDRINUSE on `--port first` (count consecutive ports) is the user's to fix. */
 export function portsBusy(first: number, count: number): (err: NodeJS.ErrnoException) => never {
   return (err) => {
-    if (err.code === 'EADDRINUSE') throw new UsageError(`--port ${first}: ports ${first}–${first + count - 1} are not all free`);
+    if (err.code === 'EADDRINUSE')
+      throw new UsageError(`--port ${first}: ports ${first}–${first + count - 1} are not all free`);
     throw err;
   };
 }

@@ -40,7 +40,8 @@ async function simulate(args: string[]): Promise<number> {
   const signalled = untilSignalled();
   if (targetFile) await writeTarget(targetFile, set, faults);
   const width = Math.max(...set.services.map((s) => s.name.length));
-  for (const service of set.services) process.stdout.write(`${service.name.padEnd(width)}  listening on ${service.baseUrl}\n`);
+  for (const service of set.services)
+    process.stdout.write(`${service.name.padEnd(width)}  listening on ${service.baseUrl}\n`);
   process.stdout.write(
     `${targetFile ? `target written to ${targetFile}; ` : ''}${faults.length ? `faults on: ${faults.join(', ')}; ` : ''}Ctrl-C (SIGINT) or SIGTERM stops.\n`,
   );

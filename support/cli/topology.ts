@@ -36,25 +36,49 @@ interface TopologyPlan {
 function plan(argv: string[]): TopologyPlan {
   const { values } = parseCommandArgs(argv, OPTIONS);
   const sdsTarget = values['sds-target'];
-  if (!values.registry === !sdsTarget) throw new UsageError('give either --registry FILE or --sds-target FILE --ods A,B,C');
+  if (!values.registry === !sdsTarget)
+    throw new UsageError('give either --registry FILE or --sds-target FILE --ods A,B,C');
   const reportsDir = fromCwd(values.reports ?? 'reports');
-  const common = ['--tags', '@static', '--reports', reportsDir, ...(values.quiet ? ['--quiet'] : []), join(PACKAGE_ROOT, 'features', 'topology')];
+  const common = [
+    '--tags',
+    '@static',
+    '--reports',
+    reportsDir,
+    ...(values.quiet ? ['--quiet'] : []),
+    join(PACKAGE_ROOT, 'features', 'topology'),
+  ];
   if (values.registry) {
     if (values.ods) throw new UsageError('--ods goes with --sds-target; an estate file lists its own organisations');
     const file = fromCwd(values.registry);
     const { registry } = loadEstateFile(file);
-    return { runArgs: common, env: { [ESTATE_FILE_ENV]: file, [ESTATE_ODS_ENV]: undefined }, reportsDir, estate: async () => ({ source: file, registry }) };
+    return {
+      runArgs: common,
+      env: { [ESTATE_FILE_ENV]: file, [ESTATE_ODS_ENV]: undefined },
+      reportsDir,
+      estate: async () => ({ source: file, registry }),
+    };
   }
-  const ods = (values.ods ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const ods = (values.ods ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!ods.length) throw new UsageError('--sds-target needs --ods A,B,C: the organisations whose records to rebuild');
   const bad = ods.find((o) => !ODS_PATTERN.test(o));
   if (bad) throw new UsageError(`--ods: "${bad}" is not an ODS code (^[0-9A-Z]+$)`);
   // A shipped profile by name, as for run; the embedded run has no SDS until it starts, so no name for it here.
   const targetFile = resolveTarget(sdsTarget!);
-  if (!targetFile) throw new UsageError('--sds-target embedded: the embedded SDS exists only inside a run; give a target file (gpc-assure simulate --write-target FILE) or a profile such as nhs-sandbox');
+  if (!targetFile)
+    throw new UsageError(
+      '--sds-target embedded: the embedded SDS exists only inside a run; give a target file (gpc-assure simulate --write-target FILE) or a profile such as nhs-sandbox',
+    );
   const target = loadTargetFile(targetFile);
   const env = { [ESTATE_FILE_ENV]: undefined, [ESTATE_ODS_ENV]: ods.join(',') };
-  return { runArgs: ['--target', targetFile, ...common], env, reportsDir, estate: () => assessEstate(target, { ...process.env, ...env }) };
+  return {
+    runArgs: ['--target', targetFile, ...common],
+    env,
+    reportsDir,
+    estate: () => assessEstate(target, { ...process.env, ...env }),
+  };
 }
 
 export async function topologyCommand(argv: string[]): Promise<number> {

@@ -44,7 +44,10 @@ export function errorChain(err: unknown): string {
 
 /** `--fault a,b --fault c` → ['a', 'b', 'c'], each a simulator fault mode or a transport fault. */
 export function faultIds(values: readonly string[] | undefined): string[] {
-  const ids = (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const ids = (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   const unknown = ids.find((id) => !isKnownFault(id));
   if (unknown) throw new UsageError(`unknown fault "${unknown}" (gpc-assure help faults lists them)`);
   return [...new Set(ids)];
@@ -54,7 +57,8 @@ export function faultIds(values: readonly string[] | undefined): string[] {
 export function integerOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  if (!/^\d+$/.test(value) || n < min || n > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
   return n;
 }
 

@@ -17,15 +17,23 @@ const OPTIONS = {
 
 const USAGE = [
   'gpc-assure validate FILE... [--profile URL] [--fhir-version STU3|R4] [--interaction NAME] [--json]',
-  '  --profile URL        validate against this profile (default: each resource\'s meta.profile, else the STU3 base)',
+  "  --profile URL        validate against this profile (default: each resource's meta.profile, else the STU3 base)",
   '  --fhir-version V     STU3 (GP Connect, default) or R4 (PDS/SDS bodies, against their OpenAPI schemas)',
   '  --interaction NAME   apply the interaction\'s expectations, e.g. "search free slots" (Bundles without meta.profile)',
   '  --json               print [{file, issues}] as JSON instead of one line per issue',
 ];
 
-interface FileResult { file: string; issues: ValidationIssue[] }
+interface FileResult {
+  file: string;
+  issues: ValidationIssue[];
+}
 
-interface Wrapper { resource: unknown; profile?: string; fhirVersion?: FhirVersion; interaction?: string }
+interface Wrapper {
+  resource: unknown;
+  profile?: string;
+  fhirVersion?: FhirVersion;
+  interaction?: string;
+}
 
 function isWrapper(json: unknown): json is Wrapper {
   return typeof json === 'object' && json !== null && 'resource' in json && !('resourceType' in json);
@@ -36,38 +44,56 @@ function fhirVersionOption(value: string | undefined): FhirVersion | undefined {
   throw new UsageError(`--fhir-version must be STU3 or R4, not "${value}"`);
 }
 
-function validateFile(file: string, flags: { profile?: string; fhirVersion?: FhirVersion; interaction?: string }): FileResult {
+function validateFile(
+  file: string,
+  flags: { profile?: string; fhirVersion?: FhirVersion; interaction?: string },
+): FileResult {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    const message = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not JSON: ${(err as Error).message}`;
+    const message =
+      (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not JSON: ${(err as Error).message}`;
     return { file, issues: [{ severity: 'error', location: '', rule: 'type', message }] };
   }
   const wrapped = isWrapper(json) ? json : { resource: json };
   const fhirVersion = flags.fhirVersion ?? wrapped.fhirVersion ?? 'STU3';
   const profile = flags.profile ?? wrapped.profile;
   const interaction = flags.interaction ?? wrapped.interaction;
-  const issues = interaction && !profile
-    ? validateExchangeBody(wrapped.resource, { hop: fhirVersion === 'R4' ? 'pds' : 'provider', interaction, fhirVersion })
-    : validate(wrapped.resource, { profile, fhirVersion });
+  const issues =
+    interaction && !profile
+      ? validateExchangeBody(wrapped.resource, {
+          hop: fhirVersion === 'R4' ? 'pds' : 'provider',
+          interaction,
+          fhirVersion,
+        })
+      : validate(wrapped.resource, { profile, fhirVersion });
   return { file, issues };
 }
 
 function humanReadable(results: FileResult[]): string {
-  return results.map(({ file, issues }) => {
-    const errors = issues.filter((i) => i.severity === 'error').length;
-    const head = `${file}: ${errors === 0 ? 'valid' : `${errors} error(s)`}${issues.length > errors ? `, ${issues.length - errors} warning(s)` : ''}`;
-    const lines = issues.map((i) => `  ${i.severity} ${i.rule} at ${i.location}: ${i.message}${i.profile ? ` (${i.profile}${i.profileVersion ? `|${i.profileVersion}` : ''})` : ''}`);
-    return [head, ...lines].join('\n');
-  }).join('\n');
+  return results
+    .map(({ file, issues }) => {
+      const errors = issues.filter((i) => i.severity === 'error').length;
+      const head = `${file}: ${errors === 0 ? 'valid' : `${errors} error(s)`}${issues.length > errors ? `, ${issues.length - errors} warning(s)` : ''}`;
+      const lines = issues.map(
+        (i) =>
+          `  ${i.severity} ${i.rule} at ${i.location}: ${i.message}${i.profile ? ` (${i.profile}${i.profileVersion ? `|${i.profileVersion}` : ''})` : ''}`,
+      );
+      return [head, ...lines].join('\n');
+    })
+    .join('\n');
 }
 
 /** Runs the command; resolves to the exit code. Bad usage throws UsageError, which main.ts turns into exit 2. */
 export async function validateCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, true);
   if (positionals.length === 0) throw new UsageError('validate needs at least one FILE');
-  const flags = { profile: values.profile, fhirVersion: fhirVersionOption(values['fhir-version']), interaction: values.interaction };
+  const flags = {
+    profile: values.profile,
+    fhirVersion: fhirVersionOption(values['fhir-version']),
+    interaction: values.interaction,
+  };
   const results = positionals.map((file) => validateFile(file, flags));
   process.stdout.write(`${values.json ? JSON.stringify(results, null, 2) : humanReadable(results)}\n`);
   return results.some((r) => r.issues.some((i) => i.severity === 'error')) ? 1 : 0;

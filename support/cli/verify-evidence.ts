@@ -10,7 +10,8 @@ import { UsageError, errorChain, parseCommandArgs, type Command } from './usage'
 
 async function verifyEvidence(args: string[]): Promise<number> {
   const { positionals } = parseCommandArgs(args, {}, true);
-  if (positionals.length !== 1) throw new UsageError('give exactly one reports folder, e.g. gpc-assure verify-evidence reports/');
+  if (positionals.length !== 1)
+    throw new UsageError('give exactly one reports folder, e.g. gpc-assure verify-evidence reports/');
   const dir = fromCwd(positionals[0]);
   if (!existsSync(dir)) throw new UsageError(`no folder ${dir}`);
   let manifest: Manifest;
@@ -21,11 +22,17 @@ async function verifyEvidence(args: string[]): Promise<number> {
   }
   const check = verifyManifest(dir, manifest);
   if (isClean(check)) {
-    process.stdout.write(`verify-evidence: OK: ${Object.keys(manifest.files).length} files match ${MANIFEST_FILE} (${manifest.createdAt})\n`);
+    process.stdout.write(
+      `verify-evidence: OK: ${Object.keys(manifest.files).length} files match ${MANIFEST_FILE} (${manifest.createdAt})\n`,
+    );
     return 0;
   }
-  const lines = (['added', 'removed', 'changed'] as const).flatMap((kind) => check[kind].map((path) => `  ${kind}: ${path}`));
-  process.stdout.write(`verify-evidence: TAMPERED: ${lines.length} file(s) differ from ${MANIFEST_FILE}\n${lines.join('\n')}\n`);
+  const lines = (['added', 'removed', 'changed'] as const).flatMap((kind) =>
+    check[kind].map((path) => `  ${kind}: ${path}`),
+  );
+  process.stdout.write(
+    `verify-evidence: TAMPERED: ${lines.length} file(s) differ from ${MANIFEST_FILE}\n${lines.join('\n')}\n`,
+  );
   return 1;
 }
 

@@ -81,19 +81,43 @@ export function resolveReferences(target: unknown, baseDir: string): void {
 
 /** Combinations of TLS keys that cannot work, each naming the key to fix. Data: a new rule is one row. */
 const TLS_RULES: [(t: ClientTls) => boolean, string, string][] = [
-  [(t) => !!t.cert && !t.key, 'ssp.tls.key', 'required with ssp.tls.cert (the client certificate\'s private key)'],
+  [(t) => !!t.cert && !t.key, 'ssp.tls.key', "required with ssp.tls.cert (the client certificate's private key)"],
   [(t) => !!t.key && !t.cert, 'ssp.tls.cert', 'required with ssp.tls.key (the client certificate the key belongs to)'],
   [(t) => !!t.pfx && !!(t.cert || t.key), 'ssp.tls.pfx', 'give either a PFX or a PEM cert and key, not both'],
-  [(t) => !!t.passphrase && !t.pfx && !t.key, 'ssp.tls.passphrase', 'only meaningful with ssp.tls.pfx or an encrypted ssp.tls.key'],
-  [(t) => !!t.cert && !/-----BEGIN CERTIFICATE-----/.test(t.cert), 'ssp.tls.cert', 'is not a PEM certificate (no BEGIN CERTIFICATE block)'],
-  [(t) => !!t.ca && !/-----BEGIN CERTIFICATE-----/.test(t.ca), 'ssp.tls.ca', 'is not a PEM CA bundle (no BEGIN CERTIFICATE block)'],
+  [
+    (t) => !!t.passphrase && !t.pfx && !t.key,
+    'ssp.tls.passphrase',
+    'only meaningful with ssp.tls.pfx or an encrypted ssp.tls.key',
+  ],
+  [
+    (t) => !!t.cert && !/-----BEGIN CERTIFICATE-----/.test(t.cert),
+    'ssp.tls.cert',
+    'is not a PEM certificate (no BEGIN CERTIFICATE block)',
+  ],
+  [
+    (t) => !!t.ca && !/-----BEGIN CERTIFICATE-----/.test(t.ca),
+    'ssp.tls.ca',
+    'is not a PEM CA bundle (no BEGIN CERTIFICATE block)',
+  ],
 ];
 
 /** What OpenSSL says when the material does not load, mapped to the key to fix. First match wins. */
 const LOAD_FAILURES: [RegExp, string, string][] = [
-  [/mac verify failure|PKCS12|pkcs12/i, 'ssp.tls.passphrase', 'the PFX does not open with this passphrase (or is not a PFX)'],
-  [/bad decrypt|BAD_DECRYPT|bad password|interrupted or cancelled/i, 'ssp.tls.passphrase', 'the encrypted private key does not open with this passphrase'],
-  [/key values mismatch|KEY_VALUES_MISMATCH/i, 'ssp.tls.key', 'the private key does not belong to the certificate in ssp.tls.cert'],
+  [
+    /mac verify failure|PKCS12|pkcs12/i,
+    'ssp.tls.passphrase',
+    'the PFX does not open with this passphrase (or is not a PFX)',
+  ],
+  [
+    /bad decrypt|BAD_DECRYPT|bad password|interrupted or cancelled/i,
+    'ssp.tls.passphrase',
+    'the encrypted private key does not open with this passphrase',
+  ],
+  [
+    /key values mismatch|KEY_VALUES_MISMATCH/i,
+    'ssp.tls.key',
+    'the private key does not belong to the certificate in ssp.tls.cert',
+  ],
   [/no start line|DECODER|unsupported|bad base64|NO_START_LINE/i, 'ssp.tls.key', 'is not a PEM private key'],
 ];
 
@@ -109,17 +133,22 @@ export function tlsProblem(tls: ClientTls | undefined, baseUrl: string | undefin
   } catch (err) {
     const text = `${(err as { code?: string }).code ?? ''} ${(err as Error).message}`;
     const hit = LOAD_FAILURES.find(([re]) => re.test(text));
-    return hit ? [hit[1], hit[2]] : ['ssp.tls', `the client TLS material does not load (${(err as { code?: string }).code ?? 'OpenSSL error'})`];
+    return hit
+      ? [hit[1], hit[2]]
+      : ['ssp.tls', `the client TLS material does not load (${(err as { code?: string }).code ?? 'OpenSSL error'})`];
   }
 }
 
 /** Checks the PDS signed-JWT block: an RSA private key (RS512), and not alongside a static token. */
 export function pdsAuthProblem(pds: { accessToken?: string; auth?: { privateKey: string } }): Problem | undefined {
   if (!pds.auth) return undefined;
-  if (pds.accessToken) return ['pds.accessToken', 'give either a static access token or pds.auth (signed JWT), not both'];
+  if (pds.accessToken)
+    return ['pds.accessToken', 'give either a static access token or pds.auth (signed JWT), not both'];
   try {
     const key = createPrivateKey(pds.auth.privateKey);
-    return key.asymmetricKeyType === 'rsa' ? undefined : ['pds.auth.privateKey', `is a ${key.asymmetricKeyType} key; RS512 needs an RSA private key`];
+    return key.asymmetricKeyType === 'rsa'
+      ? undefined
+      : ['pds.auth.privateKey', `is a ${key.asymmetricKeyType} key; RS512 needs an RSA private key`];
   } catch {
     return ['pds.auth.privateKey', 'is not a PEM private key (unencrypted PKCS#8 or PKCS#1 RSA)'];
   }

@@ -30,7 +30,13 @@ export interface PdsSignedJwt {
 export interface Target {
   name: string;
   description?: string;
-  pds: { baseUrl: string; timeoutMs?: number; accessToken?: string; endUserOrganisationOds?: string; auth?: PdsSignedJwt };
+  pds: {
+    baseUrl: string;
+    timeoutMs?: number;
+    accessToken?: string;
+    endUserOrganisationOds?: string;
+    auth?: PdsSignedJwt;
+  };
   sds: { baseUrl: string; timeoutMs?: number; apiKey: string; lookupInteraction?: string };
   /** With `embedded: true` there is no baseUrl in the file: the run starts the embedded SSP and sets it. */
   ssp: { baseUrl: string; timeoutMs?: number; tls?: ClientTls; embedded?: true };
@@ -40,7 +46,15 @@ export interface Target {
     organizationName: string;
     systemUrl: string;
     telecom: string;
-    practitioner: { id: string; family: string; given: string[]; prefix?: string[]; sdsUserId: string; sdsRoleProfileId: string; localUserId?: string };
+    practitioner: {
+      id: string;
+      family: string;
+      given: string[];
+      prefix?: string[];
+      sdsUserId: string;
+      sdsRoleProfileId: string;
+      localUserId?: string;
+    };
     device: { system: string; value: string; model: string; version: string };
   };
   testData: {
@@ -89,14 +103,23 @@ function patientNumberProblem(role: string, nhsNumber: string): string | undefin
 export function checkTarget(doc: unknown, source: string, baseDir = process.cwd()): Target {
   if (!validateShape(doc)) {
     const e = validateShape.errors![0];
-    const extra = e.keyword === 'additionalProperties' ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"` : '';
-    const allowed = e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
+    const extra =
+      e.keyword === 'additionalProperties'
+        ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"`
+        : '';
+    const allowed =
+      e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
     const pattern = e.keyword === 'pattern' ? PATTERN_PROBLEMS.find(([re]) => re.test(e.schemaPath))?.[1] : undefined;
     const problem = pattern ?? `${e.message}${extra}${allowed}`;
     throw new ConfigError(pointerToKey(e.instancePath), problem, source);
   }
   const target = structuredClone(doc);
-  if (target.ssp.embedded && target.ssp.baseUrl) throw new ConfigError('ssp.baseUrl', 'not with ssp.embedded: the embedded SSP gets its address when the run starts it', source);
+  if (target.ssp.embedded && target.ssp.baseUrl)
+    throw new ConfigError(
+      'ssp.baseUrl',
+      'not with ssp.embedded: the embedded SSP gets its address when the run starts it',
+      source,
+    );
   try {
     resolveReferences(target, baseDir);
   } catch (err) {
@@ -118,9 +141,14 @@ export function parseTargetText(text: string, source: string, baseDir?: string):
     doc = parseYaml(text, { prettyErrors: false });
   } catch (err) {
     const line = (err as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw new ConfigError('', `not valid YAML${line ? ` (line ${line})` : ''}: ${(err as Error).message.split('\n')[0]}`, source);
+    throw new ConfigError(
+      '',
+      `not valid YAML${line ? ` (line ${line})` : ''}: ${(err as Error).message.split('\n')[0]}`,
+      source,
+    );
   }
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new ConfigError('', 'must be a YAML mapping', source);
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
+    throw new ConfigError('', 'must be a YAML mapping', source);
   return checkTarget(doc, source, baseDir);
 }
 

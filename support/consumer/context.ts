@@ -5,7 +5,13 @@
  * returned earlier" — so the context is folded over the recording in order.
  */
 import { bearerToken, decodeJwt, type Claims } from '../jwt/gpc-jwt';
-import { CAPABILITY_SEGMENT, interactionById, matchInteractions, type Capability, type Interaction } from '../interactions';
+import {
+  CAPABILITY_SEGMENT,
+  interactionById,
+  matchInteractions,
+  type Capability,
+  type Interaction,
+} from '../interactions';
 import { identifierValue, ofType, type Resource } from '../fhir/bundle';
 import { SYS } from '../spine/systems';
 import type { RecordedRequest } from './recording';
@@ -50,10 +56,15 @@ const json = (text: string | undefined): Resource | undefined => {
 const queryOf = (url: string) => new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?') + 1) : '');
 /** Values of a token parameter (`system|value`) with the given system. */
 const tokens = (q: URLSearchParams, name: string, system: string) =>
-  q.getAll(name).filter((v) => v.startsWith(`${system}|`)).map((v) => v.slice(system.length + 1));
+  q
+    .getAll(name)
+    .filter((v) => v.startsWith(`${system}|`))
+    .map((v) => v.slice(system.length + 1));
 
 /** Longest segment first, so `gpconnect/structured` is not read as `gpconnect` followed by a path. */
-const SEGMENTS = (Object.entries(CAPABILITY_SEGMENT) as [Capability, string][]).sort((a, b) => b[1].length - a[1].length);
+const SEGMENTS = (Object.entries(CAPABILITY_SEGMENT) as [Capability, string][]).sort(
+  (a, b) => b[1].length - a[1].length,
+);
 const ROOT_IN_URL = new RegExp(`^(.*?/([0-9A-Z]+)/STU3/\\d+/(${SEGMENTS.map(([, s]) => s).join('|')})/?)(/.*)$`);
 
 /** Splits an SSP request's URL into the service root (facts §1 format) and the FHIR request. */
@@ -83,7 +94,9 @@ export function gpcView(r: RecordedRequest): GpcView {
 /** The NHS numbers a GP Connect request is about: in a find-patient query, or a booked Patient's id. */
 export function patientsNamed(g: GpcView, seen: Seen): string[] {
   const fromQuery = tokens(g.query, 'identifier', SYS.nhsNumber);
-  const participants = Array.isArray(g.body?.participant) ? (g.body.participant as { actor?: { reference?: string } }[]) : [];
+  const participants = Array.isArray(g.body?.participant)
+    ? (g.body.participant as { actor?: { reference?: string } }[])
+    : [];
   const fromBody = participants
     .map((p) => /^Patient\/(.+)$/.exec(p.actor?.reference ?? '')?.[1])
     .map((id) => (id ? (seen.providerPatients.get(id) ?? `provider patient ${id}`) : undefined))
@@ -91,7 +104,12 @@ export function patientsNamed(g: GpcView, seen: Seen): string[] {
   return [...fromQuery, ...fromBody];
 }
 
-export const emptySeen = (): Seen => ({ roots: new Map(), partyKeys: new Set(), traced: new Set(), providerPatients: new Map() });
+export const emptySeen = (): Seen => ({
+  roots: new Map(),
+  partyKeys: new Set(),
+  traced: new Set(),
+  providerPatients: new Map(),
+});
 
 /** What one answered request teaches the consumer. Only successful answers count. */
 export function learn(seen: Seen, r: RecordedRequest): void {

@@ -13,10 +13,18 @@ export interface RequestJudgement {
   broke: Breach[];
 }
 
-export function judgeRecording(recording: Recording, rules: readonly ConsumerRule[] = CONSUMER_RULES): RequestJudgement[] {
+export function judgeRecording(
+  recording: Recording,
+  rules: readonly ConsumerRule[] = CONSUMER_RULES,
+): RequestJudgement[] {
   const seen = emptySeen();
   return recording.requests.map((request) => {
-    const context: RequestContext = { request, seen, registry: recording.registry, gpc: request.service === 'ssp' ? gpcView(request) : undefined };
+    const context: RequestContext = {
+      request,
+      seen,
+      registry: recording.registry,
+      gpc: request.service === 'ssp' ? gpcView(request) : undefined,
+    };
     const checked = rules.filter((r) => r.hop === request.service && r.applies(context));
     const broke = checked.flatMap((rule) => {
       const problem = rule.check(context);
@@ -29,4 +37,6 @@ export function judgeRecording(recording: Recording, rules: readonly ConsumerRul
 }
 
 /** The rule IDs broken anywhere in a recording. */
-export const brokenRuleIds = (judgements: readonly RequestJudgement[]) => [...new Set(judgements.flatMap((j) => j.broke.map((b) => b.rule.id)))];
+export const brokenRuleIds = (judgements: readonly RequestJudgement[]) => [
+  ...new Set(judgements.flatMap((j) => j.broke.map((b) => b.rule.id))),
+];

@@ -26,11 +26,16 @@ const readAll = (stream: NodeJS.ReadableStream) =>
 
 function flatHeaders(h: http.IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(h))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 
-const DECODERS: Record<string, (b: Buffer) => Buffer> = { gzip: gunzipSync, deflate: inflateSync, br: brotliDecompressSync };
+const DECODERS: Record<string, (b: Buffer) => Buffer> = {
+  gzip: gunzipSync,
+  deflate: inflateSync,
+  br: brotliDecompressSync,
+};
 
 /** The answer as text for the judge (it reads SDS and PDS JSON); the consumer still gets the bytes as sent. */
 function decoded(body: Buffer, encoding: string | undefined): string {
@@ -43,7 +48,8 @@ function decoded(body: Buffer, encoding: string | undefined): string {
 
 /** Hop-by-hop headers that belong to one connection, not to the request (RFC 7230 §6.1). */
 const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'host'];
-const withoutHopByHop = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).filter(([k]) => !HOP_BY_HOP.includes(k)));
+const withoutHopByHop = (h: Record<string, string>) =>
+  Object.fromEntries(Object.entries(h).filter(([k]) => !HOP_BY_HOP.includes(k)));
 
 export async function startRecordingProxy(
   service: RecordedService,
@@ -66,7 +72,16 @@ export async function startRecordingProxy(
     let response: RecordedRequest['response'];
     try {
       const answer = await new Promise<http.IncomingMessage>((resolve, reject) => {
-        const upstreamReq = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...withoutHopByHop(headers), 'content-length': String(body.length) } }, resolve);
+        const upstreamReq = http.request(
+          {
+            host: target.hostname,
+            port: target.port,
+            method: req.method,
+            path: req.url,
+            headers: { ...withoutHopByHop(headers), 'content-length': String(body.length) },
+          },
+          resolve,
+        );
         upstreamReq.on('error', reject);
         upstreamReq.end(body);
       });

@@ -64,6 +64,7 @@ export function recordingSaver(file: string, recording: Recording): { changed():
 
 export function loadRecording(file: string): Recording {
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<Recording>;
-  if (!Array.isArray(parsed.requests) || !parsed.registry) throw new Error(`${file} is not a consumer recording (no requests or registry)`);
+  if (!Array.isArray(parsed.requests) || !parsed.registry)
+    throw new Error(`${file} is not a consumer recording (no requests or registry)`);
   return parsed as Recording;
 }

@@ -40,7 +40,10 @@ export interface ConsumerVariant {
 
 /** Stops the journey at the first unexpected answer: what was sent so far is already recorded. */
 function answer(result: HttpResult, status: number, what: string): Resource {
-  if (result.status !== status) throw new Error(`${what}: expected ${status}, got ${result.status ?? result.transport?.kind}: ${result.text.slice(0, 200)}`);
+  if (result.status !== status)
+    throw new Error(
+      `${what}: expected ${status}, got ${result.status ?? result.transport?.kind}: ${result.text.slice(0, 200)}`,
+    );
   return JSON.parse(result.text) as Resource;
 }
 
@@ -51,8 +54,16 @@ const only = (bundle: Resource, type: string, what: string): Resource => {
 };
 
 /** The pre-1.2.3 Device query by ODS and interaction alone (what T13 forbids). */
-function findDeviceWithoutPartyKey(log: EvidenceLog, target: Target, ods: string, interactionId: string): Promise<HttpResult> {
-  return sdsSearch(log, target, 'Device', [['organization', `${SYS.odsOrg}|${ods}`], ['identifier', `${SYS.interactionId}|${interactionId}`]]);
+function findDeviceWithoutPartyKey(
+  log: EvidenceLog,
+  target: Target,
+  ods: string,
+  interactionId: string,
+): Promise<HttpResult> {
+  return sdsSearch(log, target, 'Device', [
+    ['organization', `${SYS.odsOrg}|${ods}`],
+    ['identifier', `${SYS.interactionId}|${interactionId}`],
+  ]);
 }
 
 /** Runs the worked example as a consumer; resolves to the evidence, rejects at the first unexpected answer. */
@@ -62,29 +73,55 @@ export async function runReferenceConsumer(target: Target, v: ConsumerVariant = 
   let nhsNumber = patient.nhsNumber;
   let ods = patient.expectedOds ?? '';
   if (!v.skipTrace) {
-    const traced = answer(await tracePatient(log, target, nhsNumber, { omitRequestId: v.omitRequestId }), 200, 'PDS trace');
+    const traced = answer(
+      await tracePatient(log, target, nhsNumber, { omitRequestId: v.omitRequestId }),
+      200,
+      'PDS trace',
+    );
     nhsNumber = traced.id ?? nhsNumber;
     ods = identifierValue((traced.generalPractitioner as unknown[])[0], SYS.odsOrg) ?? '';
   }
 
   const lookup = interaction(v.lookup ?? 'read metadata');
-  const endpoint = only(answer(await findEndpoints(log, target, ods, lookup.interactionId), 200, 'SDS Endpoint'), 'Endpoint', 'SDS Endpoint');
+  const endpoint = only(
+    answer(await findEndpoints(log, target, ods, lookup.interactionId), 200, 'SDS Endpoint'),
+    'Endpoint',
+    'SDS Endpoint',
+  );
   const partyKey = identifierValue(endpoint, SYS.partyKey) ?? '';
-  const deviceSearch = v.oneStepSds ? findDeviceWithoutPartyKey(log, target, ods, lookup.interactionId) : findDevices(log, target, ods, lookup.interactionId, partyKey);
+  const deviceSearch = v.oneStepSds
+    ? findDeviceWithoutPartyKey(log, target, ods, lookup.interactionId)
+    : findDevices(log, target, ods, lookup.interactionId, partyKey);
   const device = only(answer(await deviceSearch, 200, 'SDS Device'), 'Device', 'SDS Device');
   const root = (v.root ?? ((r) => r))(String(endpoint.address));
   const providerAsid = identifierValue(device, SYS.asid) ?? '';
 
   const gpc = (name: InteractionName, req: Partial<GpcRequest> = {}) =>
-    sendGpc(log, target, { interaction: interaction(name), root, providerAsid, claims: v.claims?.(), fromAsid: v.fromAsid, headers: v.headers, ...req });
+    sendGpc(log, target, {
+      interaction: interaction(name),
+      root,
+      providerAsid,
+      claims: v.claims?.(),
+      fromAsid: v.fromAsid,
+      headers: v.headers,
+      ...req,
+    });
 
   answer(await gpc('read metadata'), 200, 'metadata');
   const query = slotQuery(slotRange(v.slotDays ?? target.testData.slotSearchDays ?? 7), target.consumer.odsCode);
-  const slots = answer(await gpc('search free slots', { query: (v.slotQuery ?? ((q) => q))(query) }), 200, 'slot search');
+  const slots = answer(
+    await gpc('search free slots', { query: (v.slotQuery ?? ((q) => q))(query) }),
+    200,
+    'slot search',
+  );
   const slot = ofType(slots, 'Slot').find((s) => s.status === 'free');
   if (!slot) throw new Error('slot search: no free slot');
   const schedule = resolve(slots, (slot.schedule as { reference?: string }).reference);
-  const found = only(answer(await gpc('find patient', { query: patientQuery(nhsNumber) }), 200, 'find patient'), 'Patient', 'find patient');
+  const found = only(
+    answer(await gpc('find patient', { query: patientQuery(nhsNumber) }), 200, 'find patient'),
+    'Patient',
+    'find patient',
+  );
   const body = appointmentFor(target, slot, schedule, String(found.id));
   answer(await gpc('book appointment', { body: (v.booking ?? ((b) => b))(body) }), 201, 'book');
   return log;

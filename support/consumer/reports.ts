@@ -14,7 +14,8 @@ export const CONSUMER_REPORT = 'consumer.json';
 export const RECORDING_FILE = 'consumer-recording.json';
 const FEATURE = 'consumer assurance';
 
-const scenarioName = (j: RequestJudgement) => `#${j.request.seq} ${j.request.method} ${j.request.service} ${j.request.url}`;
+const scenarioName = (j: RequestJudgement) =>
+  `#${j.request.seq} ${j.request.method} ${j.request.service} ${j.request.url}`;
 
 function failures(j: RequestJudgement, uri: string): FailureEntry[] {
   return j.broke.map((b) => ({
@@ -70,14 +71,28 @@ export function consumerSummary(judgements: readonly RequestJudgement[], context
   for (const rule of CONSUMER_RULES) {
     const counts = byTag[`@${rule.id}`] ?? { passed: 0, failed: 0 };
     const scenarios = counts.passed + counts.failed;
-    byId[rule.id] = { hop: rule.hop, scenarios, ...counts, status: scenarios === 0 ? 'uncovered' : counts.failed ? 'failed' : 'passed' };
+    byId[rule.id] = {
+      hop: rule.hop,
+      scenarios,
+      ...counts,
+      status: scenarios === 0 ? 'uncovered' : counts.failed ? 'failed' : 'passed',
+    };
   }
   const uncovered = Object.keys(byId).filter((id) => byId[id].status === 'uncovered');
   const failed = results.filter((r) => r.status === 'failed').length;
   return {
     target: context.target,
     durationMs: Math.round(context.durationMs),
-    scenarios: { total: results.length, passed: results.length - failed, failed, skipped: 0, undefined: 0, pending: 0, ambiguous: 0, unknown: 0 },
+    scenarios: {
+      total: results.length,
+      passed: results.length - failed,
+      failed,
+      skipped: 0,
+      undefined: 0,
+      pending: 0,
+      ambiguous: 0,
+      unknown: 0,
+    },
     byTag,
     byHop,
     failures: judgements.flatMap((j) => failures(j, context.recordingUri)),
@@ -103,12 +118,21 @@ export function consumerReport(judgements: readonly RequestJudgement[]) {
       status: request.response.status,
       durationMs: request.durationMs,
       checked: checked.map((r) => r.id),
-      broke: broke.map((b) => ({ rule: b.rule.id, hop: b.rule.hop, text: b.rule.text, problem: redactText(b.problem) })),
+      broke: broke.map((b) => ({
+        rule: b.rule.id,
+        hop: b.rule.hop,
+        text: b.rule.text,
+        problem: redactText(b.problem),
+      })),
     })),
   };
 }
 
-export function writeConsumerReports(dir: string, judgements: readonly RequestJudgement[], context: ConsumerRunContext): Summary {
+export function writeConsumerReports(
+  dir: string,
+  judgements: readonly RequestJudgement[],
+  context: ConsumerRunContext,
+): Summary {
   mkdirSync(dir, { recursive: true });
   const summary = consumerSummary(judgements, context);
   writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);

@@ -20,7 +20,9 @@ function bound(name: 'start' | 'end', prefix: 'ge' | 'le'): QueryCheck {
     const values = q.getAll(name);
     if (values.length !== 1) return `${name} appears ${values.length} times, expected exactly once`;
     if (!values[0].startsWith(prefix)) return `${name}=${values[0]} does not use the ${prefix} prefix`;
-    return SLOT_DATE.test(values[0].slice(2)) ? undefined : `${name} ${values[0].slice(2)} is neither yyyy-mm-dd nor a dateTime with a UK offset`;
+    return SLOT_DATE.test(values[0].slice(2))
+      ? undefined
+      : `${name} ${values[0].slice(2)} is neither yyyy-mm-dd nor a dateTime with a UK offset`;
   };
 }
 
@@ -29,12 +31,17 @@ const dateOf = (q: URLSearchParams, name: string) => q.get(name)?.slice(2, 12) ?
 export const SLOT_PARAM_CHECKS: readonly QueryCheck[] = [
   bound('start', 'ge'),
   bound('end', 'le'),
-  (q) => (q.getAll('status').join(',') === 'free' ? undefined : `status is ${JSON.stringify(q.getAll('status').join(','))}, expected exactly "free"`),
+  (q) =>
+    q.getAll('status').join(',') === 'free'
+      ? undefined
+      : `status is ${JSON.stringify(q.getAll('status').join(','))}, expected exactly "free"`,
   (q) => (q.getAll('_include').includes('Slot:schedule') ? undefined : '_include=Slot:schedule is missing'),
   (q) => {
     if (!SLOT_DATE.test(dateOf(q, 'start')) || !SLOT_DATE.test(dateOf(q, 'end'))) return undefined;
     const days = daysBetween(dateOf(q, 'start'), dateOf(q, 'end'));
-    return days >= 0 && days <= MAX_SLOT_SEARCH_DAYS ? undefined : `the search spans ${days} days, expected 0–${MAX_SLOT_SEARCH_DAYS}`;
+    return days >= 0 && days <= MAX_SLOT_SEARCH_DAYS
+      ? undefined
+      : `the search spans ${days} days, expected 0–${MAX_SLOT_SEARCH_DAYS}`;
   },
 ];
 
@@ -43,29 +50,46 @@ type BodyCheck = [what: string, ok: (a: Resource) => boolean];
 const values = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const list = (v: unknown) => values(v) as Record<string, unknown>[];
 const refOf = (v: unknown) => (v as { reference?: unknown } | undefined)?.reference;
-const participantsOf = (a: Resource, type: string) => list(a.participant).filter((p) => String(refOf(p.actor) ?? '').startsWith(`${type}/`));
+const participantsOf = (a: Resource, type: string) =>
+  list(a.participant).filter((p) => String(refOf(p.actor) ?? '').startsWith(`${type}/`));
 
 /** The contained Organization the booking-organisation extension points at. */
 function bookingOrganisation(a: Resource): Record<string, unknown> | undefined {
   const ref = refOf(list(a.extension).find((e) => e.url === EXT.bookingOrganisation)?.valueReference);
-  return typeof ref === 'string' && ref.startsWith('#') ? list(a.contained).find((c) => c.resourceType === 'Organization' && `#${String(c.id)}` === ref) : undefined;
+  return typeof ref === 'string' && ref.startsWith('#')
+    ? list(a.contained).find((c) => c.resourceType === 'Organization' && `#${String(c.id)}` === ref)
+    : undefined;
 }
 
 export const BOOKING_BODY_CHECKS: readonly BodyCheck[] = [
   ['resourceType Appointment', (a) => a.resourceType === 'Appointment'],
-  ['meta.profile GPConnect-Appointment-1', (a) => values((a.meta as Resource | undefined)?.profile).includes(PROFILE.appointment)],
+  [
+    'meta.profile GPConnect-Appointment-1',
+    (a) => values((a.meta as Resource | undefined)?.profile).includes(PROFILE.appointment),
+  ],
   ['status booked', (a) => a.status === 'booked'],
   ['start and end', (a) => typeof a.start === 'string' && typeof a.end === 'string'],
-  ['at least one slot reference Slot/{id}', (a) => list(a.slot).length > 0 && list(a.slot).every((s) => /^Slot\/.+/.test(String(s.reference ?? '')))],
-  ['an actor in every participant', (a) => list(a.participant).length > 0 && list(a.participant).every((p) => typeof refOf(p.actor) === 'string')],
+  [
+    'at least one slot reference Slot/{id}',
+    (a) => list(a.slot).length > 0 && list(a.slot).every((s) => /^Slot\/.+/.test(String(s.reference ?? ''))),
+  ],
+  [
+    'an actor in every participant',
+    (a) => list(a.participant).length > 0 && list(a.participant).every((p) => typeof refOf(p.actor) === 'string'),
+  ],
   ['exactly one Patient participant', (a) => participantsOf(a, 'Patient').length === 1],
   ['a Location participant', (a) => participantsOf(a, 'Location').length >= 1],
   ['a status on every participant', (a) => list(a.participant).every((p) => typeof p.status === 'string')],
   ['a booking-organisation extension pointing at a contained Organization', (a) => !!bookingOrganisation(a)],
-  ['the booking organisation has an ODS code, a name and a telecom', (a) => {
-    const org = bookingOrganisation(a);
-    return !org || (!!identifierValue(org, SYS.odsOrg) && typeof org.name === 'string' && list(org.telecom).length > 0);
-  }],
+  [
+    'the booking organisation has an ODS code, a name and a telecom',
+    (a) => {
+      const org = bookingOrganisation(a);
+      return (
+        !org || (!!identifierValue(org, SYS.odsOrg) && typeof org.name === 'string' && list(org.telecom).length > 0)
+      );
+    },
+  ],
   ['created', (a) => typeof a.created === 'string'],
   ['a description of at most 100 characters', (a) => typeof a.description === 'string' && a.description.length <= 100],
   ['no reason', (a) => a.reason === undefined],

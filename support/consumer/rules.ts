@@ -38,7 +38,9 @@ const problems = (found: (string | undefined)[]) => found.filter(Boolean).join('
 
 /** The edge rules' view of a recorded SSP request: the provider is the one the URL's practice registered. */
 function edgeFacts(c: RequestContext, g: GpcView): RequestFacts {
-  const practice = c.registry.as.find((a) => a.odsCode === g.urlOds && c.registry.mhs.some((m) => m.partyKey === a.partyKey));
+  const practice = c.registry.as.find(
+    (a) => a.odsCode === g.urlOds && c.registry.mhs.some((m) => m.partyKey === a.partyKey),
+  );
   return {
     headers: c.request.headers,
     interaction: g.named && g.candidates.includes(g.named) ? g.named : undefined,
@@ -50,7 +52,13 @@ function edgeFacts(c: RequestContext, g: GpcView): RequestFacts {
 }
 
 /** A rule over GP Connect requests (sent to the SSP); `when` narrows it to some interactions. */
-function gpcRule(id: string, text: string, source: string, check: (g: GpcView, c: RequestContext) => string | undefined, when: (g: GpcView) => boolean = () => true): ConsumerRule {
+function gpcRule(
+  id: string,
+  text: string,
+  source: string,
+  check: (g: GpcView, c: RequestContext) => string | undefined,
+  when: (g: GpcView) => boolean = () => true,
+): ConsumerRule {
   return { id, hop: 'ssp', text, source, applies: (c) => !!c.gpc && when(c.gpc), check: (c) => check(c.gpc!, c) };
 }
 
@@ -61,7 +69,6 @@ function fromEdge(edge: EdgeRule, id = edge.id, interactionFrom: 'url' | 'header
     return edge.check(interactionFrom === 'header' ? { ...facts, interaction: g.named } : facts, g.claims);
   });
 }
-
 
 /** Edge rules a CON- rule restates with the consumer's stricter reading, so one fault is not reported twice. */
 const RESTATED: Record<string, { id: string; interactionFrom?: 'header' }> = {
@@ -84,7 +91,11 @@ export const CONSUMER_RULES: readonly ConsumerRule[] = [
     applies: (c) => c.request.service === 'pds',
     check: (c) => {
       const id = c.request.headers['x-request-id'];
-      return !id ? 'X-Request-ID is missing' : UUID.test(id) ? undefined : `X-Request-ID ${JSON.stringify(id)} is not a UUID`;
+      return !id
+        ? 'X-Request-ID is missing'
+        : UUID.test(id)
+          ? undefined
+          : `X-Request-ID ${JSON.stringify(id)} is not a UUID`;
     },
   },
   {
@@ -97,18 +108,31 @@ export const CONSUMER_RULES: readonly ConsumerRule[] = [
       const keys = devicePartyKeys(c.request);
       if (!keys.length) return 'Device search without a party key identifier (one-step lookup)';
       const unknown = keys.filter((k) => !c.seen.partyKeys.has(k));
-      return unknown.length ? `Device search names party key ${unknown.join(', ')}, which no earlier Endpoint answer returned` : undefined;
+      return unknown.length
+        ? `Device search names party key ${unknown.join(', ')}, which no earlier Endpoint answer returned`
+        : undefined;
     },
   },
-  ...EDGE_RULES.filter((r) => !REPLACED.includes(r.id)).map((r) => fromEdge(r, RESTATED[r.id]?.id, RESTATED[r.id]?.interactionFrom)),
-  gpcRule('CON-URL-ROOT', 'The SSP URL carries a service root byte-identical to one SDS returned', 'facts §2.1', (g, c) =>
-    g.urlRoot && c.seen.roots.has(g.urlRoot) ? undefined : `URL root ${JSON.stringify(g.urlRoot ?? g.targetUrl)} is not a root SDS returned (${[...c.seen.roots.keys()].join(', ') || 'none yet'})`,
+  ...EDGE_RULES.filter((r) => !REPLACED.includes(r.id)).map((r) =>
+    fromEdge(r, RESTATED[r.id]?.id, RESTATED[r.id]?.interactionFrom),
+  ),
+  gpcRule(
+    'CON-URL-ROOT',
+    'The SSP URL carries a service root byte-identical to one SDS returned',
+    'facts §2.1',
+    (g, c) =>
+      g.urlRoot && c.seen.roots.has(g.urlRoot)
+        ? undefined
+        : `URL root ${JSON.stringify(g.urlRoot ?? g.targetUrl)} is not a root SDS returned (${[...c.seen.roots.keys()].join(', ') || 'none yet'})`,
   ),
   gpcRule('CON-JWT-AUD', 'aud is the service root SDS returned, the one the URL targets', 'facts §3.2', (g, c) => {
     const aud = g.claims?.aud;
     if (aud === undefined) return undefined;
-    if (typeof aud !== 'string' || !c.seen.roots.has(aud)) return `aud ${JSON.stringify(aud)} is not a root SDS returned`;
-    return g.urlRoot && c.seen.roots.has(g.urlRoot) && aud !== g.urlRoot ? `aud ${aud} is not the root the URL targets (${g.urlRoot})` : undefined;
+    if (typeof aud !== 'string' || !c.seen.roots.has(aud))
+      return `aud ${JSON.stringify(aud)} is not a root SDS returned`;
+    return g.urlRoot && c.seen.roots.has(g.urlRoot) && aud !== g.urlRoot
+      ? `aud ${aud} is not the root the URL targets (${g.urlRoot})`
+      : undefined;
   }),
   gpcRule('CON-T11-ROOT', "A root is used only for its own capability's interactions", 'facts §1, T11', (g, c) => {
     const rootCapability = g.urlRoot ? c.seen.roots.get(g.urlRoot) : undefined;
@@ -116,16 +140,29 @@ export const CONSUMER_RULES: readonly ConsumerRule[] = [
       ? undefined
       : `${g.named.name} (${g.named.capability}) sent to a root SDS returned for ${rootCapability}`;
   }),
-  gpcRule('CON-T2-ORIGIN', "Ssp-From is an ASID of the organisation requesting_organization names", 'facts §2.2, T2', (g, c) => {
-    const from = c.request.headers['ssp-from'];
-    if (!from || !g.claims?.requesting_organization) return undefined;
-    const ods = requestingOds(g);
-    return originViolation({ sspFrom: from, requestingOds: ods }, c.registry.as.filter((a) => a.odsCode === ods))?.message;
-  }),
-  gpcRule('CON-PDS-FIRST', 'A patient is traced on PDS before any GP Connect request about them', 'facts §5.6 (prerequisites), §5.1', (g, c) => {
-    const untraced = patientsNamed(g, c.seen).filter((n) => !c.seen.traced.has(n));
-    return untraced.length ? `no earlier PDS trace for ${untraced.join(', ')}` : undefined;
-  }),
+  gpcRule(
+    'CON-T2-ORIGIN',
+    'Ssp-From is an ASID of the organisation requesting_organization names',
+    'facts §2.2, T2',
+    (g, c) => {
+      const from = c.request.headers['ssp-from'];
+      if (!from || !g.claims?.requesting_organization) return undefined;
+      const ods = requestingOds(g);
+      return originViolation(
+        { sspFrom: from, requestingOds: ods },
+        c.registry.as.filter((a) => a.odsCode === ods),
+      )?.message;
+    },
+  ),
+  gpcRule(
+    'CON-PDS-FIRST',
+    'A patient is traced on PDS before any GP Connect request about them',
+    'facts §5.6 (prerequisites), §5.1',
+    (g, c) => {
+      const untraced = patientsNamed(g, c.seen).filter((n) => !c.seen.traced.has(n));
+      return untraced.length ? `no earlier PDS trace for ${untraced.join(', ')}` : undefined;
+    },
+  ),
   gpcRule(
     'CON-SLOT-PARAMS',
     'A slot search uses start=ge…, end=le… (at most 14 days), status=free and _include=Slot:schedule',
@@ -137,7 +174,10 @@ export const CONSUMER_RULES: readonly ConsumerRule[] = [
     'CON-BOOKING-BODY',
     'A booking body has the required elements, no reason or specialty, and a contained booking organisation with name and telecom',
     'facts §5.6',
-    (g) => (g.body ? problems(BOOKING_BODY_CHECKS.map(([what, ok]) => (ok(g.body!) ? undefined : `expected ${what}`))) : 'the body is not a JSON resource'),
+    (g) =>
+      g.body
+        ? problems(BOOKING_BODY_CHECKS.map(([what, ok]) => (ok(g.body!) ? undefined : `expected ${what}`)))
+        : 'the body is not a JSON resource',
     (g) => g.named?.name === 'book appointment',
   ),
 ];

@@ -35,7 +35,11 @@ export async function startConsumerSession(opts: SessionOptions = {}): Promise<C
   const sims = await startSimulators();
   const simulatorUrl = (name: ServiceName) => sims.services.find((s) => s.name === name)!.baseUrl;
   // The same registry the embedded SDS and SSP serve: the judge reads AS records from it (T2).
-  const recording: Recording = { startedAt: new Date().toISOString(), registry: embeddedRegistry(simulatorUrl('provider')), requests: [] };
+  const recording: Recording = {
+    startedAt: new Date().toISOString(),
+    registry: embeddedRegistry(simulatorUrl('provider')),
+    requests: [],
+  };
   const saver = opts.recordingFile ? recordingSaver(opts.recordingFile, recording) : undefined;
   const record = (r: Omit<RecordedRequest, 'seq'>) => {
     recording.requests.push({ seq: recording.requests.length + 1, ...r });
@@ -43,7 +47,8 @@ export async function startConsumerSession(opts: SessionOptions = {}): Promise<C
   };
   const proxies: RecordingProxy[] = [];
   try {
-    for (const [i, service] of RECORDED.entries()) proxies.push(await startRecordingProxy(service, simulatorUrl(service), record, opts.port ? opts.port + i : 0));
+    for (const [i, service] of RECORDED.entries())
+      proxies.push(await startRecordingProxy(service, simulatorUrl(service), record, opts.port ? opts.port + i : 0));
   } catch (err) {
     await Promise.all([...proxies.map((p) => p.close()), sims.stop()]);
     throw err;

@@ -12,7 +12,16 @@ export const FAILURE_MEDIA_TYPE = 'application/vnd.gpc-assure.failure+json';
  * Network-level failure kinds, named so a red run says at once what broke. The body-phase kinds happen after
  * the status line arrived: the body was cut short, grew past the harness's cap, or dripped past the deadline.
  */
-export type TransportFault = 'timeout' | 'connection-reset' | 'connection-refused' | 'dns' | 'tls' | 'network' | 'truncated-body' | 'oversize-body' | 'slow-body'
+export type TransportFault =
+  | 'timeout'
+  | 'connection-reset'
+  | 'connection-refused'
+  | 'dns'
+  | 'tls'
+  | 'network'
+  | 'truncated-body'
+  | 'oversize-body'
+  | 'slow-body'
   // A credential refused before the request could be sent (the PDS token exchange, support/spine/pds-auth.ts).
   | 'auth';
 

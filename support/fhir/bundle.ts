@@ -42,5 +42,8 @@ export function reference(value: unknown): string | undefined {
  */
 export function hasSecurityLabel(resource: unknown, system: string, code: string): boolean {
   const labels = (resource as { meta?: { security?: unknown } })?.meta?.security;
-  return Array.isArray(labels) && labels.some((l) => (l as { system?: unknown })?.system === system && (l as { code?: unknown })?.code === code);
+  return (
+    Array.isArray(labels) &&
+    labels.some((l) => (l as { system?: unknown })?.system === system && (l as { code?: unknown })?.code === code)
+  );
 }

@@ -17,14 +17,29 @@ const EXPECTATIONS: Record<string, { profile?: string; entries?: Record<string, 
   'search free slots': {
     profile: `${STU3}GPConnect-Searchset-Bundle-1`,
     entries: {
-      Slot: `${STU3}GPConnect-Slot-1`, Schedule: `${STU3}GPConnect-Schedule-1`, Location: `${STU3}CareConnect-GPC-Location-1`,
-      Practitioner: `${STU3}CareConnect-GPC-Practitioner-1`, Organization: `${STU3}CareConnect-GPC-Organization-1`,
+      Slot: `${STU3}GPConnect-Slot-1`,
+      Schedule: `${STU3}GPConnect-Schedule-1`,
+      Location: `${STU3}CareConnect-GPC-Location-1`,
+      Practitioner: `${STU3}CareConnect-GPC-Practitioner-1`,
+      Organization: `${STU3}CareConnect-GPC-Organization-1`,
     },
   },
-  'find patient': { profile: `${STU3}GPConnect-Searchset-Bundle-1`, entries: { Patient: `${STU3}CareConnect-GPC-Patient-1` } },
-  'find practitioner': { profile: `${STU3}GPConnect-Searchset-Bundle-1`, entries: { Practitioner: `${STU3}CareConnect-GPC-Practitioner-1` } },
-  'find organization': { profile: `${STU3}GPConnect-Searchset-Bundle-1`, entries: { Organization: `${STU3}CareConnect-GPC-Organization-1` } },
-  "retrieve patient's appointments": { profile: `${STU3}GPConnect-Searchset-Bundle-1`, entries: { Appointment: `${STU3}GPConnect-Appointment-1` } },
+  'find patient': {
+    profile: `${STU3}GPConnect-Searchset-Bundle-1`,
+    entries: { Patient: `${STU3}CareConnect-GPC-Patient-1` },
+  },
+  'find practitioner': {
+    profile: `${STU3}GPConnect-Searchset-Bundle-1`,
+    entries: { Practitioner: `${STU3}CareConnect-GPC-Practitioner-1` },
+  },
+  'find organization': {
+    profile: `${STU3}GPConnect-Searchset-Bundle-1`,
+    entries: { Organization: `${STU3}CareConnect-GPC-Organization-1` },
+  },
+  "retrieve patient's appointments": {
+    profile: `${STU3}GPConnect-Searchset-Bundle-1`,
+    entries: { Appointment: `${STU3}GPConnect-Appointment-1` },
+  },
   'read patient': { profile: `${STU3}CareConnect-GPC-Patient-1` },
   'read practitioner': { profile: `${STU3}CareConnect-GPC-Practitioner-1` },
   'read organization': { profile: `${STU3}CareConnect-GPC-Organization-1` },
@@ -43,12 +58,18 @@ const OPERATION_OUTCOME_PROFILE = `${STU3}GPConnect-OperationOutcome-1`;
  * downgraded to a warning that says why.
  */
 const TOLERATED: Array<{ profile: string; elementId: string; rule: string; why: string }> = [
-  { profile: `${STU3}GPConnect-Searchset-Bundle-1`, elementId: 'Bundle.entry', rule: 'cardinality',
-    why: 'Searchset-Bundle-1 v1.0.0 demands an entry, but an empty Bundle is how "no slots" is answered (facts §10.7)' },
+  {
+    profile: `${STU3}GPConnect-Searchset-Bundle-1`,
+    elementId: 'Bundle.entry',
+    rule: 'cardinality',
+    why: 'Searchset-Bundle-1 v1.0.0 demands an entry, but an empty Bundle is how "no slots" is answered (facts §10.7)',
+  },
 ];
 
 function tolerate(issue: ValidationIssue): ValidationIssue {
-  const known = TOLERATED.find((t) => t.profile === issue.profile && t.elementId === issue.elementId && t.rule === issue.rule);
+  const known = TOLERATED.find(
+    (t) => t.profile === issue.profile && t.elementId === issue.elementId && t.rule === issue.rule,
+  );
   return known ? { ...issue, severity: 'warning', message: `${issue.message} (tolerated: ${known.why})` } : issue;
 }
 
@@ -60,10 +81,16 @@ export function validate(resource: unknown, options: ValidateOptions): Validatio
   const location = typeof root === 'string' ? root : '';
   validateResource(session, resource, location, options.profile);
   if (root === 'Bundle') checkBundle(session, resource as Record<string, unknown>, location, 0);
-  return session.issues.map(tolerate).sort((a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning'));
+  return session.issues
+    .map(tolerate)
+    .sort((a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning'));
 }
 
-export interface ExchangeBodyOptions { hop: 'pds' | 'sds' | 'ssp' | 'provider'; interaction?: string; fhirVersion?: 'STU3' | 'R4' }
+export interface ExchangeBodyOptions {
+  hop: 'pds' | 'sds' | 'ssp' | 'provider';
+  interaction?: string;
+  fhirVersion?: 'STU3' | 'R4';
+}
 
 /**
  * Validates a response body as the hop it came from should have sent it: PDS/SDS bodies against the R4
@@ -86,20 +113,26 @@ export function validateExchangeBody(body: unknown, opts: ExchangeBodyOptions): 
 
 /** STU3 issue-type code for each rule (http://hl7.org/fhir/STU3/valueset-issue-type.html). */
 const ISSUE_TYPE_OF_RULE: Record<string, string> = {
-  'unknown-element': 'structure', type: 'structure', cardinality: 'required', invariant: 'invariant',
-  binding: 'code-invalid', reference: 'not-found', profile: 'not-supported',
+  'unknown-element': 'structure',
+  type: 'structure',
+  cardinality: 'required',
+  invariant: 'invariant',
+  binding: 'code-invalid',
+  reference: 'not-found',
+  profile: 'not-supported',
 };
 
 /** The issues as an STU3 OperationOutcome (base profile: these are the harness's findings, not Spine's). */
 export function toOperationOutcome(issues: ValidationIssue[]): Record<string, unknown> {
-  const issue = issues.length > 0
-    ? issues.map((i) => ({
-      severity: i.severity,
-      code: ISSUE_TYPE_OF_RULE[i.rule.startsWith('invariant:') ? 'invariant' : i.rule] ?? 'value',
-      diagnostics: `${i.rule}: ${i.message}${i.profile ? ` [${i.profile}${i.profileVersion ? `|${i.profileVersion}` : ''}${i.elementId ? ` ${i.elementId}` : ''}]` : ''}`,
-      location: [i.location],
-      expression: [i.location],
-    }))
-    : [{ severity: 'information', code: 'informational', diagnostics: 'no issues' }];
+  const issue =
+    issues.length > 0
+      ? issues.map((i) => ({
+          severity: i.severity,
+          code: ISSUE_TYPE_OF_RULE[i.rule.startsWith('invariant:') ? 'invariant' : i.rule] ?? 'value',
+          diagnostics: `${i.rule}: ${i.message}${i.profile ? ` [${i.profile}${i.profileVersion ? `|${i.profileVersion}` : ''}${i.elementId ? ` ${i.elementId}` : ''}]` : ''}`,
+          location: [i.location],
+          expression: [i.location],
+        }))
+      : [{ severity: 'information', code: 'informational', diagnostics: 'no issues' }];
   return { resourceType: 'OperationOutcome', issue };
 }

@@ -8,8 +8,14 @@ type Change = (a: Resource) => void;
 type Participant = { actor: { reference: string }; status?: string };
 
 const participants = (a: Resource) => a.participant as Participant[];
-const dropActor = (type: string): Change => (a) => void (a.participant = participants(a).filter((p) => !p.actor.reference.startsWith(`${type}/`)));
-const dropElement = (key: string): Change => (a) => void delete a[key];
+const dropActor =
+  (type: string): Change =>
+  (a) =>
+    void (a.participant = participants(a).filter((p) => !p.actor.reference.startsWith(`${type}/`)));
+const dropElement =
+  (key: string): Change =>
+  (a) =>
+    void delete a[key];
 const bookingOrganisation = (a: Resource) => (a.contained as Resource[])[0];
 
 const CHANGES: Record<string, Change> = {

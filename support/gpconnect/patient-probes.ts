@@ -17,6 +17,7 @@ export function patientProbe(name: string, nhsNumber: string): string {
     'no system': encodeQuery([['identifier', nhsNumber]]),
     'an empty value': encodeQuery([['identifier', `${SYS.nhsNumber}|`]]),
   };
-  if (!(name in probes)) throw new Error(`unknown find-patient probe "${name}"; known: ${Object.keys(probes).join(', ')}`);
+  if (!(name in probes))
+    throw new Error(`unknown find-patient probe "${name}"; known: ${Object.keys(probes).join(', ')}`);
   return probes[name];
 }

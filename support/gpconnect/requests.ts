@@ -43,7 +43,13 @@ export function patientQuery(nhsNumber: string): string {
 }
 
 /** The booking body of facts §5.6 for one slot, its schedule's actors, and the provider's Patient id. */
-export function appointmentFor(target: Target, slot: Resource, schedule: Resource | undefined, patientId: string, now = new Date()): Resource {
+export function appointmentFor(
+  target: Target,
+  slot: Resource,
+  schedule: Resource | undefined,
+  patientId: string,
+  now = new Date(),
+): Resource {
   const actors = ((schedule?.actor as unknown[]) ?? []).map(reference).filter((r): r is string => !!r);
   const location = actors.find((r) => r.startsWith('Location/'));
   const practitioner = actors.find((r) => r.startsWith('Practitioner/'));
@@ -68,7 +74,11 @@ export function appointmentFor(target: Target, slot: Resource, schedule: Resourc
     slot: [{ reference: `Slot/${slot.id}` }],
     created: ukDateTime(now),
     description: 'Booked by gpc-assure conformance run',
-    participant: [participant(`Patient/${patientId}`), ...(location ? [participant(location)] : []), ...(practitioner ? [participant(practitioner)] : [])],
+    participant: [
+      participant(`Patient/${patientId}`),
+      ...(location ? [participant(location)] : []),
+      ...(practitioner ? [participant(practitioner)] : []),
+    ],
   };
 }
 
@@ -91,7 +101,20 @@ export function registerPatientBody(nhsNumber: string, d: Demographics): Resourc
           resourceType: 'Patient',
           meta: { profile: [PROFILE.patient] },
           // The number was traced on PDS just before (facts §5.1): verified, code 01.
-          identifier: [{ extension: [{ url: EXT.gpcVerification, valueCodeableConcept: { coding: [{ system: SYS.gpcVerification, code: '01', display: 'Number present and verified' }] } }], system: SYS.nhsNumber, value: nhsNumber }],
+          identifier: [
+            {
+              extension: [
+                {
+                  url: EXT.gpcVerification,
+                  valueCodeableConcept: {
+                    coding: [{ system: SYS.gpcVerification, code: '01', display: 'Number present and verified' }],
+                  },
+                },
+              ],
+              system: SYS.nhsNumber,
+              value: nhsNumber,
+            },
+          ],
           name: [{ use: 'official', family: d.family, given: d.given }],
           gender: d.gender,
           birthDate: d.birthDate,

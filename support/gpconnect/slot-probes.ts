@@ -10,14 +10,25 @@ type Change = (params: QueryParams) => QueryParams;
 
 const ORG_TYPE_SYSTEM = 'https://fhir.nhs.uk/STU3/CodeSystem/GPConnect-OrganisationType-1';
 
-const without = (name: string): Change => (p) => p.filter(([k]) => k !== name);
-const withValue = (name: string, value: (old: string) => string): Change => (p) => p.map(([k, v]) => [k, k === name ? value(v) : v]);
+const without =
+  (name: string): Change =>
+  (p) =>
+    p.filter(([k]) => k !== name);
+const withValue =
+  (name: string, value: (old: string) => string): Change =>
+  (p) =>
+    p.map(([k, v]) => [k, k === name ? value(v) : v]);
 /** Swap a date bound's two-letter prefix (ge/le) for another. */
 const prefix = (name: string, to: string): Change => withValue(name, (v) => to + v.slice(2));
 /** A start bound at 09:00 today written with the given offset text (none, Z). */
 const startTime = (offset: string): Change => withValue('start', (v) => `${v.slice(0, 12)}T09:00:00${offset}`);
-const filters = (...values: string[]): Change => (p) => [...without('searchFilter')(p), ...values.map((v): [string, string] => ['searchFilter', v])];
-const dropIncludes = (...keep: string[]): Change => (p) => p.filter(([k, v]) => k !== '_include:recurse' || keep.includes(v));
+const filters =
+  (...values: string[]): Change =>
+  (p) => [...without('searchFilter')(p), ...values.map((v): [string, string] => ['searchFilter', v])];
+const dropIncludes =
+  (...keep: string[]): Change =>
+  (p) =>
+    p.filter(([k, v]) => k !== '_include:recurse' || keep.includes(v));
 
 export function slotProbe(name: string, consumerOds: string): Change {
   const probes: Record<string, Change> = {

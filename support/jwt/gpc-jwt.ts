@@ -65,8 +65,7 @@ export function encodeUnsignedJwt(claims: Claims, header: Record<string, unknown
 }
 
 export type DecodedJwt =
-  | { ok: true; header: Record<string, unknown>; claims: Claims; signature: string }
-  | { ok: false; problem: string };
+  { ok: true; header: Record<string, unknown>; claims: Claims; signature: string } | { ok: false; problem: string };
 
 /** One base64url JSON-object segment of a JWT; throws naming `what` when it is not one. */
 export function decodeJwtSegment(part: string, what: string): Record<string, unknown> {
@@ -85,7 +84,12 @@ export function decodeJwt(token: string): DecodedJwt {
   const parts = token.split('.');
   if (parts.length !== 3) return { ok: false, problem: `expected 3 dot-separated parts, got ${parts.length}` };
   try {
-    return { ok: true, header: decodeJwtSegment(parts[0], 'header'), claims: decodeJwtSegment(parts[1], 'payload'), signature: parts[2] };
+    return {
+      ok: true,
+      header: decodeJwtSegment(parts[0], 'header'),
+      claims: decodeJwtSegment(parts[1], 'payload'),
+      signature: parts[2],
+    };
   } catch (err) {
     return { ok: false, problem: (err as Error).message };
   }

@@ -95,7 +95,8 @@ function resourceClaim(claim: string, resourceType: string, id: string, wrongTyp
       if (!present(c?.[claim])) return undefined;
       const r = c![claim] as { resourceType?: unknown; identifier?: unknown };
       if (typeof r !== 'object' || Array.isArray(r)) return `JWT claim ${claim} is not a FHIR resource`;
-      if (r.resourceType !== resourceType) return `JWT claim ${claim} has resourceType ${JSON.stringify(r.resourceType)}, expected ${resourceType}`;
+      if (r.resourceType !== resourceType)
+        return `JWT claim ${claim} has resourceType ${JSON.stringify(r.resourceType)}, expected ${resourceType}`;
       if (!Array.isArray(r.identifier) || r.identifier.length === 0) return `JWT claim ${claim} has no identifier`;
       return undefined;
     },
@@ -123,16 +124,26 @@ export const EDGE_RULES: readonly EdgeRule[] = [
         ? undefined
         : `Ssp-InteractionID ${header(f, 'Ssp-InteractionID')} does not match this URL (expected ${f.candidates.map((c) => c.interactionId).join(' or ') || 'none'})`,
     // The slot search's ID on /metadata: the SSP forwards it (the slot root is the same root).
-    probe: { wrong: 'the slot search interaction ID on /metadata', headers: { 'Ssp-InteractionID': interaction('search free slots').interactionId } },
+    probe: {
+      wrong: 'the slot search interaction ID on /metadata',
+      headers: { 'Ssp-InteractionID': interaction('search free slots').interactionId },
+    },
   },
   {
     id: 'HDR-TO-ASID',
     text: "Ssp-To is the provider's ASID for this endpoint",
     source: 'facts §2.4, T12',
     ...BAD_REQUEST,
-    check: (f) => (!header(f, 'Ssp-To') || header(f, 'Ssp-To') === f.providerAsid ? undefined : `Ssp-To ${header(f, 'Ssp-To')} is not this provider's ASID ${f.providerAsid}`),
+    check: (f) =>
+      !header(f, 'Ssp-To') || header(f, 'Ssp-To') === f.providerAsid
+        ? undefined
+        : `Ssp-To ${header(f, 'Ssp-To')} is not this provider's ASID ${f.providerAsid}`,
     // The SSP routes on Ssp-To, so through it a foreign ASID is the SSP's refusal (SSP-PARTYKEY).
-    probe: { wrong: "Ssp-To an ASID that is not the provider's", headers: { 'Ssp-To': '000000000000' }, straightToProvider: true },
+    probe: {
+      wrong: "Ssp-To an ASID that is not the provider's",
+      headers: { 'Ssp-To': '000000000000' },
+      straightToProvider: true,
+    },
   },
   {
     id: 'JWT-BEARER',
@@ -145,7 +156,10 @@ export const EDGE_RULES: readonly EdgeRule[] = [
       const d = decodeJwt(token);
       return d.ok ? undefined : `JWT is malformed: ${d.problem}`;
     },
-    probe: { wrong: 'a JWT header in padded standard base64, not base64url', encodedJwtHeader: STANDARD_BASE64_JWT_HEADER },
+    probe: {
+      wrong: 'a JWT header in padded standard base64, not base64url',
+      encodedJwtHeader: STANDARD_BASE64_JWT_HEADER,
+    },
   },
   claimPresent('iss', 'JWT-ISS'),
   claimPresent('aud', 'JWT-AUD'),
@@ -166,7 +180,9 @@ export const EDGE_RULES: readonly EdgeRule[] = [
       const exp = intClaim(c, 'exp');
       const iat = intClaim(c, 'iat');
       if (exp === undefined || iat === undefined) return 'exp and iat must be integer seconds';
-      return exp - iat === JWT_LIFETIME_SECONDS ? undefined : `exp - iat is ${exp - iat}, expected ${JWT_LIFETIME_SECONDS}`;
+      return exp - iat === JWT_LIFETIME_SECONDS
+        ? undefined
+        : `exp - iat is ${exp - iat}, expected ${JWT_LIFETIME_SECONDS}`;
     },
     probe: { wrong: 'exp - iat = 301', timing: { iatFromNow: 0, lifetime: JWT_LIFETIME_SECONDS + 1 } },
   },
@@ -186,7 +202,10 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     text: 'reason_for_request is directcare',
     source: 'facts §3.2',
     ...BAD_REQUEST,
-    check: (_f, c) => (!present(c?.reason_for_request) || c?.reason_for_request === 'directcare' ? undefined : `reason_for_request is ${JSON.stringify(c?.reason_for_request)}, expected "directcare"`),
+    check: (_f, c) =>
+      !present(c?.reason_for_request) || c?.reason_for_request === 'directcare'
+        ? undefined
+        : `reason_for_request is ${JSON.stringify(c?.reason_for_request)}, expected "directcare"`,
     probe: { wrong: 'reason_for_request "secondaryuses"', claims: { reason_for_request: 'secondaryuses' } },
   },
   {
@@ -205,9 +224,15 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     text: 'aud is the provider service root URL',
     source: 'facts §3.2',
     ...BAD_REQUEST,
-    check: (f, c) => (!present(c?.aud) || c?.aud === f.serviceRoot ? undefined : `aud ${JSON.stringify(c?.aud)} is not the service root ${f.serviceRoot}`),
+    check: (f, c) =>
+      !present(c?.aud) || c?.aud === f.serviceRoot
+        ? undefined
+        : `aud ${JSON.stringify(c?.aud)} is not the service root ${f.serviceRoot}`,
     // The aud of the obsolete sample token on the spec page (facts §3.1).
-    probe: { wrong: 'aud the obsolete https://authorize.fhir.nhs.net/token', claims: { aud: 'https://authorize.fhir.nhs.net/token' } },
+    probe: {
+      wrong: 'aud the obsolete https://authorize.fhir.nhs.net/token',
+      claims: { aud: 'https://authorize.fhir.nhs.net/token' },
+    },
   },
   resourceClaim('requesting_device', 'Device', 'JWT-DEVICE-RESOURCE', 'Patient'),
   resourceClaim('requesting_practitioner', 'Practitioner', 'JWT-PRACTITIONER-RESOURCE', 'Patient'),
@@ -220,7 +245,9 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     check: (_f, c) => {
       if (!present(c?.requesting_practitioner)) return undefined;
       const id = (c?.requesting_practitioner as { id?: unknown }).id;
-      return c?.sub === id ? undefined : `sub ${JSON.stringify(c?.sub)} is not requesting_practitioner.id ${JSON.stringify(id)}`;
+      return c?.sub === id
+        ? undefined
+        : `sub ${JSON.stringify(c?.sub)} is not requesting_practitioner.id ${JSON.stringify(id)}`;
     },
     probe: { wrong: 'sub not the practitioner id', claims: { sub: 'someone-else' } },
   },
@@ -283,12 +310,24 @@ export interface AnswerRule {
 }
 
 export const ANSWER_RULES: readonly AnswerRule[] = [
-  { id: 'FMT-NEGOTIATE', text: 'The answer format follows _format, else Accept, else Content-Type, else JSON; JSON and XML are both served', source: 'facts §2.5' },
-  { id: 'FMT-415', text: 'A request for an unsupported format is refused with 415 UNSUPPORTED_MEDIA_TYPE', source: 'facts §2.5, §6' },
+  {
+    id: 'FMT-NEGOTIATE',
+    text: 'The answer format follows _format, else Accept, else Content-Type, else JSON; JSON and XML are both served',
+    source: 'facts §2.5',
+  },
+  {
+    id: 'FMT-415',
+    text: 'A request for an unsupported format is refused with 415 UNSUPPORTED_MEDIA_TYPE',
+    source: 'facts §2.5, §6',
+  },
   { id: 'FMT-GZIP', text: 'With Accept-Encoding: gzip the answer is gzip-compressed', source: 'facts §2.5' },
   { id: 'FMT-NO-STORE', text: 'Every answer, errors included, carries Cache-Control: no-store', source: 'facts §2.5' },
   { id: 'FMT-ETAG', text: 'A read answers with a weak ETag W/"<versionId>"', source: 'facts §2.5' },
-  { id: 'FMT-ERROR-OUTCOME', text: 'Every provider error is a GPConnect-OperationOutcome-1 with exactly one coding from Spine-ErrorOrWarningCode-1', source: 'facts §6' },
+  {
+    id: 'FMT-ERROR-OUTCOME',
+    text: 'Every provider error is a GPConnect-OperationOutcome-1 with exactly one coding from Spine-ErrorOrWarningCode-1',
+    source: 'facts §6',
+  },
 ];
 
 /** The fault that makes the embedded provider skip one rule (a lenient provider), for the meta-test. */

@@ -31,17 +31,71 @@ const UNREACHABLE = 'provider-unreachable';
 
 export const TRANSPORT_KINDS = [
   { kind: 'timeout', description: 'accepts the request and never answers', placement: 'proxy', names: 'timeout' },
-  { kind: 'connection-reset', description: 'resets the connection on every request', placement: 'proxy', names: 'connection-reset', namesBehindSsp: UNREACHABLE },
-  { kind: 'malformed-json', description: 'answers application/fhir+json that is not JSON', placement: 'proxy', names: 'malformed-json' },
-  { kind: 'html-error-page', description: 'answers a load balancer’s HTML error page', placement: 'proxy', names: 'html-error-page' },
-  { kind: 'wrong-content-type', description: 'labels a FHIR body text/plain', placement: 'proxy', names: 'content-type' },
+  {
+    kind: 'connection-reset',
+    description: 'resets the connection on every request',
+    placement: 'proxy',
+    names: 'connection-reset',
+    namesBehindSsp: UNREACHABLE,
+  },
+  {
+    kind: 'malformed-json',
+    description: 'answers application/fhir+json that is not JSON',
+    placement: 'proxy',
+    names: 'malformed-json',
+  },
+  {
+    kind: 'html-error-page',
+    description: 'answers a load balancer’s HTML error page',
+    placement: 'proxy',
+    names: 'html-error-page',
+  },
+  {
+    kind: 'wrong-content-type',
+    description: 'labels a FHIR body text/plain',
+    placement: 'proxy',
+    names: 'content-type',
+  },
   { kind: '5xx', description: 'answers a server error with an OperationOutcome', placement: 'proxy', names: '5xx' },
-  { kind: 'truncated-body', description: 'closes the connection halfway through a body of declared length', placement: 'proxy', names: 'truncated-body' },
-  { kind: 'oversize-body', description: `streams a body larger than the ${MAX_RESPONSE_BYTES} bytes the harness buffers`, placement: 'proxy', names: 'oversize-body' },
-  { kind: 'slow-drip', description: 'sends the status line, then the body one byte at a time', placement: 'proxy', names: 'slow-body' },
-  { kind: 'tls', description: 'the hop’s URL is https:// to a port that speaks plain HTTP', placement: 'https-to-plain-port', names: 'tls', namesBehindSsp: UNREACHABLE },
-  { kind: 'dns', description: 'the hop’s host name does not resolve (<hop>.gpc-assure.invalid)', placement: 'unresolvable-host', names: 'dns', namesBehindSsp: UNREACHABLE },
-  { kind: 'config', description: 'the hop’s base URL has a wrong path: only a run finds it (a 404 page; the SSP cannot read its target URL)', placement: 'wrong-base-path', names: 'config' },
+  {
+    kind: 'truncated-body',
+    description: 'closes the connection halfway through a body of declared length',
+    placement: 'proxy',
+    names: 'truncated-body',
+  },
+  {
+    kind: 'oversize-body',
+    description: `streams a body larger than the ${MAX_RESPONSE_BYTES} bytes the harness buffers`,
+    placement: 'proxy',
+    names: 'oversize-body',
+  },
+  {
+    kind: 'slow-drip',
+    description: 'sends the status line, then the body one byte at a time',
+    placement: 'proxy',
+    names: 'slow-body',
+  },
+  {
+    kind: 'tls',
+    description: 'the hop’s URL is https:// to a port that speaks plain HTTP',
+    placement: 'https-to-plain-port',
+    names: 'tls',
+    namesBehindSsp: UNREACHABLE,
+  },
+  {
+    kind: 'dns',
+    description: 'the hop’s host name does not resolve (<hop>.gpc-assure.invalid)',
+    placement: 'unresolvable-host',
+    names: 'dns',
+    namesBehindSsp: UNREACHABLE,
+  },
+  {
+    kind: 'config',
+    description:
+      'the hop’s base URL has a wrong path: only a run finds it (a 404 page; the SSP cannot read its target URL)',
+    placement: 'wrong-base-path',
+    names: 'config',
+  },
 ] as const satisfies readonly KindSpec[];
 
 export type TransportKindName = (typeof TRANSPORT_KINDS)[number]['kind'];
@@ -82,7 +136,10 @@ export const unresolvableHost = (hop: TransportHop) => `${hop}.gpc-assure.invali
 const statusFor = (hop: TransportHop, ownStatus: number) => (hop === 'ssp' ? 502 : ownStatus);
 
 const outcome = (code: string) =>
-  JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception', diagnostics: `gpc-assure chaos: ${code}` }] });
+  JSON.stringify({
+    resourceType: 'OperationOutcome',
+    issue: [{ severity: 'error', code: 'exception', diagnostics: `gpc-assure chaos: ${code}` }],
+  });
 
 type Behaviour = (res: ServerResponse, hop: TransportHop) => void;
 
@@ -116,8 +173,13 @@ const BEHAVIOURS: Record<TransportKindName, Behaviour> = {
   'connection-reset': (res) => (res.socket as Socket | null)?.resetAndDestroy(),
   'malformed-json': (res, hop) => res.writeHead(statusFor(hop, 200), FHIR).end('{"resourceType": "Patient", "id": '),
   'html-error-page': (res, hop) =>
-    res.writeHead(statusFor(hop, 500), { 'Content-Type': 'text/html' }).end('<html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1></body></html>'),
-  'wrong-content-type': (res, hop) => res.writeHead(statusFor(hop, 200), { 'Content-Type': 'text/plain' }).end(outcome('wrong content type')),
+    res
+      .writeHead(statusFor(hop, 500), { 'Content-Type': 'text/html' })
+      .end(
+        '<html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1></body></html>',
+      ),
+  'wrong-content-type': (res, hop) =>
+    res.writeHead(statusFor(hop, 200), { 'Content-Type': 'text/plain' }).end(outcome('wrong content type')),
   '5xx': (res, hop) => res.writeHead(hop === 'ssp' ? 503 : 500, FHIR).end(outcome('server error')),
   'truncated-body': (res, hop) => {
     const body = outcome('truncated');
@@ -132,7 +194,8 @@ const BEHAVIOURS: Record<TransportKindName, Behaviour> = {
   // The address is what is wrong, so no HTTP request should arrive; if one does, it is misdirected.
   tls: (res) => res.writeHead(421).end(),
   dns: (res) => res.writeHead(421).end(),
-  config: (res) => res.writeHead(404, { 'Content-Type': 'text/html' }).end('<html><body><h1>404 Not Found</h1></body></html>'),
+  config: (res) =>
+    res.writeHead(404, { 'Content-Type': 'text/html' }).end('<html><body><h1>404 Not Found</h1></body></html>'),
 };
 
 export interface ChaosProxy {

@@ -26,7 +26,10 @@ export interface SimResponse {
   rawBody?: string;
 }
 
-export type SimHandler = (req: SimRequest, raw: { req: IncomingMessage; res: ServerResponse }) => Promise<SimResponse | 'handled'> | SimResponse | 'handled';
+export type SimHandler = (
+  req: SimRequest,
+  raw: { req: IncomingMessage; res: ServerResponse },
+) => Promise<SimResponse | 'handled'> | SimResponse | 'handled';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -64,7 +67,11 @@ export function parseRequest(req: IncomingMessage, body: string): SimRequest {
 export function writeResponse(res: ServerResponse, r: SimResponse, defaults: Record<string, string> = {}): void {
   if (res.headersSent) return;
   const text = r.rawBody ?? (r.body === undefined ? '' : JSON.stringify(r.body));
-  const headers: Record<string, string> = { ...defaults, ...(r.body !== undefined && !r.rawBody ? { 'Content-Type': FHIR_JSON_UTF8 } : {}), ...r.headers };
+  const headers: Record<string, string> = {
+    ...defaults,
+    ...(r.body !== undefined && !r.rawBody ? { 'Content-Type': FHIR_JSON_UTF8 } : {}),
+    ...r.headers,
+  };
   res.writeHead(r.status, { ...headers, 'Content-Length': String(Buffer.byteLength(text)) });
   res.end(text);
 }
@@ -122,24 +129,50 @@ export async function startServer(
 }
 
 /** PDS and SDS (R4) Spine OperationOutcome (facts §5.1). */
-export function r4Outcome(status: number, code: string, display: string, diagnostics?: string, issueCode = 'invalid'): SimResponse {
+export function r4Outcome(
+  status: number,
+  code: string,
+  display: string,
+  diagnostics?: string,
+  issueCode = 'invalid',
+): SimResponse {
   return {
     status,
     body: {
       resourceType: 'OperationOutcome',
-      issue: [{ severity: 'error', code: issueCode, details: { coding: [{ system: SYS.spineErrorR4, version: '1', code, display }] }, ...(diagnostics ? { diagnostics } : {}) }],
+      issue: [
+        {
+          severity: 'error',
+          code: issueCode,
+          details: { coding: [{ system: SYS.spineErrorR4, version: '1', code, display }] },
+          ...(diagnostics ? { diagnostics } : {}),
+        },
+      ],
     },
   };
 }
 
 /** GP Connect provider error: GPConnect-OperationOutcome-1, exactly one coding from the CodeSystem (facts §6). */
-export function gpcOutcome(status: number, code: string, display: string, diagnostics?: string, issueCode = 'invalid'): SimResponse {
+export function gpcOutcome(
+  status: number,
+  code: string,
+  display: string,
+  diagnostics?: string,
+  issueCode = 'invalid',
+): SimResponse {
   return {
     status,
     body: {
       resourceType: 'OperationOutcome',
       meta: { profile: [PROFILE.operationOutcome] },
-      issue: [{ severity: 'error', code: issueCode, details: { coding: [{ system: SYS.spineErrorStu3, code, display }] }, ...(diagnostics ? { diagnostics } : {}) }],
+      issue: [
+        {
+          severity: 'error',
+          code: issueCode,
+          details: { coding: [{ system: SYS.spineErrorStu3, code, display }] },
+          ...(diagnostics ? { diagnostics } : {}),
+        },
+      ],
     },
   };
 }
@@ -150,7 +183,22 @@ export function sspOutcome(status: number, issueCode: string, display: string): 
     status,
     body: {
       resourceType: 'OperationOutcome',
-      issue: [{ severity: 'error', code: issueCode, details: { coding: [{ system: 'https://fhir.nhs.uk/StructureDefinition/spine-operationoutcome-1', code: String(status), display }] }, diagnostics: display }],
+      issue: [
+        {
+          severity: 'error',
+          code: issueCode,
+          details: {
+            coding: [
+              {
+                system: 'https://fhir.nhs.uk/StructureDefinition/spine-operationoutcome-1',
+                code: String(status),
+                display,
+              },
+            ],
+          },
+          diagnostics: display,
+        },
+      ],
     },
   };
 }

@@ -47,8 +47,21 @@ function targetDocument(urls: Record<ServiceName, string>, faults: string[]): Re
       organizationName: CONSUMER.organizationName,
       systemUrl: CONSUMER.systemUrl,
       telecom: '03001234567',
-      practitioner: { id: '10019', family: 'Assurance', given: ['Alex'], prefix: ['Dr'], sdsUserId: '111222333444', sdsRoleProfileId: '444555666777', localUserId: '98ed4f78-814d-4266-8d5b-cde742f3093c' },
-      device: { system: 'https://consumer.gpc-assure.invalid/Id/device-identifier', value: 'gpc-assure-1', model: 'gpc-assure', version: '0.1.0' },
+      practitioner: {
+        id: '10019',
+        family: 'Assurance',
+        given: ['Alex'],
+        prefix: ['Dr'],
+        sdsUserId: '111222333444',
+        sdsRoleProfileId: '444555666777',
+        localUserId: '98ed4f78-814d-4266-8d5b-cde742f3093c',
+      },
+      device: {
+        system: 'https://consumer.gpc-assure.invalid/Id/device-identifier',
+        value: 'gpc-assure-1',
+        model: 'gpc-assure',
+        version: '0.1.0',
+      },
     },
     testData: {
       patients: {
@@ -100,23 +113,43 @@ function faultedAddress(fault: TransportFaultMode, real: string, chaos: string |
 }
 
 /** DNS faults need no server at all, and the SSP's wrong base path is answered by the SSP itself. */
-const needsProxy = (f: TransportFaultMode) => f.placement !== 'unresolvable-host' && !(f.placement === 'wrong-base-path' && f.hop === 'ssp');
+const needsProxy = (f: TransportFaultMode) =>
+  f.placement !== 'unresolvable-host' && !(f.placement === 'wrong-base-path' && f.hop === 'ssp');
 
 /** Splits --fault ids into the simulators' own and the transport faults (at most one of those: one hostile hop at a time). */
 function splitFaults(ids: readonly string[]): { own: string[]; transport?: TransportFaultMode } {
   const transport = ids.map(transportFault).filter((f) => f !== undefined);
-  if (transport.length > 1) throw new Error(`one transport fault at a time, not ${transport.map((f) => f.id).join(' and ')}`);
+  if (transport.length > 1)
+    throw new Error(`one transport fault at a time, not ${transport.map((f) => f.id).join(' and ')}`);
   return { own: ids.filter((id) => !transportFault(id)), transport: transport[0] };
 }
 
 /** The target document with the faulted hop's address and deadlines changed. */
-function withTransportFault(doc: Record<string, unknown>, fault: TransportFaultMode, address: string | undefined): Record<string, unknown> {
+function withTransportFault(
+  doc: Record<string, unknown>,
+  fault: TransportFaultMode,
+  address: string | undefined,
+): Record<string, unknown> {
   const out = structuredClone(doc) as Record<string, Record<string, unknown>>;
   // The provider is reached through the SSP, so it is the SSP leg's deadline that bounds a provider fault.
   const leg = out[fault.hop === 'provider' ? 'ssp' : fault.hop];
   leg.timeoutMs = FAULT_DEADLINE_MS;
-  if (address && fault.hop !== 'provider') leg.baseUrl = fault.hop === 'ssp' ? address : `${address}${String(leg.baseUrl).slice(new URL(String(leg.baseUrl)).origin.length)}`;
-  return { ...out, simulator: { fault: [...String(out.simulator?.fault ?? '').split(',').filter(Boolean), fault.id].join(',') } };
+  if (address && fault.hop !== 'provider')
+    leg.baseUrl =
+      fault.hop === 'ssp'
+        ? address
+        : `${address}${String(leg.baseUrl).slice(new URL(String(leg.baseUrl)).origin.length)}`;
+  return {
+    ...out,
+    simulator: {
+      fault: [
+        ...String(out.simulator?.fault ?? '')
+          .split(',')
+          .filter(Boolean),
+        fault.id,
+      ].join(','),
+    },
+  };
 }
 
 export async function startSimulators(opts: SimulatorOptions = {}): Promise<SimulatorSet> {
@@ -131,7 +164,9 @@ export async function startSimulators(opts: SimulatorOptions = {}): Promise<Simu
     const provider = await startProvider({ port: port('provider'), faults });
     started.push(provider);
     const providerFault = transport?.hop === 'provider' ? transport : undefined;
-    const registry = embeddedRegistry(providerFault ? faultedAddress(providerFault, provider.baseUrl, chaos?.baseUrl) : provider.baseUrl);
+    const registry = embeddedRegistry(
+      providerFault ? faultedAddress(providerFault, provider.baseUrl, chaos?.baseUrl) : provider.baseUrl,
+    );
     const sspDeadline = providerFault?.kind === 'timeout' ? { timeoutMs: SSP_UPSTREAM_DEADLINE_MS } : {};
     const practiceTimeoutMs = { [SLOW_PRACTICE.ods]: SLOW_PRACTICE.sspDeadlineMs };
     const ssp = await startSsp({ port: port('ssp'), faults, registry, practiceTimeoutMs, ...sspDeadline });
@@ -142,7 +177,13 @@ export async function startSimulators(opts: SimulatorOptions = {}): Promise<Simu
     started.push(sds);
     const urls = { pds: pds.baseUrl, sds: sds.baseUrl, ssp: ssp.baseUrl, provider: provider.baseUrl };
     const plain = targetDocument(urls, faults.list);
-    const doc = transport ? withTransportFault(plain, transport, transport.hop === 'provider' ? undefined : faultedAddress(transport, urls[transport.hop], chaos?.baseUrl)) : plain;
+    const doc = transport
+      ? withTransportFault(
+          plain,
+          transport,
+          transport.hop === 'provider' ? undefined : faultedAddress(transport, urls[transport.hop], chaos?.baseUrl),
+        )
+      : plain;
     return {
       // Checked and resolved exactly as a target file would be, so both paths share one code path.
       target: checkTarget(structuredClone(doc), 'embedded'),

@@ -13,46 +13,112 @@ export const PDS_BASE_PATH = '/personal-demographics/FHIR/R4';
 
 function pdsPatient(p: Person, faults: Faults): Record<string, unknown> {
   const restricted = p.kind === 'restricted' && !faults.has('pds-restricted-unflagged');
-  const nhsNumber = faults.has('pds-bad-check-digit') ? p.nhsNumber.slice(0, 9) + ((Number(p.nhsNumber[9]) + 1) % 10) : p.nhsNumber;
+  const nhsNumber = faults.has('pds-bad-check-digit')
+    ? p.nhsNumber.slice(0, 9) + ((Number(p.nhsNumber[9]) + 1) % 10)
+    : p.nhsNumber;
   const patient: Record<string, unknown> = {
     resourceType: 'Patient',
     id: nhsNumber,
-    meta: { versionId: '2', security: [{ system: SYS.confidentiality, code: restricted ? 'R' : 'U', display: restricted ? 'restricted' : 'unrestricted' }] },
+    meta: {
+      versionId: '2',
+      security: [
+        {
+          system: SYS.confidentiality,
+          code: restricted ? 'R' : 'U',
+          display: restricted ? 'restricted' : 'unrestricted',
+        },
+      ],
+    },
     identifier: [
       {
         system: faults.has('pds-wrong-identifier-system') ? 'http://fhir.nhs.net/Id/nhs-number' : SYS.nhsNumber,
         value: nhsNumber,
-        extension: [{ url: EXT.ukCoreVerification, valueCodeableConcept: { coding: [{ system: SYS.ukCoreVerification, version: '1.0.0', code: '01', display: 'Number present and verified' }] } }],
+        extension: [
+          {
+            url: EXT.ukCoreVerification,
+            valueCodeableConcept: {
+              coding: [
+                {
+                  system: SYS.ukCoreVerification,
+                  version: '1.0.0',
+                  code: '01',
+                  display: 'Number present and verified',
+                },
+              ],
+            },
+          },
+        ],
       },
     ],
-    name: [{ id: '123', use: 'usual', period: { start: '2010-01-01' }, given: p.given, family: p.family, prefix: p.prefix }],
+    name: [
+      { id: '123', use: 'usual', period: { start: '2010-01-01' }, given: p.given, family: p.family, prefix: p.prefix },
+    ],
     gender: p.gender,
     birthDate: p.birthDate,
     ...(p.deceasedDateTime && !faults.has('pds-drops-deceased') ? { deceasedDateTime: p.deceasedDateTime } : {}),
   };
   if (!restricted) {
-    if (p.address.length) patient.address = [{ id: '456', period: { start: '2020-01-01' }, use: 'home', line: p.address, postalCode: p.postcode }];
+    if (p.address.length)
+      patient.address = [
+        { id: '456', period: { start: '2020-01-01' }, use: 'home', line: p.address, postalCode: p.postcode },
+      ];
     if (p.gpOds && !faults.has('pds-no-gp')) {
       const ods = faults.has('pds-lowercase-ods') ? p.gpOds.toLowerCase() : p.gpOds;
-      patient.generalPractitioner = [{ id: '254406A3', type: 'Organization', identifier: { system: SYS.odsOrg, value: ods, period: { start: '2020-01-01' } } }];
+      patient.generalPractitioner = [
+        {
+          id: '254406A3',
+          type: 'Organization',
+          identifier: { system: SYS.odsOrg, value: ods, period: { start: '2020-01-01' } },
+        },
+      ];
     }
   }
   return patient;
 }
 
 function trace(req: SimRequest, nhsNumber: string, faults: Faults): SimResponse {
-  if (!req.headers['x-request-id']) return r4Outcome(400, 'MISSING_VALUE', 'Required value is missing', 'Invalid request with error - X-Request-ID header must be supplied to access this resource', 'value');
-  if (!UUID_PATTERN.test(req.headers['x-request-id'])) return r4Outcome(400, 'INVALID_VALUE', 'Provided value is invalid', 'Invalid value - X-Request-ID must be a UUID', 'value');
-  if (!isValidNhsNumber(nhsNumber)) return r4Outcome(400, 'INVALID_RESOURCE_ID', 'Resource Id is invalid', `Invalid NHS number ${nhsNumber}`, 'value');
-  if (faults.has('pds-500')) return r4Outcome(500, 'SERVICE_UNAVAILABLE', 'Service unavailable', 'fault mode pds-500', 'exception');
+  if (!req.headers['x-request-id'])
+    return r4Outcome(
+      400,
+      'MISSING_VALUE',
+      'Required value is missing',
+      'Invalid request with error - X-Request-ID header must be supplied to access this resource',
+      'value',
+    );
+  if (!UUID_PATTERN.test(req.headers['x-request-id']))
+    return r4Outcome(
+      400,
+      'INVALID_VALUE',
+      'Provided value is invalid',
+      'Invalid value - X-Request-ID must be a UUID',
+      'value',
+    );
+  if (!isValidNhsNumber(nhsNumber))
+    return r4Outcome(400, 'INVALID_RESOURCE_ID', 'Resource Id is invalid', `Invalid NHS number ${nhsNumber}`, 'value');
+  if (faults.has('pds-500'))
+    return r4Outcome(500, 'SERVICE_UNAVAILABLE', 'Service unavailable', 'fault mode pds-500', 'exception');
   const found = person(nhsNumber);
   if (!found) return r4Outcome(404, 'RESOURCE_NOT_FOUND', 'Resource not found', undefined, 'not-found');
-  if (found.kind === 'invalidated') return r4Outcome(404, 'INVALIDATED_RESOURCE', 'Resource that has been marked invalid was requested', undefined, 'not-found');
+  if (found.kind === 'invalidated')
+    return r4Outcome(
+      404,
+      'INVALIDATED_RESOURCE',
+      'Resource that has been marked invalid was requested',
+      undefined,
+      'not-found',
+    );
   // A superseded number transparently answers with the surviving record (id differs from the request).
   const record = found.kind === 'superseded' ? person(found.survivor!)! : found;
   const patient = pdsPatient(record, faults);
   if (faults.has('pds-superseded-old-id')) patient.id = nhsNumber;
-  const body = faults.has('pds-returns-bundle') ? { resourceType: 'Bundle', type: 'searchset', total: 1, entry: [{ fullUrl: `Patient/${record.nhsNumber}`, resource: patient }] } : patient;
+  const body = faults.has('pds-returns-bundle')
+    ? {
+        resourceType: 'Bundle',
+        type: 'searchset',
+        total: 1,
+        entry: [{ fullUrl: `Patient/${record.nhsNumber}`, resource: patient }],
+      }
+    : patient;
   return {
     status: 200,
     headers: { 'Content-Type': faults.has('pds-plain-json') ? 'application/json' : FHIR_JSON, ETag: 'W/"2"' },
@@ -61,11 +127,26 @@ function trace(req: SimRequest, nhsNumber: string, faults: Faults): SimResponse 
 }
 
 function route(req: SimRequest, faults: Faults): SimResponse {
-  if (!req.path.startsWith(PDS_BASE_PATH + '/')) return r4Outcome(404, 'UNSUPPORTED_SERVICE', 'Unsupported Service', `no PDS service at ${req.path}`, 'not-supported');
+  if (!req.path.startsWith(PDS_BASE_PATH + '/'))
+    return r4Outcome(
+      404,
+      'UNSUPPORTED_SERVICE',
+      'Unsupported Service',
+      `no PDS service at ${req.path}`,
+      'not-supported',
+    );
   const path = req.path.slice(PDS_BASE_PATH.length);
   const m = /^\/Patient\/([^/]*)$/.exec(path);
-  if (!m) return r4Outcome(404, 'UNSUPPORTED_SERVICE', 'Unsupported Service', `no PDS service at ${path}`, 'not-supported');
-  if (req.method !== 'GET') return r4Outcome(405, 'METHOD_NOT_ALLOWED', 'Method not allowed', `${req.method} is not supported on ${path}`, 'not-supported');
+  if (!m)
+    return r4Outcome(404, 'UNSUPPORTED_SERVICE', 'Unsupported Service', `no PDS service at ${path}`, 'not-supported');
+  if (req.method !== 'GET')
+    return r4Outcome(
+      405,
+      'METHOD_NOT_ALLOWED',
+      'Method not allowed',
+      `${req.method} is not supported on ${path}`,
+      'not-supported',
+    );
   if (!m[1]) return r4Outcome(400, 'UNSUPPORTED_SERVICE', 'Unsupported Service', 'Missing NHS number', 'value');
   return trace(req, decodeURIComponent(m[1]), faults);
 }
@@ -76,7 +157,10 @@ export function startPds(opts: { port: number; faults: Faults }): Promise<Runnin
     opts.port,
     (req) => {
       const answer = route(req, opts.faults);
-      const res = answer.status >= 400 && opts.faults.has('pds-errors-as-500') ? r4Outcome(500, 'SERVICE_UNAVAILABLE', 'Service unavailable', 'fault mode pds-errors-as-500', 'exception') : answer;
+      const res =
+        answer.status >= 400 && opts.faults.has('pds-errors-as-500')
+          ? r4Outcome(500, 'SERVICE_UNAVAILABLE', 'Service unavailable', 'fault mode pds-errors-as-500', 'exception')
+          : answer;
       // X-Request-ID and X-Correlation-ID are mirrored on every answer, errors included.
       const mirror: Record<string, string> = {};
       const requestId = req.headers['x-request-id'];

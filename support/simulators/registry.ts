@@ -55,7 +55,8 @@ export interface Registry {
   centralServices?: CentralServiceRecord[];
 }
 
-const idsOf = (capability: Capability) => INTERACTIONS.filter((i) => i.capability === capability).map((i) => i.interactionId);
+const idsOf = (capability: Capability) =>
+  INTERACTIONS.filter((i) => i.capability === capability).map((i) => i.interactionId);
 const ALL_GPC = INTERACTIONS.map((i) => i.interactionId);
 
 export interface ProviderPractice {
@@ -73,13 +74,25 @@ export function serviceRoot(providerBase: string, ods: string, capability: Capab
  * Builds the records a conformant provider system registers: per practice one ASID and party key, CMA,
  * one MHS record per (party key, interaction) (T6), interactions on both AS and MHS records (T7).
  */
-export function providerRecords(system: SystemRecord, practices: ProviderPractice[], providerBase: string, capabilities: Capability[]): Pick<Registry, 'as' | 'mhs'> {
+export function providerRecords(
+  system: SystemRecord,
+  practices: ProviderPractice[],
+  providerBase: string,
+  capabilities: Capability[],
+): Pick<Registry, 'as' | 'mhs'> {
   const host = new URL(providerBase).host;
   const as: AsRecord[] = [];
   const mhs: MhsRecord[] = [];
   for (const p of practices) {
     const interactions = capabilities.flatMap(idsOf);
-    as.push({ asid: p.asid, odsCode: p.ods, partyKey: p.partyKey, interactions, manufacturerOds: system.supplierOds, systemId: system.id });
+    as.push({
+      asid: p.asid,
+      odsCode: p.ods,
+      partyKey: p.partyKey,
+      interactions,
+      manufacturerOds: system.supplierOds,
+      systemId: system.id,
+    });
     for (const capability of capabilities)
       for (const interactionId of idsOf(capability))
         mhs.push({
@@ -97,8 +110,18 @@ export function providerRecords(system: SystemRecord, practices: ProviderPractic
 }
 
 /** A consumer-only system: GP Connect interactions on the AS record only, no CMA MHS record (T7). */
-export function consumerRecords(system: SystemRecord, orgs: { odsCode: string; asid: string; partyKey: string }[]): AsRecord[] {
-  return orgs.map((o) => ({ asid: o.asid, odsCode: o.odsCode, partyKey: o.partyKey, interactions: ALL_GPC, manufacturerOds: system.supplierOds, systemId: system.id }));
+export function consumerRecords(
+  system: SystemRecord,
+  orgs: { odsCode: string; asid: string; partyKey: string }[],
+): AsRecord[] {
+  return orgs.map((o) => ({
+    asid: o.asid,
+    odsCode: o.odsCode,
+    partyKey: o.partyKey,
+    interactions: ALL_GPC,
+    manufacturerOds: system.supplierOds,
+    systemId: system.id,
+  }));
 }
 
 export function hasAgreement(registry: Registry, a: string, b: string): boolean {

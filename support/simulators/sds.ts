@@ -47,7 +47,10 @@ function parseQuery(q: URLSearchParams): Query {
 
 const ident = (system: string, value: string) => ({ system, value });
 const orgRef = (ods: string) => ({ identifier: ident(SYS.odsOrg, ods) });
-const interactionExt = (id: string) => ({ url: EXT.sdsInteraction, valueReference: { identifier: ident(SYS.interactionId, id) } });
+const interactionExt = (id: string) => ({
+  url: EXT.sdsInteraction,
+  valueReference: { identifier: ident(SYS.interactionId, id) },
+});
 
 /** Each address fault and what it does to the registered service root (facts §1, T10, T11). */
 const ADDRESS_FAULTS: [FaultId, (root: string) => string][] = [
@@ -67,8 +70,18 @@ function endpointResource(m: MhsRecord, faults: Faults): Record<string, unknown>
     resourceType: 'Endpoint',
     id: randomUUID(),
     status: 'active',
-    connectionType: { system: 'http://terminology.hl7.org/CodeSystem/endpoint-connection-type', code: 'hl7-fhir-rest', display: 'HL7 FHIR' },
-    payloadType: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/endpoint-payload-type', code: 'any', display: 'Any' }] }],
+    connectionType: {
+      system: 'http://terminology.hl7.org/CodeSystem/endpoint-connection-type',
+      code: 'hl7-fhir-rest',
+      display: 'HL7 FHIR',
+    },
+    payloadType: [
+      {
+        coding: [
+          { system: 'http://terminology.hl7.org/CodeSystem/endpoint-payload-type', code: 'any', display: 'Any' },
+        ],
+      },
+    ],
     address: endpointAddress(m.endpoint, faults),
     managingOrganization: orgRef(m.odsCode),
     identifier: [
@@ -85,8 +98,14 @@ function deviceResource(a: AsRecord, faults: Faults): Record<string, unknown> {
   return {
     resourceType: 'Device',
     id: randomUUID(),
-    identifier: [ident(SYS.asid, faults.has('sds-bad-asid') ? a.asid.slice(1) : a.asid), ident(SYS.partyKey, a.partyKey)],
-    extension: [{ url: EXT.sdsManufacturer, valueReference: orgRef(a.manufacturerOds) }, ...a.interactions.map(interactionExt)],
+    identifier: [
+      ident(SYS.asid, faults.has('sds-bad-asid') ? a.asid.slice(1) : a.asid),
+      ident(SYS.partyKey, a.partyKey),
+    ],
+    extension: [
+      { url: EXT.sdsManufacturer, valueReference: orgRef(a.manufacturerOds) },
+      ...a.interactions.map(interactionExt),
+    ],
     owner: orgRef(a.odsCode),
   };
 }
@@ -101,7 +120,11 @@ function searchset(selfUrl: string, resources: Record<string, unknown>[]): SimRe
       type: 'searchset',
       total: resources.length,
       link: [{ relation: 'self', url: selfUrl }],
-      entry: resources.map((r) => ({ fullUrl: `${selfUrl.split('?')[0]}/${r.id}`, resource: r, search: { mode: 'match' } })),
+      entry: resources.map((r) => ({
+        fullUrl: `${selfUrl.split('?')[0]}/${r.id}`,
+        resource: r,
+        search: { mode: 'match' },
+      })),
     },
   };
 }
@@ -113,23 +136,50 @@ function applyCardinality<T>(rows: T[], none: boolean, twice: boolean): T[] {
 }
 
 function endpointSearch(q: Query, registry: Registry, faults: Faults, self: string): SimResponse {
-  const combo = [q.ods && 'organization', q.interaction && 'interaction', q.partyKey && 'partykey'].filter(Boolean).join('+');
-  const allowed = ['organization+interaction', 'organization+partykey', 'organization+interaction+partykey', 'interaction+partykey'];
-  if (!allowed.includes(combo) || q.manufacturer) return r4Outcome(400, 'BAD_REQUEST', 'Bad request', `Endpoint search needs one of: ${allowed.join(', ')}`);
+  const combo = [q.ods && 'organization', q.interaction && 'interaction', q.partyKey && 'partykey']
+    .filter(Boolean)
+    .join('+');
+  const allowed = [
+    'organization+interaction',
+    'organization+partykey',
+    'organization+interaction+partykey',
+    'interaction+partykey',
+  ];
+  if (!allowed.includes(combo) || q.manufacturer)
+    return r4Outcome(400, 'BAD_REQUEST', 'Bad request', `Endpoint search needs one of: ${allowed.join(', ')}`);
   const rows = registry.mhs.filter(
-    (m) => (!q.ods || m.odsCode === q.ods) && (!q.interaction || m.interactions.includes(q.interaction)) && (!q.partyKey || m.partyKey === q.partyKey),
+    (m) =>
+      (!q.ods || m.odsCode === q.ods) &&
+      (!q.interaction || m.interactions.includes(q.interaction)) &&
+      (!q.partyKey || m.partyKey === q.partyKey),
   );
   const shown = applyCardinality(rows, faults.has('sds-no-endpoints'), faults.has('sds-two-endpoints'));
-  return searchset(self, shown.map((m) => endpointResource(m, faults)));
+  return searchset(
+    self,
+    shown.map((m) => endpointResource(m, faults)),
+  );
 }
 
 function deviceSearch(q: Query, registry: Registry, faults: Faults, self: string): SimResponse {
-  if (!q.ods || !q.interaction) return r4Outcome(400, 'BAD_REQUEST', 'Bad request', 'Device search needs organization and an interaction identifier');
+  if (!q.ods || !q.interaction)
+    return r4Outcome(
+      400,
+      'BAD_REQUEST',
+      'Bad request',
+      'Device search needs organization and an interaction identifier',
+    );
   const rows = registry.as.filter(
-    (a) => (faults.has('sds-device-ignores-organization') || a.odsCode === q.ods) && a.interactions.includes(q.interaction!) && (!q.partyKey || a.partyKey === q.partyKey) && (!q.manufacturer || a.manufacturerOds === q.manufacturer),
+    (a) =>
+      (faults.has('sds-device-ignores-organization') || a.odsCode === q.ods) &&
+      a.interactions.includes(q.interaction!) &&
+      (!q.partyKey || a.partyKey === q.partyKey) &&
+      (!q.manufacturer || a.manufacturerOds === q.manufacturer),
   );
   const shown = applyCardinality(rows, faults.has('sds-no-devices'), faults.has('sds-two-devices'));
-  return searchset(self, shown.map((a) => deviceResource(a, faults)));
+  return searchset(
+    self,
+    shown.map((a) => deviceResource(a, faults)),
+  );
 }
 
 const SEARCHES: Record<string, typeof endpointSearch> = { '/Endpoint': endpointSearch, '/Device': deviceSearch };
@@ -138,10 +188,19 @@ function route(req: SimRequest, registry: Registry, faults: Faults, baseUrl: str
   const path = req.path.startsWith(SDS_BASE_PATH) ? req.path.slice(SDS_BASE_PATH.length) : undefined;
   const search = path === undefined ? undefined : SEARCHES[path];
   if (!search) return r4Outcome(404, 'NOT_FOUND', 'Not found', `no SDS resource at ${req.path}`, 'not-found');
-  if (req.method !== 'GET') return r4Outcome(405, 'METHOD_NOT_ALLOWED', 'Method not allowed', `${req.method} is not supported`, 'not-supported');
+  if (req.method !== 'GET')
+    return r4Outcome(
+      405,
+      'METHOD_NOT_ALLOWED',
+      'Method not allowed',
+      `${req.method} is not supported`,
+      'not-supported',
+    );
   const accept = req.headers['accept'];
-  if (accept && !ACCEPTABLE.some((a) => a.test(accept))) return r4Outcome(406, 'NOT_ACCEPTABLE', 'Not acceptable', `Accept ${accept} is not supported`, 'not-supported');
-  if (!req.headers['apikey']) return r4Outcome(401, 'ACCESS_DENIED', 'Access denied', 'apikey header is missing', 'security');
+  if (accept && !ACCEPTABLE.some((a) => a.test(accept)))
+    return r4Outcome(406, 'NOT_ACCEPTABLE', 'Not acceptable', `Accept ${accept} is not supported`, 'not-supported');
+  if (!req.headers['apikey'])
+    return r4Outcome(401, 'ACCESS_DENIED', 'Access denied', 'apikey header is missing', 'security');
   const q = parseQuery(req.query);
   if (q.problem) return r4Outcome(400, 'BAD_REQUEST', 'Bad request', q.problem);
   return search(q, registry, faults, `${baseUrl}${req.rawUrl}`);
@@ -154,7 +213,16 @@ export function startSds(opts: { port: number; faults: Faults; registry: () => R
     opts.port,
     (req) => {
       const answer = route(req, opts.registry(), opts.faults, base);
-      const res = answer.status >= 400 && opts.faults.has('sds-errors-as-500') ? r4Outcome(500, 'INTERNAL_SERVER_ERROR', 'Internal server error', 'fault mode sds-errors-as-500', 'exception') : answer;
+      const res =
+        answer.status >= 400 && opts.faults.has('sds-errors-as-500')
+          ? r4Outcome(
+              500,
+              'INTERNAL_SERVER_ERROR',
+              'Internal server error',
+              'fault mode sds-errors-as-500',
+              'exception',
+            )
+          : answer;
       const correlation = req.headers['x-correlation-id'];
       return correlation ? { ...res, headers: { ...res.headers, 'X-Correlation-Id': correlation } } : res;
     },

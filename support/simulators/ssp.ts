@@ -35,7 +35,17 @@ const BODY_METHODS = new Set(['POST', 'PUT']);
 const FHIR_MEDIA_TYPES = new Set(['application/fhir+json', 'application/fhir+xml']);
 const SSP_HEADERS = ['Ssp-TraceID', 'Ssp-From', 'Ssp-To', 'Ssp-InteractionID'] as const;
 /** RFC 7230 §6.1 hop-by-hop headers: they describe one connection and never travel further. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
 /** Request headers the SSP writes afresh for the provider leg (its host; the body's length as re-sent). */
 const REWRITTEN_ON_REQUEST = new Set(['host', 'content-length', 'forwarded', 'x-forwarded-for']);
 
@@ -53,28 +63,39 @@ interface CheckContext {
 const header = (req: SimRequest, name: string) => req.headers[name.toLowerCase()] ?? '';
 const mediaType = (contentType: string) => contentType.split(';')[0].trim().toLowerCase();
 /** The MHS record the request's Ssp-To and interaction name: what the target URL must match. */
-const registeredEndpoint = (req: SimRequest, registry: Registry) => endpointFor(registry, header(req, 'Ssp-To'), header(req, 'Ssp-InteractionID'));
+const registeredEndpoint = (req: SimRequest, registry: Registry) =>
+  endpointFor(registry, header(req, 'Ssp-To'), header(req, 'Ssp-InteractionID'));
 
 /** The rules the SSP checks before forwarding; the other two (502, 504) are about the provider leg. */
 type CheckedRule = Exclude<SspRuleId, 'SSP-UNREACHABLE' | 'SSP-TIMEOUT'>;
 
 /** Facts §2.3/§2.4, keyed by SSP rule and in the order the SSP applies them: `ssp-lenient-<rule>` skips one. */
 const CHECKS: Record<CheckedRule, Check> = {
-  'SSP-METHOD': (req) => (FORWARDED_METHODS.has(req.method) ? undefined : sspOutcome(405, 'not-supported', '405: Method Not Allowed')),
-  'SSP-MEDIA': (req) => (BODY_METHODS.has(req.method) && !FHIR_MEDIA_TYPES.has(mediaType(header(req, 'content-type'))) ? sspOutcome(415, 'not-supported', 'Unsupported_Media_Type') : undefined),
+  'SSP-METHOD': (req) =>
+    FORWARDED_METHODS.has(req.method) ? undefined : sspOutcome(405, 'not-supported', '405: Method Not Allowed'),
+  'SSP-MEDIA': (req) =>
+    BODY_METHODS.has(req.method) && !FHIR_MEDIA_TYPES.has(mediaType(header(req, 'content-type')))
+      ? sspOutcome(415, 'not-supported', 'Unsupported_Media_Type')
+      : undefined,
   'SSP-HEADERS': (req) => {
     const missing = SSP_HEADERS.find((name) => !header(req, name));
     return missing ? sspOutcome(400, 'invalid', `MISSING_HEADER_${missing}`) : undefined;
   },
   'SSP-ASID': (req, { registry }) => {
     const sender = asByAsid(registry, header(req, 'Ssp-From'));
-    return sender?.interactions.includes(header(req, 'Ssp-InteractionID')) ? undefined : sspOutcome(403, 'forbidden', `ASID_CHECK_FAILED_MESSAGESENDER_${header(req, 'Ssp-From')}`);
+    return sender?.interactions.includes(header(req, 'Ssp-InteractionID'))
+      ? undefined
+      : sspOutcome(403, 'forbidden', `ASID_CHECK_FAILED_MESSAGESENDER_${header(req, 'Ssp-From')}`);
   },
   'SSP-PARTYKEY': (req, { registry }) =>
-    registeredEndpoint(req, registry) ? undefined : sspOutcome(403, 'forbidden', `PARTYKEY_INTERACTION_CHECK_FAILED_MESSAGERECEIVER_${header(req, 'Ssp-To')}`),
+    registeredEndpoint(req, registry)
+      ? undefined
+      : sspOutcome(403, 'forbidden', `PARTYKEY_INTERACTION_CHECK_FAILED_MESSAGERECEIVER_${header(req, 'Ssp-To')}`),
   'SSP-FOT': (req, { registry }) => {
     const [from, to] = [header(req, 'Ssp-From'), header(req, 'Ssp-To')];
-    return hasAgreement(registry, from, to) ? undefined : sspOutcome(403, 'forbidden', `FOT_CHECK_FAILED_MESSAGESENDER_${from}_MESSAGERECEIVER_${to}`);
+    return hasAgreement(registry, from, to)
+      ? undefined
+      : sspOutcome(403, 'forbidden', `FOT_CHECK_FAILED_MESSAGESENDER_${from}_MESSAGERECEIVER_${to}`);
   },
   'SSP-URL': (req, { registry, target }) => {
     // With no record to compare (only when the receiver check is skipped) there is nothing to refuse on.
@@ -84,16 +105,22 @@ const CHECKS: Record<CheckedRule, Check> = {
     // Byte-identical: no case folding, no default-port or IP-for-hostname equivalence (facts §2.1). The
     // FHIR path follows the root with one `/`, so `root//metadata` is a root with a trailing slash.
     const matches = target.startsWith(endpoint) && ROOT_FOLLOWED_BY.test(target.slice(endpoint.length));
-    return matches ? undefined : sspOutcome(400, 'invalid', `ENDPOINT_${endpoint}_CPAID_${cpaId}_VARIES_FROM_TARGETURL_${target}`);
+    return matches
+      ? undefined
+      : sspOutcome(400, 'invalid', `ENDPOINT_${endpoint}_CPAID_${cpaId}_VARIES_FROM_TARGETURL_${target}`);
   },
 };
 
 /** The worked example's names for two of these faults (WE-3c and WE-3d are these rules seen from the journey). */
 const ALIASES: Partial<Record<SspRuleId, FaultId>> = { 'SSP-URL': 'ssp-lenient-url', 'SSP-FOT': 'ssp-no-fot-check' };
-const lenientOn = (faults: Faults, rule: SspRuleId) => faults.has(sspLenientFault(rule)) || (ALIASES[rule] !== undefined && faults.has(ALIASES[rule]));
+const lenientOn = (faults: Faults, rule: SspRuleId) =>
+  faults.has(sspLenientFault(rule)) || (ALIASES[rule] !== undefined && faults.has(ALIASES[rule]));
 
 /** The SSP cannot forward to what it cannot read, lenient or not: this comes before every rule. */
-const unreadableTarget = (target: string) => (/^https?:\/\//.test(target) && URL.canParse(target) ? undefined : sspOutcome(400, 'invalid', `INVALID_TARGETURL_${target}`));
+const unreadableTarget = (target: string) =>
+  /^https?:\/\//.test(target) && URL.canParse(target)
+    ? undefined
+    : sspOutcome(400, 'invalid', `INVALID_TARGETURL_${target}`);
 
 /** RFC 7239 node: IPv6 addresses are quoted and bracketed. */
 const forwardedNode = (address: string) => (address.includes(':') ? `"[${address}]"` : address);
@@ -122,12 +149,19 @@ function forwardHeaders(raw: IncomingMessage, body: string, target: URL): Record
 function responseHeaders(upstream: IncomingMessage): string[] {
   const out: string[] = [];
   for (let i = 0; i < upstream.rawHeaders.length; i += 2)
-    if (!HOP_BY_HOP.has(upstream.rawHeaders[i].toLowerCase())) out.push(upstream.rawHeaders[i], upstream.rawHeaders[i + 1]);
+    if (!HOP_BY_HOP.has(upstream.rawHeaders[i].toLowerCase()))
+      out.push(upstream.rawHeaders[i], upstream.rawHeaders[i + 1]);
   return out;
 }
 
 /** What a lenient SSP-UNREACHABLE SSP answers: a bare server error, no status of its own, no Spine code. */
-const UNHANDLED_UPSTREAM_ERROR: SimResponse = { status: 500, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception', diagnostics: 'Internal Server Error' }] } };
+const UNHANDLED_UPSTREAM_ERROR: SimResponse = {
+  status: 500,
+  body: {
+    resourceType: 'OperationOutcome',
+    issue: [{ severity: 'error', code: 'exception', diagnostics: 'Internal Server Error' }],
+  },
+};
 
 interface Agents {
   'http:': http.Agent;
@@ -138,13 +172,24 @@ interface Agents {
  * Sends the request on and pipes the answer back. Resolves with an SSP error while nothing has been sent
  * to the consumer yet (502 cannot connect, 504 timeout), or 'handled' once the provider's answer streams.
  */
-function forward(req: SimRequest, raw: { req: IncomingMessage; res: ServerResponse }, target: string, agents: Agents, timeoutMs: number, faults: Faults): Promise<SimResponse | 'handled'> {
+function forward(
+  req: SimRequest,
+  raw: { req: IncomingMessage; res: ServerResponse },
+  target: string,
+  agents: Agents,
+  timeoutMs: number,
+  faults: Faults,
+): Promise<SimResponse | 'handled'> {
   const url = new URL(target);
   const transport = url.protocol === 'https:' ? https : http;
   return new Promise((resolve) => {
     // Once the provider's status line has gone to the consumer, a failure can only cut the connection.
     const failWith = (answer: SimResponse) => (raw.res.headersSent ? raw.res.destroy() : resolve(answer));
-    const upstream = transport.request(url, { method: req.method, headers: forwardHeaders(raw.req, req.body, url), agent: agents[url.protocol as keyof Agents] });
+    const upstream = transport.request(url, {
+      method: req.method,
+      headers: forwardHeaders(raw.req, req.body, url),
+      agent: agents[url.protocol as keyof Agents],
+    });
     let timedOut = false;
     // A lenient SSP-TIMEOUT SSP sets no deadline: it waits as long as the provider takes.
     const timer = lenientOn(faults, 'SSP-TIMEOUT')
@@ -157,7 +202,12 @@ function forward(req: SimRequest, raw: { req: IncomingMessage; res: ServerRespon
     upstream.on('error', () => {
       clearTimeout(timer);
       // Destroying the request on timeout errors it too; the 504 has already been chosen.
-      if (!timedOut) failWith(lenientOn(faults, 'SSP-UNREACHABLE') ? UNHANDLED_UPSTREAM_ERROR : sspOutcome(502, 'transient', `ERROR_COMMUNICATING_TO_ENDPOINT_URL_${target}`));
+      if (!timedOut)
+        failWith(
+          lenientOn(faults, 'SSP-UNREACHABLE')
+            ? UNHANDLED_UPSTREAM_ERROR
+            : sspOutcome(502, 'transient', `ERROR_COMMUNICATING_TO_ENDPOINT_URL_${target}`),
+        );
     });
     upstream.on('response', (answer) => {
       raw.res.writeHead(answer.statusCode ?? 502, answer.statusMessage, responseHeaders(answer));
@@ -174,18 +224,23 @@ export async function startSsp(opts: SspOptions): Promise<RunningServer> {
   // socket is never one the provider is closing; Node shortens this further on a Keep-Alive hint.
   const reuse = { keepAlive: true, timeout: IDLE_SOCKET_MS };
   const agents: Agents = { 'http:': new http.Agent(reuse), 'https:': new https.Agent(reuse) };
-  const server = await startServer('ssp', opts.port, (req, raw) => {
-    const ctx: CheckContext = { registry: opts.registry, target: req.rawUrl.slice(1) };
-    const unreadable = unreadableTarget(ctx.target);
-    if (unreadable) return unreadable;
-    for (const [rule, check] of Object.entries(CHECKS) as [CheckedRule, Check][]) {
-      const refusal = lenientOn(opts.faults, rule) ? undefined : check(req, ctx);
-      if (refusal) return refusal;
-    }
-    const ods = registeredEndpoint(req, opts.registry)?.odsCode;
-    const timeoutMs = (ods && opts.practiceTimeoutMs?.[ods]) || opts.timeoutMs || DEFAULT_TIMEOUT_MS;
-    return forward(req, raw, opts.forwardTo?.(ctx.target) ?? ctx.target, agents, timeoutMs, opts.faults);
-  }, (status, message) => sspOutcome(status, status >= 500 ? 'exception' : 'invalid', message));
+  const server = await startServer(
+    'ssp',
+    opts.port,
+    (req, raw) => {
+      const ctx: CheckContext = { registry: opts.registry, target: req.rawUrl.slice(1) };
+      const unreadable = unreadableTarget(ctx.target);
+      if (unreadable) return unreadable;
+      for (const [rule, check] of Object.entries(CHECKS) as [CheckedRule, Check][]) {
+        const refusal = lenientOn(opts.faults, rule) ? undefined : check(req, ctx);
+        if (refusal) return refusal;
+      }
+      const ods = registeredEndpoint(req, opts.registry)?.odsCode;
+      const timeoutMs = (ods && opts.practiceTimeoutMs?.[ods]) || opts.timeoutMs || DEFAULT_TIMEOUT_MS;
+      return forward(req, raw, opts.forwardTo?.(ctx.target) ?? ctx.target, agents, timeoutMs, opts.faults);
+    },
+    (status, message) => sspOutcome(status, status >= 500 ? 'exception' : 'invalid', message),
+  );
   return {
     ...server,
     close: async () => {

@@ -93,12 +93,17 @@ interface Raw {
 
 function headerRecord(h: IncomingMessage['headers']): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+  for (const [k, v] of Object.entries(h))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
   return out;
 }
 
 /** Decoders for a Content-Encoding the caller asked for; the output is capped like the wire bytes. */
-const DECODERS: Record<string, (b: Buffer, o: { maxOutputLength: number }) => Buffer> = { gzip: gunzipSync, deflate: inflateSync, br: brotliDecompressSync };
+const DECODERS: Record<string, (b: Buffer, o: { maxOutputLength: number }) => Buffer> = {
+  gzip: gunzipSync,
+  deflate: inflateSync,
+  br: brotliDecompressSync,
+};
 
 function decodedText(body: Buffer, encoding: string | undefined): string {
   const decode = DECODERS[(encoding ?? '').trim().toLowerCase()];
@@ -132,7 +137,10 @@ function exchangeOnce(call: HttpCall): Promise<Raw> {
       } catch (err) {
         // A zip bomb passes the wire cap and fails the output cap; anything else is a body that does not decode.
         const tooBig = err instanceof RangeError;
-        fault = { kind: tooBig ? 'oversize-body' : 'network', message: `the ${raw.headers['content-encoding']} body ${tooBig ? `decodes to more than ${mib(MAX_RESPONSE_BYTES)}` : 'does not decode'}: ${(err as Error).message}` };
+        fault = {
+          kind: tooBig ? 'oversize-body' : 'network',
+          message: `the ${raw.headers['content-encoding']} body ${tooBig ? `decodes to more than ${mib(MAX_RESPONSE_BYTES)}` : 'does not decode'}: ${(err as Error).message}`,
+        };
       }
       resolve(fault ? { ...raw, fault } : raw);
     };
@@ -143,7 +151,11 @@ function exchangeOnce(call: HttpCall): Promise<Raw> {
     const req = transport.request(url, { method: call.method, headers: call.headers, agent });
     const deadline = setTimeout(() => {
       if (raw.status === undefined) stop('timeout', `no answer within ${call.timeoutMs} ms`);
-      else stop('slow-body', `the body was still arriving after ${call.timeoutMs} ms (${received} bytes so far): a slow drip`);
+      else
+        stop(
+          'slow-body',
+          `the body was still arriving after ${call.timeoutMs} ms (${received} bytes so far): a slow drip`,
+        );
     }, call.timeoutMs);
     req.on('error', (err) => {
       if (err instanceof Stop) return;
@@ -151,24 +163,46 @@ function exchangeOnce(call: HttpCall): Promise<Raw> {
       // handshake, and that is the cause a reader needs (often: the client certificate was not trusted).
       const tls = raw.status === undefined ? tlsFailure(err) : undefined;
       const kind = raw.status !== undefined ? 'truncated-body' : tls ? 'tls' : transportKindOf(err);
-      const message = kind === 'truncated-body' ? `the connection closed after ${received} bytes of the body (${err.message})` : tls ? `${tls.kind}: ${tls.meaning} (${err.message})` : err.message;
+      const message =
+        kind === 'truncated-body'
+          ? `the connection closed after ${received} bytes of the body (${err.message})`
+          : tls
+            ? `${tls.kind}: ${tls.meaning} (${err.message})`
+            : err.message;
       finish({ kind, message });
     });
     req.on('response', (res) => {
       raw.status = res.statusCode;
       raw.headers = headerRecord(res.headers);
       const declared = Number(res.headers['content-length'] ?? NaN);
-      if (declared > MAX_RESPONSE_BYTES) return stop('oversize-body', `the body declares ${declared} bytes, over the ${mib(MAX_RESPONSE_BYTES)} the harness buffers`);
+      if (declared > MAX_RESPONSE_BYTES)
+        return stop(
+          'oversize-body',
+          `the body declares ${declared} bytes, over the ${mib(MAX_RESPONSE_BYTES)} the harness buffers`,
+        );
       res.on('data', (chunk: Buffer) => {
         received += chunk.length;
-        if (received > MAX_RESPONSE_BYTES) return stop('oversize-body', `the body passed the ${mib(MAX_RESPONSE_BYTES)} the harness buffers`);
+        if (received > MAX_RESPONSE_BYTES)
+          return stop('oversize-body', `the body passed the ${mib(MAX_RESPONSE_BYTES)} the harness buffers`);
         chunks.push(chunk);
       });
       // A body cut short surfaces as 'aborted' or an error on the response, depending on the Node version.
-      res.on('aborted', () => finish({ kind: 'truncated-body', message: `the connection closed after ${received} bytes of the body${Number.isNaN(declared) ? '' : ` (declared ${declared})`}` }));
-      res.on('error', () => finish({ kind: 'truncated-body', message: `the body stopped after ${received} bytes${Number.isNaN(declared) ? '' : ` of ${declared}`}` }));
+      res.on('aborted', () =>
+        finish({
+          kind: 'truncated-body',
+          message: `the connection closed after ${received} bytes of the body${Number.isNaN(declared) ? '' : ` (declared ${declared})`}`,
+        }),
+      );
+      res.on('error', () =>
+        finish({
+          kind: 'truncated-body',
+          message: `the body stopped after ${received} bytes${Number.isNaN(declared) ? '' : ` of ${declared}`}`,
+        }),
+      );
       res.on('end', () =>
-        !Number.isNaN(declared) && received < declared ? finish({ kind: 'truncated-body', message: `the body stopped after ${received} of ${declared} bytes` }) : finish(),
+        !Number.isNaN(declared) && received < declared
+          ? finish({ kind: 'truncated-body', message: `the body stopped after ${received} of ${declared} bytes` })
+          : finish(),
       );
     });
     req.end(call.body);
@@ -186,11 +220,28 @@ function decodedJwt(call: HttpCall): Exchange['jwt'] {
 async function attempt(log: EvidenceLog, call: HttpCall): Promise<HttpResult> {
   const started = Date.now();
   const keepJwt = call.hop === 'ssp' || call.hop === 'provider';
-  const request = { method: call.method, url: redactText(call.url), headers: redactHeaders(call.headers, keepJwt), ...(call.body ? { body: redactText(call.body) } : {}) };
-  const base = { hop: call.hop, interaction: call.interaction, startedAt: new Date(started).toISOString(), request, jwt: decodedJwt(call) };
+  const request = {
+    method: call.method,
+    url: redactText(call.url),
+    headers: redactHeaders(call.headers, keepJwt),
+    ...(call.body ? { body: redactText(call.body) } : {}),
+  };
+  const base = {
+    hop: call.hop,
+    interaction: call.interaction,
+    startedAt: new Date(started).toISOString(),
+    request,
+    jwt: decodedJwt(call),
+  };
   const raw = await exchangeOnce(call);
-  const transport = raw.fault && { kind: raw.fault.kind, message: redactText(`${raw.fault.kind}: ${raw.fault.message}`) };
-  const response = raw.status === undefined ? undefined : { status: raw.status, headers: redactHeaders(raw.headers, true), body: redactText(raw.text) };
+  const transport = raw.fault && {
+    kind: raw.fault.kind,
+    message: redactText(`${raw.fault.kind}: ${raw.fault.message}`),
+  };
+  const response =
+    raw.status === undefined
+      ? undefined
+      : { status: raw.status, headers: redactHeaders(raw.headers, true), body: redactText(raw.text) };
   const exchange = log.add({
     ...base,
     durationMs: Date.now() - started,
@@ -203,18 +254,25 @@ async function attempt(log: EvidenceLog, call: HttpCall): Promise<HttpResult> {
 export async function send(log: EvidenceLog, call: HttpCall): Promise<HttpResult> {
   let result = await attempt(log, call);
   // Never retry a POST or PUT: a booking sent twice is a double booking.
-  for (let left = call.method === 'GET' ? (call.retries ?? 0) : 0; left > 0 && result.transport && RETRYABLE.includes(result.transport.kind); left--) {
+  for (
+    let left = call.method === 'GET' ? (call.retries ?? 0) : 0;
+    left > 0 && result.transport && RETRYABLE.includes(result.transport.kind);
+    left--
+  ) {
     result = await attempt(log, call);
   }
   return result;
 }
 
-export type JsonBody = { ok: true; value: unknown } | { ok: false; kind: 'empty-body' | 'html-error-page' | 'malformed-json'; problem: string };
+export type JsonBody =
+  | { ok: true; value: unknown }
+  | { ok: false; kind: 'empty-body' | 'html-error-page' | 'malformed-json'; problem: string };
 
 /** Parses a response body, naming what kind of not-JSON it is. */
 export function parseJson(text: string): JsonBody {
   if (!text.trim()) return { ok: false, kind: 'empty-body', problem: 'the body is empty' };
-  if (/^\s*</.test(text)) return { ok: false, kind: 'html-error-page', problem: `the body is markup, not JSON: ${text.trim().slice(0, 80)}` };
+  if (/^\s*</.test(text))
+    return { ok: false, kind: 'html-error-page', problem: `the body is markup, not JSON: ${text.trim().slice(0, 80)}` };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (err) {

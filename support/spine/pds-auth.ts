@@ -52,7 +52,8 @@ export class PdsTokenSource {
 
   /** A token valid for at least the refresh margin; a new one when `force` (after a 401). */
   async token(log: EvidenceLog, force = false): Promise<TokenOutcome> {
-    if (!force && this.cached && this.cached.expiresAt - REFRESH_MARGIN_MS > Date.now()) return { token: this.cached.token };
+    if (!force && this.cached && this.cached.expiresAt - REFRESH_MARGIN_MS > Date.now())
+      return { token: this.cached.token };
     const assertion = await clientAssertion(this.auth);
     registerSecret(assertion);
     const body = new URLSearchParams({
@@ -69,7 +70,12 @@ export class PdsTokenSource {
       body,
       timeoutMs: this.auth.timeoutMs ?? 10_000,
     });
-    if (result.transport) return refused(result, result.transport.kind, `the PDS token endpoint did not answer: ${result.transport.message}`);
+    if (result.transport)
+      return refused(
+        result,
+        result.transport.kind,
+        `the PDS token endpoint did not answer: ${result.transport.message}`,
+      );
     let parsed: { access_token?: unknown; expires_in?: unknown; error?: unknown; error_description?: unknown } = {};
     try {
       parsed = JSON.parse(result.text);
@@ -81,10 +87,17 @@ export class PdsTokenSource {
     if (result.exchange.response?.body) result.exchange.response.body = redactText(result.exchange.response.body);
     if (result.status !== 200 || typeof parsed.access_token !== 'string') {
       const why = [parsed.error, parsed.error_description].filter((x) => typeof x === 'string').join(': ');
-      return refused(result, 'auth', `pds-auth-refused: the PDS token endpoint refused the client assertion (HTTP ${result.status}${why ? ` ${why}` : ''})`);
+      return refused(
+        result,
+        'auth',
+        `pds-auth-refused: the PDS token endpoint refused the client assertion (HTTP ${result.status}${why ? ` ${why}` : ''})`,
+      );
     }
     const seconds = Number(parsed.expires_in);
-    this.cached = { token: parsed.access_token, expiresAt: Date.now() + (Number.isFinite(seconds) && seconds > 0 ? seconds : 599) * 1000 };
+    this.cached = {
+      token: parsed.access_token,
+      expiresAt: Date.now() + (Number.isFinite(seconds) && seconds > 0 ? seconds : 599) * 1000,
+    };
     return { token: this.cached.token };
   }
 }
@@ -97,7 +110,11 @@ function refused(result: HttpResult, kind: TransportKind, message: string): Toke
  * Runs a PDS request with a bearer token, once more with a fresh token if PDS answers 401 (the cached token
  * was revoked or expired early). A token that cannot be had is the answer: the refused exchange, named.
  */
-export async function withPdsToken(source: PdsTokenSource, log: EvidenceLog, request: (token: string) => Promise<HttpResult>): Promise<HttpResult> {
+export async function withPdsToken(
+  source: PdsTokenSource,
+  log: EvidenceLog,
+  request: (token: string) => Promise<HttpResult>,
+): Promise<HttpResult> {
   const first = await source.token(log);
   if ('refused' in first) return first.refused;
   const answer = await request(first.token);

@@ -25,7 +25,12 @@ function tokenSource(target: Target): PdsTokenSource | undefined {
   return source;
 }
 
-export function tracePatient(log: EvidenceLog, target: Target, nhsNumber: string, opts: TraceOptions = {}): Promise<HttpResult> {
+export function tracePatient(
+  log: EvidenceLog,
+  target: Target,
+  nhsNumber: string,
+  opts: TraceOptions = {},
+): Promise<HttpResult> {
   const headers: Record<string, string> = { Accept: 'application/fhir+json' };
   if (!opts.omitRequestId) headers['X-Request-ID'] = randomUUID();
   if (opts.correlationId) headers['X-Correlation-ID'] = opts.correlationId;

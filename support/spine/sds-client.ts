@@ -30,21 +30,53 @@ export function sdsRequest(log: EvidenceLog, target: Target, r: SdsRequest): Pro
 }
 
 /** A search by repeated parameters: `[['identifier', a], ['identifier', b]]` keeps both. */
-export function sdsSearch(log: EvidenceLog, target: Target, resource: 'Endpoint' | 'Device', params: [string, string][], correlationId?: string): Promise<HttpResult> {
+export function sdsSearch(
+  log: EvidenceLog,
+  target: Target,
+  resource: 'Endpoint' | 'Device',
+  params: [string, string][],
+  correlationId?: string,
+): Promise<HttpResult> {
   const query = params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
   return sdsRequest(log, target, { path: `/${resource}?${query}`, correlationId, retries: 1 });
 }
 
-export function findEndpoints(log: EvidenceLog, target: Target, ods: string, interactionId: string, correlationId?: string): Promise<HttpResult> {
-  return sdsSearch(log, target, 'Endpoint', [['organization', token(SYS.odsOrg, ods)], ['identifier', token(SYS.interactionId, interactionId)]], correlationId);
+export function findEndpoints(
+  log: EvidenceLog,
+  target: Target,
+  ods: string,
+  interactionId: string,
+  correlationId?: string,
+): Promise<HttpResult> {
+  return sdsSearch(
+    log,
+    target,
+    'Endpoint',
+    [
+      ['organization', token(SYS.odsOrg, ods)],
+      ['identifier', token(SYS.interactionId, interactionId)],
+    ],
+    correlationId,
+  );
 }
 
-export function findDevices(log: EvidenceLog, target: Target, ods: string, interactionId: string, partyKey: string, correlationId?: string): Promise<HttpResult> {
+export function findDevices(
+  log: EvidenceLog,
+  target: Target,
+  ods: string,
+  interactionId: string,
+  partyKey: string,
+  correlationId?: string,
+): Promise<HttpResult> {
   return sdsSearch(
     log,
     target,
     'Device',
-    [['organization', token(SYS.odsOrg, ods)], ['identifier', token(SYS.interactionId, interactionId)], ['identifier', token(SYS.partyKey, partyKey)]],
+    [
+      ['organization', token(SYS.odsOrg, ods)],
+      ['identifier', token(SYS.interactionId, interactionId)],
+      ['identifier', token(SYS.partyKey, partyKey)],
+    ],
     correlationId,
   );
 }

@@ -49,7 +49,10 @@ export function sspAgent(target: Target): https.Agent | undefined {
 }
 
 export function sendGpc(log: EvidenceLog, target: Target, req: GpcRequest): Promise<HttpResult> {
-  const claims = { ...buildGpcClaims({ consumer: target.consumer, interaction: req.interaction, audience: req.root }), ...req.claims };
+  const claims = {
+    ...buildGpcClaims({ consumer: target.consumer, interaction: req.interaction, audience: req.root }),
+    ...req.claims,
+  };
   for (const [k, v] of Object.entries(claims)) if (v === undefined) delete claims[k];
   const headers: Record<string, string | null> = {
     'Ssp-TraceID': randomUUID(),

@@ -18,7 +18,12 @@ export type Party = 'unknown' | 'unagreed consumer' | 'the consumer itself';
 export type ProbePractice = 'unreachable' | 'slow';
 
 /** One way of writing the SDS root that is equivalent on the wire but not byte-identical (facts §2.1). */
-export const ROOT_VARIANTS = ['changed case', 'an explicit port', 'the host spelled another way', 'a trailing slash'] as const;
+export const ROOT_VARIANTS = [
+  'changed case',
+  'an explicit port',
+  'the host spelled another way',
+  'a trailing slash',
+] as const;
 export type RootVariant = (typeof ROOT_VARIANTS)[number];
 
 export interface SspProbe {
@@ -50,19 +55,66 @@ export interface SspRule {
 const METADATA = 'read metadata' as const;
 
 export const SSP_RULES = [
-  { id: 'SSP-HEADERS', text: 'The SSP refuses a request without its Ssp-* routing headers', source: 'facts §2.2, §2.3', status: 400, names: 'MISSING_HEADER', probe: { wrong: 'no Ssp-InteractionID header', interaction: METADATA, headers: { 'Ssp-InteractionID': null } } },
-  { id: 'SSP-ASID', text: 'The SSP refuses a sender ASID not registered for the interaction', source: 'facts §2.3, §2.4', status: 403, names: 'ASID_CHECK_FAILED', probe: { wrong: 'Ssp-From an unknown ASID', interaction: METADATA, fromAsid: 'unknown' } },
-  { id: 'SSP-PARTYKEY', text: 'The SSP refuses a receiver ASID not registered to receive the interaction', source: 'facts §2.3, §2.4', status: 403, names: 'PARTYKEY_INTERACTION_CHECK_FAILED', probe: { wrong: "Ssp-To the consumer's own ASID", interaction: METADATA, toAsid: 'the consumer itself' } },
-  { id: 'SSP-FOT', text: 'The SSP refuses a sender with no data-sharing agreement with the receiver', source: 'facts §2.3, §2.4', status: 403, names: 'FOT_CHECK_FAILED', probe: { wrong: 'Ssp-From a consumer with no agreement', interaction: METADATA, fromAsid: 'unagreed consumer' } },
-  { id: 'SSP-URL', text: 'The SSP refuses a target URL that is not byte-identical to the SDS endpoint', source: 'facts §2.1, §2.4', status: 400, names: 'VARIES_FROM_TARGETURL', probe: { wrong: 'the root with a trailing slash', interaction: METADATA, root: 'a trailing slash' } },
-  { id: 'SSP-METHOD', text: 'The SSP refuses a method it does not forward with 405', source: 'facts §2.4', status: 405, names: 'Method Not Allowed', probe: { wrong: 'DELETE on /metadata', interaction: METADATA, method: 'DELETE' } },
+  {
+    id: 'SSP-HEADERS',
+    text: 'The SSP refuses a request without its Ssp-* routing headers',
+    source: 'facts §2.2, §2.3',
+    status: 400,
+    names: 'MISSING_HEADER',
+    probe: { wrong: 'no Ssp-InteractionID header', interaction: METADATA, headers: { 'Ssp-InteractionID': null } },
+  },
+  {
+    id: 'SSP-ASID',
+    text: 'The SSP refuses a sender ASID not registered for the interaction',
+    source: 'facts §2.3, §2.4',
+    status: 403,
+    names: 'ASID_CHECK_FAILED',
+    probe: { wrong: 'Ssp-From an unknown ASID', interaction: METADATA, fromAsid: 'unknown' },
+  },
+  {
+    id: 'SSP-PARTYKEY',
+    text: 'The SSP refuses a receiver ASID not registered to receive the interaction',
+    source: 'facts §2.3, §2.4',
+    status: 403,
+    names: 'PARTYKEY_INTERACTION_CHECK_FAILED',
+    probe: { wrong: "Ssp-To the consumer's own ASID", interaction: METADATA, toAsid: 'the consumer itself' },
+  },
+  {
+    id: 'SSP-FOT',
+    text: 'The SSP refuses a sender with no data-sharing agreement with the receiver',
+    source: 'facts §2.3, §2.4',
+    status: 403,
+    names: 'FOT_CHECK_FAILED',
+    probe: { wrong: 'Ssp-From a consumer with no agreement', interaction: METADATA, fromAsid: 'unagreed consumer' },
+  },
+  {
+    id: 'SSP-URL',
+    text: 'The SSP refuses a target URL that is not byte-identical to the SDS endpoint',
+    source: 'facts §2.1, §2.4',
+    status: 400,
+    names: 'VARIES_FROM_TARGETURL',
+    probe: { wrong: 'the root with a trailing slash', interaction: METADATA, root: 'a trailing slash' },
+  },
+  {
+    id: 'SSP-METHOD',
+    text: 'The SSP refuses a method it does not forward with 405',
+    source: 'facts §2.4',
+    status: 405,
+    names: 'Method Not Allowed',
+    probe: { wrong: 'DELETE on /metadata', interaction: METADATA, method: 'DELETE' },
+  },
   {
     id: 'SSP-MEDIA',
     text: 'The SSP refuses a body that is not FHIR JSON or XML with 415',
     source: 'facts §2.4',
     status: 415,
     names: 'Unsupported_Media_Type',
-    probe: { wrong: 'a booking sent as text/plain', interaction: 'book appointment', headers: { 'Content-Type': 'text/plain' }, body: 'not FHIR' },
+    probe: {
+      wrong: 'a booking sent as text/plain',
+      interaction: 'book appointment',
+      headers: { 'Content-Type': 'text/plain' },
+      body: 'not FHIR',
+    },
   },
   {
     id: 'SSP-UNREACHABLE',
@@ -70,7 +122,11 @@ export const SSP_RULES = [
     source: 'facts §2.4',
     status: 502,
     names: 'ERROR_COMMUNICATING_TO_ENDPOINT_URL',
-    probe: { wrong: 'a practice whose registered endpoint nothing answers at', interaction: METADATA, practice: 'unreachable' },
+    probe: {
+      wrong: 'a practice whose registered endpoint nothing answers at',
+      interaction: METADATA,
+      practice: 'unreachable',
+    },
     lenient: 'answers 500 with no Spine code when it cannot reach the provider',
   },
   {

@@ -57,16 +57,48 @@ export function tlsAgent(opts: ClientTls): https.Agent {
 
 /** What a failed handshake means, by the OpenSSL/Node code or, failing that, the message. First match wins. */
 const TLS_FAILURES: [RegExp, string, string][] = [
-  [/CERT_HAS_EXPIRED|CERT_NOT_YET_VALID/, 'tls-expired-cert', "the server's certificate is outside its validity period"],
-  [/ERR_TLS_CERT_ALTNAME_INVALID|HOSTNAME_MISMATCH/, 'tls-wrong-host', "the server's certificate does not name the host"],
-  [/UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_GET_ISSUER_CERT/, 'tls-unknown-ca', "the server's certificate is not signed by a trusted CA"],
-  [/PROTOCOL_VERSION|UNSUPPORTED_PROTOCOL|unsupported protocol|no protocols available|alert protocol version/i, 'tls-protocol-version', 'the server offers no TLS version of 1.2 or later'],
-  [/HANDSHAKE_FAILURE|NO_SHARED_CIPHER|no shared cipher|NO_CIPHERS|alert handshake failure/i, 'tls-cipher-refused', 'the server and the harness share no permitted cipher'],
-  [/CERTIFICATE_REQUIRED|BAD_CERTIFICATE|UNKNOWN_CA|peer did not return a certificate/i, 'tls-client-cert-refused', 'the server refused the client certificate (or its absence)'],
-  [/TLS_CLIENT_MATERIAL|BAD_DECRYPT|mac verify failure|PKCS12/i, 'tls-client-material', 'the client key or PFX cannot be opened (wrong passphrase?)'],
+  [
+    /CERT_HAS_EXPIRED|CERT_NOT_YET_VALID/,
+    'tls-expired-cert',
+    "the server's certificate is outside its validity period",
+  ],
+  [
+    /ERR_TLS_CERT_ALTNAME_INVALID|HOSTNAME_MISMATCH/,
+    'tls-wrong-host',
+    "the server's certificate does not name the host",
+  ],
+  [
+    /UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_GET_ISSUER_CERT/,
+    'tls-unknown-ca',
+    "the server's certificate is not signed by a trusted CA",
+  ],
+  [
+    /PROTOCOL_VERSION|UNSUPPORTED_PROTOCOL|unsupported protocol|no protocols available|alert protocol version/i,
+    'tls-protocol-version',
+    'the server offers no TLS version of 1.2 or later',
+  ],
+  [
+    /HANDSHAKE_FAILURE|NO_SHARED_CIPHER|no shared cipher|NO_CIPHERS|alert handshake failure/i,
+    'tls-cipher-refused',
+    'the server and the harness share no permitted cipher',
+  ],
+  [
+    /CERTIFICATE_REQUIRED|BAD_CERTIFICATE|UNKNOWN_CA|peer did not return a certificate/i,
+    'tls-client-cert-refused',
+    'the server refused the client certificate (or its absence)',
+  ],
+  [
+    /TLS_CLIENT_MATERIAL|BAD_DECRYPT|mac verify failure|PKCS12/i,
+    'tls-client-material',
+    'the client key or PFX cannot be opened (wrong passphrase?)',
+  ],
   [/WRONG_VERSION_NUMBER|wrong version number/i, 'tls-not-tls', 'the server does not speak TLS on that port'],
   // Node's words for a peer that hung up mid-handshake: what a server does to a client certificate it distrusts.
-  [/disconnected before secure TLS connection was established/, 'tls-handshake-closed', 'the server closed the connection during the handshake (often: it does not accept the client certificate)'],
+  [
+    /disconnected before secure TLS connection was established/,
+    'tls-handshake-closed',
+    'the server closed the connection during the handshake (often: it does not accept the client certificate)',
+  ],
 ];
 
 export interface TlsFailure {

@@ -19,7 +19,10 @@ export interface AssessedEstate {
 }
 
 function odsCodesFromEnv(target: Target, env: NodeJS.ProcessEnv = process.env): string[] {
-  const listed = (env[ESTATE_ODS_ENV] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const listed = (env[ESTATE_ODS_ENV] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return listed.length ? listed : targetOdsCodes(target);
 }
 

@@ -58,10 +58,14 @@ export interface Estate {
 const ajv = new Ajv({ allErrors: false, strict: true, strictRequired: false });
 const validateShape = ajv.compile<EstateDocument>(schema);
 
-const idsOf = (capability: Capability) => INTERACTIONS.filter((i) => i.capability === capability).map((i) => i.interactionId);
+const idsOf = (capability: Capability) =>
+  INTERACTIONS.filter((i) => i.capability === capability).map((i) => i.interactionId);
 /** What an estate may write for interactions: a group ("Foundations"), a name ("read metadata") or an ID. */
 const WRITTEN = new Map<string, string[]>([
-  ...[...new Set(INTERACTIONS.map((i) => i.group))].map((g): [string, string[]] => [g, INTERACTIONS.filter((i) => i.group === g).map((i) => i.interactionId)]),
+  ...[...new Set(INTERACTIONS.map((i) => i.group))].map((g): [string, string[]] => [
+    g,
+    INTERACTIONS.filter((i) => i.group === g).map((i) => i.interactionId),
+  ]),
   ...INTERACTIONS.map((i): [string, string[]] => [i.name, [i.interactionId]]),
 ]);
 
@@ -97,8 +101,12 @@ const hostOf = (url: string) => (URL.canParse(url) ? new URL(url).host : url);
  */
 function mhsRecords(entries: MhsEntry[]): MhsRecord[] {
   return entries.flatMap((entry) => {
-    const listed = entry.endpoint ? interactionIds(entry.interactions).map((id): [string, string] => [entry.endpoint!, id]) : [];
-    const byRoot = Object.entries(entry.roots ?? {}).flatMap(([capability, root]) => idsOf(capability as Capability).map((id): [string, string] => [root, id]));
+    const listed = entry.endpoint
+      ? interactionIds(entry.interactions).map((id): [string, string] => [entry.endpoint!, id])
+      : [];
+    const byRoot = Object.entries(entry.roots ?? {}).flatMap(([capability, root]) =>
+      idsOf(capability as Capability).map((id): [string, string] => [root, id]),
+    );
     return [...listed, ...byRoot].map(([endpoint, interaction], n) => ({
       partyKey: entry.partyKey,
       odsCode: entry.odsCode,
@@ -123,7 +131,11 @@ function checkEstate(doc: unknown, source: string): Estate {
     as: asRecords(doc, source),
     mhs: mhsRecords(doc.mhs ?? []),
     agreements: doc.agreements ?? [],
-    centralServices: (doc.centralServices ?? []).map((c) => ({ service: c.service, asids: c.asids ?? [], partyKeys: c.partyKeys ?? [] })),
+    centralServices: (doc.centralServices ?? []).map((c) => ({
+      service: c.service,
+      asids: c.asids ?? [],
+      partyKeys: c.partyKeys ?? [],
+    })),
   };
   return { name: doc.name, description: doc.description, breaks: doc.breaks, registry };
 }

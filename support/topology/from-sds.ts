@@ -14,8 +14,16 @@ import { EXT, SYS } from '../spine/systems';
 import type { AsRecord, MhsRecord, Registry, SystemRecord } from '../simulators/registry';
 
 /** The Device search without a party key, so consumers' AS records (which have no MHS record) are found too. */
-export function findAllDevices(log: EvidenceLog, target: Target, ods: string, interactionId: string): Promise<HttpResult> {
-  return sdsSearch(log, target, 'Device', [['organization', `${SYS.odsOrg}|${ods}`], ['identifier', `${SYS.interactionId}|${interactionId}`]]);
+export function findAllDevices(
+  log: EvidenceLog,
+  target: Target,
+  ods: string,
+  interactionId: string,
+): Promise<HttpResult> {
+  return sdsSearch(log, target, 'Device', [
+    ['organization', `${SYS.odsOrg}|${ods}`],
+    ['identifier', `${SYS.interactionId}|${interactionId}`],
+  ]);
 }
 
 /** SDS did not give a readable answer: `kind` names why (a transport kind, `status`, `5xx` or a body kind). */
@@ -34,14 +42,16 @@ export class SdsUnreadable extends Error {
 export function sdsEntries(result: HttpResult, type: string): Resource[] {
   const what = `${result.exchange.request.method} ${result.exchange.request.url}`;
   if (result.transport) throw new SdsUnreadable(result.transport.kind, result.transport.message, what);
-  if (result.status !== 200) throw new SdsUnreadable((result.status ?? 0) >= 500 ? '5xx' : 'status', `HTTP ${result.status}`, what);
+  if (result.status !== 200)
+    throw new SdsUnreadable((result.status ?? 0) >= 500 ? '5xx' : 'status', `HTTP ${result.status}`, what);
   const parsed = parseJson(result.text);
   if (!parsed.ok) throw new SdsUnreadable(parsed.kind, parsed.problem, what);
   return ofType(parsed.value as Record<string, unknown>, type);
 }
 
 const orgOf = (ref: unknown) => identifierValue(ref as Resource, SYS.odsOrg) ?? '';
-const extensionValues = (r: Resource, url: string, system: string) => extensionsOf(r, url).map((e) => identifierValue(e.valueReference, system) ?? '');
+const extensionValues = (r: Resource, url: string, system: string) =>
+  extensionsOf(r, url).map((e) => identifierValue(e.valueReference, system) ?? '');
 
 function mhsRecord(e: Resource, queried: string): Omit<MhsRecord, 'cma'> {
   const listed = extensionValues(e, EXT.sdsInteraction, SYS.interactionId);
@@ -78,7 +88,13 @@ function inferSystems(as: AsRecord[], mhs: MhsRecord[]): SystemRecord[] {
   return unique(as, (a) => a.systemId).map((first) => {
     const mine = as.filter((a) => a.systemId === first.systemId);
     const providing = mine.some((a) => mhs.some((m) => m.partyKey === a.partyKey));
-    return { id: first.systemId, name: `supplier ${first.manufacturerOds}`, role: providing ? 'provider' : 'consumer', supplierOds: first.manufacturerOds, organisations: [...new Set(mine.map((a) => a.odsCode))] };
+    return {
+      id: first.systemId,
+      name: `supplier ${first.manufacturerOds}`,
+      role: providing ? 'provider' : 'consumer',
+      supplierOds: first.manufacturerOds,
+      organisations: [...new Set(mine.map((a) => a.odsCode))],
+    };
   });
 }
 
@@ -93,18 +109,29 @@ const CONCURRENT_LOOKUPS = 8;
 
 async function inBatches<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
-  for (let i = 0; i < items.length; i += CONCURRENT_LOOKUPS) out.push(...(await Promise.all(items.slice(i, i + CONCURRENT_LOOKUPS).map(fn))));
+  for (let i = 0; i < items.length; i += CONCURRENT_LOOKUPS)
+    out.push(...(await Promise.all(items.slice(i, i + CONCURRENT_LOOKUPS).map(fn))));
   return out;
 }
 
-export async function registryFromSds(target: Target, odsCodes: string[], log = new EvidenceLog()): Promise<SdsRebuild> {
+export async function registryFromSds(
+  target: Target,
+  odsCodes: string[],
+  log = new EvidenceLog(),
+): Promise<SdsRebuild> {
   const lookups = odsCodes.flatMap((ods) => INTERACTIONS.map((i) => ({ ods, id: i.interactionId })));
   const answers = await inBatches(lookups, async ({ ods, id }) => ({
     endpoints: sdsEntries(await findEndpoints(log, target, ods, id), 'Endpoint').map((e) => mhsRecord(e, id)),
     devices: sdsEntries(await findAllDevices(log, target, ods, id), 'Device').map(asRecord),
   }));
-  const as = unique(answers.flatMap((a) => a.devices), (a) => a.asid);
-  const mhs = unique(answers.flatMap((a) => a.endpoints), (m) => JSON.stringify(m)).map((m) => ({ ...m, cma: as.some((a) => a.partyKey === m.partyKey && a.odsCode === m.odsCode) }));
+  const as = unique(
+    answers.flatMap((a) => a.devices),
+    (a) => a.asid,
+  );
+  const mhs = unique(
+    answers.flatMap((a) => a.endpoints),
+    (m) => JSON.stringify(m),
+  ).map((m) => ({ ...m, cma: as.some((a) => a.partyKey === m.partyKey && a.odsCode === m.odsCode) }));
   return { registry: { systems: inferSystems(as, mhs), as, mhs, agreements: [] }, evidence: log };
 }
 

@@ -8,4 +8,9 @@ import { RULES, type RuleId } from './rules';
 
 const HOP_OF_DYNAMIC: Partial<Record<RuleId, Hop>> = { T2: 'ssp', T3: 'ssp', T12: 'ssp' };
 
-export const TOPOLOGY_REQUIREMENTS: readonly Requirement[] = RULES.map((r) => ({ id: `TOP-${r.id}`, hop: HOP_OF_DYNAMIC[r.id] ?? 'sds', text: r.text, source: r.source }));
+export const TOPOLOGY_REQUIREMENTS: readonly Requirement[] = RULES.map((r) => ({
+  id: `TOP-${r.id}`,
+  hop: HOP_OF_DYNAMIC[r.id] ?? 'sds',
+  text: r.text,
+  source: r.source,
+}));

@@ -49,12 +49,14 @@ const mhs = (m: MhsRecord): RecordRef => ({ kind: 'mhs', id: mhsKey(m) });
 
 const providing = (s: SystemRecord) => s.role !== 'consumer';
 const gpcMhs = (r: Registry) => r.mhs.filter((m) => m.interactions.some(isGpc));
-const asAt = (r: Registry, s: SystemRecord, ods: string) => r.as.filter((a) => a.systemId === s.id && a.odsCode === ods);
+const asAt = (r: Registry, s: SystemRecord, ods: string) =>
+  r.as.filter((a) => a.systemId === s.id && a.odsCode === ods);
 /** Every (system, organisation it serves) pair: the unit T1, T6 and T9 speak about. */
 const placements = (r: Registry, keep: (s: SystemRecord) => boolean = () => true) =>
   r.systems.filter(keep).flatMap((s) => s.organisations.map((ods) => ({ s, ods, records: asAt(r, s, ods) })));
 /** The AS records of a placement that are CMA-registered with GP Connect MHS records: the provider ones. */
-const providerAs = (r: Registry, records: AsRecord[]) => records.filter((a) => gpcMhs(r).some((m) => m.partyKey === a.partyKey && m.odsCode === a.odsCode));
+const providerAs = (r: Registry, records: AsRecord[]) =>
+  records.filter((a) => gpcMhs(r).some((m) => m.partyKey === a.partyKey && m.odsCode === a.odsCode));
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -70,14 +72,26 @@ function t1(r: Registry): Violation[] {
     .map((p) => v('T1', [sys(p.s), org(p.ods)], `${p.s.name} is used at ${p.ods} but has no ASID registered there`));
   const shared = [...groupBy(r.as, (a) => a.asid)]
     .filter(([, records]) => distinct(records.map((a) => `${a.systemId}@${a.odsCode}`)).length > 1)
-    .map(([asid, records]) => v('T1', [...records.map(as), ...distinct(records.map((a) => a.odsCode)).map(org)], `ASID ${asid} is shared by ${distinct(records.map((a) => `${a.systemId} at ${a.odsCode}`)).join(', ')}`));
+    .map(([asid, records]) =>
+      v(
+        'T1',
+        [...records.map(as), ...distinct(records.map((a) => a.odsCode)).map(org)],
+        `ASID ${asid} is shared by ${distinct(records.map((a) => `${a.systemId} at ${a.odsCode}`)).join(', ')}`,
+      ),
+    );
   return [...missing, ...shared];
 }
 
 function t4(r: Registry): Violation[] {
   return (r.centralServices ?? []).flatMap((c) => [
-    ...r.as.filter((a) => a.interactions.some(isGpc) && (c.asids.includes(a.asid) || c.partyKeys.includes(a.partyKey))).map((a) => v('T4', [as(a)], `GP Connect AS record ${a.asid} (${a.partyKey}) reuses a ${c.service} registration`)),
-    ...gpcMhs(r).filter((m) => c.partyKeys.includes(m.partyKey)).map((m) => v('T4', [mhs(m)], `GP Connect MHS record ${mhsKey(m)} reuses ${c.service} party key ${m.partyKey}`)),
+    ...r.as
+      .filter((a) => a.interactions.some(isGpc) && (c.asids.includes(a.asid) || c.partyKeys.includes(a.partyKey)))
+      .map((a) =>
+        v('T4', [as(a)], `GP Connect AS record ${a.asid} (${a.partyKey}) reuses a ${c.service} registration`),
+      ),
+    ...gpcMhs(r)
+      .filter((m) => c.partyKeys.includes(m.partyKey))
+      .map((m) => v('T4', [mhs(m)], `GP Connect MHS record ${mhsKey(m)} reuses ${c.service} party key ${m.partyKey}`)),
   ]);
 }
 
@@ -85,23 +99,55 @@ function t5(r: Registry): Violation[] {
   const byOrg = groupBy(placements(r, providing), (p) => p.ods);
   return [...byOrg]
     .filter(([, ps]) => ps.length > 1)
-    .map(([ods, ps]) => v('T5', [org(ods), ...ps.map((p) => sys(p.s))], `${ods} has ${ps.length} GP Connect provider systems: ${ps.map((p) => p.s.name).join(', ')}`));
+    .map(([ods, ps]) =>
+      v(
+        'T5',
+        [org(ods), ...ps.map((p) => sys(p.s))],
+        `${ods} has ${ps.length} GP Connect provider systems: ${ps.map((p) => p.s.name).join(', ')}`,
+      ),
+    );
 }
 
 /** Per practice of a provider system: its own party key and ASID, CMA, 1:1 AS↔MHS, one MHS record per interaction. */
 function t6(r: Registry): Violation[] {
   return placements(r, providing).flatMap(({ s, ods, records }) => {
     const providers = providerAs(r, records);
-    if (providers.length !== 1) return [v('T6', [sys(s), org(ods), ...providers.map(as)], `${s.name} at ${ods} has ${providers.length} CMA-registered AS records, not exactly one`)];
+    if (providers.length !== 1)
+      return [
+        v(
+          'T6',
+          [sys(s), org(ods), ...providers.map(as)],
+          `${s.name} at ${ods} has ${providers.length} CMA-registered AS records, not exactly one`,
+        ),
+      ];
     const [a] = providers;
     const samePartyKey = r.as.filter((x) => x.partyKey === a.partyKey);
     const mhsOfKey = r.mhs.filter((m) => m.partyKey === a.partyKey);
-    const perInteraction = groupBy(mhsOfKey.flatMap((m) => m.interactions.map((i) => ({ m, i }))), (x) => x.i);
+    const perInteraction = groupBy(
+      mhsOfKey.flatMap((m) => m.interactions.map((i) => ({ m, i }))),
+      (x) => x.i,
+    );
     const problems: [boolean, RecordRef[], string][] = [
-      [samePartyKey.length > 1, samePartyKey.map(as), `party key ${a.partyKey} is shared by ${samePartyKey.length} AS records (${distinct(samePartyKey.map((x) => x.odsCode)).join(', ')}), not one per practice`],
-      [mhsOfKey.some((m) => m.odsCode !== ods), mhsOfKey.filter((m) => m.odsCode !== ods).map(mhs), `party key ${a.partyKey} of ${ods} has MHS records at other organisations`],
-      [mhsOfKey.some((m) => !m.cma), mhsOfKey.filter((m) => !m.cma).map(mhs), `the MHS records of ${a.partyKey} are not CMA (combined MHS+AS) registrations`],
-      [[...perInteraction.values()].some((xs) => xs.length > 1), [...perInteraction.values()].filter((xs) => xs.length > 1).flatMap((xs) => xs.map((x) => mhs(x.m))), `${a.partyKey} has more than one MHS record for an interaction`],
+      [
+        samePartyKey.length > 1,
+        samePartyKey.map(as),
+        `party key ${a.partyKey} is shared by ${samePartyKey.length} AS records (${distinct(samePartyKey.map((x) => x.odsCode)).join(', ')}), not one per practice`,
+      ],
+      [
+        mhsOfKey.some((m) => m.odsCode !== ods),
+        mhsOfKey.filter((m) => m.odsCode !== ods).map(mhs),
+        `party key ${a.partyKey} of ${ods} has MHS records at other organisations`,
+      ],
+      [
+        mhsOfKey.some((m) => !m.cma),
+        mhsOfKey.filter((m) => !m.cma).map(mhs),
+        `the MHS records of ${a.partyKey} are not CMA (combined MHS+AS) registrations`,
+      ],
+      [
+        [...perInteraction.values()].some((xs) => xs.length > 1),
+        [...perInteraction.values()].filter((xs) => xs.length > 1).flatMap((xs) => xs.map((x) => mhs(x.m))),
+        `${a.partyKey} has more than one MHS record for an interaction`,
+      ],
     ];
     return problems.filter(([broken]) => broken).map(([, refs, message]) => v('T6', [as(a), ...refs], message));
   });
@@ -114,7 +160,15 @@ function t7(r: Registry): Violation[] {
       .flatMap((m) => {
         const a = r.as.find((x) => x.systemId === s.id && x.partyKey === m.partyKey && x.odsCode === m.odsCode);
         const missing = m.interactions.filter((i) => isGpc(i) && !a?.interactions.includes(i));
-        return missing.length ? [v('T7', [mhs(m), ...(a ? [as(a)] : [])], `${missing.map((i) => interactionById(i)?.name ?? i).join(', ')} on MHS record ${mhsKey(m)} but not on its AS record`)] : [];
+        return missing.length
+          ? [
+              v(
+                'T7',
+                [mhs(m), ...(a ? [as(a)] : [])],
+                `${missing.map((i) => interactionById(i)?.name ?? i).join(', ')} on MHS record ${mhsKey(m)} but not on its AS record`,
+              ),
+            ]
+          : [];
       }),
   );
   const consumer = r.systems
@@ -123,8 +177,14 @@ function t7(r: Registry): Violation[] {
       const keys = new Set(r.as.filter((a) => a.systemId === s.id).map((a) => a.partyKey));
       const theirs = r.mhs.filter((m) => keys.has(m.partyKey));
       return [
-        ...theirs.filter((m) => m.interactions.some(isGpc)).map((m) => v('T7', [sys(s), mhs(m)], `consumer-only ${s.name} has GP Connect interactions on MHS record ${mhsKey(m)}`)),
-        ...theirs.filter((m) => m.cma).map((m) => v('T7', [sys(s), mhs(m)], `consumer-only ${s.name} is CMA-registered (${mhsKey(m)})`)),
+        ...theirs
+          .filter((m) => m.interactions.some(isGpc))
+          .map((m) =>
+            v('T7', [sys(s), mhs(m)], `consumer-only ${s.name} has GP Connect interactions on MHS record ${mhsKey(m)}`),
+          ),
+        ...theirs
+          .filter((m) => m.cma)
+          .map((m) => v('T7', [sys(s), mhs(m)], `consumer-only ${s.name} is CMA-registered (${mhsKey(m)})`)),
       ];
     });
   return [...provider, ...consumer];
@@ -135,19 +195,44 @@ function t8(r: Registry): Violation[] {
   const consumerAs = r.as.filter((a) => consumers.some((s) => s.id === a.systemId));
   const acrossSystems = [...groupBy(consumerAs, (a) => a.partyKey)]
     .filter(([, records]) => distinct(records.map((a) => a.systemId)).length > 1)
-    .map(([key, records]) => v('T8', records.map(as), `consumer systems ${distinct(records.map((a) => a.systemId)).join(', ')} share party key ${key}; separate MHSs each have their own`));
+    .map(([key, records]) =>
+      v(
+        'T8',
+        records.map(as),
+        `consumer systems ${distinct(records.map((a) => a.systemId)).join(', ')} share party key ${key}; separate MHSs each have their own`,
+      ),
+    );
   const withinSeparate = consumers
     .filter((s) => s.mhsTopology !== 'shared')
-    .flatMap((s) => [...groupBy(consumerAs.filter((a) => a.systemId === s.id), (a) => a.partyKey)])
+    .flatMap((s) => [
+      ...groupBy(
+        consumerAs.filter((a) => a.systemId === s.id),
+        (a) => a.partyKey,
+      ),
+    ])
     .filter(([, records]) => distinct(records.map((a) => a.odsCode)).length > 1)
-    .map(([key, records]) => v('T8', records.map(as), `party key ${key} is shared by ${distinct(records.map((a) => a.odsCode)).join(', ')} without a shared MHS`));
+    .map(([key, records]) =>
+      v(
+        'T8',
+        records.map(as),
+        `party key ${key} is shared by ${distinct(records.map((a) => a.odsCode)).join(', ')} without a shared MHS`,
+      ),
+    );
   return [...acrossSystems, ...withinSeparate];
 }
 
 function t9(r: Registry): Violation[] {
   return placements(r, (s) => s.role === 'both')
-    .filter((p) => distinct(p.records.map((a) => a.asid)).length > 1 || distinct(p.records.map((a) => a.partyKey)).length > 1)
-    .map((p) => v('T9', [sys(p.s), ...p.records.map(as)], `${p.s.name} at ${p.ods} uses ${p.records.map((a) => `${a.asid}/${a.partyKey}`).join(' and ')}; both roles must share one ASID and party key`));
+    .filter(
+      (p) => distinct(p.records.map((a) => a.asid)).length > 1 || distinct(p.records.map((a) => a.partyKey)).length > 1,
+    )
+    .map((p) =>
+      v(
+        'T9',
+        [sys(p.s), ...p.records.map(as)],
+        `${p.s.name} at ${p.ods} uses ${p.records.map((a) => `${a.asid}/${a.partyKey}`).join(' and ')}; both roles must share one ASID and party key`,
+      ),
+    );
 }
 
 /** A segment after the major version that is a FHIR path (`/Patient`, `/metadata`, `$operation`), not a routing segment. */
@@ -156,8 +241,15 @@ const FHIR_PATH_SEGMENT = /^([A-Z]|\$|metadata$)/;
 function t10(r: Registry): Violation[] {
   return gpcMhs(r).flatMap((m) => {
     const problem = rootProblem(m.endpoint, m.odsCode);
-    const extra = problem ? [] : new URL(m.endpoint).pathname.split('/').filter(Boolean).slice(3).find((seg) => FHIR_PATH_SEGMENT.test(seg));
-    const message = problem ?? (extra ? `${m.endpoint} holds a FHIR path (${extra}), not just the service root` : undefined);
+    const extra = problem
+      ? []
+      : new URL(m.endpoint).pathname
+          .split('/')
+          .filter(Boolean)
+          .slice(3)
+          .find((seg) => FHIR_PATH_SEGMENT.test(seg));
+    const message =
+      problem ?? (extra ? `${m.endpoint} holds a FHIR path (${extra}), not just the service root` : undefined);
     return message ? [v('T10', [mhs(m)], message)] : [];
   });
 }
@@ -167,31 +259,119 @@ function t11(r: Registry): Violation[] {
   return [...groupBy(gpcMhs(r), (m) => `${m.partyKey}@${m.odsCode}`)].flatMap(([placement, records]) => {
     const byCapability = groupBy(records, (m) => interactionById(m.interactions.find(isGpc)!)?.capability ?? 'other');
     const shared = [...byCapability].filter(([, ms]) => distinct(ms.map((m) => m.endpoint)).length > 1);
-    const endpoints = [...byCapability].map(([capability, ms]) => distinct(ms.map((m) => m.endpoint)).map((e) => ({ capability, e }))).flat();
+    const endpoints = [...byCapability]
+      .map(([capability, ms]) => distinct(ms.map((m) => m.endpoint)).map((e) => ({ capability, e })))
+      .flat();
     const reused = [...groupBy(endpoints, (x) => x.e)].filter(([, xs]) => xs.length > 1);
-    const versions = distinct(records.map((m) => (URL.canParse(m.endpoint) ? new URL(m.endpoint).pathname.split('/')[2] : '')));
+    const versions = distinct(
+      records.map((m) => (URL.canParse(m.endpoint) ? new URL(m.endpoint).pathname.split('/')[2] : '')),
+    );
     return [
-      ...shared.map(([capability, ms]) => v('T11', distinct(ms.map(mhsKey)).map((id) => ({ kind: 'mhs' as const, id })), `${placement}: ${capability} interactions (Foundations and Appointment Management included) are under ${distinct(ms.map((m) => m.endpoint)).length} roots, not one`)),
-      ...reused.map(([e, xs]) => v('T11', records.filter((m) => m.endpoint === e).slice(0, 1).map(mhs), `${placement}: ${xs.map((x) => x.capability).join(' and ')} share root ${e}; other capabilities need their own`)),
-      ...(versions.length > 1 ? [v('T11', records.map(mhs), `${placement}: roots use FHIR versions ${versions.join(', ')}; a product set uses one`)] : []),
+      ...shared.map(([capability, ms]) =>
+        v(
+          'T11',
+          distinct(ms.map(mhsKey)).map((id) => ({ kind: 'mhs' as const, id })),
+          `${placement}: ${capability} interactions (Foundations and Appointment Management included) are under ${distinct(ms.map((m) => m.endpoint)).length} roots, not one`,
+        ),
+      ),
+      ...reused.map(([e, xs]) =>
+        v(
+          'T11',
+          records
+            .filter((m) => m.endpoint === e)
+            .slice(0, 1)
+            .map(mhs),
+          `${placement}: ${xs.map((x) => x.capability).join(' and ')} share root ${e}; other capabilities need their own`,
+        ),
+      ),
+      ...(versions.length > 1
+        ? [
+            v(
+              'T11',
+              records.map(mhs),
+              `${placement}: roots use FHIR versions ${versions.join(', ')}; a product set uses one`,
+            ),
+          ]
+        : []),
     ];
   });
 }
 
 export const RULES: readonly TopologyRule[] = [
-  { id: 'T1', source: SOURCE, check: t1, text: 'Each system has its own ASID at each organisation using it; portals have one ASID per using organisation' },
-  { id: 'T2', source: SOURCE, dynamic: "a recorded SSP request: the ODS of Ssp-From's AS record equals the JWT requesting_organization's ODS", text: "Ssp-From is the originating organisation's ASID, never the hosting organisation's; requesting_organization names the same organisation" },
-  { id: 'T3', source: `${SOURCE}, §2.4`, dynamic: 'a sender with no data-sharing agreement gets 403 FOT_CHECK_FAILED from the SSP', text: 'The SSP forwards only between ASID pairs with a mutual data-sharing agreement' },
-  { id: 'T4', source: SOURCE, check: t4, needs: 'centralServices', text: 'GP Connect ASIDs and party keys are dedicated: never those of central Spine services' },
+  {
+    id: 'T1',
+    source: SOURCE,
+    check: t1,
+    text: 'Each system has its own ASID at each organisation using it; portals have one ASID per using organisation',
+  },
+  {
+    id: 'T2',
+    source: SOURCE,
+    dynamic: "a recorded SSP request: the ODS of Ssp-From's AS record equals the JWT requesting_organization's ODS",
+    text: "Ssp-From is the originating organisation's ASID, never the hosting organisation's; requesting_organization names the same organisation",
+  },
+  {
+    id: 'T3',
+    source: `${SOURCE}, §2.4`,
+    dynamic: 'a sender with no data-sharing agreement gets 403 FOT_CHECK_FAILED from the SSP',
+    text: 'The SSP forwards only between ASID pairs with a mutual data-sharing agreement',
+  },
+  {
+    id: 'T4',
+    source: SOURCE,
+    check: t4,
+    needs: 'centralServices',
+    text: 'GP Connect ASIDs and party keys are dedicated: never those of central Spine services',
+  },
   { id: 'T5', source: SOURCE, check: t5, text: 'At most one GP Connect provider system per organisation' },
-  { id: 'T6', source: SOURCE, check: t6, text: 'A provider has one unique party key and ASID per practice, CMA-registered, 1:1 AS↔MHS, one MHS record per interaction' },
-  { id: 'T7', source: SOURCE, check: t7, text: 'Provider interactions are on both MHS and AS records; consumer-only systems have them on the AS record only and are never CMA' },
-  { id: 'T8', source: SOURCE, check: t8, text: 'Consumers share a party key only across organisations on one shared MHS; separate MHSs have their own' },
-  { id: 'T9', source: SOURCE, check: t9, text: 'A provider-and-consumer system uses one ASID and party key for both roles' },
-  { id: 'T10', source: `${SOURCE}, §1`, check: t10, text: "nhsMhsEndPoint is the service root only: the practice's ODS code, the FHIR version, the major version, no trailing slash" },
-  { id: 'T11', source: `${SOURCE}, §1`, check: t11, text: 'Appointment Management and Foundations share one root; other capabilities have their own; one FHIR version' },
-  { id: 'T12', source: `${SOURCE}, §2.4`, dynamic: "a request whose Ssp-To is not the practice's ASID is refused with 400 before the practice answers", text: 'Providers accept only requests whose Ssp-To is their ASID for the endpoint; routing is by the URL ODS code' },
-  { id: 'T13', source: `${SOURCE}, §5.2`, dynamic: 'the two-step SDS lookup yields exactly one Endpoint and exactly one Device', text: 'The SDS lookup is two-step and yields exactly one Endpoint and one Device' },
+  {
+    id: 'T6',
+    source: SOURCE,
+    check: t6,
+    text: 'A provider has one unique party key and ASID per practice, CMA-registered, 1:1 AS↔MHS, one MHS record per interaction',
+  },
+  {
+    id: 'T7',
+    source: SOURCE,
+    check: t7,
+    text: 'Provider interactions are on both MHS and AS records; consumer-only systems have them on the AS record only and are never CMA',
+  },
+  {
+    id: 'T8',
+    source: SOURCE,
+    check: t8,
+    text: 'Consumers share a party key only across organisations on one shared MHS; separate MHSs have their own',
+  },
+  {
+    id: 'T9',
+    source: SOURCE,
+    check: t9,
+    text: 'A provider-and-consumer system uses one ASID and party key for both roles',
+  },
+  {
+    id: 'T10',
+    source: `${SOURCE}, §1`,
+    check: t10,
+    text: "nhsMhsEndPoint is the service root only: the practice's ODS code, the FHIR version, the major version, no trailing slash",
+  },
+  {
+    id: 'T11',
+    source: `${SOURCE}, §1`,
+    check: t11,
+    text: 'Appointment Management and Foundations share one root; other capabilities have their own; one FHIR version',
+  },
+  {
+    id: 'T12',
+    source: `${SOURCE}, §2.4`,
+    dynamic: "a request whose Ssp-To is not the practice's ASID is refused with 400 before the practice answers",
+    text: 'Providers accept only requests whose Ssp-To is their ASID for the endpoint; routing is by the URL ODS code',
+  },
+  {
+    id: 'T13',
+    source: `${SOURCE}, §5.2`,
+    dynamic: 'the two-step SDS lookup yields exactly one Endpoint and exactly one Device',
+    text: 'The SDS lookup is two-step and yields exactly one Endpoint and one Device',
+  },
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
@@ -224,5 +404,9 @@ export interface RequestOrigin {
 export function originViolation(request: RequestOrigin, asAtOrigin: AsRecord[]): Violation | undefined {
   if (!request.requestingOds) return v('T2', [], 'the JWT names no requesting_organization ODS code');
   if (asAtOrigin.some((a) => a.asid === request.sspFrom)) return undefined;
-  return v('T2', [org(request.requestingOds)], `Ssp-From ${request.sspFrom} is not an ASID of ${request.requestingOds}, the requesting_organization the JWT names`);
+  return v(
+    'T2',
+    [org(request.requestingOds)],
+    `Ssp-From ${request.sspFrom} is not an ASID of ${request.requestingOds}, the requesting_organization the JWT names`,
+  );
 }

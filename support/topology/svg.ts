@@ -12,11 +12,16 @@ const LINE = 15;
 const PAD = 10;
 const VIOLATED = '#c62828';
 
-const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`);
+const escapeXml = (s: string) =>
+  s.replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`);
 
 /** The rules violated at one record, e.g. "T6 T10". */
 function rulesAt(violations: Violation[], ref: RecordRef): string[] {
-  return [...new Set(violations.filter((v) => v.records.some((r) => r.kind === ref.kind && r.id === ref.id)).map((v) => v.rule))];
+  return [
+    ...new Set(
+      violations.filter((v) => v.records.some((r) => r.kind === ref.kind && r.id === ref.id)).map((v) => v.rule),
+    ),
+  ];
 }
 
 interface Line {
@@ -40,7 +45,10 @@ function organisationLines(r: Registry, s: SystemRecord, ods: string): Line[] {
   const mhs = r.mhs.filter((m) => m.odsCode === ods && as.some((a) => a.partyKey === m.partyKey));
   return [
     { text: `${ods}`, ref: { kind: 'organisation', id: ods } },
-    ...as.map((a: AsRecord): Line => ({ text: `AS ${a.asid} · party key ${a.partyKey} · ${a.interactions.length} interaction(s)`, ref: { kind: 'as', id: a.asid } })),
+    ...as.map((a: AsRecord): Line => ({
+      text: `AS ${a.asid} · party key ${a.partyKey} · ${a.interactions.length} interaction(s)`,
+      ref: { kind: 'as', id: a.asid },
+    })),
     ...(as.length ? [] : [{ text: 'no AS record' }]),
     ...mhsLines(mhs),
   ];
@@ -52,7 +60,9 @@ function textLine(x: number, y: number, line: Line, violations: Violation[]): st
   const attrs = line.ref ? ` data-record="${escapeXml(`${line.ref.kind}:${line.ref.id}`)}"` : '';
   const text = `${line.text}${marked ? `  ✗ ${rules.join(' ')}` : ''}`;
   return [
-    marked ? `<rect class="violated" x="${x - 3}" y="${y - LINE + 3}" width="${COLUMN - 2 * PAD}" height="${LINE}" fill="none" stroke="${VIOLATED}" stroke-width="1.5" data-rules="${rules.join(' ')}"/>` : '',
+    marked
+      ? `<rect class="violated" x="${x - 3}" y="${y - LINE + 3}" width="${COLUMN - 2 * PAD}" height="${LINE}" fill="none" stroke="${VIOLATED}" stroke-width="1.5" data-rules="${rules.join(' ')}"/>`
+      : '',
     `<text x="${x}" y="${y}"${attrs}${marked ? ` fill="${VIOLATED}"` : ''}>${escapeXml(text)}</text>`,
   ].join('');
 }
@@ -67,30 +77,47 @@ function column(x: number, header: Line, boxes: Line[][], violations: Violation[
   for (const lines of boxes) {
     const height = lines.length * LINE + PAD;
     const boxRules = lines[0]?.ref?.kind === 'organisation' ? rulesAt(violations, lines[0].ref) : [];
-    parts.push(`<rect x="${x}" y="${y}" width="${COLUMN - PAD}" height="${height}" rx="4" fill="#f5f7fa" stroke="${boxRules.length ? VIOLATED : '#90a4ae'}"${boxRules.length ? ` stroke-width="2" class="violated" data-rules="${boxRules.join(' ')}"` : ''}/>`);
+    parts.push(
+      `<rect x="${x}" y="${y}" width="${COLUMN - PAD}" height="${height}" rx="4" fill="#f5f7fa" stroke="${boxRules.length ? VIOLATED : '#90a4ae'}"${boxRules.length ? ` stroke-width="2" class="violated" data-rules="${boxRules.join(' ')}"` : ''}/>`,
+    );
     lines.forEach((line, n) => parts.push(textLine(x + PAD, y + (n + 1) * LINE, line, violations)));
     y += height + PAD;
   }
-  if (headerRules.length) parts.unshift(`<rect class="violated" x="${x - 4}" y="14" width="${COLUMN - 2}" height="${y - 10}" fill="none" stroke="${VIOLATED}" stroke-dasharray="4 3" data-rules="${headerRules.join(' ')}"/>`);
+  if (headerRules.length)
+    parts.unshift(
+      `<rect class="violated" x="${x - 4}" y="14" width="${COLUMN - 2}" height="${y - 10}" fill="none" stroke="${VIOLATED}" stroke-dasharray="4 3" data-rules="${headerRules.join(' ')}"/>`,
+    );
   return { svg: parts.join('\n'), height: y };
 }
 
-const systemHeader = (s: SystemRecord): Line => ({ text: `${s.name} (${s.role}, supplier ${s.supplierOds}${s.mhsTopology ? `, ${s.mhsTopology} MHS` : ''})`, ref: { kind: 'system', id: s.id } });
+const systemHeader = (s: SystemRecord): Line => ({
+  text: `${s.name} (${s.role}, supplier ${s.supplierOds}${s.mhsTopology ? `, ${s.mhsTopology} MHS` : ''})`,
+  ref: { kind: 'system', id: s.id },
+});
 
 /** MHS records no AS record claims (same party key and organisation): drawn apart, so a violation on them still shows. */
-const unattached = (r: Registry) => r.mhs.filter((m) => !r.as.some((a) => a.partyKey === m.partyKey && a.odsCode === m.odsCode));
+const unattached = (r: Registry) =>
+  r.mhs.filter((m) => !r.as.some((a) => a.partyKey === m.partyKey && a.odsCode === m.odsCode));
 
 export function estateSvg(name: string, registry: Registry, violations: Violation[]): string {
   const orphans = unattached(registry);
   const columns = [
-    ...registry.systems.map((s) => ({ header: systemHeader(s), boxes: s.organisations.map((ods) => organisationLines(registry, s, ods)) })),
+    ...registry.systems.map((s) => ({
+      header: systemHeader(s),
+      boxes: s.organisations.map((ods) => organisationLines(registry, s, ods)),
+    })),
     ...(orphans.length ? [{ header: { text: 'MHS records with no AS record' }, boxes: [mhsLines(orphans)] }] : []),
   ].map((c, n) => column(PAD + n * COLUMN, c.header, c.boxes, violations));
   const top = Math.max(60, ...columns.map((c) => c.height)) + 2 * PAD;
-  const summary = violations.length ? violations.map((v) => `✗ ${v.rule}: ${v.message}`) : ['✓ every static topology rule (T1, T4–T11) passes'];
+  const summary = violations.length
+    ? violations.map((v) => `✗ ${v.rule}: ${v.message}`)
+    : ['✓ every static topology rule (T1, T4–T11) passes'];
   const width = Math.max(1, columns.length) * COLUMN + 2 * PAD;
   const height = top + (summary.length + 2) * LINE;
-  const listing = summary.map((line, n) => `<text x="${PAD}" y="${top + (n + 2) * LINE}"${violations.length ? ` fill="${VIOLATED}"` : ''}>${escapeXml(line)}</text>`);
+  const listing = summary.map(
+    (line, n) =>
+      `<text x="${PAD}" y="${top + (n + 2) * LINE}"${violations.length ? ` fill="${VIOLATED}"` : ''}>${escapeXml(line)}</text>`,
+  );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`,

@@ -40,7 +40,13 @@ Before(async function ({ pickle }) {
   const tags = pickle.tags.map((t) => t.name);
   const requirements = requirementTags(tags);
   // The scenario's hop tag wins over the feature's (pickles list feature tags first), as in summary.json.
-  const hop = tags.filter((t) => t.startsWith(HOP_TAG)).pop()?.slice(HOP_TAG.length) ?? requirement(requirements[0] ?? '')?.hop ?? 'unknown';
+  const hop =
+    tags
+      .filter((t) => t.startsWith(HOP_TAG))
+      .pop()
+      ?.slice(HOP_TAG.length) ??
+    requirement(requirements[0] ?? '')?.hop ??
+    'unknown';
   await allure.epic(hop);
   for (const id of requirements) await allure.story(id);
   await allure.severity(severityOf(tags, requirements));

@@ -22,7 +22,13 @@ export class CheckFailure extends Error {
   }
 }
 
-export const HOP_LABEL: Record<Hop, string> = { pds: 'PDS', sds: 'SDS', ssp: 'SSP', provider: 'provider', config: 'config' };
+export const HOP_LABEL: Record<Hop, string> = {
+  pds: 'PDS',
+  sds: 'SDS',
+  ssp: 'SSP',
+  provider: 'provider',
+  config: 'config',
+};
 
 export function describeExchange(result: HttpResult | undefined): string {
   if (!result) return '';
@@ -48,7 +54,15 @@ export function fail(world: GpcWorld, f: FailInput): never {
   const message = redactText(
     `[${HOP_LABEL[f.hop]}]${kind} ${requirement}${text ? ` (${text})` : ''}: expected ${f.expected}, got ${f.actual}${describeExchange(f.evidence)}`,
   );
-  const record: FailureRecord = { hop: f.hop, requirement, message, expected: f.expected, actual: redactText(f.actual), exchange: f.evidence?.exchange.seq, kind: f.kind ?? 'check' };
+  const record: FailureRecord = {
+    hop: f.hop,
+    requirement,
+    message,
+    expected: f.expected,
+    actual: redactText(f.actual),
+    exchange: f.evidence?.exchange.seq,
+    kind: f.kind ?? 'check',
+  };
   // The first failure is the one that matters; later ones are consequences.
   world.failure ??= record;
   throw new CheckFailure(record);
@@ -67,7 +81,9 @@ const SSP_RELAY_FAILURES: [RegExp, string][] = [
 ];
 
 const relayFailureKind = (result: HttpResult) =>
-  result.status !== undefined && GATEWAY_STATUSES.has(result.status) ? SSP_RELAY_FAILURES.find(([re]) => re.test(result.text))?.[1] : undefined;
+  result.status !== undefined && GATEWAY_STATUSES.has(result.status)
+    ? SSP_RELAY_FAILURES.find(([re]) => re.test(result.text))?.[1]
+    : undefined;
 
 /**
  * The hop to blame, decided by who wrote the status line. A provider answer that is really a Spine refusal
@@ -84,7 +100,9 @@ export function answeringHop(hop: Hop, result: HttpResult): Hop {
 }
 
 function outcomeText(body: unknown): string {
-  const issue = (body as { resourceType?: string; issue?: { details?: { coding?: { code?: string }[] }; diagnostics?: string }[] })?.issue?.[0];
+  const issue = (
+    body as { resourceType?: string; issue?: { details?: { coding?: { code?: string }[] }; diagnostics?: string }[] }
+  )?.issue?.[0];
   if ((body as { resourceType?: string })?.resourceType !== 'OperationOutcome' || !issue) return '';
   return ` (${[issue.details?.coding?.[0]?.code, issue.diagnostics].filter(Boolean).join(': ')})`;
 }
@@ -105,7 +123,13 @@ export interface AnswerExpectation {
 type Problem = Pick<FailInput, 'expected' | 'actual' | 'kind'> & { hop?: Hop };
 type Detector = (result: HttpResult, parsed: JsonBody, x: AnswerExpectation) => Problem | undefined;
 
-const CONFIG_KEY: Record<Hop, string> = { pds: 'pds.baseUrl', sds: 'sds.baseUrl', ssp: 'ssp.baseUrl', provider: 'the service root SDS gives', config: 'the target file' };
+const CONFIG_KEY: Record<Hop, string> = {
+  pds: 'pds.baseUrl',
+  sds: 'sds.baseUrl',
+  ssp: 'ssp.baseUrl',
+  provider: 'the service root SDS gives',
+  config: 'the target file',
+};
 /** The SSP reads its target URL from the path: a target that is not a URL means ssp.baseUrl carries a path. */
 const SSP_UNREADABLE_TARGET = /INVALID_TARGETURL_(?!https?:\/\/)/;
 
@@ -115,34 +139,71 @@ const SSP_UNREADABLE_TARGET = /INVALID_TARGETURL_(?!https?:\/\/)/;
  * is the failure; data, so the order is visible and a new kind is one line.
  */
 const DETECTORS: Detector[] = [
-  (r, _p, x) => r.transport && { expected: `HTTP ${x.status}`, actual: `${r.status === undefined ? '' : `HTTP ${r.status}, then `}${r.transport.message}`, kind: r.transport.kind },
+  (r, _p, x) =>
+    r.transport && {
+      expected: `HTTP ${x.status}`,
+      actual: `${r.status === undefined ? '' : `HTTP ${r.status}, then `}${r.transport.message}`,
+      kind: r.transport.kind,
+    },
   (r, _p, x) => {
     // Unless the gateway's answer is what the scenario asks for (SSP-UNREACHABLE, SSP-TIMEOUT).
     const kind = r.status === x.status ? undefined : relayFailureKind(r);
-    return kind === undefined ? undefined : { hop: 'provider', expected: 'an answer from the provider', actual: `the SSP could not get one: HTTP ${r.status} (${r.text.slice(0, 160)})`, kind };
+    return kind === undefined
+      ? undefined
+      : {
+          hop: 'provider',
+          expected: 'an answer from the provider',
+          actual: `the SSP could not get one: HTTP ${r.status} (${r.text.slice(0, 160)})`,
+          kind,
+        };
   },
   (r, _p, x) =>
     x.hop !== 'pds' && x.hop !== 'sds' && SSP_UNREADABLE_TARGET.test(r.text)
-      ? { hop: 'ssp', expected: 'the SSP to read the target URL', actual: `HTTP ${r.status} INVALID_TARGETURL: check ${CONFIG_KEY.ssp} (the proxy's root, no path)`, kind: 'config' }
+      ? {
+          hop: 'ssp',
+          expected: 'the SSP to read the target URL',
+          actual: `HTTP ${r.status} INVALID_TARGETURL: check ${CONFIG_KEY.ssp} (the proxy's root, no path)`,
+          kind: 'config',
+        }
       : undefined,
   (r, p, x) =>
     r.status === 404 && !p.ok && x.status !== 404
-      ? { expected: `HTTP ${x.status}`, actual: `HTTP 404 with no FHIR OperationOutcome (${p.problem}): the address is not the service; check ${CONFIG_KEY[x.hop]}`, kind: 'config' }
+      ? {
+          expected: `HTTP ${x.status}`,
+          actual: `HTTP 404 with no FHIR OperationOutcome (${p.problem}): the address is not the service; check ${CONFIG_KEY[x.hop]}`,
+          kind: 'config',
+        }
       : undefined,
-  (r, p) => (!p.ok && p.kind === 'html-error-page' ? { expected: 'a FHIR JSON body', actual: `HTTP ${r.status}: ${p.problem}`, kind: p.kind } : undefined),
+  (r, p) =>
+    !p.ok && p.kind === 'html-error-page'
+      ? { expected: 'a FHIR JSON body', actual: `HTTP ${r.status}: ${p.problem}`, kind: p.kind }
+      : undefined,
   (r) => {
     const contentType = r.headers['content-type'] ?? '';
     if (/^application\/fhir\+json\s*(;|$)/.test(contentType)) return undefined;
-    return { expected: 'Content-Type application/fhir+json', actual: `HTTP ${r.status}, ${contentType ? `Content-Type ${contentType}` : 'no Content-Type'}`, kind: 'content-type' };
+    return {
+      expected: 'Content-Type application/fhir+json',
+      actual: `HTTP ${r.status}, ${contentType ? `Content-Type ${contentType}` : 'no Content-Type'}`,
+      kind: 'content-type',
+    };
   },
-  (r, p) => (!p.ok ? { expected: 'a FHIR JSON body', actual: `HTTP ${r.status}: ${p.problem}`, kind: p.kind } : undefined),
+  (r, p) =>
+    !p.ok ? { expected: 'a FHIR JSON body', actual: `HTTP ${r.status}: ${p.problem}`, kind: p.kind } : undefined,
   (r, p, x) =>
     r.status !== x.status
-      ? { expected: `HTTP ${x.status}`, actual: `HTTP ${r.status}${p.ok ? outcomeText(p.value) : ''}`, kind: (r.status ?? 0) >= 500 ? '5xx' : 'status' }
+      ? {
+          expected: `HTTP ${x.status}`,
+          actual: `HTTP ${r.status}${p.ok ? outcomeText(p.value) : ''}`,
+          kind: (r.status ?? 0) >= 500 ? '5xx' : 'status',
+        }
       : undefined,
   (r, p, x) =>
     x.hop === 'provider' && !x.eitherWriter && (r.status ?? 0) >= 400 && hopOfSspAnswer(r) === 'ssp'
-      ? { hop: 'ssp', expected: `the provider's own HTTP ${x.status}`, actual: `the SSP's refusal${p.ok ? outcomeText(p.value) : ''}: the provider never saw the request` }
+      ? {
+          hop: 'ssp',
+          expected: `the provider's own HTTP ${x.status}`,
+          actual: `the SSP's refusal${p.ok ? outcomeText(p.value) : ''}: the provider never saw the request`,
+        }
       : undefined,
 ];
 
@@ -152,15 +213,30 @@ const DETECTORS: Detector[] = [
  */
 export function expectAnswer(world: GpcWorld, result: HttpResult, x: AnswerExpectation): Record<string, unknown> {
   const base = { requirement: x.requirement, evidence: result };
-  const parsed = result.transport ? ({ ok: false, kind: 'empty-body', problem: 'no complete body' } as const) : parseJson(result.text);
+  const parsed = result.transport
+    ? ({ ok: false, kind: 'empty-body', problem: 'no complete body' } as const)
+    : parseJson(result.text);
   for (const detect of DETECTORS) {
     const problem = detect(result, parsed, x);
     if (problem) fail(world, { ...base, ...problem, hop: problem.hop ?? answeringHop(x.hop, result) });
   }
   const body = (parsed as { value: unknown }).value as Record<string, unknown>;
-  if (!body || typeof body !== 'object' || Array.isArray(body)) fail(world, { ...base, hop: answeringHop(x.hop, result), expected: 'a FHIR resource', actual: `JSON ${Array.isArray(body) ? 'array' : typeof body}`, kind: 'resource-type' });
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    fail(world, {
+      ...base,
+      hop: answeringHop(x.hop, result),
+      expected: 'a FHIR resource',
+      actual: `JSON ${Array.isArray(body) ? 'array' : typeof body}`,
+      kind: 'resource-type',
+    });
   if (x.resourceType && body.resourceType !== x.resourceType) {
-    fail(world, { ...base, hop: answeringHop(x.hop, result), expected: `a ${x.resourceType}`, actual: `resourceType ${JSON.stringify(body.resourceType)}`, kind: 'resource-type' });
+    fail(world, {
+      ...base,
+      hop: answeringHop(x.hop, result),
+      expected: `a ${x.resourceType}`,
+      actual: `resourceType ${JSON.stringify(body.resourceType)}`,
+      kind: 'resource-type',
+    });
   }
   return body;
 }
@@ -182,10 +258,20 @@ function namesCode(issues: Issue[], code: string, hop: Hop): boolean {
 }
 
 /** An expected error answer: the status, an OperationOutcome, and (when given) the code it names. */
-export function expectError(world: GpcWorld, result: HttpResult, x: AnswerExpectation & { code?: string }): Record<string, unknown> {
+export function expectError(
+  world: GpcWorld,
+  result: HttpResult,
+  x: AnswerExpectation & { code?: string },
+): Record<string, unknown> {
   const body = expectAnswer(world, result, { ...x, resourceType: 'OperationOutcome' });
   if (x.code && !namesCode(Array.isArray(body.issue) ? (body.issue as Issue[]) : [], x.code, x.hop)) {
-    fail(world, { hop: answeringHop(x.hop, result), requirement: x.requirement, evidence: result, expected: `an OperationOutcome naming ${x.code}`, actual: `issue ${JSON.stringify(body.issue).slice(0, 300)}` });
+    fail(world, {
+      hop: answeringHop(x.hop, result),
+      requirement: x.requirement,
+      evidence: result,
+      expected: `an OperationOutcome naming ${x.code}`,
+      actual: `issue ${JSON.stringify(body.issue).slice(0, 300)}`,
+    });
   }
   return body;
 }

@@ -39,7 +39,12 @@ export async function runGuardedJourney(w: GpcWorld): Promise<void> {
     return;
   }
   const result = await traceOnPds(w);
-  const patient = expectAnswer(w, result, { hop: 'pds', requirement: depthRequirement(w), status: 200, resourceType: 'Patient' });
+  const patient = expectAnswer(w, result, {
+    hop: 'pds',
+    requirement: depthRequirement(w),
+    status: 200,
+    resourceType: 'Patient',
+  });
   w.state.pdsPatient = patient;
   const stop = STOP_RULES.find((r) => r.applies(patient));
   if (stop) {
@@ -62,7 +67,11 @@ export function exchangesOf(w: GpcWorld, hop: string) {
 }
 
 /** A slot search with the honest parameters changed by `change` (see support/gpconnect/slot-probes.ts). */
-export async function searchSlotsWith(w: GpcWorld, range: SlotRange, change: (p: QueryParams) => QueryParams = (p) => p): Promise<HttpResult> {
+export async function searchSlotsWith(
+  w: GpcWorld,
+  range: SlotRange,
+  change: (p: QueryParams) => QueryParams = (p) => p,
+): Promise<HttpResult> {
   const query = encodeQuery(change(slotParams(range, w.target.consumer.odsCode)));
   w.state.slotSearch = { ...range, bundle: {} };
   return throughSsp(w, interaction('search free slots'), { query });
@@ -81,7 +90,12 @@ export function bookingBody(w: GpcWorld, change: (a: Resource) => void = () => {
  * Book with a body and extra headers. `probe` marks a body made wrong on purpose, so it is not failed on its
  * profile before the provider has had its say; an honest booking is held to the profile like any other.
  */
-export function bookWith(w: GpcWorld, body: Resource, headers: Record<string, string> = {}, probe = false): Promise<HttpResult> {
+export function bookWith(
+  w: GpcWorld,
+  body: Resource,
+  headers: Record<string, string> = {},
+  probe = false,
+): Promise<HttpResult> {
   w.state.bookedSlotId = String(w.state.slot!.id);
   return throughSsp(w, interaction('book appointment'), { body, headers, probe });
 }

@@ -34,12 +34,16 @@ export interface EmbeddedSsp {
 
 /** The capability a root serves, from its routing segment (facts §1); Appointments' `gpconnect` otherwise. */
 function capabilityOf(root: string): Capability {
-  const found = (Object.entries(CAPABILITY_SEGMENT) as [Capability, string][]).filter(([c]) => c !== 'appointments').find(([, segment]) => root.endsWith(`/${segment}`));
+  const found = (Object.entries(CAPABILITY_SEGMENT) as [Capability, string][])
+    .filter(([c]) => c !== 'appointments')
+    .find(([, segment]) => root.endsWith(`/${segment}`));
   return found?.[0] ?? 'appointments';
 }
 
 /** The practices the target's test data names: the SSP needs their registrations. */
-const practiceOdsCodes = (target: Target) => [...new Set(Object.values(target.testData.patients).flatMap((p) => (p.expectedOds ? [p.expectedOds] : [])))];
+const practiceOdsCodes = (target: Target) => [
+  ...new Set(Object.values(target.testData.patients).flatMap((p) => (p.expectedOds ? [p.expectedOds] : []))),
+];
 
 /**
  * One stand-in per root SDS gave: the n-th practice of the target's SDS is played by the n-th embedded
@@ -49,16 +53,34 @@ function standInsFor(fromSds: Registry): StandIn[] {
   const practices = [...new Set(fromSds.mhs.map((m) => m.odsCode))];
   return fromSds.mhs.flatMap((m) => {
     const playedBy = PRACTICES[practices.indexOf(m.odsCode)];
-    const asid = (fromSds.as.find((a) => a.partyKey === m.partyKey) ?? fromSds.as.find((a) => a.odsCode === m.odsCode))?.asid;
-    return playedBy && asid ? [{ ods: playedBy.ods, capability: capabilityOf(m.endpoint), root: m.endpoint, asid }] : [];
+    const asid = (fromSds.as.find((a) => a.partyKey === m.partyKey) ?? fromSds.as.find((a) => a.odsCode === m.odsCode))
+      ?.asid;
+    return playedBy && asid
+      ? [{ ods: playedBy.ods, capability: capabilityOf(m.endpoint), root: m.endpoint, asid }]
+      : [];
   });
 }
 
 /** The target's consumer (and its unagreed one), registered as senders unless the embedded estate has them. */
 function targetConsumers(target: Target, known: Registry): Registry['as'] {
-  const system: SystemRecord = { id: 'target-consumer', name: target.consumer.organizationName, role: 'consumer', supplierOds: target.consumer.odsCode, organisations: [target.consumer.odsCode] };
-  const asids = [target.consumer.asid, target.testData.unagreedConsumerAsid].filter((a): a is string => !!a && !known.as.some((r) => r.asid === a));
-  return consumerRecords(system, asids.map((asid) => ({ asid, odsCode: target.consumer.odsCode, partyKey: `${target.consumer.odsCode}-${asid.slice(-7)}` })));
+  const system: SystemRecord = {
+    id: 'target-consumer',
+    name: target.consumer.organizationName,
+    role: 'consumer',
+    supplierOds: target.consumer.odsCode,
+    organisations: [target.consumer.odsCode],
+  };
+  const asids = [target.consumer.asid, target.testData.unagreedConsumerAsid].filter(
+    (a): a is string => !!a && !known.as.some((r) => r.asid === a),
+  );
+  return consumerRecords(
+    system,
+    asids.map((asid) => ({
+      asid,
+      odsCode: target.consumer.odsCode,
+      partyKey: `${target.consumer.odsCode}-${asid.slice(-7)}`,
+    })),
+  );
 }
 
 /** The embedded estate, plus the target's consumer and what its SDS registers, every practice agreed with the consumer. */
@@ -70,13 +92,19 @@ function mergedRegistry(target: Target, providerBase: string, fromSds: Registry 
     systems: [...base.systems, ...(fromSds?.systems ?? [])],
     as: [...base.as, ...targetConsumers(target, base), ...(fromSds?.as ?? [])],
     mhs: [...base.mhs, ...(fromSds?.mhs ?? [])],
-    agreements: [...base.agreements, ...practices.filter((p) => !agreed.some(([, b]) => b === p)).map((p) => [target.consumer.asid, p] as [string, string])],
+    agreements: [
+      ...base.agreements,
+      ...practices
+        .filter((p) => !agreed.some(([, b]) => b === p))
+        .map((p) => [target.consumer.asid, p] as [string, string]),
+    ],
   };
 }
 
 /** A target URL under one of the routed roots (the longest that fits), moved onto the embedded provider; anything else unchanged. */
 export function routeTo(routes: Map<string, string>, url: string): string {
-  for (const [root, local] of [...routes].sort(([a], [b]) => b.length - a.length)) if (url.startsWith(root) && /^(?:$|[/?])/.test(url.slice(root.length))) return `${local}${url.slice(root.length)}`;
+  for (const [root, local] of [...routes].sort(([a], [b]) => b.length - a.length))
+    if (url.startsWith(root) && /^(?:$|[/?])/.test(url.slice(root.length))) return `${local}${url.slice(root.length)}`;
   return url;
 }
 
@@ -97,7 +125,9 @@ async function readSds(target: Target, deadlineMs: number): Promise<{ fromSds?: 
   } catch (err) {
     // One line: the kind and its detail say why; the requests are in the scenarios' own SDS evidence.
     const why = err instanceof SdsUnreadable ? err.detail : errorChain(err);
-    return { problem: `the embedded SSP could not read SDS at ${target.sds.baseUrl} (${why}); it routes only the embedded estate` };
+    return {
+      problem: `the embedded SSP could not read SDS at ${target.sds.baseUrl} (${why}); it routes only the embedded estate`,
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -111,10 +141,12 @@ export async function startEmbeddedSsp(target: Target, sdsDeadlineMs = READ_SDS_
   const provider = await startProvider({ port: 0, faults, standIns });
   const routes = new Map(standIns.map((s) => [s.root, serviceRoot(provider.baseUrl, s.ods, s.capability)]));
   const registry = mergedRegistry(target, provider.baseUrl, fromSds);
-  const ssp = await startSsp({ port: 0, faults, registry, forwardTo: (url) => routeTo(routes, url) }).catch(async (err: unknown) => {
-    await provider.close();
-    throw err;
-  });
+  const ssp = await startSsp({ port: 0, faults, registry, forwardTo: (url) => routeTo(routes, url) }).catch(
+    async (err: unknown) => {
+      await provider.close();
+      throw err;
+    },
+  );
   return {
     target: { ...target, ssp: { ...target.ssp, baseUrl: ssp.baseUrl } },
     routes,

@@ -44,10 +44,19 @@ AfterAll(async function () {
 
 Before(function (this: GpcWorld, { pickle, gherkinDocument }) {
   this.target = runtime.target!;
-  this.scenario = { name: pickle.name, feature: gherkinDocument.feature?.name ?? '', tags: pickle.tags.map((t) => t.name) };
+  this.scenario = {
+    name: pickle.name,
+    feature: gherkinDocument.feature?.name ?? '',
+    tags: pickle.tags.map((t) => t.name),
+  };
 });
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 
 After(async function (this: GpcWorld, { result, testCaseStartedId }) {
   let profileFailure: string | undefined;
@@ -66,7 +75,9 @@ After(async function (this: GpcWorld, { result, testCaseStartedId }) {
     this.failure = {
       hop: first.hop,
       requirement: 'FHIR-PROFILE',
-      message: redactText(`[${first.hop}] FHIR-PROFILE (every FHIR body conforms to its profile): ${describeFindings(this.profileFindings)}`),
+      message: redactText(
+        `[${first.hop}] FHIR-PROFILE (every FHIR body conforms to its profile): ${describeFindings(this.profileFindings)}`,
+      ),
       exchange: first.exchange,
       kind: 'profile',
     };
@@ -82,7 +93,13 @@ After(async function (this: GpcWorld, { result, testCaseStartedId }) {
     journey: this.journeyValues,
   };
   const text = JSON.stringify(evidence, null, 2);
-  writeFileSync(join(evidenceDir, `${slug(this.scenario.feature)}--${slug(this.scenario.name)}--${testCaseStartedId.slice(0, 8)}.json`), text);
+  writeFileSync(
+    join(
+      evidenceDir,
+      `${slug(this.scenario.feature)}--${slug(this.scenario.name)}--${testCaseStartedId.slice(0, 8)}.json`,
+    ),
+    text,
+  );
   this.attach(text, EVIDENCE_MEDIA_TYPE);
   if (this.failure) this.attach(JSON.stringify(this.failure), FAILURE_MEDIA_TYPE);
   // Thrown last, so the evidence and the failure record are attached first.

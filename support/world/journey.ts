@@ -18,23 +18,46 @@ import type { GpcWorld } from './world';
 
 export function choosePatient(w: GpcWorld, role: string): void {
   const patient = w.target.testData.patients[role];
-  if (!patient) fail(w, { hop: 'config', expected: `testData.patients.${role} in target ${w.target.name}`, actual: 'no such test patient', kind: 'config' });
+  if (!patient)
+    fail(w, {
+      hop: 'config',
+      expected: `testData.patients.${role} in target ${w.target.name}`,
+      actual: 'no such test patient',
+      kind: 'config',
+    });
   w.state.patientRole = role;
   w.state.patient = patient;
   w.state.nhsNumber = patient.nhsNumber;
 }
 
 export async function traceOnPds(w: GpcWorld, opts: { omitRequestId?: boolean } = {}): Promise<HttpResult> {
-  const nhsNumber = w.state.patient?.nhsNumber ?? fail(w, { hop: 'config', expected: 'a chosen test patient', actual: 'none', kind: 'config' });
-  return w.remember('pds', await tracePatient(w.evidence, w.target, nhsNumber, { ...opts, correlationId: w.correlationId }));
+  const nhsNumber =
+    w.state.patient?.nhsNumber ??
+    fail(w, { hop: 'config', expected: 'a chosen test patient', actual: 'none', kind: 'config' });
+  return w.remember(
+    'pds',
+    await tracePatient(w.evidence, w.target, nhsNumber, { ...opts, correlationId: w.correlationId }),
+  );
 }
 
 /** The ODS code of the registered practice: the single generalPractitioner identifier (WE-1c). */
 export function practiceOds(w: GpcWorld, patient: Resource, result: HttpResult): string {
   const gps = Array.isArray(patient.generalPractitioner) ? patient.generalPractitioner : [];
   const ods = gps.map((g) => identifierValue(g, SYS.odsOrg)).filter((v): v is string => !!v);
-  check(w, gps.length === 1 && ods.length === 1, { hop: 'pds', requirement: 'WE-1c', evidence: result, expected: 'exactly one generalPractitioner with an ODS code', actual: `${gps.length} generalPractitioner, ${ods.length} ODS code(s)` });
-  check(w, ODS_PATTERN.test(ods[0]), { hop: 'pds', requirement: 'WE-1c', evidence: result, expected: 'an ODS code matching ^[0-9A-Z]+$', actual: JSON.stringify(ods[0]) });
+  check(w, gps.length === 1 && ods.length === 1, {
+    hop: 'pds',
+    requirement: 'WE-1c',
+    evidence: result,
+    expected: 'exactly one generalPractitioner with an ODS code',
+    actual: `${gps.length} generalPractitioner, ${ods.length} ODS code(s)`,
+  });
+  check(w, ODS_PATTERN.test(ods[0]), {
+    hop: 'pds',
+    requirement: 'WE-1c',
+    evidence: result,
+    expected: 'an ODS code matching ^[0-9A-Z]+$',
+    actual: JSON.stringify(ods[0]),
+  });
   return ods[0];
 }
 
@@ -63,35 +86,72 @@ export async function lookupEndpoint(w: GpcWorld, i: Interaction): Promise<HttpR
 /** The single resource of a searchset (T13: zero or several is a failure). */
 export function onlyEntry(w: GpcWorld, result: HttpResult, type: string, requirement: string): Resource {
   const bundle = expectAnswer(w, result, { hop: 'sds', requirement, status: 200, resourceType: 'Bundle' });
-  check(w, bundle.type === 'searchset', { hop: 'sds', requirement, evidence: result, expected: 'Bundle.type searchset', actual: JSON.stringify(bundle.type) });
+  check(w, bundle.type === 'searchset', {
+    hop: 'sds',
+    requirement,
+    evidence: result,
+    expected: 'Bundle.type searchset',
+    actual: JSON.stringify(bundle.type),
+  });
   const found = ofType(bundle, type);
-  check(w, found.length === 1, { hop: 'sds', requirement, evidence: result, expected: `exactly one ${type}`, actual: `${found.length} ${type} resources` });
+  check(w, found.length === 1, {
+    hop: 'sds',
+    requirement,
+    evidence: result,
+    expected: `exactly one ${type}`,
+    actual: `${found.length} ${type} resources`,
+  });
   return found[0];
 }
 
 export function endpointRoot(w: GpcWorld, endpoint: Resource, result: HttpResult): string {
   const problem = rootProblem(endpoint.address, w.state.ods!);
-  check(w, !problem, { hop: 'sds', requirement: 'WE-2b', evidence: result, expected: 'a service root URL (facts §1)', actual: problem ?? '' });
+  check(w, !problem, {
+    hop: 'sds',
+    requirement: 'WE-2b',
+    evidence: result,
+    expected: 'a service root URL (facts §1)',
+    actual: problem ?? '',
+  });
   return endpoint.address as string;
 }
 
 export function endpointPartyKey(w: GpcWorld, endpoint: Resource, result: HttpResult): string {
   const partyKey = identifierValue(endpoint, SYS.partyKey);
-  check(w, !!partyKey, { hop: 'sds', requirement: 'WE-2c', evidence: result, expected: `an identifier with system ${SYS.partyKey}`, actual: 'none' });
+  check(w, !!partyKey, {
+    hop: 'sds',
+    requirement: 'WE-2c',
+    evidence: result,
+    expected: `an identifier with system ${SYS.partyKey}`,
+    actual: 'none',
+  });
   return partyKey!;
 }
 
-export function endpointDetails(w: GpcWorld, endpoint: Resource, result: HttpResult): { root: string; partyKey: string } {
+export function endpointDetails(
+  w: GpcWorld,
+  endpoint: Resource,
+  result: HttpResult,
+): { root: string; partyKey: string } {
   return { root: endpointRoot(w, endpoint, result), partyKey: endpointPartyKey(w, endpoint, result) };
 }
 
 export async function lookupDevice(w: GpcWorld, i: Interaction): Promise<HttpResult> {
-  return w.remember('sds', await findDevices(w.evidence, w.target, w.state.ods!, i.interactionId, w.state.endpoint!.partyKey, w.correlationId));
+  return w.remember(
+    'sds',
+    await findDevices(w.evidence, w.target, w.state.ods!, i.interactionId, w.state.endpoint!.partyKey, w.correlationId),
+  );
 }
 
 export function deviceAsid(w: GpcWorld, device: Resource, result: HttpResult): string {
   const asid = identifierValue(device, SYS.asid);
-  check(w, !!asid && ASID_PATTERN.test(asid), { hop: 'sds', requirement: 'WE-2d', evidence: result, expected: `a 12-digit ASID under ${SYS.asid}`, actual: JSON.stringify(asid) });
+  check(w, !!asid && ASID_PATTERN.test(asid), {
+    hop: 'sds',
+    requirement: 'WE-2d',
+    evidence: result,
+    expected: `a 12-digit ASID under ${SYS.asid}`,
+    actual: JSON.stringify(asid),
+  });
   return asid!;
 }
 
@@ -116,7 +176,11 @@ export async function resolvePractice(w: GpcWorld): Promise<void> {
  * `probe: true` marks a request made wrong on purpose: its body is not held to the profiles (the provider is
  * meant to refuse it). Every other request the harness builds is, headers or not.
  */
-export async function throughSsp(w: GpcWorld, i: Interaction, { probe = false, ...req }: Partial<GpcRequest> & { probe?: boolean } = {}): Promise<HttpResult> {
+export async function throughSsp(
+  w: GpcWorld,
+  i: Interaction,
+  { probe = false, ...req }: Partial<GpcRequest> & { probe?: boolean } = {},
+): Promise<HttpResult> {
   const { endpoint, providerAsid } = w.state;
   if (!endpoint || !providerAsid) throw new Error('the practice has not been resolved on SDS yet');
   w.validateRequests = !probe && req.claims === undefined;
@@ -126,18 +190,34 @@ export async function throughSsp(w: GpcWorld, i: Interaction, { probe = false, .
   return w.remember('provider', result);
 }
 
-export async function searchFreeSlots(w: GpcWorld, range = slotRange(w.target.testData.slotSearchDays ?? 7)): Promise<HttpResult> {
-  const result = await throughSsp(w, interaction('search free slots'), { query: slotQuery(range, w.target.consumer.odsCode) });
+export async function searchFreeSlots(
+  w: GpcWorld,
+  range = slotRange(w.target.testData.slotSearchDays ?? 7),
+): Promise<HttpResult> {
+  const result = await throughSsp(w, interaction('search free slots'), {
+    query: slotQuery(range, w.target.consumer.odsCode),
+  });
   w.state.slotSearch = { ...range, bundle: {} };
   return result;
 }
 
 /** A free slot to book (WE-4a, WE-4b), with the Schedule whose actors give the Location. */
 export function chooseFreeSlot(w: GpcWorld, result: HttpResult): void {
-  const bundle = expectAnswer(w, result, { hop: 'provider', requirement: 'WE-4a', status: 200, resourceType: 'Bundle' });
+  const bundle = expectAnswer(w, result, {
+    hop: 'provider',
+    requirement: 'WE-4a',
+    status: 200,
+    resourceType: 'Bundle',
+  });
   w.state.slotSearch!.bundle = bundle;
   const slot = ofType(bundle, 'Slot').find((s) => s.status === 'free');
-  check(w, !!slot, { hop: 'provider', requirement: 'WE-4b', evidence: result, expected: 'at least one free Slot', actual: 'none' });
+  check(w, !!slot, {
+    hop: 'provider',
+    requirement: 'WE-4b',
+    evidence: result,
+    expected: 'at least one free Slot',
+    actual: 'none',
+  });
   w.state.slot = slot;
 }
 
@@ -146,9 +226,20 @@ export async function findPatientOnProvider(w: GpcWorld): Promise<HttpResult> {
 }
 
 export function foundPatientId(w: GpcWorld, result: HttpResult): string {
-  const bundle = expectAnswer(w, result, { hop: 'provider', requirement: 'WE-5a', status: 200, resourceType: 'Bundle' });
+  const bundle = expectAnswer(w, result, {
+    hop: 'provider',
+    requirement: 'WE-5a',
+    status: 200,
+    resourceType: 'Bundle',
+  });
   const patients = ofType(bundle, 'Patient');
-  check(w, patients.length === 1 && typeof patients[0].id === 'string', { hop: 'provider', requirement: 'WE-5a', evidence: result, expected: 'exactly one Patient with an id', actual: `${patients.length} Patient resources` });
+  check(w, patients.length === 1 && typeof patients[0].id === 'string', {
+    hop: 'provider',
+    requirement: 'WE-5a',
+    evidence: result,
+    expected: 'exactly one Patient with an id',
+    actual: `${patients.length} Patient resources`,
+  });
   w.state.providerPatientId = patients[0].id!;
   w.carry('providerPatientId', patients[0].id!);
   return patients[0].id!;

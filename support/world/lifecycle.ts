@@ -22,7 +22,12 @@ const seen = new WeakMap<GpcWorld, SeenVersion>();
 
 /** Keeps the Appointment and ETag of a successful answer as the version the consumer now holds. */
 export function keepVersion(w: GpcWorld, result: HttpResult, status: number): Json {
-  const resource = expectAnswer(w, result, { hop: 'provider', requirement: depthRequirement(w), status, resourceType: 'Appointment' });
+  const resource = expectAnswer(w, result, {
+    hop: 'provider',
+    requirement: depthRequirement(w),
+    status,
+    resourceType: 'Appointment',
+  });
   seen.set(w, { resource, etag: result.headers['etag'] ?? '' });
   return resource;
 }
@@ -38,7 +43,12 @@ export function readAppointment(w: GpcWorld): Promise<HttpResult> {
 }
 
 /** An amend or cancel of the version seen, with that change applied and the given If-Match. */
-export function updateAppointment(w: GpcWorld, name: 'amend appointment' | 'cancel appointment', change: (a: Json) => void, ifMatch = seenVersion(w).etag): Promise<HttpResult> {
+export function updateAppointment(
+  w: GpcWorld,
+  name: 'amend appointment' | 'cancel appointment',
+  change: (a: Json) => void,
+  ifMatch = seenVersion(w).etag,
+): Promise<HttpResult> {
   const body = structuredClone(seenVersion(w).resource);
   change(body);
   return throughSsp(w, interaction(name), { id: String(body.id), body, headers: { 'If-Match': ifMatch } });
@@ -61,7 +71,11 @@ function bookedIds(w: GpcWorld): string[] {
   const ids = w.evidence.exchanges
     .filter((e) => e.request.method === 'POST' && /\/Appointment$/.test(e.request.url) && e.response?.status === 201)
     // Location is {root}/Appointment/{id}/_history/{n}; with Prefer: return=minimal there is no body to read.
-    .map((e) => /\/Appointment\/([^/]+)/.exec(e.response?.headers['location'] ?? '')?.[1] ?? (parseJson(e.response?.body ?? '') as { value?: { id?: string } }).value?.id);
+    .map(
+      (e) =>
+        /\/Appointment\/([^/]+)/.exec(e.response?.headers['location'] ?? '')?.[1] ??
+        (parseJson(e.response?.body ?? '') as { value?: { id?: string } }).value?.id,
+    );
   return [...new Set(ids.filter((id): id is string => !!id))];
 }
 

@@ -30,9 +30,13 @@ export function checkExchangeProfiles(hop: Hop, result: HttpResult, validateRequ
   const parsed = result.transport ? undefined : parseJson(result.text);
   if (parsed?.ok && (parsed.value as { resourceType?: unknown })?.resourceType) {
     const sender = hop === 'provider' || hop === 'ssp' ? hopOfSspAnswer(result) : hop;
-    const issues = validateExchangeBody(parsed.value, { hop: sender as 'pds' | 'sds' | 'ssp' | 'provider', interaction: exchange.interaction });
+    const issues = validateExchangeBody(parsed.value, {
+      hop: sender as 'pds' | 'sds' | 'ssp' | 'provider',
+      interaction: exchange.interaction,
+    });
     exchange.validation = { response: issues };
-    if (errorsOf(issues).length) findings.push({ hop: sender, exchange: exchange.seq, direction: 'response', issues: errorsOf(issues) });
+    if (errorsOf(issues).length)
+      findings.push({ hop: sender, exchange: exchange.seq, direction: 'response', issues: errorsOf(issues) });
   } else exchange.validation = {};
   const requestProfile = exchange.interaction ? REQUEST_PROFILES[exchange.interaction] : undefined;
   if (validateRequest && requestProfile && exchange.request.body) {
@@ -40,13 +44,20 @@ export function checkExchangeProfiles(hop: Hop, result: HttpResult, validateRequ
     const issues = body.ok ? validate(body.value, { fhirVersion: 'STU3', profile: requestProfile }) : [];
     exchange.validation.request = issues;
     // The harness built this body from the target's consumer identity: a wrong one is a config problem.
-    if (errorsOf(issues).length) findings.push({ hop: 'config', exchange: exchange.seq, direction: 'request', issues: errorsOf(issues) });
+    if (errorsOf(issues).length)
+      findings.push({ hop: 'config', exchange: exchange.seq, direction: 'request', issues: errorsOf(issues) });
   }
   return findings;
 }
 
 export function describeFindings(findings: ProfileFinding[]): string {
   return findings
-    .map((f) => `${f.direction} of exchange #${f.exchange}: ${f.issues.slice(0, 5).map((i) => `${i.location} ${i.rule}: ${i.message}`).join('; ')}${f.issues.length > 5 ? ` (+${f.issues.length - 5} more)` : ''}`)
+    .map(
+      (f) =>
+        `${f.direction} of exchange #${f.exchange}: ${f.issues
+          .slice(0, 5)
+          .map((i) => `${i.location} ${i.rule}: ${i.message}`)
+          .join('; ')}${f.issues.length > 5 ? ` (+${f.issues.length - 5} more)` : ''}`,
+    )
     .join(' | ');
 }

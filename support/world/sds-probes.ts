@@ -26,5 +26,10 @@ const PROBES: Record<string, SdsProbe> = {
 export function probeSds(w: GpcWorld, name: string): Promise<HttpResult> {
   const probe = PROBES[name];
   if (!probe) throw new Error(`unknown SDS probe "${name}"; known: ${Object.keys(PROBES).join(', ')}`);
-  return sdsRequest(w.evidence, w.target, { path: probe.path(w.state.ods!), method: probe.method, accept: probe.accept, correlationId: w.correlationId });
+  return sdsRequest(w.evidence, w.target, {
+    path: probe.path(w.state.ods!),
+    method: probe.method,
+    accept: probe.accept,
+    correlationId: w.correlationId,
+  });
 }

@@ -17,7 +17,10 @@ import { EXTERNAL_REFERENCE } from '../../support/reports/html-kit';
 const ROOT = resolve(__dirname, '..', '..');
 // Found the way .ci/run finds it (`command -v chromium`), so the test runs wherever CI installed it.
 const CHROMIUM = spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim();
-const noChromium = CHROMIUM && existsSync(CHROMIUM) ? false : 'no chromium on PATH; install it with: apt-get install -y --no-install-recommends chromium';
+const noChromium =
+  CHROMIUM && existsSync(CHROMIUM)
+    ? false
+    : 'no chromium on PATH; install it with: apt-get install -y --no-install-recommends chromium';
 if (noChromium) process.stdout.write(`# skipping the browser test: ${noChromium}\n`);
 
 describe('reports/index.html in a browser', { skip: noChromium }, () => {
@@ -29,11 +32,23 @@ describe('reports/index.html in a browser', { skip: noChromium }, () => {
   before(async () => {
     const run = spawnSync(
       process.execPath,
-      ['bin/gpc-assure.cjs', 'run', '--fault', 'provider-busy-slot', '--reports', reports, '--quiet', 'features/worked-example'],
+      [
+        'bin/gpc-assure.cjs',
+        'run',
+        '--fault',
+        'provider-busy-slot',
+        '--reports',
+        reports,
+        '--quiet',
+        'features/worked-example',
+      ],
       { cwd: ROOT, encoding: 'utf8' },
     );
     assert.equal(run.status, 1, `the faulty run should fail (exit 1): ${run.stdout}${run.stderr}`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     page = await browser.newPage({ viewport: { width: 1300, height: 1100 } });
     // Anything the page asks for besides itself would break the offline promise.
     page.on('request', (r) => requests.push(r.url()));
@@ -43,17 +58,23 @@ describe('reports/index.html in a browser', { skip: noChromium }, () => {
   after(async () => {
     await browser?.close();
     // Keep only the screenshot: the rest of the run's reports is not needed afterwards.
-    for (const name of readdirSync(reports)) if (name !== 'report-screenshot.png') rmSync(join(reports, name), { recursive: true, force: true });
+    for (const name of readdirSync(reports))
+      if (name !== 'report-screenshot.png') rmSync(join(reports, name), { recursive: true, force: true });
   });
 
   it('loads nothing but itself and names no external URL in markup', () => {
-    assert.deepEqual(requests.filter((u) => !u.startsWith('file:')), []);
+    assert.deepEqual(
+      requests.filter((u) => !u.startsWith('file:')),
+      [],
+    );
     const html = readFileSync(join(reports, 'index.html'), 'utf8');
     assert.doesNotMatch(html, EXTERNAL_REFERENCE);
   });
 
   it('shows the summary: the outcome and the counts', async () => {
-    await assert.doesNotReject(page.getByRole('heading', { name: /FAIL against embedded/ }).waitFor({ state: 'visible' }));
+    await assert.doesNotReject(
+      page.getByRole('heading', { name: /FAIL against embedded/ }).waitFor({ state: 'visible' }),
+    );
     const counts = await page.locator('#counts').innerText();
     assert.match(counts, /1 failed/);
     assert.match(counts, /23 passed/);

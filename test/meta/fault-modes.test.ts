@@ -48,7 +48,9 @@ describe('every worked-example fault mode makes the checks it breaks fail', { co
       const tail = run.output.split('\n').slice(-15).join('\n');
       assert.ok(run.summary, `no summary.json (exit ${run.code}):\n${tail}`);
       const notPassed = run.summary.failures.length;
-      console.log(`${fault.id.padEnd(34)} ${String(notPassed).padStart(2)} failing scenario(s) ${String(run.ms).padStart(6)} ms`);
+      console.log(
+        `${fault.id.padEnd(34)} ${String(notPassed).padStart(2)} failing scenario(s) ${String(run.ms).padStart(6)} ms`,
+      );
       assert.equal(run.code, 1, `exit code with ${fault.id} on:\n${tail}`);
       for (const requirement of fault.breaks) {
         const tagged = run.summary.results.filter((r) => r.tags.includes(`@${requirement}`));
@@ -56,7 +58,15 @@ describe('every worked-example fault mode makes the checks it breaks fail', { co
         assert.ok(
           failuresProving(run.summary, fault, requirement).length > 0,
           `${fault.id}: no scenario tagged @${requirement} failed naming hop "${fault.hop}" and ${requirement}; got ${JSON.stringify(
-            tagged.map((r) => ({ scenario: r.scenario, status: r.status, failure: r.failure && { hop: r.failure.hop, requirement: r.failure.requirement, message: r.failure.message } })),
+            tagged.map((r) => ({
+              scenario: r.scenario,
+              status: r.status,
+              failure: r.failure && {
+                hop: r.failure.hop,
+                requirement: r.failure.requirement,
+                message: r.failure.message,
+              },
+            })),
           )}`,
         );
       }
@@ -68,12 +78,18 @@ describe('every check can be broken', () => {
   it('each worked-example requirement of the catalogue is broken by some worked-example fault mode', () => {
     const broken = new Set<string>(WORKED_EXAMPLE_FAULTS.flatMap((f) => f.breaks));
     const unbreakable = REQUIREMENTS.filter((r) => r.id.startsWith('WE-') && !broken.has(r.id)).map((r) => r.id);
-    assert.deepEqual(unbreakable, [], `no fault mode can make these fail, so nobody has seen their checks fail: ${unbreakable.join(', ')}`);
+    assert.deepEqual(
+      unbreakable,
+      [],
+      `no fault mode can make these fail, so nobody has seen their checks fail: ${unbreakable.join(', ')}`,
+    );
   });
 
   it('each fault names only requirements the catalogue has', () => {
     const known = new Set(REQUIREMENTS.map((r) => r.id));
-    const unknown = WORKED_EXAMPLE_FAULTS.flatMap((f) => f.breaks.filter((id) => !known.has(id)).map((id) => `${f.id} → ${id}`));
+    const unknown = WORKED_EXAMPLE_FAULTS.flatMap((f) =>
+      f.breaks.filter((id) => !known.has(id)).map((id) => `${f.id} → ${id}`),
+    );
     assert.deepEqual(unknown, []);
   });
 });

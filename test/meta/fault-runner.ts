@@ -30,12 +30,32 @@ export interface FaultRun {
 }
 
 /** `gpc-assure run --fault <id> --tags <tags> <features>` with its reports in `reports`; exit 1 is expected. */
-export function runWithFault(faultId: string, tags: string, features: string | string[], reports: string): Promise<FaultRun> {
+export function runWithFault(
+  faultId: string,
+  tags: string,
+  features: string | string[],
+  reports: string,
+): Promise<FaultRun> {
   const t0 = performance.now();
   return new Promise((done, fail) => {
-    const args = [BIN, 'run', '--fault', faultId, '--reports', reports, '--quiet', '--tags', tags, ...[features].flat()];
+    const args = [
+      BIN,
+      'run',
+      '--fault',
+      faultId,
+      '--reports',
+      reports,
+      '--quiet',
+      '--tags',
+      tags,
+      ...[features].flat(),
+    ];
     // Allure's ~1,400 result files add seconds per run and nothing a meta-test reads.
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GPC_ALLURE: '0' } });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, GPC_ALLURE: '0' },
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));

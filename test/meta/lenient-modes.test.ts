@@ -12,9 +12,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildGpcClaims, encodeUnsignedJwt } from '../../support/jwt/gpc-jwt';
-import { ANSWER_RULES, EDGE_RULES, firstBreach, probeClaims, type Probe, type RequestFacts } from '../../support/jwt/jwt-rules';
+import {
+  ANSWER_RULES,
+  EDGE_RULES,
+  firstBreach,
+  probeClaims,
+  type Probe,
+  type RequestFacts,
+} from '../../support/jwt/jwt-rules';
 import { interaction } from '../../support/interactions';
-import { LENIENT_FAULT_MODES, OVER_STRICT_FAULT_MODES, SSP_LENIENT_FAULT_MODES, type FaultMode } from '../../support/simulators/faults';
+import {
+  LENIENT_FAULT_MODES,
+  OVER_STRICT_FAULT_MODES,
+  SSP_LENIENT_FAULT_MODES,
+  type FaultMode,
+} from '../../support/simulators/faults';
 import { SSP_RULES } from '../../support/spine/ssp-rules';
 import { metaWorkDir, ROOT, runWithFault, RUNS_AT_ONCE, type FaultRun } from './fault-runner';
 
@@ -28,7 +40,11 @@ describe('each edge rule has a probe that breaks it and no other rule', () => {
   const root = 'https://provider.example/T99999/STU3/1/gpconnect';
   const providerAsid = '999999999999';
   const consumer = {
-    asid: '200000000115', odsCode: 'C88001', organizationName: 'Consumer', systemUrl: 'https://consumer.example/', telecom: '0300',
+    asid: '200000000115',
+    odsCode: 'C88001',
+    organizationName: 'Consumer',
+    systemUrl: 'https://consumer.example/',
+    telecom: '0300',
     practitioner: { id: '10019', family: 'Doe', given: ['Jo'], sdsUserId: 'UNK', sdsRoleProfileId: 'UNK' },
     device: { system: 'https://consumer.example/Id/device', value: 'd1', model: 'm', version: '1' },
   };
@@ -39,13 +55,23 @@ describe('each edge rule has a probe that breaks it and no other rule', () => {
     const claims = probeClaims(buildGpcClaims({ consumer, interaction: metadata, audience: root, now }), probe, now);
     const token = encodeUnsignedJwt(claims);
     const headers: Record<string, string | null | undefined> = {
-      'Ssp-TraceID': 'trace', 'Ssp-From': consumer.asid, 'Ssp-To': providerAsid, 'Ssp-InteractionID': metadata.interactionId,
+      'Ssp-TraceID': 'trace',
+      'Ssp-From': consumer.asid,
+      'Ssp-To': providerAsid,
+      'Ssp-InteractionID': metadata.interactionId,
       Authorization: `Bearer ${probe.encodedJwtHeader ? token.replace(/^[^.]*/, probe.encodedJwtHeader) : token}`,
       ...probe.headers,
     };
     const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v ?? undefined]));
     const sent = lower['ssp-interactionid'];
-    return { headers: lower, interaction: sent === metadata.interactionId ? metadata : undefined, candidates: [metadata], providerAsid, serviceRoot: root, nowSeconds: now };
+    return {
+      headers: lower,
+      interaction: sent === metadata.interactionId ? metadata : undefined,
+      candidates: [metadata],
+      providerAsid,
+      serviceRoot: root,
+      nowSeconds: now,
+    };
   }
 
   for (const rule of EDGE_RULES) {
@@ -53,9 +79,20 @@ describe('each edge rule has a probe that breaks it and no other rule', () => {
       assert.ok(rule.probe, `${rule.id} has no probe, so nothing shows a provider enforces it`);
       const facts = probedFacts(rule.probe);
       const breach = firstBreach(facts);
-      assert.equal(breach?.rule.id, rule.id, `the probe breaks ${breach?.rule.id ?? 'nothing'} first: ${breach?.problem ?? ''}`);
-      const withoutRule = firstBreach(facts, EDGE_RULES.filter((r) => r !== rule));
-      assert.equal(withoutRule, undefined, `with ${rule.id} skipped the probe still breaks ${withoutRule?.rule.id}: ${withoutRule?.problem}`);
+      assert.equal(
+        breach?.rule.id,
+        rule.id,
+        `the probe breaks ${breach?.rule.id ?? 'nothing'} first: ${breach?.problem ?? ''}`,
+      );
+      const withoutRule = firstBreach(
+        facts,
+        EDGE_RULES.filter((r) => r !== rule),
+      );
+      assert.equal(
+        withoutRule,
+        undefined,
+        `with ${rule.id} skipped the probe still breaks ${withoutRule?.rule.id}: ${withoutRule?.problem}`,
+      );
     });
   }
 });
@@ -79,7 +116,11 @@ async function provesCaught(fault: FaultMode): Promise<FaultRun> {
   assert.ok(tagged.length > 0, `no scenario tagged @${ruleId} ran`);
   // A harness crash proves nothing about the rule; the World's message starts with the hop's label.
   const proving = tagged.filter(
-    (r) => r.failure?.hop === fault.hop && r.failure.requirement === ruleId && r.failure.kind !== 'harness' && r.failure.message.startsWith(LABEL[fault.hop]),
+    (r) =>
+      r.failure?.hop === fault.hop &&
+      r.failure.requirement === ruleId &&
+      r.failure.kind !== 'harness' &&
+      r.failure.message.startsWith(LABEL[fault.hop]),
   );
   assert.ok(
     proving.length > 0,
@@ -88,19 +129,27 @@ async function provesCaught(fault: FaultMode): Promise<FaultRun> {
   return run;
 }
 
-describe('every lenient or over-strict provider is caught by the scenarios of the rule it bends', { concurrency: RUNS_AT_ONCE }, () => {
-  for (const fault of [...LENIENT_FAULT_MODES, ...OVER_STRICT_FAULT_MODES] as readonly FaultMode[]) {
-    it(`${fault.id} fails @${fault.breaks[0]} at the provider`, { timeout: 60_000 }, async () => {
-      await provesCaught(fault);
-    });
-  }
-});
+describe(
+  'every lenient or over-strict provider is caught by the scenarios of the rule it bends',
+  { concurrency: RUNS_AT_ONCE },
+  () => {
+    for (const fault of [...LENIENT_FAULT_MODES, ...OVER_STRICT_FAULT_MODES] as readonly FaultMode[]) {
+      it(`${fault.id} fails @${fault.breaks[0]} at the provider`, { timeout: 60_000 }, async () => {
+        await provesCaught(fault);
+      });
+    }
+  },
+);
 
 describe('every lenient SSP is caught by the scenarios of the rule it relaxes', { concurrency: RUNS_AT_ONCE }, () => {
   let caught = 0;
   let started = 0;
   before(() => (started = Date.now()));
-  after(() => console.log(`SSP lenient faults: ${caught}/${SSP_LENIENT_FAULT_MODES.length} caught naming hop ssp in ${((Date.now() - started) / 1000).toFixed(1)} s`));
+  after(() =>
+    console.log(
+      `SSP lenient faults: ${caught}/${SSP_LENIENT_FAULT_MODES.length} caught naming hop ssp in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    ),
+  );
   for (const fault of SSP_LENIENT_FAULT_MODES) {
     it(`${fault.id} fails @${fault.breaks[0]} at the SSP`, { timeout: 60_000 }, async () => {
       const run = await provesCaught(fault);
@@ -123,7 +172,15 @@ describe('every edge rule is covered', () => {
 
   it('each SSP rule has a probe and tags a spine-edge scenario', () => {
     const sspIds = SSP_RULES.map((r) => r.id);
-    assert.deepEqual(SSP_RULES.filter((r) => !r.probe).map((r) => r.id), [], 'SSP rules with no probe');
-    assert.deepEqual(sspIds.filter((id) => !new RegExp(`@${id}(\\s|$)`, 'm').test(featureText)), [], 'SSP rules no scenario is tagged with');
+    assert.deepEqual(
+      SSP_RULES.filter((r) => !r.probe).map((r) => r.id),
+      [],
+      'SSP rules with no probe',
+    );
+    assert.deepEqual(
+      sspIds.filter((id) => !new RegExp(`@${id}(\\s|$)`, 'm').test(featureText)),
+      [],
+      'SSP rules no scenario is tagged with',
+    );
   });
 });

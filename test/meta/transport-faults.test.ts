@@ -43,7 +43,8 @@ function problems(fault: TransportFaultMode, r: FaultRun): string[] {
   const out: string[] = [];
   if (r.code !== 1) out.push(`exit code ${r.code}, not 1`);
   // Cucumber prints each failed step's stack, which is expected; a crash shows as an uncaught error instead.
-  if (/Unhandled|uncaught|\b(TypeError|ReferenceError|RangeError):/i.test(r.output)) out.push('a crash on stdout/stderr');
+  if (/Unhandled|uncaught|\b(TypeError|ReferenceError|RangeError):/i.test(r.output))
+    out.push('a crash on stdout/stderr');
   if (!r.summary) return [...out, 'no summary.json'];
   if (r.summary.errors.length) out.push(`the run broke: ${r.summary.errors.join('; ')}`);
   const s: Summary = r.summary;
@@ -56,13 +57,19 @@ function problems(fault: TransportFaultMode, r: FaultRun): string[] {
   else {
     if (failure.hop !== fault.hop) out.push(`hop ${failure.hop}, not ${fault.hop}`);
     if (failure.kind !== fault.names) out.push(`kind ${failure.kind}, not ${fault.names}`);
-    if (!failure.message.startsWith(`[${label(fault.hop)}] ${fault.names} `)) out.push(`message does not name hop and kind: ${failure.message.slice(0, 160)}`);
-    const listed = s.failures.find((f) => f.hop === fault.hop && f.kind === fault.names && f.message === failure.message);
+    if (!failure.message.startsWith(`[${label(fault.hop)}] ${fault.names} `))
+      out.push(`message does not name hop and kind: ${failure.message.slice(0, 160)}`);
+    const listed = s.failures.find(
+      (f) => f.hop === fault.hop && f.kind === fault.names && f.message === failure.message,
+    );
     if (!listed) out.push('summary.json failures do not list it with hop and kind');
   }
   for (const tag of untouched) {
     const bad = s.results.filter((x) => x.tags.includes(tag) && x.status !== 'passed');
-    if (bad.length || !s.results.some((x) => x.tags.includes(tag))) out.push(`${tag} (untouched by ${fault.hop}) did not pass: ${bad.map((x) => x.failure?.message ?? x.status).join('; ')}`);
+    if (bad.length || !s.results.some((x) => x.tags.includes(tag)))
+      out.push(
+        `${tag} (untouched by ${fault.hop}) did not pass: ${bad.map((x) => x.failure?.message ?? x.status).join('; ')}`,
+      );
   }
   return out;
 }
@@ -82,9 +89,19 @@ describe('every transport fault is attributed to its hop and kind', { timeout: 3
   const t0 = performance.now();
   const runs = await runAll();
   const wallMs = Math.round(performance.now() - t0);
-  const attributed = [...runs].filter(([id, r]) => problems(TRANSPORT_FAULTS.find((f) => f.id === id)!, r).length === 0).length;
+  const attributed = [...runs].filter(
+    ([id, r]) =>
+      problems(
+        TRANSPORT_FAULTS.find((f) => f.id === id)!,
+        r,
+      ).length === 0,
+  ).length;
   const load = `load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`;
-  after(() => console.log(`transport matrix: ${attributed}/${TRANSPORT_FAULTS.length} attributed correctly in ${(wallMs / 1000).toFixed(1)} s (${RUNS_AT_ONCE} runs at once, ${load})`));
+  after(() =>
+    console.log(
+      `transport matrix: ${attributed}/${TRANSPORT_FAULTS.length} attributed correctly in ${(wallMs / 1000).toFixed(1)} s (${RUNS_AT_ONCE} runs at once, ${load})`,
+    ),
+  );
 
   for (const fault of TRANSPORT_FAULTS) {
     it(`${fault.id} fails ${SELECTION[fault.hop].affected} as ${fault.hop}/${fault.names}`, () => {

@@ -59,7 +59,11 @@ testData:
 /** Each bad target: how it is made from the valid one, and what its one stderr line must say. */
 const BAD_TARGETS: { name: string; text: () => string; line: RegExp; mustNotShow?: string }[] = [
   { name: 'malformed YAML', text: () => `${VALID_TARGET}\nssp: [unclosed\n`, line: /: \(root\): not valid YAML/ },
-  { name: 'a missing required key', text: () => edit((t) => delete t.ssp), line: /: \(root\): must have required property 'ssp'/ },
+  {
+    name: 'a missing required key',
+    text: () => edit((t) => delete t.ssp),
+    line: /: \(root\): must have required property 'ssp'/,
+  },
   {
     name: 'a literal secret',
     text: () => edit((t) => (t.sds.apiKey = 'LiteralSecret123')),
@@ -73,7 +77,10 @@ const BAD_TARGETS: { name: string; text: () => string; line: RegExp; mustNotShow
   },
 ];
 
-type TargetDoc = Record<string, Record<string, unknown>> & { sds: Record<string, unknown>; pds: Record<string, unknown> };
+type TargetDoc = Record<string, Record<string, unknown>> & {
+  sds: Record<string, unknown>;
+  pds: Record<string, unknown>;
+};
 
 function edit(change: (doc: TargetDoc) => unknown): string {
   const doc = parse(VALID_TARGET) as TargetDoc;
@@ -110,8 +117,14 @@ describe('gpc-assure usage', { concurrency: 2 }, () => {
     { args: ['run', '--bogus'], line: /Unknown option '--bogus'/ },
     { args: ['run', '--fault', 'no-such-fault'], line: /unknown fault "no-such-fault"/ },
     { args: ['run', '--parallel', 'two'], line: /--parallel must be a whole number/ },
-    { args: ['run', '--target', 'no-such-profile'], line: /unknown target "no-such-profile": the shipped profiles are embedded, integration, nhs-sandbox/ },
-    { args: ['run', '--target', 'nhs-sandbox', '--fault', 'pds-500'], line: /--fault switches faults on in the embedded simulators/ },
+    {
+      args: ['run', '--target', 'no-such-profile'],
+      line: /unknown target "no-such-profile": the shipped profiles are embedded, integration, nhs-sandbox/,
+    },
+    {
+      args: ['run', '--target', 'nhs-sandbox', '--fault', 'pds-500'],
+      line: /--fault switches faults on in the embedded simulators/,
+    },
     { args: ['frobnicate'], line: /unknown command "frobnicate"/ },
   ];
   for (const mistake of USAGE_MISTAKES) {
@@ -126,63 +139,115 @@ describe('gpc-assure usage', { concurrency: 2 }, () => {
   it('--help: exit 0, every command and the exit codes', async () => {
     const { code, stdout } = await cli(['--help']);
     assert.equal(code, 0);
-    for (const text of ['gpc-assure run', 'gpc-assure simulate', 'Exit codes:', '  2  bad configuration or usage']) assert.ok(stdout.includes(text), text);
+    for (const text of ['gpc-assure run', 'gpc-assure simulate', 'Exit codes:', '  2  bad configuration or usage'])
+      assert.ok(stdout.includes(text), text);
   });
 
   it('help faults lists the fault modes and the 48 transport faults', async () => {
     const { code, stdout } = await cli(['help', 'faults']);
     assert.equal(code, 0);
     assert.match(stdout, /pds-500 +pds +PDS answers 500/);
-    assert.match(stdout, /transport-sds-truncated-body +sds +In front of SDS: closes the connection .* \[names: truncated-body\]/);
+    assert.match(
+      stdout,
+      /transport-sds-truncated-body +sds +In front of SDS: closes the connection .* \[names: truncated-body\]/,
+    );
     assert.equal(stdout.match(/^ {2}transport-/gm)?.length, 48);
   });
 });
 
 describe('gpc-assure run --target embedded', () => {
-  it('is the embedded run: the simulators start, the summary names the embedded target', { timeout: 60_000 }, async () => {
-    const reports = join(work, 'reports-embedded');
-    const { code, stderr } = await cli(['run', '--target', 'embedded', '--reports', reports, '--quiet', '--tags', '@WE-1a', join(ROOT, 'features', 'worked-example')]);
-    assert.equal(code, 0, stderr);
-    const summary = JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8')) as { target: string; targetFile?: string; scenarios: { passed: number } };
-    assert.equal(summary.target, 'embedded');
-    assert.equal(summary.targetFile, undefined);
-    assert.equal(summary.scenarios.passed, 1);
-  });
+  it(
+    'is the embedded run: the simulators start, the summary names the embedded target',
+    { timeout: 60_000 },
+    async () => {
+      const reports = join(work, 'reports-embedded');
+      const { code, stderr } = await cli([
+        'run',
+        '--target',
+        'embedded',
+        '--reports',
+        reports,
+        '--quiet',
+        '--tags',
+        '@WE-1a',
+        join(ROOT, 'features', 'worked-example'),
+      ]);
+      assert.equal(code, 0, stderr);
+      const summary = JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8')) as {
+        target: string;
+        targetFile?: string;
+        scenarios: { passed: number };
+      };
+      assert.equal(summary.target, 'embedded');
+      assert.equal(summary.targetFile, undefined);
+      assert.equal(summary.scenarios.passed, 1);
+    },
+  );
 });
 
 describe('gpc-assure run --target nhs-sandbox, with no network', () => {
   it('fails cleanly naming the hop and dns, writes the reports, exit 1', { timeout: 60_000 }, async () => {
     // The shipped profile with its hosts made unresolvable, so the test says the same with or without internet.
     const file = join(work, 'sandbox-offline.yaml');
-    writeFileSync(file, readFileSync(join(ROOT, 'targets', 'nhs-sandbox.yaml'), 'utf8').replaceAll('sandbox.api.service.nhs.uk', 'sandbox.gpc-assure.invalid'));
+    writeFileSync(
+      file,
+      readFileSync(join(ROOT, 'targets', 'nhs-sandbox.yaml'), 'utf8').replaceAll(
+        'sandbox.api.service.nhs.uk',
+        'sandbox.gpc-assure.invalid',
+      ),
+    );
     const reports = join(work, 'reports-offline');
-    const { code, stdout, stderr } = await cli(['run', '--target', file, '--reports', reports, '--quiet', '--tags', '@WE-1a or @WE-2a or @WE-3a', join(ROOT, 'features', 'worked-example')]);
+    const { code, stdout, stderr } = await cli([
+      'run',
+      '--target',
+      file,
+      '--reports',
+      reports,
+      '--quiet',
+      '--tags',
+      '@WE-1a or @WE-2a or @WE-3a',
+      join(ROOT, 'features', 'worked-example'),
+    ]);
     assert.equal(code, 1, stderr);
     assert.doesNotMatch(stdout + stderr, /Unhandled|uncaught|\b(TypeError|ReferenceError):/i);
-    assert.match(stderr, /the embedded SSP could not read SDS at https:\/\/sandbox\.gpc-assure\.invalid\/spine-directory\/FHIR\/R4 \(dns: /);
-    for (const f of ['summary.json', 'index.html', 'junit.xml', 'manifest.json']) assert.ok(existsSync(join(reports, f)), f);
-    const summary = JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8')) as { errors: string[]; target: string; failures: { hop: string; kind?: string; message: string }[] };
+    assert.match(
+      stderr,
+      /the embedded SSP could not read SDS at https:\/\/sandbox\.gpc-assure\.invalid\/spine-directory\/FHIR\/R4 \(dns: /,
+    );
+    for (const f of ['summary.json', 'index.html', 'junit.xml', 'manifest.json'])
+      assert.ok(existsSync(join(reports, f)), f);
+    const summary = JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8')) as {
+      errors: string[];
+      target: string;
+      failures: { hop: string; kind?: string; message: string }[];
+    };
     assert.deepEqual(summary.errors, []);
     assert.equal(summary.target, 'nhs-sandbox');
     assert.equal(summary.failures.length, 3, 'each scenario fails at its first hop, PDS');
-    for (const f of summary.failures) assert.match(f.message, /^\[PDS\] dns .*getaddrinfo \w+ sandbox\.gpc-assure\.invalid/);
+    for (const f of summary.failures)
+      assert.match(f.message, /^\[PDS\] dns .*getaddrinfo \w+ sandbox\.gpc-assure\.invalid/);
   });
 });
 
 describe('gpc-assure simulate', () => {
-  it('writes a target that loads, with every hop under baseUrl, and stops on SIGTERM with exit 0', { timeout: 30_000 }, async () => {
-    const file = join(work, 'simulated.yaml');
-    let loaded: ReturnType<typeof loadTargetFile> | undefined;
-    const outcome = await cli(['simulate', '--port', '0', '--write-target', file], (stdout, child) => {
-      // The last announcement line comes after the file is written: check it once, then stop the server.
-      if (loaded || !stdout.includes('SIGTERM stops')) return;
-      loaded = loadTargetFile(file);
-      child.kill('SIGTERM');
-    });
-    assert.equal(outcome.code, 0, outcome.stderr);
-    assert.ok(loaded, `the target was never announced:\n${outcome.stdout}${outcome.stderr}`);
-    for (const hop of ['pds', 'sds', 'ssp'] as const) assert.match(loaded[hop].baseUrl, /^http:\/\/127\.0\.0\.1:\d+/, hop);
-    assert.equal(outcome.stdout.match(/listening on http/g)?.length, 4, 'one line per service');
-    assert.match(outcome.stdout, /stopped on SIGTERM/);
-  });
+  it(
+    'writes a target that loads, with every hop under baseUrl, and stops on SIGTERM with exit 0',
+    { timeout: 30_000 },
+    async () => {
+      const file = join(work, 'simulated.yaml');
+      let loaded: ReturnType<typeof loadTargetFile> | undefined;
+      const outcome = await cli(['simulate', '--port', '0', '--write-target', file], (stdout, child) => {
+        // The last announcement line comes after the file is written: check it once, then stop the server.
+        if (loaded || !stdout.includes('SIGTERM stops')) return;
+        loaded = loadTargetFile(file);
+        child.kill('SIGTERM');
+      });
+      assert.equal(outcome.code, 0, outcome.stderr);
+      assert.ok(loaded, `the target was never announced:\n${outcome.stdout}${outcome.stderr}`);
+      for (const hop of ['pds', 'sds', 'ssp'] as const)
+        assert.match(loaded[hop].baseUrl, /^http:\/\/127\.0\.0\.1:\d+/, hop);
+      assert.equal(outcome.stdout.match(/listening on http/g)?.length, 4, 'one line per service');
+      assert.match(outcome.stdout, /stopped on SIGTERM/);
+    },
+  );
 });

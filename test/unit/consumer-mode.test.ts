@@ -17,28 +17,77 @@ import type { Resource } from '../../support/fhir/bundle';
 import { UNAGREED_CONSUMER } from '../../support/simulators/fixtures/estate';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-const withoutOrgTelecom = (b: Resource): Resource => ({ ...b, contained: (b.contained as Resource[]).map(({ telecom: _telecom, ...org }) => org) });
+const withoutOrgTelecom = (b: Resource): Resource => ({
+  ...b,
+  contained: (b.contained as Resource[]).map(({ telecom: _telecom, ...org }) => org),
+});
 
 /**
  * Each wrong consumer: the reference consumer with one thing changed, the rule that must catch it, and any
  * rule the same mistake breaks as well (a root with a slash is also a wrong aud).
  */
 const WRONG_CONSUMERS: { wrong: string; variant: ConsumerVariant; breaks: string; also?: string[] }[] = [
-  { wrong: "Ssp-From the hosting organisation's ASID", variant: { fromAsid: UNAGREED_CONSUMER.asid }, breaks: 'CON-T2-ORIGIN' },
-  { wrong: 'the Access Record Structured root reused for appointments', variant: { lookup: 'read structured metadata' }, breaks: 'CON-T11-ROOT', also: ['HDR-INTERACTION-MATCH'] },
-  { wrong: 'exp − iat = 3600', variant: { claims: () => ({ iat: nowSeconds(), exp: nowSeconds() + 3600 }) }, breaks: 'CON-JWT-LIFETIME' },
+  {
+    wrong: "Ssp-From the hosting organisation's ASID",
+    variant: { fromAsid: UNAGREED_CONSUMER.asid },
+    breaks: 'CON-T2-ORIGIN',
+  },
+  {
+    wrong: 'the Access Record Structured root reused for appointments',
+    variant: { lookup: 'read structured metadata' },
+    breaks: 'CON-T11-ROOT',
+    also: ['HDR-INTERACTION-MATCH'],
+  },
+  {
+    wrong: 'exp − iat = 3600',
+    variant: { claims: () => ({ iat: nowSeconds(), exp: nowSeconds() + 3600 }) },
+    breaks: 'CON-JWT-LIFETIME',
+  },
   { wrong: 'no X-Request-ID on the PDS trace', variant: { omitRequestId: true }, breaks: 'CON-PDS-REQUEST-ID' },
   { wrong: 'a 15-day slot search', variant: { slotDays: 15 }, breaks: 'CON-SLOT-PARAMS' },
-  { wrong: 'a slot search with start=gt…', variant: { slotQuery: (q) => q.replace('start=ge', 'start=gt') }, breaks: 'CON-SLOT-PARAMS' },
-  { wrong: 'a slot search without _include=Slot:schedule', variant: { slotQuery: (q) => q.replace('_include=Slot%3Aschedule&', '') }, breaks: 'CON-SLOT-PARAMS' },
-  { wrong: 'aud the obsolete token endpoint', variant: { claims: () => ({ aud: 'https://authorize.fhir.nhs.net/token' }) }, breaks: 'CON-JWT-AUD' },
-  { wrong: 'requested_scope patient/*.write on every request', variant: { claims: () => ({ requested_scope: 'patient/*.write' }) }, breaks: 'CON-JWT-SCOPE' },
+  {
+    wrong: 'a slot search with start=gt…',
+    variant: { slotQuery: (q) => q.replace('start=ge', 'start=gt') },
+    breaks: 'CON-SLOT-PARAMS',
+  },
+  {
+    wrong: 'a slot search without _include=Slot:schedule',
+    variant: { slotQuery: (q) => q.replace('_include=Slot%3Aschedule&', '') },
+    breaks: 'CON-SLOT-PARAMS',
+  },
+  {
+    wrong: 'aud the obsolete token endpoint',
+    variant: { claims: () => ({ aud: 'https://authorize.fhir.nhs.net/token' }) },
+    breaks: 'CON-JWT-AUD',
+  },
+  {
+    wrong: 'requested_scope patient/*.write on every request',
+    variant: { claims: () => ({ requested_scope: 'patient/*.write' }) },
+    breaks: 'CON-JWT-SCOPE',
+  },
   { wrong: 'sub not the practitioner id', variant: { claims: () => ({ sub: 'someone-else' }) }, breaks: 'CON-JWT-SUB' },
-  { wrong: 'a one-step SDS lookup (Device without party key)', variant: { oneStepSds: true }, breaks: 'CON-SDS-TWO-STEP' },
+  {
+    wrong: 'a one-step SDS lookup (Device without party key)',
+    variant: { oneStepSds: true },
+    breaks: 'CON-SDS-TWO-STEP',
+  },
   { wrong: 'GP Connect before any PDS trace', variant: { skipTrace: true }, breaks: 'CON-PDS-FIRST' },
-  { wrong: 'the service root with a trailing slash', variant: { root: (r) => `${r}/` }, breaks: 'CON-URL-ROOT', also: ['CON-JWT-AUD'] },
-  { wrong: 'a booking with reason', variant: { booking: (b) => ({ ...b, reason: [{ text: 'cough' }] }) }, breaks: 'CON-BOOKING-BODY' },
-  { wrong: 'a booking organisation without telecom', variant: { booking: withoutOrgTelecom }, breaks: 'CON-BOOKING-BODY' },
+  {
+    wrong: 'the service root with a trailing slash',
+    variant: { root: (r) => `${r}/` },
+    breaks: 'CON-URL-ROOT',
+    also: ['CON-JWT-AUD'],
+  },
+  {
+    wrong: 'a booking with reason',
+    variant: { booking: (b) => ({ ...b, reason: [{ text: 'cough' }] }) },
+    breaks: 'CON-BOOKING-BODY',
+  },
+  {
+    wrong: 'a booking organisation without telecom',
+    variant: { booking: withoutOrgTelecom },
+    breaks: 'CON-BOOKING-BODY',
+  },
   { wrong: 'no Ssp-TraceID', variant: { headers: { 'Ssp-TraceID': null } }, breaks: 'HDR-TRACEID' },
 ];
 
@@ -59,11 +108,21 @@ async function recordConsumer(variant: ConsumerVariant, recordingFile?: string) 
 test('the reference consumer completes the worked example and breaks no consumer rule', async () => {
   const { recording, outcome } = await recordConsumer({});
   assert.equal(outcome, undefined);
-  assert.deepEqual(recording.requests.map((r) => `${r.service} ${r.method}`), ['pds GET', 'sds GET', 'sds GET', 'ssp GET', 'ssp GET', 'ssp GET', 'ssp POST']);
+  assert.deepEqual(
+    recording.requests.map((r) => `${r.service} ${r.method}`),
+    ['pds GET', 'sds GET', 'sds GET', 'ssp GET', 'ssp GET', 'ssp GET', 'ssp POST'],
+  );
   const judgements = judgeRecording(recording);
-  assert.deepEqual(judgements.flatMap((j) => j.broke.map((b) => `#${j.request.seq} ${b.rule.id}: ${b.problem}`)), []);
+  assert.deepEqual(
+    judgements.flatMap((j) => j.broke.map((b) => `#${j.request.seq} ${b.rule.id}: ${b.problem}`)),
+    [],
+  );
   const checked = new Set(judgements.flatMap((j) => j.checked.map((r) => r.id)));
-  assert.deepEqual(CONSUMER_RULES.filter((r) => r.id.startsWith('CON-') && !checked.has(r.id)).map((r) => r.id), [], 'every consumer rule judged something');
+  assert.deepEqual(
+    CONSUMER_RULES.filter((r) => r.id.startsWith('CON-') && !checked.has(r.id)).map((r) => r.id),
+    [],
+    'every consumer rule judged something',
+  );
 });
 
 test(`at least 12 deliberately wrong consumers are each caught by exactly the expected rules (${WRONG_CONSUMERS.length} rows)`, async (t) => {
@@ -72,7 +131,11 @@ test(`at least 12 deliberately wrong consumers are each caught by exactly the ex
     const { recording } = await recordConsumer(row.variant);
     const broken = brokenRuleIds(judgeRecording(recording));
     t.diagnostic(`${row.wrong}: ${broken.join(', ')}`);
-    assert.deepEqual(broken.sort(), [row.breaks, ...(row.also ?? [])].sort(), `${row.wrong}: broke ${broken.join(', ') || 'nothing'}`);
+    assert.deepEqual(
+      broken.sort(),
+      [row.breaks, ...(row.also ?? [])].sort(),
+      `${row.wrong}: broke ${broken.join(', ') || 'nothing'}`,
+    );
   }
 });
 
@@ -85,10 +148,17 @@ test('consumer --judge reports each request with the rules it broke, in the run 
   assert.equal(await consumer.run(['--judge', recordingFile, '--reports', reports]), 1);
   const summary = JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8'));
   for (const key of ['target', 'durationMs', 'scenarios', 'byTag', 'byHop', 'failures']) assert.ok(key in summary, key);
-  assert.ok(summary.failures.some((f: { requirement: string; hop: string }) => f.requirement === 'CON-SLOT-PARAMS' && f.hop === 'ssp'));
+  assert.ok(
+    summary.failures.some(
+      (f: { requirement: string; hop: string }) => f.requirement === 'CON-SLOT-PARAMS' && f.hop === 'ssp',
+    ),
+  );
   const report = JSON.parse(readFileSync(join(reports, CONSUMER_REPORT), 'utf8'));
   const slotSearch = report.requests.find((r: { url: string }) => r.url.includes('/Slot?'));
-  assert.deepEqual(slotSearch.broke.map((b: { rule: string }) => b.rule), ['CON-SLOT-PARAMS']);
+  assert.deepEqual(
+    slotSearch.broke.map((b: { rule: string }) => b.rule),
+    ['CON-SLOT-PARAMS'],
+  );
   assert.match(slotSearch.broke[0].problem, /15 days/);
 });
 
@@ -110,7 +180,10 @@ test('consumer --judge empties a reports folder of earlier reports, but keeps a 
   writeFileSync(join(reports, 'evidence', 'stale.json'), '{}');
   writeFileSync(join(reports, 'junit.xml'), '<stale/>');
   assert.equal(await consumer.run(['--judge', recordingFile, '--reports', reports]), 0);
-  assert.ok(!existsSync(join(reports, 'junit.xml')) && !existsSync(join(reports, 'evidence', 'stale.json')), 'an earlier run left nothing behind');
+  assert.ok(
+    !existsSync(join(reports, 'junit.xml')) && !existsSync(join(reports, 'evidence', 'stale.json')),
+    'an earlier run left nothing behind',
+  );
   // The recording a session left in its reports folder is judged where it lies: the folder is not emptied.
   copyFileSync(recordingFile, join(reports, RECORDING_FILE));
   assert.equal(await consumer.run(['--judge', join(reports, RECORDING_FILE), '--reports', reports]), 0);
@@ -134,7 +207,10 @@ test('consumer --port 0 --write-target serves, records and judges on SIGTERM', a
   const command = resolve(__dirname, '..', '..', 'support', 'cli', 'consumer.ts');
   const args = ['--port', '0', '--write-target', targetFile, '--reports', join(dir, 'reports')];
   const script = `require('tsx/cjs'); require(${JSON.stringify(command)}).consumer.run(${JSON.stringify(args)}).then((c) => process.exit(c), (e) => { console.error(e.message); process.exit(2); });`;
-  const child = spawn(process.execPath, ['-e', script], { cwd: resolve(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-e', script], {
+    cwd: resolve(__dirname, '..', '..'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   child.stdout.on('data', (d) => (stdout += d));
   const exited = new Promise<number | null>((done) => child.on('close', done));

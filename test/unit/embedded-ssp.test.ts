@@ -28,14 +28,23 @@ const FOREIGN_ROOT = `${FOREIGN_HOST}/Y12345/STU3/1/gpconnect`;
 
 /** A directory that knows only the foreign practice, as the public SDS sandbox knows only its own. */
 function foreignRegistry(): Registry {
-  const system = { id: 'sandbox-supplier', name: 'Sandbox supplier', role: 'provider' as const, supplierOds: 'YES', organisations: [FOREIGN.ods] };
+  const system = {
+    id: 'sandbox-supplier',
+    name: 'Sandbox supplier',
+    role: 'provider' as const,
+    supplierOds: 'YES',
+    organisations: [FOREIGN.ods],
+  };
   const records = providerRecords(system, [FOREIGN], FOREIGN_HOST, ['appointments', 'structured']);
   return { systems: [system], ...records, agreements: [] };
 }
 
 /** The nhs-sandbox profile with its SDS pointed at `sdsBase`. */
 function sandboxTarget(sdsBase: string): Target {
-  const text = readFileSync(join(ROOT, 'targets', 'nhs-sandbox.yaml'), 'utf8').replace('https://sandbox.api.service.nhs.uk/spine-directory/FHIR/R4', sdsBase);
+  const text = readFileSync(join(ROOT, 'targets', 'nhs-sandbox.yaml'), 'utf8').replace(
+    'https://sandbox.api.service.nhs.uk/spine-directory/FHIR/R4',
+    sdsBase,
+  );
   return parseTargetText(text, 'nhs-sandbox.yaml');
 }
 
@@ -62,19 +71,32 @@ describe('the embedded SSP behind a real SDS', () => {
   });
 
   it("accepts the root and ASID SDS gave, and the provider answers as that practice's stand-in", async () => {
-    const result = await sendGpc(new EvidenceLog(), embedded.target, { interaction: metadata, root: FOREIGN_ROOT, providerAsid: FOREIGN.asid });
+    const result = await sendGpc(new EvidenceLog(), embedded.target, {
+      interaction: metadata,
+      root: FOREIGN_ROOT,
+      providerAsid: FOREIGN.asid,
+    });
     assert.equal(result.status, 200, result.text.slice(0, 300));
     assert.equal((JSON.parse(result.text) as { resourceType: string }).resourceType, 'CapabilityStatement');
   });
 
   it('refuses a root that is not byte-identical to what SDS gave (VARIES_FROM_TARGETURL)', async () => {
-    const result = await sendGpc(new EvidenceLog(), embedded.target, { interaction: metadata, root: FOREIGN_ROOT.replace('https://', 'https://GP-'), providerAsid: FOREIGN.asid });
+    const result = await sendGpc(new EvidenceLog(), embedded.target, {
+      interaction: metadata,
+      root: FOREIGN_ROOT.replace('https://', 'https://GP-'),
+      providerAsid: FOREIGN.asid,
+    });
     assert.equal(result.status, 400);
     assert.match(result.text, /VARIES_FROM_TARGETURL/);
   });
 
   it('refuses a consumer with no data-sharing agreement (FOT_CHECK_FAILED)', async () => {
-    const result = await sendGpc(new EvidenceLog(), embedded.target, { interaction: metadata, root: FOREIGN_ROOT, providerAsid: FOREIGN.asid, fromAsid: embedded.target.testData.unagreedConsumerAsid });
+    const result = await sendGpc(new EvidenceLog(), embedded.target, {
+      interaction: metadata,
+      root: FOREIGN_ROOT,
+      providerAsid: FOREIGN.asid,
+      fromAsid: embedded.target.testData.unagreedConsumerAsid,
+    });
     assert.equal(result.status, 403);
     assert.match(result.text, /FOT_CHECK_FAILED/);
   });
@@ -99,10 +121,17 @@ describe('the embedded SSP when the SDS cannot be reached', () => {
   it('starts with the embedded estate only, and names the network fault', async () => {
     const embedded = await startEmbeddedSsp(sandboxTarget('http://sds.gpc-assure.invalid/spine-directory/FHIR/R4'));
     try {
-      assert.match(embedded.problem ?? '', /could not read SDS at http:\/\/sds\.gpc-assure\.invalid\/spine-directory\/FHIR\/R4 \(dns: /);
+      assert.match(
+        embedded.problem ?? '',
+        /could not read SDS at http:\/\/sds\.gpc-assure\.invalid\/spine-directory\/FHIR\/R4 \(dns: /,
+      );
       assert.equal(embedded.routes.size, 0);
       // It still answers, as an SSP: a receiver no directory it knows registers is refused, not forwarded.
-      const result = await sendGpc(new EvidenceLog(), embedded.target, { interaction: metadata, root: FOREIGN_ROOT, providerAsid: FOREIGN.asid });
+      const result = await sendGpc(new EvidenceLog(), embedded.target, {
+        interaction: metadata,
+        root: FOREIGN_ROOT,
+        providerAsid: FOREIGN.asid,
+      });
       assert.equal(result.status, 403);
       assert.match(result.text, /PARTYKEY_INTERACTION_CHECK_FAILED_MESSAGERECEIVER_928942012545/);
     } finally {

@@ -20,11 +20,17 @@ function withoutAddresses(doc: Record<string, unknown>): Record<string, unknown>
 }
 
 test('targets/embedded.yaml says what the embedded simulators target document says', async () => {
-  const file = parse(readFileSync(join(__dirname, '..', '..', 'targets', 'embedded.yaml'), 'utf8')) as Record<string, unknown>;
+  const file = parse(readFileSync(join(__dirname, '..', '..', 'targets', 'embedded.yaml'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const sims = await startSimulators();
   try {
     const [shipped, served] = [withoutAddresses(file), withoutAddresses(sims.targetDocument)];
-    assert.ok(isDeepStrictEqual(shipped, served), `targets/embedded.yaml drifted from targetDocument():\n${JSON.stringify(shipped)}\n${JSON.stringify(served)}`);
+    assert.ok(
+      isDeepStrictEqual(shipped, served),
+      `targets/embedded.yaml drifted from targetDocument():\n${JSON.stringify(shipped)}\n${JSON.stringify(served)}`,
+    );
   } finally {
     await sims.stop();
   }

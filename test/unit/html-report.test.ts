@@ -25,26 +25,61 @@ function sspExchange(claims: Record<string, unknown>, body: string): Exchange {
     interaction: 'read metadata',
     startedAt: new Date(NOW * 1000).toISOString(),
     durationMs: 3,
-    request: { method: 'GET', url: 'http://127.0.0.1:1/http://127.0.0.1:2/T99999/STU3/1/gpconnect/metadata', headers: { 'Ssp-To': '999999999999' } },
+    request: {
+      method: 'GET',
+      url: 'http://127.0.0.1:1/http://127.0.0.1:2/T99999/STU3/1/gpconnect/metadata',
+      headers: { 'Ssp-To': '999999999999' },
+    },
     response: { status: 200, headers: { 'content-type': 'application/fhir+json' }, body },
     jwt: { header: { alg: 'none', typ: 'JWT' }, claims },
   };
 }
 
-const GOOD_CLAIMS = { iss: 'https://consumer.example/', sub: '1', aud: 'http://127.0.0.1:2/T99999/STU3/1/gpconnect', iat: NOW, exp: NOW + 300, reason_for_request: 'directcare', requested_scope: 'organization/*.read' };
+const GOOD_CLAIMS = {
+  iss: 'https://consumer.example/',
+  sub: '1',
+  aud: 'http://127.0.0.1:2/T99999/STU3/1/gpconnect',
+  iat: NOW,
+  exp: NOW + 300,
+  reason_for_request: 'directcare',
+  requested_scope: 'organization/*.read',
+};
 
 function model(evidence: ScenarioEvidence): ReportModel {
   const collector = new SummaryCollector();
-  collector.onMessage({ pickle: { id: 'p1', uri: URI, name: evidence.scenario, location: { line: 7 }, tags: evidence.tags.map((name) => ({ name })), steps: [] } });
+  collector.onMessage({
+    pickle: {
+      id: 'p1',
+      uri: URI,
+      name: evidence.scenario,
+      location: { line: 7 },
+      tags: evidence.tags.map((name) => ({ name })),
+      steps: [],
+    },
+  });
   collector.onMessage({ testCase: { id: 'tc1', pickleId: 'p1', testSteps: [{ id: 's1', pickleStepId: 'x' }] } });
-  collector.onMessage({ testCaseStarted: { id: 'a1', testCaseId: 'tc1', attempt: 0, timestamp: { seconds: 1, nanos: 0 } } });
-  collector.onMessage({ testStepFinished: { testCaseStartedId: 'a1', testStepId: 's1', testStepResult: { status: 'PASSED' } } });
-  collector.onMessage({ testCaseFinished: { testCaseStartedId: 'a1', timestamp: { seconds: 2, nanos: 0 }, willBeRetried: false } });
-  const summary = collector.summarise({ target: 'embedded', faults: [], startedAt: '2026-11-23T12:00:00Z', durationMs: 1000 });
+  collector.onMessage({
+    testCaseStarted: { id: 'a1', testCaseId: 'tc1', attempt: 0, timestamp: { seconds: 1, nanos: 0 } },
+  });
+  collector.onMessage({
+    testStepFinished: { testCaseStartedId: 'a1', testStepId: 's1', testStepResult: { status: 'PASSED' } },
+  });
+  collector.onMessage({
+    testCaseFinished: { testCaseStartedId: 'a1', timestamp: { seconds: 2, nanos: 0 }, willBeRetried: false },
+  });
+  const summary = collector.summarise({
+    target: 'embedded',
+    faults: [],
+    startedAt: '2026-11-23T12:00:00Z',
+    durationMs: 1000,
+  });
   return {
     summary,
     facts: { versions: { gpcAssure: '0.1.0', node: 'v20', cucumber: '12.9.0' } },
-    planned: [{ name: evidence.scenario, uri: URI, line: 7 }, { name: 'never ran', uri: URI, line: 20 }],
+    planned: [
+      { name: evidence.scenario, uri: URI, line: 7 },
+      { name: 'never ran', uri: URI, line: 20 },
+    ],
     evidence: new Map([[scenarioKey(URI, 7, evidence.scenario), evidence]]),
   };
 }
@@ -59,7 +94,9 @@ const evidence = (body: string): ScenarioEvidence => ({
 });
 
 describe('index.html', () => {
-  const html = renderReport(model(evidence('{"x":"</script><script>alert(1)</script><img src=https://evil.example/x>"}')));
+  const html = renderReport(
+    model(evidence('{"x":"</script><script>alert(1)</script><img src=https://evil.example/x>"}')),
+  );
 
   it('escapes everything a service sent and every name', () => {
     assert.doesNotMatch(html, /<script>alert/);
@@ -86,10 +123,22 @@ describe('JWT claims judged by EDGE_RULES', () => {
     const journey = evidence('{}').journey;
     const good = judgeClaims(sspExchange(GOOD_CLAIMS, '{}'), journey)!;
     assert.ok(good.find((r) => r.claim === 'reason_for_request')!.verdicts.every((v) => !v.problem));
-    const bad = judgeClaims(sspExchange({ ...GOOD_CLAIMS, reason_for_request: 'secondaryuses', exp: NOW + 301 }, '{}'), journey)!;
-    const failed = bad.filter((r) => r.claim in GOOD_CLAIMS).flatMap((r) => r.verdicts.filter((v) => v.problem).map((v) => `${r.claim}:${v.id}`));
-    assert.deepEqual([...new Set(failed)].sort(), ['exp:JWT-LIFETIME', 'iat:JWT-LIFETIME', 'reason_for_request:JWT-REASON-VALUE']);
-    assert.ok(bad.find((r) => r.claim === 'requesting_device')!.verdicts.some((v) => v.id === 'JWT-DEVICE' && v.problem), 'an absent claim is a row too');
+    const bad = judgeClaims(
+      sspExchange({ ...GOOD_CLAIMS, reason_for_request: 'secondaryuses', exp: NOW + 301 }, '{}'),
+      journey,
+    )!;
+    const failed = bad
+      .filter((r) => r.claim in GOOD_CLAIMS)
+      .flatMap((r) => r.verdicts.filter((v) => v.problem).map((v) => `${r.claim}:${v.id}`));
+    assert.deepEqual([...new Set(failed)].sort(), [
+      'exp:JWT-LIFETIME',
+      'iat:JWT-LIFETIME',
+      'reason_for_request:JWT-REASON-VALUE',
+    ]);
+    assert.ok(
+      bad.find((r) => r.claim === 'requesting_device')!.verdicts.some((v) => v.id === 'JWT-DEVICE' && v.problem),
+      'an absent claim is a row too',
+    );
   });
 });
 
@@ -103,7 +152,11 @@ describe('manifest.json', () => {
       writeFileSync(join(dir, 'summary.json'), 'edited');
       unlinkSync(join(dir, 'junit.xml'));
       writeFileSync(join(dir, 'extra.json'), '{}');
-      assert.deepEqual(verifyManifest(dir, manifest), { added: ['extra.json'], removed: ['junit.xml'], changed: ['summary.json'] });
+      assert.deepEqual(verifyManifest(dir, manifest), {
+        added: ['extra.json'],
+        removed: ['junit.xml'],
+        changed: ['summary.json'],
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

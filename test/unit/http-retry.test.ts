@@ -19,7 +19,9 @@ function flakyServer(resets: number) {
     req.resume();
     req.on('end', () => {
       if (seen.length <= resets) return void (req.socket as Socket).resetAndDestroy();
-      res.writeHead(200, { 'Content-Type': 'application/fhir+json' }).end(JSON.stringify({ resourceType: 'Patient', id: '9000000009' }));
+      res
+        .writeHead(200, { 'Content-Type': 'application/fhir+json' })
+        .end(JSON.stringify({ resourceType: 'Patient', id: '9000000009' }));
     });
   });
   return {
@@ -48,13 +50,23 @@ describe('retries: a reset GET once more with the same X-Request-ID; a POST or P
     assert.match(String(ids[0]), /^[0-9a-f-]{36}$/);
     assert.equal(ids[1], ids[0], 'the retry reuses the X-Request-ID');
     // Both attempts are evidence: the reset one names its kind.
-    assert.deepEqual(log.exchanges.map((e) => e.transportError?.kind ?? e.response?.status), ['connection-reset', 200]);
+    assert.deepEqual(
+      log.exchanges.map((e) => e.transportError?.kind ?? e.response?.status),
+      ['connection-reset', 200],
+    );
   });
 
   it('a GET is retried only once: a second reset is the answer, named connection-reset', async () => {
     always.reset();
     const log = new EvidenceLog();
-    const result = await send(log, { hop: 'pds', method: 'GET', url: `${always.url()}/Patient/9000000009`, headers: { 'X-Request-ID': 'f'.repeat(8) }, timeoutMs: 2_000, retries: 1 });
+    const result = await send(log, {
+      hop: 'pds',
+      method: 'GET',
+      url: `${always.url()}/Patient/9000000009`,
+      headers: { 'X-Request-ID': 'f'.repeat(8) },
+      timeoutMs: 2_000,
+      retries: 1,
+    });
     assert.equal(result.transport?.kind, 'connection-reset');
     assert.equal(always.seen.length, 2);
   });

@@ -38,7 +38,12 @@ const CAUSES: [RegExp, string][] = [
 
 async function refusal(assertion: string, jwks: ReturnType<typeof createLocalJWKSet>): Promise<string | undefined> {
   try {
-    const { payload } = await jwtVerify(assertion, jwks, { algorithms: ['RS512'], audience: tokenUrl, issuer: API_KEY, subject: API_KEY });
+    const { payload } = await jwtVerify(assertion, jwks, {
+      algorithms: ['RS512'],
+      audience: tokenUrl,
+      issuer: API_KEY,
+      subject: API_KEY,
+    });
     if (!payload.jti) return 'jti';
     if (!payload.exp || payload.exp - Math.floor(Date.now() / 1000) > 300 + 5) return 'exp';
     return undefined;
@@ -57,15 +62,30 @@ function platformHandler(jwks: ReturnType<typeof createLocalJWKSet>): http.Reque
         const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
         platform.pdsCalls.push(token);
         const ok = !!token && platform.live.has(token);
-        return res.writeHead(ok ? 200 : 401, { 'Content-Type': 'application/fhir+json' }).end(JSON.stringify(ok ? { resourceType: 'Patient', id: '9000000009' } : { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden' }] }));
+        return res
+          .writeHead(ok ? 200 : 401, { 'Content-Type': 'application/fhir+json' })
+          .end(
+            JSON.stringify(
+              ok
+                ? { resourceType: 'Patient', id: '9000000009' }
+                : { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden' }] },
+            ),
+          );
       }
       const form = new URLSearchParams(body);
-      const wrongForm = form.get('grant_type') !== 'client_credentials' || form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+      const wrongForm =
+        form.get('grant_type') !== 'client_credentials' ||
+        form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
       const problem = wrongForm ? 'grant' : await refusal(form.get('client_assertion') ?? '', jwks);
-      if (problem) return res.writeHead(401, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'invalid_request', error_description: `bad ${problem}` }));
+      if (problem)
+        return res
+          .writeHead(401, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ error: 'invalid_request', error_description: `bad ${problem}` }));
       const token = `token-${++platform.issued}-abcdef`;
       platform.live.add(token);
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ access_token: token, expires_in: String(platform.expiresIn), token_type: 'Bearer' }));
+      res
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ access_token: token, expires_in: String(platform.expiresIn), token_type: 'Bearer' }));
     });
   };
 }
@@ -76,7 +96,9 @@ before(async () => {
   strangerPem = await exportPKCS8(stranger.privateKey);
   // KeyObjects, not CryptoKeys: a CryptoKey is bound to one hash, and the alg case signs RS256 with the right key.
   strangerKey = createPrivateKey(strangerPem);
-  const jwks = createLocalJWKSet({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: KID, alg: 'RS512', use: 'sig' }] });
+  const jwks = createLocalJWKSet({
+    keys: [{ ...(await exportJWK(pair.publicKey)), kid: KID, alg: 'RS512', use: 'sig' }],
+  });
   server = http.createServer(platformHandler(jwks));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -87,7 +109,9 @@ before(async () => {
 after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 /** An assertion with one thing changed from a good one. */
-async function mint(over: { alg?: string; kid?: string; aud?: string; exp?: number; key?: KeyObject } = {}): Promise<string> {
+async function mint(
+  over: { alg?: string; kid?: string; aud?: string; exp?: number; key?: KeyObject } = {},
+): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({})
     .setProtectedHeader({ alg: over.alg ?? 'RS512', typ: 'JWT', kid: over.kid ?? KID })
@@ -102,7 +126,11 @@ async function mint(over: { alg?: string; kid?: string; aud?: string; exp?: numb
 async function platformSays(assertion: string): Promise<string> {
   const res = await fetch(tokenUrl, {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: assertion }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      client_assertion: assertion,
+    }),
   });
   return res.status === 200 ? 'issued' : ((await res.json()) as { error_description: string }).error_description;
 }
@@ -113,20 +141,29 @@ const refusedFor = async (over: Partial<SignedJwtAuth>): Promise<HttpResult> => 
   return outcome.refused;
 };
 
-const target = (over: Partial<Target['pds']> = {}) => ({ pds: { baseUrl: base, auth: { ...auth }, ...over } }) as unknown as Target;
+const target = (over: Partial<Target['pds']> = {}) =>
+  ({ pds: { baseUrl: base, auth: { ...auth }, ...over } }) as unknown as Target;
 
 describe('the mock token endpoint refuses each wrong assertion, naming what is wrong', () => {
   it('issues for a good one', async () => assert.equal(await platformSays(await mint()), 'issued'));
-  it('alg: RS256 instead of RS512', async () => assert.equal(await platformSays(await mint({ alg: 'RS256' })), 'bad alg'));
-  it('kid: not in the JWKS', async () => assert.equal(await platformSays(await mint({ kid: 'another-kid' })), 'bad kid'));
-  it('aud: not the token URL', async () => assert.equal(await platformSays(await mint({ aud: `${base}/other` })), 'bad aud'));
+  it('alg: RS256 instead of RS512', async () =>
+    assert.equal(await platformSays(await mint({ alg: 'RS256' })), 'bad alg'));
+  it('kid: not in the JWKS', async () =>
+    assert.equal(await platformSays(await mint({ kid: 'another-kid' })), 'bad kid'));
+  it('aud: not the token URL', async () =>
+    assert.equal(await platformSays(await mint({ aud: `${base}/other` })), 'bad aud'));
   it('exp: already past', async () => assert.equal(await platformSays(await mint({ exp: -60 })), 'bad exp'));
-  it('exp: more than 5 minutes ahead', async () => assert.equal(await platformSays(await mint({ exp: 600 })), 'bad exp'));
-  it('signature: signed by a key not in the JWKS', async () => assert.equal(await platformSays(await mint({ key: strangerKey })), 'bad signature'));
+  it('exp: more than 5 minutes ahead', async () =>
+    assert.equal(await platformSays(await mint({ exp: 600 })), 'bad exp'));
+  it('signature: signed by a key not in the JWKS', async () =>
+    assert.equal(await platformSays(await mint({ key: strangerKey })), 'bad signature'));
   it('signature: a payload changed after signing', async () => {
     const [h, p, s] = (await mint()).split('.');
     const claims = { ...JSON.parse(Buffer.from(p, 'base64url').toString()), sub: 'someone-else' };
-    assert.equal(await platformSays(`${h}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${s}`), 'bad signature');
+    assert.equal(
+      await platformSays(`${h}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${s}`),
+      'bad signature',
+    );
   });
 });
 
@@ -135,7 +172,10 @@ describe('PDS signed-JWT auth in the harness', () => {
     const assertion = await clientAssertion(auth, 3600);
     const header = JSON.parse(Buffer.from(assertion.split('.')[0], 'base64url').toString());
     const claims = JSON.parse(Buffer.from(assertion.split('.')[1], 'base64url').toString());
-    assert.deepEqual([header.alg, header.kid, claims.iss, claims.sub, claims.aud], ['RS512', KID, API_KEY, API_KEY, tokenUrl]);
+    assert.deepEqual(
+      [header.alg, header.kid, claims.iss, claims.sub, claims.aud],
+      ['RS512', KID, API_KEY, API_KEY, tokenUrl],
+    );
     assert.ok(claims.jti && claims.exp - claims.iat <= 300, 'the harness never asks for more than 5 minutes');
     assert.equal(await platformSays(assertion), 'issued');
   });
@@ -155,8 +195,12 @@ describe('PDS signed-JWT auth in the harness', () => {
       platform.expiresIn = 599;
     }
   });
-  it('names the refusal with the hop, kind auth and the platform\'s reason', async () => {
-    for (const [over, cause] of [[{ kid: 'another-kid' }, 'bad kid'], [{ tokenUrl: `${tokenUrl}?x=1` }, 'bad aud'], [{ privateKey: strangerPem }, 'bad signature']] as const) {
+  it("names the refusal with the hop, kind auth and the platform's reason", async () => {
+    for (const [over, cause] of [
+      [{ kid: 'another-kid' }, 'bad kid'],
+      [{ tokenUrl: `${tokenUrl}?x=1` }, 'bad aud'],
+      [{ privateKey: strangerPem }, 'bad signature'],
+    ] as const) {
       const refused = await refusedFor(over);
       assert.equal(refused.exchange.hop, 'pds');
       assert.equal(refused.transport?.kind, 'auth');
@@ -180,11 +224,18 @@ describe('PDS signed-JWT auth in the harness', () => {
     assert.equal((await tracePatient(log, t, '9000000009')).status, 200);
     assert.equal(platform.pdsCalls.length, calls + 2);
     assert.notEqual(platform.pdsCalls.at(-1), used);
-    assert.ok(log.exchanges.every((e) => !JSON.stringify(e).includes(used)), 'a token reached the evidence');
+    assert.ok(
+      log.exchanges.every((e) => !JSON.stringify(e).includes(used)),
+      'a token reached the evidence',
+    );
   });
   it('refreshes only once: a PDS that keeps saying 401 gets its 401', async () => {
     let calls = 0;
-    const result = await withPdsToken(new PdsTokenSource(auth), new EvidenceLog(), async () => (calls++, { status: 401 }) as HttpResult);
+    const result = await withPdsToken(
+      new PdsTokenSource(auth),
+      new EvidenceLog(),
+      async () => (calls++, { status: 401 }) as HttpResult,
+    );
     assert.equal(result.status, 401);
     assert.equal(calls, 2);
   });
@@ -193,10 +244,13 @@ describe('PDS signed-JWT auth in the harness', () => {
     const outcome = await new PdsTokenSource(auth).token(log);
     assert.ok('token' in outcome);
     const text = redactText(`${auth.privateKey} ${API_KEY} ${outcome.token}`) + JSON.stringify(log.exchanges);
-    for (const secret of [API_KEY, outcome.token, 'PRIVATE KEY']) assert.ok(!text.includes(secret), `${secret} leaked: ${text.slice(0, 300)}`);
+    for (const secret of [API_KEY, outcome.token, 'PRIVATE KEY'])
+      assert.ok(!text.includes(secret), `${secret} leaked: ${text.slice(0, 300)}`);
   });
   it('redacts OAuth fields by their shape even when the value was never registered', () => {
-    const text = redactText('{"access_token":"never-registered-1","token_type":"Bearer"} client_assertion=never.registered.2&grant_type=client_credentials');
+    const text = redactText(
+      '{"access_token":"never-registered-1","token_type":"Bearer"} client_assertion=never.registered.2&grant_type=client_credentials',
+    );
     assert.ok(!/never-registered-1|never\.registered\.2/.test(text), text);
     assert.match(text, /grant_type=client_credentials/);
   });

@@ -8,7 +8,6 @@ import { embeddedRegistry } from '../../support/simulators/fixtures/estate';
 import type { RunningServer } from '../../support/simulators/http-kit';
 import { SYS } from '../../support/spine/systems';
 
- 
 const json = async (r: Response | Promise<Response>): Promise<any> => (await r).json();
 
 let pds: RunningServer;
@@ -23,8 +22,11 @@ before(async () => {
 });
 after(async () => Promise.all([pds.close(), sds.close(), faultyPds.close()]));
 
-const trace = (server: RunningServer, nhs: string, headers: Record<string, string> = { 'X-Request-ID': randomUUID() }) =>
-  fetch(`${server.baseUrl}${PDS_BASE_PATH}/Patient/${nhs}`, { headers });
+const trace = (
+  server: RunningServer,
+  nhs: string,
+  headers: Record<string, string> = { 'X-Request-ID': randomUUID() },
+) => fetch(`${server.baseUrl}${PDS_BASE_PATH}/Patient/${nhs}`, { headers });
 
 test('PDS: normal, superseded, restricted, not found, invalid, invalidated, missing X-Request-ID', async () => {
   const normal = await trace(pds, '9000000084');
@@ -48,26 +50,36 @@ test('PDS fault pds-no-gp drops generalPractitioner', async () => {
   assert.equal((await json(await trace(faultyPds, '9000000084'))).generalPractitioner, undefined);
 });
 
-const sdsGet = (path: string, headers: Record<string, string> = { apikey: 'k' }) => fetch(`${sds.baseUrl}${SDS_BASE_PATH}${path}`, { headers });
+const sdsGet = (path: string, headers: Record<string, string> = { apikey: 'k' }) =>
+  fetch(`${sds.baseUrl}${SDS_BASE_PATH}${path}`, { headers });
 const q = (s: string) => encodeURIComponent(s);
 
 test('SDS: the two-step lookup yields one Endpoint and one Device from the registry', async () => {
   const metadata = 'urn:nhs:names:services:gpconnect:fhir:rest:read:metadata-1';
-  const ep = await json(sdsGet(`/Endpoint?organization=${q(`${SYS.odsOrg}|T99999`)}&identifier=${q(`${SYS.interactionId}|${metadata}`)}`));
+  const ep = await json(
+    sdsGet(`/Endpoint?organization=${q(`${SYS.odsOrg}|T99999`)}&identifier=${q(`${SYS.interactionId}|${metadata}`)}`),
+  );
   assert.equal(ep.type, 'searchset');
   assert.equal(ep.total, 1);
   const endpoint = ep.entry[0].resource;
   assert.equal(endpoint.address, 'http://127.0.0.1:9/T99999/STU3/1/gpconnect');
   const partyKey = endpoint.identifier.find((i: { system: string }) => i.system === SYS.partyKey).value;
-  const dev = await json(sdsGet(`/Device?organization=${q(`${SYS.odsOrg}|T99999`)}&identifier=${q(`${SYS.interactionId}|${metadata}`)}&identifier=${q(`${SYS.partyKey}|${partyKey}`)}`));
+  const dev = await json(
+    sdsGet(
+      `/Device?organization=${q(`${SYS.odsOrg}|T99999`)}&identifier=${q(`${SYS.interactionId}|${metadata}`)}&identifier=${q(`${SYS.partyKey}|${partyKey}`)}`,
+    ),
+  );
   assert.equal(dev.total, 1);
   assert.equal(dev.entry[0].resource.identifier[0].value, '999999999999');
 });
 
-test("SDS answers its own errors: 400 bad params, 404 path, 405 method, 406 Accept, 401 no apikey", async () => {
+test('SDS answers its own errors: 400 bad params, 404 path, 405 method, 406 Accept, 401 no apikey', async () => {
   assert.equal((await sdsGet(`/Endpoint?organization=${q(`${SYS.odsOrg}|T99999`)}`)).status, 400);
   assert.equal((await sdsGet('/Nothing')).status, 404);
-  assert.equal((await fetch(`${sds.baseUrl}${SDS_BASE_PATH}/Endpoint`, { method: 'POST', headers: { apikey: 'k' } })).status, 405);
+  assert.equal(
+    (await fetch(`${sds.baseUrl}${SDS_BASE_PATH}/Endpoint`, { method: 'POST', headers: { apikey: 'k' } })).status,
+    405,
+  );
   assert.equal((await sdsGet('/Endpoint', { apikey: 'k', Accept: 'text/html' })).status, 406);
   assert.equal((await sdsGet(`/Device?organization=${q(`${SYS.odsOrg}|T99999`)}`, {})).status, 401);
 });

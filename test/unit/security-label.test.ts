@@ -10,7 +10,13 @@ test('a restricted label in real PDS key order is found', () => {
 });
 
 test('an unrestricted label, another system, or no meta is not restricted', () => {
-  assert.equal(hasSecurityLabel({ meta: { security: [{ code: 'U', system: SYS.confidentiality }] } }, SYS.confidentiality, 'R'), false);
-  assert.equal(hasSecurityLabel({ meta: { security: [{ code: 'R', system: 'http://example.org' }] } }, SYS.confidentiality, 'R'), false);
+  assert.equal(
+    hasSecurityLabel({ meta: { security: [{ code: 'U', system: SYS.confidentiality }] } }, SYS.confidentiality, 'R'),
+    false,
+  );
+  assert.equal(
+    hasSecurityLabel({ meta: { security: [{ code: 'R', system: 'http://example.org' }] } }, SYS.confidentiality, 'R'),
+    false,
+  );
   assert.equal(hasSecurityLabel({}, SYS.confidentiality, 'R'), false);
 });

@@ -8,7 +8,11 @@ import { ukDateTime, ukWallClock } from '../../support/spine/uk-time';
 import { rootProblem } from '../../support/spine/service-root';
 
 const consumer = {
-  asid: '200000000115', odsCode: 'C88001', organizationName: 'Test Consumer', systemUrl: 'https://consumer.example/', telecom: '0300',
+  asid: '200000000115',
+  odsCode: 'C88001',
+  organizationName: 'Test Consumer',
+  systemUrl: 'https://consumer.example/',
+  telecom: '0300',
   practitioner: { id: '10019', family: 'Doe', given: ['Jo'], sdsUserId: 'UNK', sdsRoleProfileId: 'UNK' },
   device: { system: 'https://consumer.example/Id/device', value: 'd1', model: 'm', version: '1' },
 };
@@ -22,7 +26,12 @@ test('NHS number Modulus 11: the worked example passes, a wrong check digit and 
 });
 
 test('the GP Connect JWT: header alg none + typ JWT, empty signature kept, claims per facts §3', () => {
-  const claims = buildGpcClaims({ consumer, interaction: interaction('search free slots'), audience: 'https://p.example/T99999/STU3/1/gpconnect', now: 1_700_000_000 });
+  const claims = buildGpcClaims({
+    consumer,
+    interaction: interaction('search free slots'),
+    audience: 'https://p.example/T99999/STU3/1/gpconnect',
+    now: 1_700_000_000,
+  });
   const token = encodeUnsignedJwt(claims);
   assert.ok(token.endsWith('.'));
   const d = decodeJwt(token);
@@ -40,19 +49,42 @@ test('edge rules: a good request passes, and each removed claim is the first bre
   const root = 'https://p.example/T99999/STU3/1/gpconnect';
   const now = Math.floor(Date.now() / 1000);
   const facts = (claims: Record<string, unknown>): RequestFacts => ({
-    headers: { 'ssp-traceid': 't', 'ssp-from': consumer.asid, 'ssp-to': '999999999999', 'ssp-interactionid': i.interactionId, authorization: `Bearer ${encodeUnsignedJwt(claims)}` },
-    interaction: i, candidates: [i], providerAsid: '999999999999', serviceRoot: root, nowSeconds: now,
+    headers: {
+      'ssp-traceid': 't',
+      'ssp-from': consumer.asid,
+      'ssp-to': '999999999999',
+      'ssp-interactionid': i.interactionId,
+      authorization: `Bearer ${encodeUnsignedJwt(claims)}`,
+    },
+    interaction: i,
+    candidates: [i],
+    providerAsid: '999999999999',
+    serviceRoot: root,
+    nowSeconds: now,
   });
   const good = buildGpcClaims({ consumer, interaction: i, audience: root, now });
   assert.equal(firstBreach(facts(good)), undefined);
-  for (const claim of ['iss', 'aud', 'exp', 'iat', 'reason_for_request', 'requested_scope', 'requesting_device', 'requesting_organization', 'requesting_practitioner']) {
+  for (const claim of [
+    'iss',
+    'aud',
+    'exp',
+    'iat',
+    'reason_for_request',
+    'requested_scope',
+    'requesting_device',
+    'requesting_organization',
+    'requesting_practitioner',
+  ]) {
     const { [claim]: _gone, ...rest } = good;
     const breach = firstBreach(facts(rest));
     assert.ok(breach, `missing ${claim} must breach a rule`);
     assert.equal(breach.rule.status, 400);
   }
-  assert.equal(firstBreach(facts({ ...good, exp: good.iat as number + 301 }))?.rule.id, 'JWT-LIFETIME');
-  assert.equal(firstBreach(facts({ ...good, requesting_device: { resourceType: 'Patient', identifier: [{}] } }))?.rule.status, 422);
+  assert.equal(firstBreach(facts({ ...good, exp: (good.iat as number) + 301 }))?.rule.id, 'JWT-LIFETIME');
+  assert.equal(
+    firstBreach(facts({ ...good, requesting_device: { resourceType: 'Patient', identifier: [{}] } }))?.rule.status,
+    422,
+  );
   assert.ok(EDGE_RULES.every((r) => /^(HDR|JWT)-/.test(r.id)));
 });
 

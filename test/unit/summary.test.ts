@@ -22,29 +22,68 @@ interface Attempt {
 function scenario(id: string, name: string, tags: string[], steps: string[], attempts: Attempt[]): SummaryEnvelope[] {
   const pickleSteps = steps.map((text, i) => ({ id: `${id}-ps${i}`, text }));
   const envelopes: SummaryEnvelope[] = [
-    { pickle: { id: `${id}-p`, uri: URI, name, location: { line: 10 + Number(id.slice(1)) }, tags: tags.map((t) => ({ name: t })), steps: pickleSteps } },
-    { testCase: { id: `${id}-tc`, pickleId: `${id}-p`, testSteps: pickleSteps.map((s, i) => ({ id: `${id}-ts${i}`, pickleStepId: s.id })) } },
+    {
+      pickle: {
+        id: `${id}-p`,
+        uri: URI,
+        name,
+        location: { line: 10 + Number(id.slice(1)) },
+        tags: tags.map((t) => ({ name: t })),
+        steps: pickleSteps,
+      },
+    },
+    {
+      testCase: {
+        id: `${id}-tc`,
+        pickleId: `${id}-p`,
+        testSteps: pickleSteps.map((s, i) => ({ id: `${id}-ts${i}`, pickleStepId: s.id })),
+      },
+    },
   ];
   attempts.forEach((attempt, n) => {
     const started = `${id}-a${n}`;
     envelopes.push({ testCaseStarted: { id: started, testCaseId: `${id}-tc`, attempt: n, timestamp: at(100 + n) } });
     attempt.statuses.forEach((status, i) => {
       const message = status === 'FAILED' ? (attempt.error ?? 'Error: check failed\n    at stack') : undefined;
-      envelopes.push({ testStepFinished: { testCaseStartedId: started, testStepId: `${id}-ts${i}`, testStepResult: { status, message } } });
+      envelopes.push({
+        testStepFinished: {
+          testCaseStartedId: started,
+          testStepId: `${id}-ts${i}`,
+          testStepResult: { status, message },
+        },
+      });
     });
     if (attempt.failure) {
-      envelopes.push({ attachment: { testCaseStartedId: started, body: JSON.stringify(attempt.failure), mediaType: FAILURE_MEDIA_TYPE, contentEncoding: 'IDENTITY' } });
+      envelopes.push({
+        attachment: {
+          testCaseStartedId: started,
+          body: JSON.stringify(attempt.failure),
+          mediaType: FAILURE_MEDIA_TYPE,
+          contentEncoding: 'IDENTITY',
+        },
+      });
     }
-    envelopes.push({ testCaseFinished: { testCaseStartedId: started, timestamp: at(101 + n), willBeRetried: n < attempts.length - 1 } });
+    envelopes.push({
+      testCaseFinished: { testCaseStartedId: started, timestamp: at(101 + n), willBeRetried: n < attempts.length - 1 },
+    });
   });
   return envelopes;
 }
 
-const CONTEXT = { target: 'embedded', faults: ['pds-no-gp'], startedAt: '2026-11-23T12:00:00.000Z', durationMs: 1234.4 };
+const CONTEXT = {
+  target: 'embedded',
+  faults: ['pds-no-gp'],
+  startedAt: '2026-11-23T12:00:00.000Z',
+  durationMs: 1234.4,
+};
 
 function summarise(envelopes: SummaryEnvelope[]): Summary {
   const collector = new SummaryCollector();
-  [{ testRunStarted: { timestamp: at(99) } }, { gherkinDocument: { uri: URI, feature: { name: '1. PDS trace' } } }, ...envelopes].forEach(collector.onMessage);
+  [
+    { testRunStarted: { timestamp: at(99) } },
+    { gherkinDocument: { uri: URI, feature: { name: '1. PDS trace' } } },
+    ...envelopes,
+  ].forEach(collector.onMessage);
   collector.onMessage({ testRunFinished: { success: false, timestamp: at(200) } });
   return collector.summarise(CONTEXT);
 }
@@ -59,23 +98,54 @@ const ODS_FAILURE: FailureRecord = {
 };
 
 const FOUR_SCENARIOS = [
-  ...scenario('s1', 'PDS returns the Patient', ['@hop:pds', '@WE-1a'], ['the registered patient', 'PDS answers 200'], [{ statuses: ['PASSED', 'PASSED'] }]),
+  ...scenario(
+    's1',
+    'PDS returns the Patient',
+    ['@hop:pds', '@WE-1a'],
+    ['the registered patient', 'PDS answers 200'],
+    [{ statuses: ['PASSED', 'PASSED'] }],
+  ),
   // Hop tag says sds, the record says pds: the record wins for a failure.
-  ...scenario('s2', 'ODS code from generalPractitioner', ['@hop:sds', '@WE-1c'], ['the registered patient', 'one generalPractitioner'], [
-    { statuses: ['PASSED', 'FAILED'], failure: ODS_FAILURE },
-  ]),
-  ...scenario('s3', 'Mirrors request IDs', ['@hop:pds', '@WE-1d'], ['the registered patient', 'PDS mirrors the IDs'], [{ statuses: ['PASSED', 'UNDEFINED'] }]),
-  ...scenario('s4', 'Flaky trace', ['@hop:pds', '@WE-1b'], ['the registered patient', 'a valid check digit'], [
-    { statuses: ['PASSED', 'FAILED'], failure: { hop: 'pds', requirement: 'WE-1b', message: '[pds] timeout' } },
-    { statuses: ['PASSED', 'PASSED'] },
-  ]),
+  ...scenario(
+    's2',
+    'ODS code from generalPractitioner',
+    ['@hop:sds', '@WE-1c'],
+    ['the registered patient', 'one generalPractitioner'],
+    [{ statuses: ['PASSED', 'FAILED'], failure: ODS_FAILURE }],
+  ),
+  ...scenario(
+    's3',
+    'Mirrors request IDs',
+    ['@hop:pds', '@WE-1d'],
+    ['the registered patient', 'PDS mirrors the IDs'],
+    [{ statuses: ['PASSED', 'UNDEFINED'] }],
+  ),
+  ...scenario(
+    's4',
+    'Flaky trace',
+    ['@hop:pds', '@WE-1b'],
+    ['the registered patient', 'a valid check digit'],
+    [
+      { statuses: ['PASSED', 'FAILED'], failure: { hop: 'pds', requirement: 'WE-1b', message: '[pds] timeout' } },
+      { statuses: ['PASSED', 'PASSED'] },
+    ],
+  ),
 ];
 
 describe('summary collector', () => {
   const summary = summarise(FOUR_SCENARIOS);
 
   it('counts each scenario once by its worst step, a retried one by its last attempt', () => {
-    assert.deepEqual(summary.scenarios, { total: 4, passed: 2, failed: 1, skipped: 0, undefined: 1, pending: 0, ambiguous: 0, unknown: 0 });
+    assert.deepEqual(summary.scenarios, {
+      total: 4,
+      passed: 2,
+      failed: 1,
+      skipped: 0,
+      undefined: 1,
+      pending: 0,
+      ambiguous: 0,
+      unknown: 0,
+    });
     const flaky = summary.results.find((r) => r.scenario === 'Flaky trace');
     assert.equal(flaky?.status, 'passed');
     assert.equal(flaky?.attempts, 2);
@@ -84,7 +154,14 @@ describe('summary collector', () => {
   });
 
   it('keeps the run context and the promised top-level keys in order', () => {
-    assert.deepEqual(Object.keys(summary).slice(0, 6), ['target', 'durationMs', 'scenarios', 'byTag', 'byHop', 'failures']);
+    assert.deepEqual(Object.keys(summary).slice(0, 6), [
+      'target',
+      'durationMs',
+      'scenarios',
+      'byTag',
+      'byHop',
+      'failures',
+    ]);
     assert.equal(summary.target, 'embedded');
     assert.equal(summary.durationMs, 1234);
     assert.deepEqual(summary.faults, ['pds-no-gp']);
@@ -133,7 +210,13 @@ describe('summary collector', () => {
   });
 
   it('reports coverage of the catalogue', () => {
-    assert.deepEqual(summary.requirements.byId['WE-1a'], { hop: 'pds', scenarios: 1, passed: 1, failed: 0, status: 'passed' });
+    assert.deepEqual(summary.requirements.byId['WE-1a'], {
+      hop: 'pds',
+      scenarios: 1,
+      passed: 1,
+      failed: 0,
+      status: 'passed',
+    });
     assert.equal(summary.requirements.byId['WE-1c'].status, 'failed');
     assert.equal(summary.requirements.covered, 4);
     assert.equal(summary.requirements.uncovered.length, REQUIREMENTS.length - 4);
@@ -147,14 +230,25 @@ describe('summary collector', () => {
     assert.equal(summarise([]).allPassed, false, 'nothing ran');
     const withParseError = summarise([
       ...scenario('s1', 'passes', ['@hop:pds'], ['a step'], [{ statuses: ['PASSED'] }]),
-      { parseError: { source: { uri: 'features/x.feature', location: { line: 3 } }, message: '(3:1): expected: #Feature' } },
+      {
+        parseError: {
+          source: { uri: 'features/x.feature', location: { line: 3 } },
+          message: '(3:1): expected: #Feature',
+        },
+      },
     ]);
     assert.equal(withParseError.allPassed, false);
     assert.deepEqual(withParseError.errors, ['features/x.feature:3: (3:1): expected: #Feature']);
   });
 
   it('reports a scenario that never started as not run, and the scenario-level hop tag wins', () => {
-    const envelopes = scenario('s1', 'SSP refuses a changed URL', ['@hop:provider', '@WE-3c', '@hop:ssp'], ['a step'], []);
+    const envelopes = scenario(
+      's1',
+      'SSP refuses a changed URL',
+      ['@hop:provider', '@WE-3c', '@hop:ssp'],
+      ['a step'],
+      [],
+    );
     const [failure] = summarise(envelopes).failures;
     assert.equal(failure.status, 'unknown');
     assert.equal(failure.hop, 'ssp');
@@ -165,7 +259,12 @@ describe('summary collector', () => {
     const envelopes = scenario('s1', 'fails', ['@hop:sds', '@WE-2a'], ['a step'], [{ statuses: ['FAILED'] }]);
     const record: FailureRecord = { hop: 'sds', requirement: 'WE-2a', message: '[sds] two Endpoints' };
     envelopes.splice(-1, 0, {
-      attachment: { testCaseStartedId: 's1-a0', body: Buffer.from(JSON.stringify(record)).toString('base64'), mediaType: FAILURE_MEDIA_TYPE, contentEncoding: 'BASE64' },
+      attachment: {
+        testCaseStartedId: 's1-a0',
+        body: Buffer.from(JSON.stringify(record)).toString('base64'),
+        mediaType: FAILURE_MEDIA_TYPE,
+        contentEncoding: 'BASE64',
+      },
     });
     assert.equal(summarise(envelopes).failures[0].message, '[sds] two Endpoints');
   });

@@ -30,9 +30,18 @@ test('a good target resolves ${ENV} secrets and registers them for redaction', (
 
 test('bad targets give one error naming the key', () => {
   process.env.GPC_TEST_SDS_KEY = 'sds-secret-canary-123';
-  assert.match(problem(good.replace('apiKey: "${GPC_TEST_SDS_KEY}"', 'apiKey: "literal-secret"')).message, /sds\.apiKey: secrets must be/);
-  assert.match(problem(good.replace('"http://127.0.0.1:3"', '"http://127.0.0.1:3/"')).message, /ssp\.baseUrl: must be an absolute/);
-  assert.match(problem(good.replace('9000000084', '9000000085')).message, /testData\.patients\.registered\.nhsNumber: .*check digit/);
+  assert.match(
+    problem(good.replace('apiKey: "${GPC_TEST_SDS_KEY}"', 'apiKey: "literal-secret"')).message,
+    /sds\.apiKey: secrets must be/,
+  );
+  assert.match(
+    problem(good.replace('"http://127.0.0.1:3"', '"http://127.0.0.1:3/"')).message,
+    /ssp\.baseUrl: must be an absolute/,
+  );
+  assert.match(
+    problem(good.replace('9000000084', '9000000085')).message,
+    /testData\.patients\.registered\.nhsNumber: .*check digit/,
+  );
   assert.match(problem(good.replace('name: t\n', '')).message, /required property 'name'/);
   assert.match(problem('name: [unclosed').message, /not valid YAML/);
   delete process.env.GPC_TEST_SDS_KEY;
@@ -41,11 +50,25 @@ test('bad targets give one error naming the key', () => {
 
 test('patient numbers: invalidCheckDigit must fail the check digit, every other role (invalidated too) must pass', () => {
   process.env.GPC_TEST_SDS_KEY = 'sds-secret-canary-123';
-  const withRole = (role: string, nhsNumber: string) => good.replace('\n    registered:', `\n    ${role}: { nhsNumber: "${nhsNumber}" }\n    registered:`);
+  const withRole = (role: string, nhsNumber: string) =>
+    good.replace('\n    registered:', `\n    ${role}: { nhsNumber: "${nhsNumber}" }\n    registered:`);
   // Right fixtures: a failing number for invalidCheckDigit, a valid one for invalidated.
-  assert.equal(parseTargetText(withRole('invalidCheckDigit', '9000000000'), 'x.yaml').testData.patients.invalidCheckDigit.nhsNumber, '9000000000');
-  assert.equal(parseTargetText(withRole('invalidated', '9000000114'), 'x.yaml').testData.patients.invalidated.nhsNumber, '9000000114');
+  assert.equal(
+    parseTargetText(withRole('invalidCheckDigit', '9000000000'), 'x.yaml').testData.patients.invalidCheckDigit
+      .nhsNumber,
+    '9000000000',
+  );
+  assert.equal(
+    parseTargetText(withRole('invalidated', '9000000114'), 'x.yaml').testData.patients.invalidated.nhsNumber,
+    '9000000114',
+  );
   // Wrong fixtures: a valid number where an invalid one is needed, and an invalid one for a role merely named invalid…
-  assert.match(problem(withRole('invalidCheckDigit', '9000000009')).message, /testData\.patients\.invalidCheckDigit\.nhsNumber: "9000000009" passes the check digit/);
-  assert.match(problem(withRole('invalidated', '9000000115')).message, /testData\.patients\.invalidated\.nhsNumber: .*check digit/);
+  assert.match(
+    problem(withRole('invalidCheckDigit', '9000000009')).message,
+    /testData\.patients\.invalidCheckDigit\.nhsNumber: "9000000009" passes the check digit/,
+  );
+  assert.match(
+    problem(withRole('invalidated', '9000000115')).message,
+    /testData\.patients\.invalidated\.nhsNumber: .*check digit/,
+  );
 });

@@ -17,7 +17,8 @@ const PASSPHRASE = 'pfx-passphrase-config-77';
 
 describe('target file: ssp.tls and pds.auth', { skip: opensslMissing }, () => {
   let pki: TestPki;
-  const load = (tls?: string, pds?: string, ssp = 'https://ssp.example') => parseTargetText(targetYaml(ssp, tls, pds), 't.yaml', pki.dir);
+  const load = (tls?: string, pds?: string, ssp = 'https://ssp.example') =>
+    parseTargetText(targetYaml(ssp, tls, pds), 't.yaml', pki.dir);
   const problem = (tls?: string, pds?: string, ssp?: string): string => {
     try {
       load(tls, pds, ssp);
@@ -27,11 +28,18 @@ describe('target file: ssp.tls and pds.auth', { skip: opensslMissing }, () => {
     }
     return 'loaded';
   };
-  const pdsAuth = (over = '') => `{ baseUrl: "https://pds.example/FHIR/R4", auth: { apiKey: "\${GPC_TEST_PDS_API_KEY}", privateKey: "file:pds.key", kid: "test-1", tokenUrl: "https://pds.example/oauth2/token"${over} } }`;
+  const pdsAuth = (over = '') =>
+    `{ baseUrl: "https://pds.example/FHIR/R4", auth: { apiKey: "\${GPC_TEST_PDS_API_KEY}", privateKey: "file:pds.key", kid: "test-1", tokenUrl: "https://pds.example/oauth2/token"${over} } }`;
   before(() => {
     pki = makePki(PASSPHRASE);
-    writeFileSync(join(pki.dir, 'pds.key'), generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
-    writeFileSync(join(pki.dir, 'ec.key'), generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    writeFileSync(
+      join(pki.dir, 'pds.key'),
+      generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    );
+    writeFileSync(
+      join(pki.dir, 'ec.key'),
+      generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    );
     writeFileSync(join(pki.dir, 'not-pem.txt'), 'hello');
     process.env.GPC_TEST_PDS_API_KEY = 'pds-api-key-config-test';
     process.env.GPC_TEST_PFX_PASS = PASSPHRASE;
@@ -58,24 +66,110 @@ describe('target file: ssp.tls and pds.auth', { skip: opensslMissing }, () => {
   const BAD: [string, string | undefined, string | undefined, RegExp, string?][] = [
     ['cert without key', '{ cert: "file:client.pem" }', undefined, /^ssp\.tls\.key: required with ssp\.tls\.cert/],
     ['key without cert', '{ key: "file:client.key" }', undefined, /^ssp\.tls\.cert: required with ssp\.tls\.key/],
-    ['a PFX and a PEM pair', '{ pfx: "file:client.pfx", cert: "file:client.pem", key: "file:client.key" }', undefined, /^ssp\.tls\.pfx: give either/],
-    ['a passphrase with nothing to open', '{ passphrase: "${GPC_TEST_PFX_PASS}" }', undefined, /^ssp\.tls\.passphrase: only meaningful/],
-    ['an unreadable file', '{ cert: "file:nowhere.pem", key: "file:client.key" }', undefined, /^ssp\.tls\.cert: cannot read file .*nowhere\.pem/],
-    ['an unset variable', '{ pfx: "file:client.pfx", passphrase: "${GPC_TEST_UNSET_PASSPHRASE}" }', undefined, /^ssp\.tls\.passphrase: environment variable GPC_TEST_UNSET_PASSPHRASE is not set/],
-    ['a wrong PFX passphrase', '{ pfx: "file:client.pfx", passphrase: "${GPC_TEST_SDS_KEY:-wrong-passphrase}" }', undefined, /^ssp\.tls\.passphrase: the PFX does not open/],
-    ['a key that is not the certificate\'s', '{ cert: "file:client.pem", key: "file:server.key" }', undefined, /^ssp\.tls\.key: the private key does not belong/],
-    ['a certificate that is not PEM', '{ cert: "file:not-pem.txt", key: "file:client.key" }', undefined, /^ssp\.tls\.cert: is not a PEM certificate/],
+    [
+      'a PFX and a PEM pair',
+      '{ pfx: "file:client.pfx", cert: "file:client.pem", key: "file:client.key" }',
+      undefined,
+      /^ssp\.tls\.pfx: give either/,
+    ],
+    [
+      'a passphrase with nothing to open',
+      '{ passphrase: "${GPC_TEST_PFX_PASS}" }',
+      undefined,
+      /^ssp\.tls\.passphrase: only meaningful/,
+    ],
+    [
+      'an unreadable file',
+      '{ cert: "file:nowhere.pem", key: "file:client.key" }',
+      undefined,
+      /^ssp\.tls\.cert: cannot read file .*nowhere\.pem/,
+    ],
+    [
+      'an unset variable',
+      '{ pfx: "file:client.pfx", passphrase: "${GPC_TEST_UNSET_PASSPHRASE}" }',
+      undefined,
+      /^ssp\.tls\.passphrase: environment variable GPC_TEST_UNSET_PASSPHRASE is not set/,
+    ],
+    [
+      'a wrong PFX passphrase',
+      '{ pfx: "file:client.pfx", passphrase: "${GPC_TEST_SDS_KEY:-wrong-passphrase}" }',
+      undefined,
+      /^ssp\.tls\.passphrase: the PFX does not open/,
+    ],
+    [
+      "a key that is not the certificate's",
+      '{ cert: "file:client.pem", key: "file:server.key" }',
+      undefined,
+      /^ssp\.tls\.key: the private key does not belong/,
+    ],
+    [
+      'a certificate that is not PEM',
+      '{ cert: "file:not-pem.txt", key: "file:client.key" }',
+      undefined,
+      /^ssp\.tls\.cert: is not a PEM certificate/,
+    ],
     ['a CA bundle that is not PEM', '{ ca: "file:not-pem.txt" }', undefined, /^ssp\.tls\.ca: is not a PEM CA bundle/],
-    ['a literal private key', '{ cert: "file:client.pem", key: "-----BEGIN PRIVATE KEY-----" }', undefined, /^ssp\.tls\.key: secrets must be/],
-    ['an inline certificate', '{ cert: "MIIB", key: "file:client.key" }', undefined, /^ssp\.tls\.cert: must be a file:PATH or \$\{ENV_VAR\} reference/],
-    ['an unknown TLS key', '{ certificate: "file:client.pem" }', undefined, /^ssp\.tls: must NOT have additional properties "certificate"/],
-    ['client TLS to an http SSP', '{ ca: "file:ca.pem" }', undefined, /^ssp\.tls: client TLS needs an https/, 'http://ssp.example'],
-    ['pds.auth without a kid', undefined, pdsAuth().replace('kid: "test-1", ', ''), /^pds\.auth: must have required property 'kid'/],
-    ['pds.auth with a literal API key', undefined, pdsAuth().replace('"${GPC_TEST_PDS_API_KEY}"', 'abcdef123456'), /^pds\.auth\.apiKey: secrets must be/],
-    ['pds.auth with an unset API key variable', undefined, pdsAuth().replace('GPC_TEST_PDS_API_KEY', 'GPC_TEST_UNSET_API_KEY'), /^pds\.auth\.apiKey: environment variable GPC_TEST_UNSET_API_KEY is not set/],
-    ['pds.auth with a key that is not PEM', undefined, pdsAuth().replace('file:pds.key', 'file:not-pem.txt'), /^pds\.auth\.privateKey: is not a PEM private key/],
-    ['pds.auth with an EC key', undefined, pdsAuth().replace('file:pds.key', 'file:ec.key'), /^pds\.auth\.privateKey: is a ec key; RS512 needs an RSA/],
-    ['pds.auth and a static token', undefined, pdsAuth().replace('{ baseUrl', '{ accessToken: "${GPC_TEST_PDS_API_KEY}", baseUrl'), /^pds\.accessToken: give either a static access token or pds\.auth/],
+    [
+      'a literal private key',
+      '{ cert: "file:client.pem", key: "-----BEGIN PRIVATE KEY-----" }',
+      undefined,
+      /^ssp\.tls\.key: secrets must be/,
+    ],
+    [
+      'an inline certificate',
+      '{ cert: "MIIB", key: "file:client.key" }',
+      undefined,
+      /^ssp\.tls\.cert: must be a file:PATH or \$\{ENV_VAR\} reference/,
+    ],
+    [
+      'an unknown TLS key',
+      '{ certificate: "file:client.pem" }',
+      undefined,
+      /^ssp\.tls: must NOT have additional properties "certificate"/,
+    ],
+    [
+      'client TLS to an http SSP',
+      '{ ca: "file:ca.pem" }',
+      undefined,
+      /^ssp\.tls: client TLS needs an https/,
+      'http://ssp.example',
+    ],
+    [
+      'pds.auth without a kid',
+      undefined,
+      pdsAuth().replace('kid: "test-1", ', ''),
+      /^pds\.auth: must have required property 'kid'/,
+    ],
+    [
+      'pds.auth with a literal API key',
+      undefined,
+      pdsAuth().replace('"${GPC_TEST_PDS_API_KEY}"', 'abcdef123456'),
+      /^pds\.auth\.apiKey: secrets must be/,
+    ],
+    [
+      'pds.auth with an unset API key variable',
+      undefined,
+      pdsAuth().replace('GPC_TEST_PDS_API_KEY', 'GPC_TEST_UNSET_API_KEY'),
+      /^pds\.auth\.apiKey: environment variable GPC_TEST_UNSET_API_KEY is not set/,
+    ],
+    [
+      'pds.auth with a key that is not PEM',
+      undefined,
+      pdsAuth().replace('file:pds.key', 'file:not-pem.txt'),
+      /^pds\.auth\.privateKey: is not a PEM private key/,
+    ],
+    [
+      'pds.auth with an EC key',
+      undefined,
+      pdsAuth().replace('file:pds.key', 'file:ec.key'),
+      /^pds\.auth\.privateKey: is a ec key; RS512 needs an RSA/,
+    ],
+    [
+      'pds.auth and a static token',
+      undefined,
+      pdsAuth().replace('{ baseUrl', '{ accessToken: "${GPC_TEST_PDS_API_KEY}", baseUrl'),
+      /^pds\.accessToken: give either a static access token or pds\.auth/,
+    ],
   ];
   for (const [name, tls, pds, expected, ssp] of BAD) {
     it(`refuses ${name}, naming the key`, () => assert.match(problem(tls, pds, ssp), expected));
@@ -83,7 +177,10 @@ describe('target file: ssp.tls and pds.auth', { skip: opensslMissing }, () => {
 
   it('the shipped integration target passes the schema and asks for its first secret by name', () => {
     delete process.env.GPC_INT_PDS_API_KEY;
-    assert.throws(() => loadTargetFile('targets/integration.yaml'), /pds\.auth\.apiKey: environment variable GPC_INT_PDS_API_KEY is not set/);
+    assert.throws(
+      () => loadTargetFile('targets/integration.yaml'),
+      /pds\.auth\.apiKey: environment variable GPC_INT_PDS_API_KEY is not set/,
+    );
   });
   it('the shipped supplier template loads with its two secrets set', () => {
     Object.assign(process.env, { PDS_ACCESS_TOKEN: 'template-token-for-tests', SDS_API_KEY: 'template-key-for-tests' });

@@ -36,20 +36,64 @@ export function makePki(pfxPassphrase: string): TestPki {
   const leaf = (name: string, cn: string, ext: string, days = '2') => {
     run('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${cn}`);
     writeFileSync(join(dir, `${name}.ext`), ext);
-    run('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', days, '-extfile', `${name}.ext`);
+    run(
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      `${name}.pem`,
+      '-days',
+      days,
+      '-extfile',
+      `${name}.ext`,
+    );
   };
-  for (const ca of ['ca', 'other-ca']) run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${ca}.key`, '-out', `${ca}.pem`, '-days', '2', '-subj', `/CN=gpc-assure ${ca}`);
+  for (const ca of ['ca', 'other-ca'])
+    run(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      `${ca}.key`,
+      '-out',
+      `${ca}.pem`,
+      '-days',
+      '2',
+      '-subj',
+      `/CN=gpc-assure ${ca}`,
+    );
   leaf('server', 'localhost', 'subjectAltName=DNS:localhost\n');
   leaf('expired', 'localhost', 'subjectAltName=DNS:localhost\n', '-1');
   leaf('client', 'gpc-assure client', 'extendedKeyUsage=clientAuth\n');
-  run('pkcs12', '-export', '-in', 'client.pem', '-inkey', 'client.key', '-out', 'client.pfx', '-passout', `pass:${pfxPassphrase}`);
+  run(
+    'pkcs12',
+    '-export',
+    '-in',
+    'client.pem',
+    '-inkey',
+    'client.key',
+    '-out',
+    'client.pfx',
+    '-passout',
+    `pass:${pfxPassphrase}`,
+  );
 
   const servers: https.Server[] = [];
   return {
     dir,
     pem,
     async server(opts = {}) {
-      const s = https.createServer({ key: pem('server.key'), cert: pem('server.pem'), ...opts }, (_req, res) => res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok'));
+      const s = https.createServer({ key: pem('server.key'), cert: pem('server.pem'), ...opts }, (_req, res) =>
+        res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok'),
+      );
       s.on('tlsClientError', () => undefined);
       servers.push(s);
       await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));

@@ -8,7 +8,12 @@ import { ConfigError } from '../../support/config/target';
 import { startSimulators } from '../../support/simulators';
 import { embeddedRegistry, HOSTED_PRACTICES, UNREACHABLE_PRACTICE } from '../../support/simulators/fixtures/estate';
 import type { AsRecord, MhsRecord } from '../../support/simulators/registry';
-import { parseEstateText, shippedEstate, shippedEstateNames, SHIPPED_ESTATES_DIR } from '../../support/topology/estate-file';
+import {
+  parseEstateText,
+  shippedEstate,
+  shippedEstateNames,
+  SHIPPED_ESTATES_DIR,
+} from '../../support/topology/estate-file';
 import { registryFromSds } from '../../support/topology/from-sds';
 import { originViolation, RULES, violations } from '../../support/topology/rules';
 import { estateSvg } from '../../support/topology/svg';
@@ -37,15 +42,25 @@ test('every shipped estate is an example in the feature of the rule it breaks', 
   for (const name of shippedEstateNames().filter((n) => !REFERENCE.includes(n))) {
     const breaks = shippedEstate(name).breaks;
     const using = features.filter((f) => text[f].includes(`| ${name} `));
-    assert.deepEqual(using.map((f) => /^@TOP-(T\d+)/.exec(text[f])?.[1]), [breaks], `${name} is an example under @TOP-${breaks} only`);
+    assert.deepEqual(
+      using.map((f) => /^@TOP-(T\d+)/.exec(text[f])?.[1]),
+      [breaks],
+      `${name} is an example under @TOP-${breaks} only`,
+    );
   }
 });
 
 test('the embedded registry passes every static rule; dynamic rules say how they are checked', () => {
   assert.deepEqual(violations(embeddedRegistry('http://127.0.0.1:9')), []);
-  assert.deepEqual(RULES.filter((r) => !r.check).map((r) => r.id), ['T2', 'T3', 'T12', 'T13']);
+  assert.deepEqual(
+    RULES.filter((r) => !r.check).map((r) => r.id),
+    ['T2', 'T3', 'T12', 'T13'],
+  );
   for (const r of RULES) assert.ok(r.check || r.dynamic, r.id);
-  assert.deepEqual(TOPOLOGY_REQUIREMENTS.map((r) => r.id), RULES.map((r) => `TOP-${r.id}`));
+  assert.deepEqual(
+    TOPOLOGY_REQUIREMENTS.map((r) => r.id),
+    RULES.map((r) => `TOP-${r.id}`),
+  );
 });
 
 test('T2 over a request: Ssp-From must be an ASID of the requesting organisation', () => {
@@ -56,14 +71,24 @@ test('T2 over a request: Ssp-From must be an ASID of the requesting organisation
 });
 
 test('an estate file with a bad key is a ConfigError naming it', () => {
-  assert.throws(() => parseEstateText('name: x\nsystems: []\nas: []\n', 'x.yaml'), (e: unknown) => e instanceof ConfigError && e.key === 'systems');
-  const unknownSystem = 'name: x\nsystems: [{ id: a, name: A, role: consumer, supplierOds: Y1, organisations: [C1] }]\nas: [{ asid: "200000000001", odsCode: C1, partyKey: K, system: b, capabilities: [appointments] }]\n';
-  assert.throws(() => parseEstateText(unknownSystem, 'x.yaml'), (e: unknown) => e instanceof ConfigError && e.key === 'as.0.system');
+  assert.throws(
+    () => parseEstateText('name: x\nsystems: []\nas: []\n', 'x.yaml'),
+    (e: unknown) => e instanceof ConfigError && e.key === 'systems',
+  );
+  const unknownSystem =
+    'name: x\nsystems: [{ id: a, name: A, role: consumer, supplierOds: Y1, organisations: [C1] }]\nas: [{ asid: "200000000001", odsCode: C1, partyKey: K, system: b, capabilities: [appointments] }]\n';
+  assert.throws(
+    () => parseEstateText(unknownSystem, 'x.yaml'),
+    (e: unknown) => e instanceof ConfigError && e.key === 'as.0.system',
+  );
   assert.throws(() => parseEstateText('name: x\nsystems: [{ id: a }]\nas: []\n', 'x.yaml'), ConfigError);
 });
 
 const comparableAs = (a: AsRecord) => ({ ...a, systemId: '', interactions: [...a.interactions].sort() });
-const byKey = <T>(key: (t: T) => string) => (x: T, y: T) => key(x).localeCompare(key(y));
+const byKey =
+  <T>(key: (t: T) => string) =>
+  (x: T, y: T) =>
+    key(x).localeCompare(key(y));
 
 test('the registry rebuilt from the embedded SDS reproduces its AS and MHS records and passes every rule', async () => {
   const sims = await startSimulators();
@@ -74,7 +99,11 @@ test('the registry rebuilt from the embedded SDS reproduces its AS and MHS recor
     const practices: string[] = [...HOSTED_PRACTICES.map((p) => p.ods), UNREACHABLE_PRACTICE.ods];
     const { registry } = await registryFromSds(sims.target, practices);
     // The system id is the one thing SDS cannot give back: it is inferred from the supplier's ODS code.
-    const asOf = (as: AsRecord[]) => as.filter((a) => practices.includes(a.odsCode)).map(comparableAs).sort(byKey((a) => a.asid));
+    const asOf = (as: AsRecord[]) =>
+      as
+        .filter((a) => practices.includes(a.odsCode))
+        .map(comparableAs)
+        .sort(byKey((a) => a.asid));
     assert.deepEqual(asOf(registry.as), asOf(expected.as));
     const mhsOf = (mhs: MhsRecord[]) => [...mhs].sort(byKey((m) => `${m.partyKey}${m.interactions[0]}`));
     assert.deepEqual(mhsOf(registry.mhs), mhsOf(expected.mhs));
@@ -107,11 +136,20 @@ test('the SVG is well formed and marks each violation on the element it names', 
   const svg = estateSvg(broken.name, broken.registry, violations(broken.registry));
   assertWellFormed(svg);
   assert.match(svg, /class="violated"[^>]*data-rules="T10"/);
-  assert.match(svg, /data-record="mhs:P90101-0000101 https:\/\/gp.example.nhs.uk\/P90101\/STU3\/1\/gpconnect\/" fill="#c62828">[^<]*✗ T10/);
+  assert.match(
+    svg,
+    /data-record="mhs:P90101-0000101 https:\/\/gp.example.nhs.uk\/P90101\/STU3\/1\/gpconnect\/" fill="#c62828">[^<]*✗ T10/,
+  );
 });
 
 test('gpc-assure topology refuses a wrong command line before running anything', async () => {
-  for (const argv of [[], ['--registry', 'a.yaml', '--sds-target', 't.yaml'], ['--sds-target', 't.yaml'], ['--sds-target', 't.yaml', '--ods', 'a20047'], ['--registry', 'a.yaml', '--ods', 'A1']]) {
+  for (const argv of [
+    [],
+    ['--registry', 'a.yaml', '--sds-target', 't.yaml'],
+    ['--sds-target', 't.yaml'],
+    ['--sds-target', 't.yaml', '--ods', 'a20047'],
+    ['--registry', 'a.yaml', '--ods', 'A1'],
+  ]) {
     await assert.rejects(topologyCommand(argv), UsageError, argv.join(' '));
   }
   await assert.rejects(topologyCommand(['--registry', join(SHIPPED_ESTATES_DIR, 'missing.yaml')]), ConfigError);

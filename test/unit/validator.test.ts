@@ -18,16 +18,33 @@ const FIXTURES = join(ROOT, 'test', 'fixtures');
 const EXAMPLES = '/work/shared/examples/gpconnect-1.2.9';
 
 const errorsOf = (issues: ReturnType<typeof validate>) => issues.filter((i) => i.severity === 'error');
-const describeIssues = (issues: ReturnType<typeof validate>) => issues.map((i) => `${i.rule}@${i.location}: ${i.message}`).join('\n');
+const describeIssues = (issues: ReturnType<typeof validate>) =>
+  issues.map((i) => `${i.rule}@${i.location}: ${i.message}`).join('\n');
 
 describe('the invalid corpus', () => {
   const cases = readCases(join(FIXTURES, 'invalid'));
 
   it('holds at least 60 instances covering every payload the harness validates', () => {
     assert.ok(cases.length >= 60, `only ${cases.length} corpus instances`);
-    const covered = new Set(cases.map((c) => (c.resource as { resourceType: string }).resourceType + (c.fhirVersion === 'R4' ? '/R4' : '')));
-    for (const type of ['Appointment', 'Slot', 'Schedule', 'Patient', 'Organization', 'Practitioner', 'Location', 'OperationOutcome',
-      'Bundle', 'CapabilityStatement', 'Patient/R4', 'Endpoint/R4', 'Device/R4', 'Bundle/R4']) {
+    const covered = new Set(
+      cases.map((c) => (c.resource as { resourceType: string }).resourceType + (c.fhirVersion === 'R4' ? '/R4' : '')),
+    );
+    for (const type of [
+      'Appointment',
+      'Slot',
+      'Schedule',
+      'Patient',
+      'Organization',
+      'Practitioner',
+      'Location',
+      'OperationOutcome',
+      'Bundle',
+      'CapabilityStatement',
+      'Patient/R4',
+      'Endpoint/R4',
+      'Device/R4',
+      'Bundle/R4',
+    ]) {
       assert.ok(covered.has(type), `no corpus instance for ${type}`);
     }
   });
@@ -35,8 +52,10 @@ describe('the invalid corpus', () => {
   for (const c of cases) {
     it(`rejects ${c.file}: ${c.expect!.rule} at ${c.expect!.location}`, () => {
       const errors = errorsOf(validateCase(c));
-      assert.ok(errors.some((i) => i.rule === c.expect!.rule && i.location === c.expect!.location),
-        `expected ${c.expect!.rule} at ${c.expect!.location}; got\n${describeIssues(errors)}`);
+      assert.ok(
+        errors.some((i) => i.rule === c.expect!.rule && i.location === c.expect!.location),
+        `expected ${c.expect!.rule} at ${c.expect!.location}; got\n${describeIssues(errors)}`,
+      );
     });
   }
 });
@@ -47,7 +66,10 @@ describe('the valid fixtures', () => {
   }
 
   it('tolerates an empty slot searchset with a warning (facts §10.7), not an error', () => {
-    const issues = validateExchangeBody({ resourceType: 'Bundle', type: 'searchset' }, { hop: 'provider', interaction: 'search free slots' });
+    const issues = validateExchangeBody(
+      { resourceType: 'Bundle', type: 'searchset' },
+      { hop: 'provider', interaction: 'search free slots' },
+    );
     assert.deepEqual(errorsOf(issues), []);
     assert.ok(issues.some((i) => i.severity === 'warning' && i.location === 'Bundle.entry' && /10\.7/.test(i.message)));
   });
@@ -62,37 +84,86 @@ describe('the valid fixtures', () => {
   });
 
   it('renders issues as an OperationOutcome naming rule, profile and location', () => {
-    const issues = validate({ resourceType: 'Slot', status: 'free' }, { fhirVersion: 'STU3', profile: 'https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Slot-1' });
-    const outcome = toOperationOutcome(issues) as { resourceType: string; issue: Array<{ severity: string; diagnostics: string; location: string[] }> };
+    const issues = validate(
+      { resourceType: 'Slot', status: 'free' },
+      { fhirVersion: 'STU3', profile: 'https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Slot-1' },
+    );
+    const outcome = toOperationOutcome(issues) as {
+      resourceType: string;
+      issue: Array<{ severity: string; diagnostics: string; location: string[] }>;
+    };
     assert.equal(outcome.resourceType, 'OperationOutcome');
-    assert.ok(outcome.issue.some((i) => i.location[0] === 'Slot.schedule' && i.diagnostics.startsWith('cardinality:') && i.diagnostics.includes('GPConnect-Slot-1|1.5.0')));
+    assert.ok(
+      outcome.issue.some(
+        (i) =>
+          i.location[0] === 'Slot.schedule' &&
+          i.diagnostics.startsWith('cardinality:') &&
+          i.diagnostics.includes('GPConnect-Slot-1|1.5.0'),
+      ),
+    );
   });
 });
 
 describe('validateExchangeBody', () => {
   const valid = (file: string) => readCases(join(FIXTURES, 'valid')).find((c) => c.file === file)!.resource;
-  const outcome = (system: string) => ({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden',
-    details: { coding: [{ system, code: 'NO_PATIENT_CONSENT', display: 'Patient has not provided consent to share data' }] } }] });
+  const outcome = (system: string) => ({
+    resourceType: 'OperationOutcome',
+    issue: [
+      {
+        severity: 'error',
+        code: 'forbidden',
+        details: {
+          coding: [{ system, code: 'NO_PATIENT_CONSENT', display: 'Patient has not provided consent to share data' }],
+        },
+      },
+    ],
+  });
 
   it('holds a provider error to GPConnect-OperationOutcome-1 even without meta.profile (facts §10.1)', () => {
-    const issues = errorsOf(validateExchangeBody(outcome('https://fhir.nhs.uk/STU3/ValueSet/Spine-ErrorOrWarningCode-1'), { hop: 'provider' }));
-    assert.ok(issues.some((i) => i.rule === 'fixed' && i.location === 'OperationOutcome.issue[0].details.coding[0].system'), describeIssues(issues));
+    const issues = errorsOf(
+      validateExchangeBody(outcome('https://fhir.nhs.uk/STU3/ValueSet/Spine-ErrorOrWarningCode-1'), {
+        hop: 'provider',
+      }),
+    );
+    assert.ok(
+      issues.some((i) => i.rule === 'fixed' && i.location === 'OperationOutcome.issue[0].details.coding[0].system'),
+      describeIssues(issues),
+    );
   });
 
   it('holds a provider error carrying a legacy SSP coding system to the provider profile: the hop decides, not the system', () => {
-    const issues = errorsOf(validateExchangeBody(outcome('http://fhir.nhs.net/ValueSet/gpconnect-schedule-response-code-1-0'), { hop: 'provider' }));
-    assert.ok(issues.some((i) => i.rule === 'fixed' && i.location === 'OperationOutcome.issue[0].details.coding[0].system'), describeIssues(issues));
+    const issues = errorsOf(
+      validateExchangeBody(outcome('http://fhir.nhs.net/ValueSet/gpconnect-schedule-response-code-1-0'), {
+        hop: 'provider',
+      }),
+    );
+    assert.ok(
+      issues.some((i) => i.rule === 'fixed' && i.location === 'OperationOutcome.issue[0].details.coding[0].system'),
+      describeIssues(issues),
+    );
   });
 
-  it('holds the SSP\'s own errors only to the STU3 base (facts §2.4)', () => {
-    assert.deepEqual(errorsOf(validateExchangeBody(outcome('http://fhir.nhs.net/ValueSet/gpconnect-schedule-response-code-1-0'), { hop: 'ssp' })), []);
+  it("holds the SSP's own errors only to the STU3 base (facts §2.4)", () => {
+    assert.deepEqual(
+      errorsOf(
+        validateExchangeBody(outcome('http://fhir.nhs.net/ValueSet/gpconnect-schedule-response-code-1-0'), {
+          hop: 'ssp',
+        }),
+      ),
+      [],
+    );
   });
 
   it('validates PDS and SDS bodies against their R4 schemas', () => {
     assert.deepEqual(errorsOf(validateExchangeBody(valid('pds-patient.json'), { hop: 'pds' })), []);
     assert.deepEqual(errorsOf(validateExchangeBody(valid('sds-device-bundle.json'), { hop: 'sds' })), []);
-    const issues = errorsOf(validateExchangeBody({ ...(valid('pds-patient.json') as object), gender: 'M' }, { hop: 'pds' }));
-    assert.deepEqual(issues.map((i) => `${i.rule}@${i.location}`), ['binding@Patient.gender']);
+    const issues = errorsOf(
+      validateExchangeBody({ ...(valid('pds-patient.json') as object), gender: 'M' }, { hop: 'pds' }),
+    );
+    assert.deepEqual(
+      issues.map((i) => `${i.rule}@${i.location}`),
+      ['binding@Patient.gender'],
+    );
   });
 });
 
@@ -101,31 +172,70 @@ describe('validateExchangeBody', () => {
  * ones are documented upstream defects; the others were found by this validator and are reported back.
  */
 const DEFECTIVE_EXAMPLES: Record<string, { why: string; issues: string[] }> = {
-  ...Object.fromEntries(readdirIfPresent(join(EXAMPLES, 'errors')).filter((f) => /^operationoutcome-0\d-/.test(f)).map((f) => [`errors/${f}`, {
-    why: 'facts §10.1: ValueSet URI as coding.system (the profile fixes the CodeSystem URI)',
-    issues: ['binding@OperationOutcome.issue[0].details', 'fixed@OperationOutcome.issue[0].details.coding[0].system'],
-  }])),
-  'foundations/find_patient_response_example.json': { why: 'facts §10.6: NHS number verification system without /STU3/CodeSystem/', issues: ['binding@Bundle.entry[0].resource.identifier[0].extension[0].valueCodeableConcept'] },
-  'foundations/read_patient_response_example.json': { why: 'facts §10.6', issues: ['binding@Patient.identifier[0].extension[0].valueCodeableConcept'] },
-  'foundations/register_patient_request_example.json': { why: 'facts §10.6', issues: ['binding@Parameters.parameter[0].resource.identifier[0].extension[0].valueCodeableConcept'] },
+  ...Object.fromEntries(
+    readdirIfPresent(join(EXAMPLES, 'errors'))
+      .filter((f) => /^operationoutcome-0\d-/.test(f))
+      .map((f) => [
+        `errors/${f}`,
+        {
+          why: 'facts §10.1: ValueSet URI as coding.system (the profile fixes the CodeSystem URI)',
+          issues: [
+            'binding@OperationOutcome.issue[0].details',
+            'fixed@OperationOutcome.issue[0].details.coding[0].system',
+          ],
+        },
+      ]),
+  ),
+  'foundations/find_patient_response_example.json': {
+    why: 'facts §10.6: NHS number verification system without /STU3/CodeSystem/',
+    issues: ['binding@Bundle.entry[0].resource.identifier[0].extension[0].valueCodeableConcept'],
+  },
+  'foundations/read_patient_response_example.json': {
+    why: 'facts §10.6',
+    issues: ['binding@Patient.identifier[0].extension[0].valueCodeableConcept'],
+  },
+  'foundations/register_patient_request_example.json': {
+    why: 'facts §10.6',
+    issues: ['binding@Parameters.parameter[0].resource.identifier[0].extension[0].valueCodeableConcept'],
+  },
   'foundations/register_patient_response_example.json': {
     why: 'facts §10.6, and the same mistake for the registration type system (https://fhir.nhs.uk/CareConnect-RegistrationType-1)',
-    issues: ['binding@Bundle.entry[0].resource.extension[0].extension[1].valueCodeableConcept', 'binding@Bundle.entry[0].resource.identifier[0].extension[0].valueCodeableConcept'],
+    issues: [
+      'binding@Bundle.entry[0].resource.extension[0].extension[1].valueCodeableConcept',
+      'binding@Bundle.entry[0].resource.identifier[0].extension[0].valueCodeableConcept',
+    ],
   },
   'appointments/search_for_free_slots_response_example.json': {
     why: 'found here: Location.telecom (0..*) written as an object, Location.address (0..1) as an array',
-    issues: ['type@Bundle.entry[4].resource.telecom', 'type@Bundle.entry[5].resource.address', 'type@Bundle.entry[5].resource.telecom'],
+    issues: [
+      'type@Bundle.entry[4].resource.telecom',
+      'type@Bundle.entry[5].resource.address',
+      'type@Bundle.entry[5].resource.telecom',
+    ],
   },
-  'appointments/unknown_visit_location_example.json': { why: 'found here: Location.address (0..1) written as an array', issues: ['type@Location.address'] },
-  'foundations/read_location_response_example.json': { why: 'found here: Location.address (0..1) written as an array', issues: ['type@Location.address'] },
-  'foundations/get_capability_statement_response_example.json': { why: 'a template: software.releaseDate is the placeholder "[Provider Software Release Date]"', issues: ['type@CapabilityStatement.software.releaseDate'] },
+  'appointments/unknown_visit_location_example.json': {
+    why: 'found here: Location.address (0..1) written as an array',
+    issues: ['type@Location.address'],
+  },
+  'foundations/read_location_response_example.json': {
+    why: 'found here: Location.address (0..1) written as an array',
+    issues: ['type@Location.address'],
+  },
+  'foundations/get_capability_statement_response_example.json': {
+    why: 'a template: software.releaseDate is the placeholder "[Provider Software Release Date]"',
+    issues: ['type@CapabilityStatement.software.releaseDate'],
+  },
 };
 
 /** facts §10.3: not JSON at all. */
-const UNPARSEABLE_EXAMPLES = new Set(['errors/operationoutcome-10-ssp-error-example-target-url-varies-from-endpoint-registered.json']);
+const UNPARSEABLE_EXAMPLES = new Set([
+  'errors/operationoutcome-10-ssp-error-example-target-url-varies-from-endpoint-registered.json',
+]);
 
 /** Bodies whose profile comes from the interaction rather than meta.profile (facts §10.7). */
-const INTERACTION_OF: Record<string, string> = { 'appointments/search_for_free_slots_response_example.json': 'search free slots' };
+const INTERACTION_OF: Record<string, string> = {
+  'appointments/search_for_free_slots_response_example.json': 'search free slots',
+};
 
 function readdirIfPresent(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).sort() : [];
@@ -133,7 +243,9 @@ function readdirIfPresent(dir: string): string[] {
 
 describe('the official GP Connect 1.2.9 examples', () => {
   const present = existsSync(EXAMPLES);
-  const files = ['appointments', 'foundations', 'errors'].flatMap((dir) => readdirIfPresent(join(EXAMPLES, dir)).map((f) => `${dir}/${f}`));
+  const files = ['appointments', 'foundations', 'errors'].flatMap((dir) =>
+    readdirIfPresent(join(EXAMPLES, dir)).map((f) => `${dir}/${f}`),
+  );
 
   it('are available (they live outside the repository, in /work/shared)', (t) => {
     if (!present) {
@@ -151,10 +263,16 @@ describe('the official GP Connect 1.2.9 examples', () => {
         return;
       }
       const body = JSON.parse(text);
-      const issues = errorsOf(INTERACTION_OF[file]
-        ? validateExchangeBody(body, { hop: 'provider', interaction: INTERACTION_OF[file] })
-        : validate(body, { fhirVersion: 'STU3' }));
-      assert.deepEqual(issues.map((i) => `${i.rule}@${i.location}`).sort(), defect?.issues ?? [], describeIssues(issues));
+      const issues = errorsOf(
+        INTERACTION_OF[file]
+          ? validateExchangeBody(body, { hop: 'provider', interaction: INTERACTION_OF[file] })
+          : validate(body, { fhirVersion: 'STU3' }),
+      );
+      assert.deepEqual(
+        issues.map((i) => `${i.rule}@${i.location}`).sort(),
+        defect?.issues ?? [],
+        describeIssues(issues),
+      );
     });
   }
 });
@@ -166,7 +284,11 @@ describe('gpc-assure validate', () => {
 
   /** Through bin/ once main.ts lists the command; until then through validateCommand, output muted. */
   async function exitCode(args: string[]): Promise<number> {
-    if (wired) return spawnSync(process.execPath, [join(ROOT, 'bin', 'gpc-assure.cjs'), 'validate', ...args], { encoding: 'utf8' }).status ?? -1;
+    if (wired)
+      return (
+        spawnSync(process.execPath, [join(ROOT, 'bin', 'gpc-assure.cjs'), 'validate', ...args], { encoding: 'utf8' })
+          .status ?? -1
+      );
     const [out, err] = [process.stdout.write, process.stderr.write];
     process.stdout.write = process.stderr.write = (() => true) as typeof process.stdout.write;
     try {

@@ -8,7 +8,10 @@ import type { CompiledElement, Structure } from './types';
 
 const SCHEMAS = resolve(__dirname, '..', '..', '..', 'schemas');
 
-interface BaseArtefact { primitives: string[]; types: Record<string, { kind: string; elements: Record<string, CompiledElement> }> }
+interface BaseArtefact {
+  primitives: string[];
+  types: Record<string, { kind: string; elements: Record<string, CompiledElement> }>;
+}
 
 let base: BaseArtefact | undefined;
 const baseStructures = new Map<string, Structure>();
@@ -42,7 +45,10 @@ export function baseStructure(type: string): Structure | undefined {
 
 /** `https://…/GPConnect-Slot-1|1.5.0` or `…/_history/1.5` → the artefact name. */
 export function canonicalName(url: string): string {
-  return url.replace(/\|.*$/, '').replace(/\/_history\/.*$/, '').replace(/^.*\//, '');
+  return url
+    .replace(/\|.*$/, '')
+    .replace(/\/_history\/.*$/, '')
+    .replace(/^.*\//, '');
 }
 
 /** A compiled GP Connect profile (or extension definition) by canonical URL; undefined when none ships. */
@@ -51,9 +57,12 @@ export function profileStructure(url: string): Structure | undefined {
   const name = canonicalName(url);
   if (!profiles.has(name)) {
     const file = join(SCHEMAS, 'fhir', `${name}.json`);
-    const loaded = existsSync(file) && name !== 'stu3-base'
-      ? indexStructure(JSON.parse(readFileSync(file, 'utf8')) as Omit<Structure, 'children' | 'slices' | 'codeSets' | 'required'>)
-      : null;
+    const loaded =
+      existsSync(file) && name !== 'stu3-base'
+        ? indexStructure(
+            JSON.parse(readFileSync(file, 'utf8')) as Omit<Structure, 'children' | 'slices' | 'codeSets' | 'required'>,
+          )
+        : null;
     profiles.set(name, loaded);
   }
   const structure = profiles.get(name);
@@ -64,7 +73,13 @@ export function profileStructure(url: string): Structure | undefined {
 }
 
 function indexStructure(raw: Omit<Structure, 'children' | 'slices' | 'codeSets' | 'required'>): Structure {
-  const structure: Structure = { ...raw, children: new Map(), slices: new Map(), codeSets: new Map(), required: new Map() };
+  const structure: Structure = {
+    ...raw,
+    children: new Map(),
+    slices: new Map(),
+    codeSets: new Map(),
+    required: new Map(),
+  };
   for (const id of Object.keys(raw.elements)) {
     const dot = id.lastIndexOf('.');
     if (dot < 0) continue;
@@ -91,8 +106,11 @@ function indexStructure(raw: Omit<Structure, 'children' | 'slices' | 'codeSets' 
 /** Absent elements matter only when something requires them; listing those once keeps the walk short. */
 function indexRequired(structure: Structure): void {
   for (const [parent, children] of structure.children) {
-    const required = [...children].filter(([, id]) => structure.elements[id]!.min > 0
-      || (structure.slices.get(id) ?? []).some((slice) => structure.elements[slice]!.min > 0));
+    const required = [...children].filter(
+      ([, id]) =>
+        structure.elements[id]!.min > 0 ||
+        (structure.slices.get(id) ?? []).some((slice) => structure.elements[slice]!.min > 0),
+    );
     if (required.length) structure.required.set(parent, required);
   }
 }

@@ -5,7 +5,10 @@
 import { referencedType } from './value-rules';
 import type { Session } from './resource';
 
-interface BundleTypeRule { entryNeedsResource: boolean; forbiddenInEntry: string[] }
+interface BundleTypeRule {
+  entryNeedsResource: boolean;
+  forbiddenInEntry: string[];
+}
 
 /** STU3 Bundle.type semantics the harness relies on (bdl-* invariants cover the rest). */
 const BUNDLE_TYPE_RULES: Record<string, BundleTypeRule> = {
@@ -22,7 +25,12 @@ const MUST_RESOLVE = new Set(['Slot.schedule']);
 
 type Entry = { fullUrl?: unknown; resource?: { resourceType?: unknown; id?: unknown } } & Record<string, unknown>;
 
-export function checkBundle(session: Session, bundle: Record<string, unknown>, location: string, firstReference: number): void {
+export function checkBundle(
+  session: Session,
+  bundle: Record<string, unknown>,
+  location: string,
+  firstReference: number,
+): void {
   const entries = (Array.isArray(bundle.entry) ? bundle.entry : []) as Entry[];
   const rule = BUNDLE_TYPE_RULES[String(bundle.type)];
   const keys = new Set<string>();
@@ -31,14 +39,17 @@ export function checkBundle(session: Session, bundle: Record<string, unknown>, l
     if (!entry || typeof entry !== 'object') return;
     const where = `${location}.entry[${i}]`;
     for (const key of rule?.forbiddenInEntry ?? []) {
-      if (entry[key] !== undefined) bundleIssue(session, `${where}.${key}`, `a ${bundle.type} Bundle entry must not carry ${key}`);
+      if (entry[key] !== undefined)
+        bundleIssue(session, `${where}.${key}`, `a ${bundle.type} Bundle entry must not carry ${key}`);
     }
-    if (rule?.entryNeedsResource && !entry.resource) bundleIssue(session, where, `a ${bundle.type} Bundle entry needs a resource`);
+    if (rule?.entryNeedsResource && !entry.resource)
+      bundleIssue(session, where, `a ${bundle.type} Bundle entry needs a resource`);
     const { resourceType, id } = entry.resource ?? {};
     if (typeof resourceType !== 'string') return;
     types.add(resourceType);
     const key = `${resourceType}/${id}`;
-    if (id !== undefined && keys.has(key)) bundleIssue(session, `${where}.resource.id`, `${key} appears twice in the Bundle`);
+    if (id !== undefined && keys.has(key))
+      bundleIssue(session, `${where}.resource.id`, `${key} appears twice in the Bundle`);
     keys.add(key);
     if (typeof entry.fullUrl === 'string') keys.add(entry.fullUrl);
   });
@@ -46,7 +57,12 @@ export function checkBundle(session: Session, bundle: Record<string, unknown>, l
     const type = referencedType(reference);
     if (!type || keys.has(reference)) continue;
     if (MUST_RESOLVE.has(elementPath) || types.has(type)) {
-      session.issues.push({ severity: 'error', location: refLocation, rule: 'reference', message: `${reference} does not resolve to an entry of this Bundle` });
+      session.issues.push({
+        severity: 'error',
+        location: refLocation,
+        rule: 'reference',
+        message: `${reference} does not resolve to an entry of this Bundle`,
+      });
     }
   }
 }

@@ -58,18 +58,23 @@ const NATIVE: Record<string, (node: Node) => boolean> = {
   'per-1': (period) => notAfter(period.start, period.end),
   'dom-1': (resource) => contained(resource).every((c) => c?.text === undefined),
   'dom-2': (resource) => contained(resource).every((c) => c?.contained === undefined),
-  'dom-4': (resource) => contained(resource).every((c) => c?.meta?.versionId === undefined && c?.meta?.lastUpdated === undefined),
+  'dom-4': (resource) =>
+    contained(resource).every((c) => c?.meta?.versionId === undefined && c?.meta?.lastUpdated === undefined),
   'bdl-1': (bundle) => bundle.total === undefined || bundle.type === 'searchset' || bundle.type === 'history',
   'bdl-2': (bundle) => noEntryHas(bundle, 'search') || bundle.type === 'searchset',
   'bdl-3': (bundle) => noEntryHas(bundle, 'request') || ['batch', 'transaction', 'history'].includes(bundle.type),
-  'bdl-4': (bundle) => noEntryHas(bundle, 'response') || ['batch-response', 'transaction-response'].includes(bundle.type),
+  'bdl-4': (bundle) =>
+    noEntryHas(bundle, 'response') || ['batch-response', 'transaction-response'].includes(bundle.type),
   'bdl-5': (entry) => entry.resource !== undefined || entry.request !== undefined || entry.response !== undefined,
   'bdl-7': (bundle) => {
-    const keys = entries(bundle).filter((e) => e?.fullUrl !== undefined).map((e) => `${e.fullUrl}|${e.resource?.meta?.versionId}`);
+    const keys = entries(bundle)
+      .filter((e) => e?.fullUrl !== undefined)
+      .map((e) => `${e.fullUrl}|${e.resource?.meta?.versionId}`);
     return new Set(keys).size === keys.length;
   },
   'bdl-8': (entry) => typeof entry.fullUrl !== 'string' || !entry.fullUrl.includes('/_history/'),
-  'bdl-9': (bundle) => bundle.type !== 'document' || (bundle.identifier?.system !== undefined && bundle.identifier?.value !== undefined),
+  'bdl-9': (bundle) =>
+    bundle.type !== 'document' || (bundle.identifier?.system !== undefined && bundle.identifier?.value !== undefined),
 };
 
 /** True when the invariant fails on this node: it evaluates to false (empty results count as passing). */

@@ -6,7 +6,12 @@ const DATE = '-?[0-9]{4}(-(0[1-9]|1[0-2])(-(0[0-9]|[1-2][0-9]|3[0-1]))?)?';
 const TIME = '([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?';
 const ZONE = '(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))';
 
-interface PrimitiveRule { json: 'string' | 'number' | 'boolean'; regex?: RegExp; integer?: boolean; min?: number }
+interface PrimitiveRule {
+  json: 'string' | 'number' | 'boolean';
+  regex?: RegExp;
+  integer?: boolean;
+  min?: number;
+}
 
 const anchored = (source: string) => new RegExp(`^(?:${source})$`);
 
@@ -27,7 +32,10 @@ const PRIMITIVES: Record<string, PrimitiveRule> = {
   base64Binary: { json: 'string', regex: /^(\s*([0-9a-zA-Z+=/]){4}\s*)+$/ },
   date: { json: 'string', regex: anchored(DATE) },
   // STU3: a time, when present, needs a full date and a zone.
-  dateTime: { json: 'string', regex: anchored(`-?[0-9]{4}(-(0[1-9]|1[0-2])(-(0[0-9]|[1-2][0-9]|3[0-1])(T${TIME}${ZONE})?)?)?`) },
+  dateTime: {
+    json: 'string',
+    regex: anchored(`-?[0-9]{4}(-(0[1-9]|1[0-2])(-(0[0-9]|[1-2][0-9]|3[0-1])(T${TIME}${ZONE})?)?)?`),
+  },
   instant: { json: 'string', regex: anchored(`[0-9]{4}-(0[1-9]|1[0-2])-(0[0-9]|[1-2][0-9]|3[0-1])T${TIME}${ZONE}`) },
   time: { json: 'string', regex: anchored(TIME) },
 };

@@ -12,14 +12,27 @@ const R4_SCHEMAS = resolve(__dirname, '..', '..', '..', 'schemas', 'r4');
 
 /** Schema for a body by resourceType (a Bundle by what it holds), when no schema name is given. */
 const SCHEMA_BY_TYPE: Record<string, string> = {
-  Patient: 'pds-patient', OperationOutcome: 'pds-operation-outcome', Endpoint: 'sds-endpoint', Device: 'sds-device',
-  'Bundle:Endpoint': 'sds-endpoint-bundle', 'Bundle:Device': 'sds-device-bundle',
+  Patient: 'pds-patient',
+  OperationOutcome: 'pds-operation-outcome',
+  Endpoint: 'sds-endpoint',
+  Device: 'sds-device',
+  'Bundle:Endpoint': 'sds-endpoint-bundle',
+  'Bundle:Device': 'sds-device-bundle',
 };
 
 /** ajv keyword → the validator's rule vocabulary. */
 const RULE_OF_KEYWORD: Record<string, Rule> = {
-  required: 'cardinality', minItems: 'cardinality', maxItems: 'cardinality', additionalProperties: 'unknown-element',
-  type: 'type', format: 'type', enum: 'binding', const: 'fixed', pattern: 'pattern', maxLength: 'type', minLength: 'type',
+  required: 'cardinality',
+  minItems: 'cardinality',
+  maxItems: 'cardinality',
+  additionalProperties: 'unknown-element',
+  type: 'type',
+  format: 'type',
+  enum: 'binding',
+  const: 'fixed',
+  pattern: 'pattern',
+  maxLength: 'type',
+  minLength: 'type',
 };
 
 let ajv: Ajv | undefined;
@@ -30,7 +43,11 @@ function schema(name: string) {
   if (!entry) {
     ajv ??= addFormats(new Ajv({ allErrors: true, strict: false }));
     const artefact = JSON.parse(readFileSync(join(R4_SCHEMAS, `${name}.json`), 'utf8'));
-    entry = { validate: ajv.compile(artefact.schema), source: artefact.provenance.source, version: artefact.provenance.version };
+    entry = {
+      validate: ajv.compile(artefact.schema),
+      source: artefact.provenance.source,
+      version: artefact.provenance.version,
+    };
     compiled.set(name, entry);
   }
   return entry;
@@ -51,8 +68,12 @@ function schemaFor(resource: Record<string, unknown>): string | undefined {
 function location(root: string, error: ErrorObject): string {
   const parts = error.instancePath.split('/').slice(1);
   const path = parts.reduce((at, part) => (/^\d+$/.test(part) ? `${at}[${part}]` : `${at}.${part}`), root);
-  const missing = error.keyword === 'required' ? `.${(error.params as { missingProperty: string }).missingProperty}` : '';
-  const extra = error.keyword === 'additionalProperties' ? `.${(error.params as { additionalProperty: string }).additionalProperty}` : '';
+  const missing =
+    error.keyword === 'required' ? `.${(error.params as { missingProperty: string }).missingProperty}` : '';
+  const extra =
+    error.keyword === 'additionalProperties'
+      ? `.${(error.params as { additionalProperty: string }).additionalProperty}`
+      : '';
   return `${path}${missing}${extra}`;
 }
 
@@ -64,12 +85,23 @@ export function validateR4(resource: unknown, schemaName?: string): ValidationIs
   const name = schemaName ?? schemaFor(node);
   const root = String(node.resourceType ?? 'Resource');
   if (!name || !r4SchemaNames().includes(name)) {
-    return [{ severity: 'error', location: root, rule: 'profile', message: `no R4 schema for ${schemaName ?? root}; known: ${r4SchemaNames().join(', ')}` }];
+    return [
+      {
+        severity: 'error',
+        location: root,
+        rule: 'profile',
+        message: `no R4 schema for ${schemaName ?? root}; known: ${r4SchemaNames().join(', ')}`,
+      },
+    ];
   }
   const { validate, source, version } = schema(name);
   if (validate(node)) return [];
   return (validate.errors ?? []).map((error) => ({
-    severity: 'error', location: location(root, error), profile: source, profileVersion: version ?? undefined,
-    rule: RULE_OF_KEYWORD[error.keyword] ?? 'type', message: error.message ?? error.keyword,
+    severity: 'error',
+    location: location(root, error),
+    profile: source,
+    profileVersion: version ?? undefined,
+    rule: RULE_OF_KEYWORD[error.keyword] ?? 'type',
+    message: error.message ?? error.keyword,
   }));
 }

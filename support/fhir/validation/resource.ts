@@ -7,7 +7,11 @@ import { baseStructure, profileStructure } from './artefacts';
 import { checkInvariants, walkObject, type ResourceScope, type WalkHooks } from './walker';
 import type { Structure, ValidationIssue } from './types';
 
-export interface CollectedReference { reference: string; location: string; elementPath: string }
+export interface CollectedReference {
+  reference: string;
+  location: string;
+  elementPath: string;
+}
 
 /** State shared by every resource of one validate() call. */
 export interface Session {
@@ -17,14 +21,24 @@ export interface Session {
   references: CollectedReference[];
 }
 
-function issue(session: Session, location: string, rule: 'profile' | 'type' | 'reference', message: string,
-  severity: 'error' | 'warning' = 'error'): void {
+function issue(
+  session: Session,
+  location: string,
+  rule: 'profile' | 'type' | 'reference',
+  message: string,
+  severity: 'error' | 'warning' = 'error',
+): void {
   session.issues.push({ severity, location, rule, message });
 }
 
 /** The profile a resource claims or is expected to meet; reports a profile it claims but we do not ship. */
-function chooseStructure(session: Session, resource: Record<string, unknown>, type: string, location: string,
-  explicitProfile?: string): Structure | undefined {
+function chooseStructure(
+  session: Session,
+  resource: Record<string, unknown>,
+  type: string,
+  location: string,
+  explicitProfile?: string,
+): Structure | undefined {
   if (explicitProfile) {
     const structure = profileStructure(explicitProfile);
     if (!structure) issue(session, location, 'profile', `no compiled profile for ${explicitProfile}`);
@@ -33,16 +47,35 @@ function chooseStructure(session: Session, resource: Record<string, unknown>, ty
   const claimed = ((resource.meta as { profile?: unknown } | undefined)?.profile ?? []) as unknown[];
   const shipped = claimed.map((url) => (typeof url === 'string' ? profileStructure(url) : undefined)).find(Boolean);
   if (shipped) return shipped;
-  if (claimed.length > 0) issue(session, `${location}.meta.profile`, 'profile', `no compiled profile for ${claimed.join(', ')}; validated against the STU3 base ${type}`, 'warning');
+  if (claimed.length > 0)
+    issue(
+      session,
+      `${location}.meta.profile`,
+      'profile',
+      `no compiled profile for ${claimed.join(', ')}; validated against the STU3 base ${type}`,
+      'warning',
+    );
   const expected = session.expectedProfiles[type];
   const structure = (expected ? profileStructure(expected) : undefined) ?? baseStructure(type);
   // Outside Appointment Management/Foundations (e.g. ARS clinical resources) nothing ships to check against:
   // said once as a warning rather than failing a payload for the validator's own scope.
-  if (!structure) issue(session, `${location}.resourceType`, 'profile', `${type} is outside the compiled definitions; not checked`, 'warning');
+  if (!structure)
+    issue(
+      session,
+      `${location}.resourceType`,
+      'profile',
+      `${type} is outside the compiled definitions; not checked`,
+      'warning',
+    );
   return structure;
 }
 
-export function validateResource(session: Session, resource: unknown, location: string, explicitProfile?: string): void {
+export function validateResource(
+  session: Session,
+  resource: unknown,
+  location: string,
+  explicitProfile?: string,
+): void {
   if (resource === null || typeof resource !== 'object' || Array.isArray(resource)) {
     issue(session, location, 'type', 'a resource must be a JSON object');
     return;
@@ -56,14 +89,23 @@ export function validateResource(session: Session, resource: unknown, location: 
   const structure = chooseStructure(session, node, type, location, explicitProfile);
   if (!structure) return;
   if (structure.type !== type) {
-    issue(session, `${location}.resourceType`, 'profile', `${structure.url ?? structure.type} is a profile on ${structure.type}, not ${type}`);
+    issue(
+      session,
+      `${location}.resourceType`,
+      'profile',
+      `${structure.url ?? structure.type} is a profile on ${structure.type}, not ${type}`,
+    );
     return;
   }
   const localReferences: CollectedReference[] = [];
   const hooks: WalkHooks = {
     onResource: (nested, nestedLocation) => validateResource(session, nested, nestedLocation),
     onReference: (reference, refLocation, elementPath) =>
-      (reference.startsWith('#') ? localReferences : session.references).push({ reference, location: refLocation, elementPath }),
+      (reference.startsWith('#') ? localReferences : session.references).push({
+        reference,
+        location: refLocation,
+        elementPath,
+      }),
   };
   const scope: ResourceScope = { structure, issues: session.issues, hooks };
   const root = structure.elements[structure.type];
@@ -73,7 +115,12 @@ export function validateResource(session: Session, resource: unknown, location: 
 }
 
 /** ref-1: every `#id` names a contained resource; dom-3: every contained resource is so named. */
-function resolveContained(session: Session, node: Record<string, unknown>, location: string, references: CollectedReference[]): void {
+function resolveContained(
+  session: Session,
+  node: Record<string, unknown>,
+  location: string,
+  references: CollectedReference[],
+): void {
   const containedIds = (Array.isArray(node.contained) ? node.contained : []).map((c: { id?: string }) => `#${c?.id}`);
   if (references.length === 0 && containedIds.length === 0) return;
   const ids = new Set(containedIds);
@@ -83,7 +130,12 @@ function resolveContained(session: Session, node: Record<string, unknown>, locat
   const referenced = new Set(references.map((r) => r.reference));
   containedIds.forEach((id, i) => {
     if (!referenced.has(id)) {
-      session.issues.push({ severity: 'error', location: `${location}.contained[${i}]`, rule: 'invariant:dom-3', message: `contained resource ${id} is not referenced from elsewhere in the resource` });
+      session.issues.push({
+        severity: 'error',
+        location: `${location}.contained[${i}]`,
+        rule: 'invariant:dom-3',
+        message: `contained resource ${id} is not referenced from elsewhere in the resource`,
+      });
     }
   });
 }

@@ -21,26 +21,43 @@ function discriminatorValue(structure: Structure, sliceId: string, path: string)
 }
 
 /** Returns, per value, the slice element id it matched (undefined when none). */
-export function matchSlices(scope: ResourceScope, structure: Structure, slicedId: string, values: unknown[],
-  location: string, multiple: boolean): Array<string | undefined> {
+export function matchSlices(
+  scope: ResourceScope,
+  structure: Structure,
+  slicedId: string,
+  values: unknown[],
+  location: string,
+  multiple: boolean,
+): Array<string | undefined> {
   const itemLocation = (i: number) => (multiple ? `${location}[${i}]` : location);
   const sliceIds = structure.slices.get(slicedId) ?? [];
   const discriminator = structure.elements[slicedId]?.slicing?.discriminator ?? ['url'];
   const wanted = sliceIds.map((id) => discriminator.map((path) => discriminatorValue(structure, id, path)));
-  const matched = values.map((value) => sliceIds.find((_, s) =>
-    wanted[s]!.every((expected, d) => expected !== undefined && valueAt(value, discriminator[d]!) === expected)));
+  const matched = values.map((value) =>
+    sliceIds.find((_, s) =>
+      wanted[s]!.every((expected, d) => expected !== undefined && valueAt(value, discriminator[d]!) === expected),
+    ),
+  );
   sliceIds.forEach((sliceId) => {
     const element = structure.elements[sliceId]!;
     const count = matched.filter((m) => m === sliceId).length;
     const max = element.max === '*' ? Infinity : Number(element.max);
     if (count < element.min || count > max) {
       const where = count > 0 ? itemLocation(matched.lastIndexOf(sliceId)) : location;
-      report(scope, where, 'slice', `slice ${element.sliceName} of ${slicedId.replace(/:[^.]+/g, '')} needs ${element.min}..${element.max}, found ${count}`, sliceId, structure);
+      report(
+        scope,
+        where,
+        'slice',
+        `slice ${element.sliceName} of ${slicedId.replace(/:[^.]+/g, '')} needs ${element.min}..${element.max}, found ${count}`,
+        sliceId,
+        structure,
+      );
     }
   });
   if (structure.elements[slicedId]?.slicing?.rules === 'closed') {
     matched.forEach((m, i) => {
-      if (!m) report(scope, itemLocation(i), 'slice', `value matches no slice of closed ${slicedId}`, slicedId, structure);
+      if (!m)
+        report(scope, itemLocation(i), 'slice', `value matches no slice of closed ${slicedId}`, slicedId, structure);
     });
   }
   return matched;

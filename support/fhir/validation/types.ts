@@ -1,7 +1,17 @@
 /** Shapes shared by the validator modules: issues out, compiled artefacts in (see scripts/generate-schemas.ts). */
 
-export type Rule = 'cardinality' | 'type' | 'fixed' | 'pattern' | 'binding' | 'slice' | 'reference'
-  | 'unknown-element' | 'bundle' | 'profile' | `invariant:${string}`;
+export type Rule =
+  | 'cardinality'
+  | 'type'
+  | 'fixed'
+  | 'pattern'
+  | 'binding'
+  | 'slice'
+  | 'reference'
+  | 'unknown-element'
+  | 'bundle'
+  | 'profile'
+  | `invariant:${string}`;
 
 export interface ValidationIssue {
   severity: 'error' | 'warning';

@@ -18,14 +18,28 @@ function deepEqual(a: unknown, b: unknown): boolean {
 function matchesPattern(value: unknown, pattern: unknown): boolean {
   if (typeof pattern !== 'object' || pattern === null) return value === pattern;
   if (typeof value !== 'object' || value === null) return false;
-  if (Array.isArray(pattern)) return Array.isArray(value) && pattern.every((p) => value.some((v) => matchesPattern(v, p)));
+  if (Array.isArray(pattern))
+    return Array.isArray(value) && pattern.every((p) => value.some((v) => matchesPattern(v, p)));
   return Object.entries(pattern).every(([k, p]) => matchesPattern((value as Record<string, unknown>)[k], p));
 }
 
-export function checkFixedAndPattern(scope: ResourceScope, structure: Structure, elementId: string,
-  element: CompiledElement, value: unknown, location: string): void {
+export function checkFixedAndPattern(
+  scope: ResourceScope,
+  structure: Structure,
+  elementId: string,
+  element: CompiledElement,
+  value: unknown,
+  location: string,
+): void {
   if (element.fixed !== undefined && !deepEqual(value, element.fixed)) {
-    report(scope, location, 'fixed', `must be exactly ${JSON.stringify(element.fixed)}, got ${JSON.stringify(value)}`, elementId, structure);
+    report(
+      scope,
+      location,
+      'fixed',
+      `must be exactly ${JSON.stringify(element.fixed)}, got ${JSON.stringify(value)}`,
+      elementId,
+      structure,
+    );
   }
   if (element.pattern !== undefined && !matchesPattern(value, element.pattern)) {
     report(scope, location, 'pattern', `must match ${JSON.stringify(element.pattern)}`, elementId, structure);
@@ -38,15 +52,21 @@ type Coding = { system?: string; code?: string };
 const CODES_OF: Record<string, (value: unknown) => string[]> = {
   code: (value) => [String(value)],
   Coding: (value) => codingKeys([value as Coding]),
-  CodeableConcept: (value) => codingKeys(((value as { coding?: Coding[] }).coding ?? [])),
+  CodeableConcept: (value) => codingKeys((value as { coding?: Coding[] }).coding ?? []),
 };
 
 function codingKeys(codings: Coding[]): string[] {
   return codings.filter((c) => c && c.code !== undefined).map((c) => `${c.system ?? ''}|${c.code}`);
 }
 
-export function checkBinding(scope: ResourceScope, structure: Structure, elementId: string, type: string,
-  value: unknown, location: string): void {
+export function checkBinding(
+  scope: ResourceScope,
+  structure: Structure,
+  elementId: string,
+  type: string,
+  value: unknown,
+  location: string,
+): void {
   const extract = CODES_OF[type];
   if (!extract) return;
   const allowed = codeSet(structure, elementId);
@@ -56,9 +76,23 @@ export function checkBinding(scope: ResourceScope, structure: Structure, element
   // A required binding asks for a code from the set: a Coding or CodeableConcept with none (text only, or a
   // system without a code) does not meet it, as the HL7 validator also holds.
   if (codes.length === 0 && type !== 'code') {
-    report(scope, location, 'binding', `no code given where the required value set ${valueSet} asks for one`, elementId, structure);
+    report(
+      scope,
+      location,
+      'binding',
+      `no code given where the required value set ${valueSet} asks for one`,
+      elementId,
+      structure,
+    );
   } else if (!codes.some((code) => allowed.has(code))) {
-    report(scope, location, 'binding', `${codes.join(', ')} is not in the required value set ${valueSet}`, elementId, structure);
+    report(
+      scope,
+      location,
+      'binding',
+      `${codes.join(', ')} is not in the required value set ${valueSet}`,
+      elementId,
+      structure,
+    );
   }
 }
 
@@ -79,12 +113,25 @@ function targetTypes(element: CompiledElement): Set<string> {
   return types;
 }
 
-export function checkReferenceTarget(scope: ResourceScope, structure: Structure, elementId: string,
-  element: CompiledElement, reference: string, location: string): void {
+export function checkReferenceTarget(
+  scope: ResourceScope,
+  structure: Structure,
+  elementId: string,
+  element: CompiledElement,
+  reference: string,
+  location: string,
+): void {
   const allowed = targetTypes(element);
   const type = referencedType(reference);
   if (allowed.size === 0 || allowed.has('Resource') || type === undefined) return;
   if (!allowed.has(type)) {
-    report(scope, `${location}.reference`, 'reference', `${reference} must refer to ${[...allowed].join(' or ')}`, elementId, structure);
+    report(
+      scope,
+      `${location}.reference`,
+      'reference',
+      `${reference} must refer to ${[...allowed].join(' or ')}`,
+      elementId,
+      structure,
+    );
   }
 }

@@ -10,7 +10,12 @@ import { matchSlices } from './slicing';
 import type { CompiledElement, Rule, Structure, ValidationIssue } from './types';
 
 /** Invariants only worth evaluating when the node has this key (dom-1..4 are all about `contained`). */
-const INVARIANT_PRECONDITION: Record<string, string> = { 'dom-1': 'contained', 'dom-2': 'contained', 'dom-3': 'contained', 'dom-4': 'contained' };
+const INVARIANT_PRECONDITION: Record<string, string> = {
+  'dom-1': 'contained',
+  'dom-2': 'contained',
+  'dom-3': 'contained',
+  'dom-4': 'contained',
+};
 
 /** What the walker reports to the caller besides issues: references to resolve and resources to validate. */
 export interface WalkHooks {
@@ -21,15 +26,29 @@ export interface WalkHooks {
 }
 
 /** The resource being walked: its structure and, for issues, which profile spoke. */
-export interface ResourceScope { structure: Structure; issues: ValidationIssue[]; hooks: WalkHooks }
+export interface ResourceScope {
+  structure: Structure;
+  issues: ValidationIssue[];
+  hooks: WalkHooks;
+}
 
 const elementPath = (id: string) => id.replace(/:[^.]+/g, '');
 const capitalised = (type: string) => type[0]!.toUpperCase() + type.slice(1);
 
-export function report(scope: ResourceScope, location: string, rule: Rule, message: string, elementId?: string,
-  structure: Structure = scope.structure): void {
+export function report(
+  scope: ResourceScope,
+  location: string,
+  rule: Rule,
+  message: string,
+  elementId?: string,
+  structure: Structure = scope.structure,
+): void {
   scope.issues.push({
-    severity: 'error', location, rule, message, elementId,
+    severity: 'error',
+    location,
+    rule,
+    message,
+    elementId,
     ...(structure.url ? { profile: structure.url, profileVersion: structure.version ?? undefined } : {}),
   });
 }
@@ -48,15 +67,25 @@ function resolveChild(structure: Structure, parentId: string, key: string): { id
 }
 
 /** Where a value of `type` at `elementId` finds its children: the profile's expansion, else the base type. */
-function childScope(structure: Structure, elementId: string, type: string | undefined): [Structure, string] | undefined {
+function childScope(
+  structure: Structure,
+  elementId: string,
+  type: string | undefined,
+): [Structure, string] | undefined {
   if (structure.children.has(elementId)) return [structure, elementId];
   const base = type ? baseStructure(type) : undefined;
   return base ? [base, type!] : undefined;
 }
 
 /** Validates an object node: every key known, every child element's cardinality and slices, then the values. */
-export function walkObject(scope: ResourceScope, node: Record<string, unknown>, structure: Structure,
-  elementId: string, location: string, isResourceRoot = false): void {
+export function walkObject(
+  scope: ResourceScope,
+  node: Record<string, unknown>,
+  structure: Structure,
+  elementId: string,
+  location: string,
+  isResourceRoot = false,
+): void {
   const keys = Object.keys(node);
   if (keys.length === 0 || (isResourceRoot && keys.length === 1)) {
     report(scope, location, 'invariant:ele-1', 'element has neither a value nor children', elementId, structure);
@@ -68,45 +97,98 @@ export function walkObject(scope: ResourceScope, node: Record<string, unknown>, 
     if (key.startsWith('_')) continue; // primitive extensions/ids ride beside their value
     const child = resolveChild(structure, elementId, key);
     if (!child) {
-      report(scope, `${location}.${key}`, 'unknown-element', `${key} is not an element of ${elementPath(elementId)}`, elementId, structure);
+      report(
+        scope,
+        `${location}.${key}`,
+        'unknown-element',
+        `${key} is not an element of ${elementPath(elementId)}`,
+        elementId,
+        structure,
+      );
       continue;
     }
     const value = node[key];
     const element = structure.elements[child.id]!;
     if (Array.isArray(value) !== (element.array === true)) {
-      report(scope, `${location}.${key}`, 'type', Array.isArray(value) ? `${key} must be a single value, not an array` : `${key} must be a JSON array`, child.id, structure);
+      report(
+        scope,
+        `${location}.${key}`,
+        'type',
+        Array.isArray(value) ? `${key} must be a single value, not an array` : `${key} must be a JSON array`,
+        child.id,
+        structure,
+      );
     }
     seen.set(child.id, { values: Array.isArray(value) ? value : [value], type: child.type, key });
   }
   // Plain loops, no per-call closures: this is the hot path (tsx's keepNames makes every closure costly).
-  for (const [childId, entry] of seen) walkChild(scope, node, structure, childId, entry.key, entry.values, entry.type, location);
+  for (const [childId, entry] of seen)
+    walkChild(scope, node, structure, childId, entry.key, entry.values, entry.type, location);
   for (const [name, childId] of structure.required.get(elementId) ?? []) {
     if (!seen.has(childId)) walkChild(scope, node, structure, childId, name, [], undefined, location);
   }
 }
 
 /** One child element of an object: its cardinality, its slices (even when absent), then each value. */
-function walkChild(scope: ResourceScope, node: Record<string, unknown>, structure: Structure, childId: string, key: string,
-  values: unknown[], choiceType: string | undefined, location: string): void {
+function walkChild(
+  scope: ResourceScope,
+  node: Record<string, unknown>,
+  structure: Structure,
+  childId: string,
+  key: string,
+  values: unknown[],
+  choiceType: string | undefined,
+  location: string,
+): void {
   const where = `${location}.${key}`;
   checkCardinality(scope, structure, childId, structure.elements[childId]!, values.length, where);
   const multiple = Array.isArray(node[key]);
-  const sliceOf = structure.slices.has(childId) ? matchSlices(scope, structure, childId, values, where, multiple) : undefined;
+  const sliceOf = structure.slices.has(childId)
+    ? matchSlices(scope, structure, childId, values, where, multiple)
+    : undefined;
   for (let i = 0; i < values.length; i++) {
     walkValue(scope, values[i], structure, sliceOf?.[i] ?? childId, choiceType, multiple ? `${where}[${i}]` : where);
   }
 }
 
-function checkCardinality(scope: ResourceScope, structure: Structure, id: string, element: CompiledElement,
-  count: number, location: string): void {
+function checkCardinality(
+  scope: ResourceScope,
+  structure: Structure,
+  id: string,
+  element: CompiledElement,
+  count: number,
+  location: string,
+): void {
   const max = element.max === '*' ? Infinity : Number(element.max);
-  if (count < element.min) report(scope, location, 'cardinality', `${elementPath(id)} requires at least ${element.min}, found ${count}`, id, structure);
-  else if (count > max) report(scope, location, 'cardinality', `${elementPath(id)} allows at most ${element.max}, found ${count}`, id, structure);
+  if (count < element.min)
+    report(
+      scope,
+      location,
+      'cardinality',
+      `${elementPath(id)} requires at least ${element.min}, found ${count}`,
+      id,
+      structure,
+    );
+  else if (count > max)
+    report(
+      scope,
+      location,
+      'cardinality',
+      `${elementPath(id)} allows at most ${element.max}, found ${count}`,
+      id,
+      structure,
+    );
 }
 
 /** One value of an element: its type decides whether it is a primitive, a resource or an object to walk. */
-function walkValue(scope: ResourceScope, value: unknown, structure: Structure, elementId: string,
-  choiceType: string | undefined, location: string): void {
+function walkValue(
+  scope: ResourceScope,
+  value: unknown,
+  structure: Structure,
+  elementId: string,
+  choiceType: string | undefined,
+  location: string,
+): void {
   const element = structure.elements[elementId]!;
   const type = choiceType ?? (element.types?.length === 1 ? element.types[0] : undefined);
   checkFixedAndPattern(scope, structure, elementId, element, value, location);
@@ -121,12 +203,26 @@ function walkValue(scope: ResourceScope, value: unknown, structure: Structure, e
     return;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    report(scope, location, 'type', `expected an object${type ? ` (${type})` : ''}, got ${JSON.stringify(value)}`, elementId, structure);
+    report(
+      scope,
+      location,
+      'type',
+      `expected an object${type ? ` (${type})` : ''}, got ${JSON.stringify(value)}`,
+      elementId,
+      structure,
+    );
     return;
   }
   const node = value as Record<string, unknown>;
   if (type === 'Extension' && node.extension !== undefined && Object.keys(node).some((k) => k.startsWith('value'))) {
-    report(scope, location, 'invariant:ext-1', 'an extension has either a value or extensions, not both', elementId, structure);
+    report(
+      scope,
+      location,
+      'invariant:ext-1',
+      'an extension has either a value or extensions, not both',
+      elementId,
+      structure,
+    );
   }
   if (type === 'Extension' && typeof node.url === 'string') {
     const extensionProfile = profileStructure(node.url);
@@ -143,11 +239,18 @@ function walkValue(scope: ResourceScope, value: unknown, structure: Structure, e
   checkInvariants(scope, structure, elementId, element, node, location);
   const where = childScope(structure, elementId, type);
   if (where) walkObject(scope, node, where[0], where[1], location);
-  else if (type && !element.types?.includes('BackboneElement')) report(scope, location, 'type', `no definition for type ${type}`, elementId, structure);
+  else if (type && !element.types?.includes('BackboneElement'))
+    report(scope, location, 'type', `no definition for type ${type}`, elementId, structure);
 }
 
-export function checkInvariants(scope: ResourceScope, structure: Structure, elementId: string, element: CompiledElement,
-  node: Record<string, unknown>, location: string): void {
+export function checkInvariants(
+  scope: ResourceScope,
+  structure: Structure,
+  elementId: string,
+  element: CompiledElement,
+  node: Record<string, unknown>,
+  location: string,
+): void {
   for (const invariant of element.invariants ?? []) {
     const precondition = INVARIANT_PRECONDITION[invariant.key];
     if (precondition && node[precondition] === undefined) continue;

@@ -19,14 +19,18 @@ type Json = Record<string, unknown>;
 const PROVIDER_EXTENSIONS = new Set<string>([EXT.practitionerRole, EXT.deliveryChannel]);
 
 export const etag = (versionId: number) => `W/"${versionId}"`;
-export const historyUrl = (ctx: ProviderContext, id: string, versionId: number) => `${ctx.serviceRoot}/Appointment/${id}/_history/${versionId}`;
+export const historyUrl = (ctx: ProviderContext, id: string, versionId: number) =>
+  `${ctx.serviceRoot}/Appointment/${id}/_history/${versionId}`;
 
 const participantsOf = (a: Json) => a.participant as { actor: { reference: string } }[];
 
 /** Each booking-response fault and the one thing it makes wrong in the returned Appointment. */
 const RESPONSE_FAULTS: [FaultId, (a: Json, patientId: string) => void][] = [
   ['provider-book-no-profile', (a) => void delete (a.meta as Json).profile],
-  ['provider-book-drops-location', (a) => void (a.participant = participantsOf(a).filter((p) => !p.actor.reference.startsWith('Location/')))],
+  [
+    'provider-book-drops-location',
+    (a) => void (a.participant = participantsOf(a).filter((p) => !p.actor.reference.startsWith('Location/'))),
+  ],
   [
     'provider-book-wrong-patient',
     (a, patientId) => {
@@ -43,12 +47,17 @@ function wantsMinimal(ctx: ProviderContext): boolean {
 export function bookAppointment(ctx: ProviderContext): SimResponse {
   const { faults, state, practice } = ctx;
   const { appointment, slots, patientId } = validateBooking(ctx);
-  const taken = claimSlots(slots, { ignoreBusy: faults.has('provider-double-booking'), leaveFree: faults.has('provider-slot-stays-free') });
+  const taken = claimSlots(slots, {
+    ignoreBusy: faults.has('provider-double-booking'),
+    leaveFree: faults.has('provider-slot-stays-free'),
+  });
   if (taken) throw new GpcError(409, 'DUPLICATE_REJECTED', `Slot/${taken.id} is already booked`);
 
   const schedule = scheduleById(slots[0].scheduleId)!;
   const { id: _clientId, meta: _clientMeta, extension, ...sent } = appointment;
-  const consumerExtensions = Array.isArray(extension) ? extension.filter((e: Json) => !PROVIDER_EXTENSIONS.has(e?.url as string)) : [];
+  const consumerExtensions = Array.isArray(extension)
+    ? extension.filter((e: Json) => !PROVIDER_EXTENSIONS.has(e?.url as string))
+    : [];
   const stored = storeAppointment(state, practice.ods, (id) => ({
     resourceType: 'Appointment',
     id,
@@ -65,7 +74,9 @@ export function bookAppointment(ctx: ProviderContext): SimResponse {
     status: faults.has('provider-book-200') ? 200 : 201,
     headers: {
       ETag: etag(stored.versionId),
-      ...(faults.has('provider-book-no-location-header') ? {} : { Location: historyUrl(ctx, stored.id, stored.versionId) }),
+      ...(faults.has('provider-book-no-location-header')
+        ? {}
+        : { Location: historyUrl(ctx, stored.id, stored.versionId) }),
     },
     ...(wantsMinimal(ctx) ? {} : { body: returned }),
   };

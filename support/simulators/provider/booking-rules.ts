@@ -15,11 +15,39 @@ type Json = Record<string, unknown>;
 
 /** Elements GPConnect-Appointment-1 lets a consumer send; anything else is an unknown field (PT: 422). */
 const ALLOWED_ELEMENTS = new Set([
-  'resourceType', 'id', 'meta', 'implicitRules', 'language', 'text', 'contained', 'extension', 'modifierExtension', 'identifier',
-  'status', 'serviceCategory', 'serviceType', 'priority', 'description', 'start', 'end', 'minutesDuration', 'slot', 'created', 'comment', 'participant',
+  'resourceType',
+  'id',
+  'meta',
+  'implicitRules',
+  'language',
+  'text',
+  'contained',
+  'extension',
+  'modifierExtension',
+  'identifier',
+  'status',
+  'serviceCategory',
+  'serviceType',
+  'priority',
+  'description',
+  'start',
+  'end',
+  'minutesDuration',
+  'slot',
+  'created',
+  'comment',
+  'participant',
 ]);
 /** Elements the profile forbids or a booking must not carry (facts §5.6: no reason, no specialty). */
-const FORBIDDEN_ELEMENTS = ['reason', 'specialty', 'appointmentType', 'indication', 'supportingInformation', 'incomingReferral', 'requestedPeriod'];
+const FORBIDDEN_ELEMENTS = [
+  'reason',
+  'specialty',
+  'appointmentType',
+  'indication',
+  'supportingInformation',
+  'incomingReferral',
+  'requestedPeriod',
+];
 
 const TEXT_LIMITS = { description: 100, comment: 500 } as const;
 /** Delivery channels a consumer may never book (facts §5.6): the fixtures' VISIT_SLOT has one. */
@@ -48,7 +76,10 @@ function parseAppointment(body: string): Json {
   } catch (err) {
     throw badRequest(`the body is not valid JSON: ${(err as Error).message}`);
   }
-  if (!isObject(parsed) || parsed.resourceType !== 'Appointment') throw invalidResource(`the body is not an Appointment (resourceType ${JSON.stringify(isObject(parsed) ? parsed.resourceType : typeof parsed)})`);
+  if (!isObject(parsed) || parsed.resourceType !== 'Appointment')
+    throw invalidResource(
+      `the body is not an Appointment (resourceType ${JSON.stringify(isObject(parsed) ? parsed.resourceType : typeof parsed)})`,
+    );
   return parsed;
 }
 
@@ -58,10 +89,12 @@ function checkElements(a: Json): void {
   if (unknown.length) throw invalidResource(`unknown element(s): ${unknown.join(', ')}`);
   if (a.status !== 'booked') throw invalidResource(`status must be booked, got ${JSON.stringify(a.status)}`);
   for (const key of ['start', 'end', 'created'])
-    if (typeof a[key] !== 'string' || !DATE_TIME_WITH_OFFSET.test(a[key] as string)) throw invalidResource(`${key} must be a dateTime with a UTC offset, got ${JSON.stringify(a[key])}`);
+    if (typeof a[key] !== 'string' || !DATE_TIME_WITH_OFFSET.test(a[key] as string))
+      throw invalidResource(`${key} must be a dateTime with a UTC offset, got ${JSON.stringify(a[key])}`);
   if (!nonEmptyString(a.description)) throw invalidResource('description is mandatory');
   for (const [key, max] of Object.entries(TEXT_LIMITS))
-    if (a[key] !== undefined && (typeof a[key] !== 'string' || (a[key] as string).length > max)) throw invalidResource(`${key} must be text of at most ${max} characters`);
+    if (a[key] !== undefined && (typeof a[key] !== 'string' || (a[key] as string).length > max))
+      throw invalidResource(`${key} must be text of at most ${max} characters`);
 }
 
 /** slot[] → this practice's slots, in time order, adjacent, one schedule and channel, matching start/end. */
@@ -71,25 +104,35 @@ function resolveSlots(ctx: ProviderContext, a: Json): SlotRecord[] {
     const m = /^Slot\/([^/]+)$/.exec(referenceOf(ref) ?? '');
     if (!m) throw invalidResource(`slot reference ${JSON.stringify(ref)} is not Slot/{id}`);
     const slot = ctx.state.slots.get(m[1]);
-    if (!slot || slot.ods !== ctx.practice.ods) throw referenceNotFound(`Slot/${m[1]} does not exist at ${ctx.practice.ods}`);
+    if (!slot || slot.ods !== ctx.practice.ods)
+      throw referenceNotFound(`Slot/${m[1]} does not exist at ${ctx.practice.ods}`);
     return slot;
   });
   slots.sort((x, y) => x.startMs - y.startMs);
   slots.forEach((s, i) => {
     const prev = slots[i - 1];
     // Fault provider-book-single-slot refuses every multi-slot booking; provider-book-any-slots accepts gaps.
-    if (prev && ctx.faults.has('provider-book-single-slot')) throw invalidResource('this provider books one slot at a time');
-    if (prev && !ctx.faults.has('provider-book-any-slots') && (s.startMs !== prev.endMs || s.scheduleId !== prev.scheduleId || s.channel !== prev.channel))
-      throw invalidResource(`Slot/${prev.id} and Slot/${s.id} are not adjacent slots of one schedule and delivery channel`);
+    if (prev && ctx.faults.has('provider-book-single-slot'))
+      throw invalidResource('this provider books one slot at a time');
+    if (
+      prev &&
+      !ctx.faults.has('provider-book-any-slots') &&
+      (s.startMs !== prev.endMs || s.scheduleId !== prev.scheduleId || s.channel !== prev.channel)
+    )
+      throw invalidResource(
+        `Slot/${prev.id} and Slot/${s.id} are not adjacent slots of one schedule and delivery channel`,
+      );
     // Fault provider-book-visit-slot: the provider books Visit slots like any other.
-    if (UNBOOKABLE_CHANNELS.has(s.channel) && !ctx.faults.has('provider-book-visit-slot')) throw invalidResource(`Slot/${s.id} has delivery channel ${s.channel}, which cannot be booked`);
+    if (UNBOOKABLE_CHANNELS.has(s.channel) && !ctx.faults.has('provider-book-visit-slot'))
+      throw invalidResource(`Slot/${s.id} has delivery channel ${s.channel}, which cannot be booked`);
   });
   const first = slots[0];
   const last = slots[slots.length - 1];
   if (Date.parse(a.start as string) !== first.startMs || Date.parse(a.end as string) !== last.endMs)
     throw invalidResource(`start/end ${a.start}..${a.end} do not match the slots ${first.start}..${last.end}`);
   // Fault provider-book-past-slot: the provider books slots that have already started.
-  if (first.startMs <= ctx.now.getTime() && !ctx.faults.has('provider-book-past-slot')) throw invalidResource(`Slot/${first.id} starts in the past`);
+  if (first.startMs <= ctx.now.getTime() && !ctx.faults.has('provider-book-past-slot'))
+    throw invalidResource(`Slot/${first.id} starts in the past`);
   return slots;
 }
 
@@ -115,13 +158,19 @@ function checkParticipants(ctx: ProviderContext, a: Json): string {
 
 /** Extension-GPConnect-BookingOrganisation-1 → a contained Organization with name and telecom. */
 function checkBookingOrganisation(a: Json): void {
-  const extension = Array.isArray(a.extension) ? a.extension.find((e) => isObject(e) && e.url === EXT.bookingOrganisation) : undefined;
+  const extension = Array.isArray(a.extension)
+    ? a.extension.find((e) => isObject(e) && e.url === EXT.bookingOrganisation)
+    : undefined;
   const ref = referenceOf(isObject(extension) ? extension.valueReference : undefined);
-  if (!ref?.startsWith('#')) throw invalidResource('the booking organisation extension must reference a contained Organization (#id)');
-  const org = Array.isArray(a.contained) ? a.contained.find((r) => isObject(r) && r.resourceType === 'Organization' && r.id === ref.slice(1)) : undefined;
+  if (!ref?.startsWith('#'))
+    throw invalidResource('the booking organisation extension must reference a contained Organization (#id)');
+  const org = Array.isArray(a.contained)
+    ? a.contained.find((r) => isObject(r) && r.resourceType === 'Organization' && r.id === ref.slice(1))
+    : undefined;
   if (!isObject(org)) throw invalidResource(`no contained Organization with id ${ref.slice(1)}`);
   if (!nonEmptyString(org.name)) throw invalidResource('the booking organisation has no name');
-  if (!Array.isArray(org.telecom) || org.telecom.length === 0) throw invalidResource('the booking organisation has no telecom');
+  if (!Array.isArray(org.telecom) || org.telecom.length === 0)
+    throw invalidResource('the booking organisation has no telecom');
 }
 
 export interface ValidBooking {
@@ -133,7 +182,8 @@ export interface ValidBooking {
 export function validateBooking(ctx: ProviderContext): ValidBooking {
   const appointment = parseAppointment(ctx.req.body);
   // Fault provider-book-lenient-body: the body's own rules go unchecked; only what booking needs is read.
-  if (ctx.faults.has('provider-book-lenient-body')) return { appointment, slots: lenientSlots(ctx, appointment), patientId: lenientPatientId(appointment) };
+  if (ctx.faults.has('provider-book-lenient-body'))
+    return { appointment, slots: lenientSlots(ctx, appointment), patientId: lenientPatientId(appointment) };
   checkElements(appointment);
   checkBookingOrganisation(appointment);
   const patientId = checkParticipants(ctx, appointment);
@@ -143,12 +193,16 @@ export function validateBooking(ctx: ProviderContext): ValidBooking {
 
 /** The slots a lenient provider books: whatever slot[] names that exists, or the first free one. */
 function lenientSlots(ctx: ProviderContext, a: Json): SlotRecord[] {
-  const named = (Array.isArray(a.slot) ? a.slot : []).map((r) => ctx.state.slots.get((referenceOf(r) ?? '').replace(/^Slot\//, ''))).filter((s): s is SlotRecord => !!s);
+  const named = (Array.isArray(a.slot) ? a.slot : [])
+    .map((r) => ctx.state.slots.get((referenceOf(r) ?? '').replace(/^Slot\//, '')))
+    .filter((s): s is SlotRecord => !!s);
   const anyFree = [...ctx.state.slots.values()].find((s) => s.ods === ctx.practice.ods && s.status === 'free');
   return named.length ? named : anyFree ? [anyFree] : [];
 }
 
 function lenientPatientId(a: Json): string {
-  const patient = (Array.isArray(a.participant) ? a.participant : []).map((p) => referenceOf(isObject(p) ? p.actor : undefined) ?? '').find((r) => r.includes('Patient/'));
+  const patient = (Array.isArray(a.participant) ? a.participant : [])
+    .map((p) => referenceOf(isObject(p) ? p.actor : undefined) ?? '')
+    .find((r) => r.includes('Patient/'));
   return patient?.split('Patient/').pop() ?? 'unknown';
 }

@@ -10,7 +10,14 @@ import type { ProviderContext } from './context';
 import { identifierParam, lenientIdentifier } from './identifier-param';
 import { GpcError, type SpineCode } from './outcomes';
 import { personByPatientId } from './patients';
-import { locationResource, organizationResource, patientResource, practitionerResource, searchset, type Resource } from './resources';
+import {
+  locationResource,
+  organizationResource,
+  patientResource,
+  practitionerResource,
+  searchset,
+  type Resource,
+} from './resources';
 
 interface Read {
   find: (ctx: ProviderContext, id: string) => Resource | undefined;
@@ -21,31 +28,47 @@ const READS: Record<string, Read> = {
   Patient: {
     find: (ctx, id) => {
       const person = personByPatientId(ctx.state, ctx.practice.ods, id);
-      return person && patientResource(person, ctx.practice.ods, { legacySystem: false, noVerification: false, nameUse: 'official' });
+      return (
+        person &&
+        patientResource(person, ctx.practice.ods, { legacySystem: false, noVerification: false, nameUse: 'official' })
+      );
     },
     notFound: 'PATIENT_NOT_FOUND',
   },
-  Practitioner: { find: (ctx, id) => PRACTITIONERS.filter((p) => p.ods === ctx.practice.ods && p.id === id).map(practitionerResource)[0], notFound: 'PRACTITIONER_NOT_FOUND' },
-  Organization: { find: (ctx, id) => (id === ctx.practice.ods ? organizationResource(ctx.practice) : undefined), notFound: 'ORGANISATION_NOT_FOUND' },
-  Location: { find: (ctx, id) => LOCATIONS.filter((l) => l.ods === ctx.practice.ods && l.id === id).map(locationResource)[0], notFound: 'NO_RECORD_FOUND' },
+  Practitioner: {
+    find: (ctx, id) =>
+      PRACTITIONERS.filter((p) => p.ods === ctx.practice.ods && p.id === id).map(practitionerResource)[0],
+    notFound: 'PRACTITIONER_NOT_FOUND',
+  },
+  Organization: {
+    find: (ctx, id) => (id === ctx.practice.ods ? organizationResource(ctx.practice) : undefined),
+    notFound: 'ORGANISATION_NOT_FOUND',
+  },
+  Location: {
+    find: (ctx, id) => LOCATIONS.filter((l) => l.ods === ctx.practice.ods && l.id === id).map(locationResource)[0],
+    notFound: 'NO_RECORD_FOUND',
+  },
 };
 
 /** The handler for `GET /{type}/{id}`. */
-export const readResource = (type: keyof typeof READS) => (ctx: ProviderContext): SimResponse => {
-  const { find, notFound } = READS[type];
-  const id = ctx.id ?? '';
-  const found = find(ctx, id);
-  if (!found) {
-    // Fault provider-read-unknown-as-500: the provider falls over on an id it does not have.
-    if (ctx.faults.has('provider-read-unknown-as-500')) throw new GpcError(500, 'INTERNAL_SERVER_ERROR', `no ${type}/${id}`);
-    throw new GpcError(404, notFound, `no ${type}/${id} at ${ctx.practice.ods}`);
-  }
-  // The weak ETag is written by writeAnswer (negotiation.ts etagFor), so provider-lenient-FMT-ETAG drops it.
-  // Fault provider-read-strong-etag: the ETag lacks the W/ of a weak validator.
-  if (!ctx.faults.has('provider-read-strong-etag')) return { status: 200, body: found };
-  const version = (found.meta as { versionId?: string } | undefined)?.versionId ?? '1';
-  return { status: 200, headers: { ETag: `"${version}"` }, body: found };
-};
+export const readResource =
+  (type: keyof typeof READS) =>
+  (ctx: ProviderContext): SimResponse => {
+    const { find, notFound } = READS[type];
+    const id = ctx.id ?? '';
+    const found = find(ctx, id);
+    if (!found) {
+      // Fault provider-read-unknown-as-500: the provider falls over on an id it does not have.
+      if (ctx.faults.has('provider-read-unknown-as-500'))
+        throw new GpcError(500, 'INTERNAL_SERVER_ERROR', `no ${type}/${id}`);
+      throw new GpcError(404, notFound, `no ${type}/${id} at ${ctx.practice.ods}`);
+    }
+    // The weak ETag is written by writeAnswer (negotiation.ts etagFor), so provider-lenient-FMT-ETAG drops it.
+    // Fault provider-read-strong-etag: the ETag lacks the W/ of a weak validator.
+    if (!ctx.faults.has('provider-read-strong-etag')) return { status: 200, body: found };
+    const version = (found.meta as { versionId?: string } | undefined)?.versionId ?? '1';
+    return { status: 200, headers: { ETag: `"${version}"` }, body: found };
+  };
 
 interface Search {
   /** The identifier system the search is by (facts §7): SDS user id, ODS organisation code. */
@@ -57,20 +80,35 @@ interface Search {
 const SEARCHES: Record<string, Search> = {
   Practitioner: {
     system: SYS.sdsUserId,
-    all: (ctx) => PRACTITIONERS.filter((p) => p.ods === ctx.practice.ods).map((p) => ({ value: p.sdsUserId, resource: practitionerResource(p) })),
+    all: (ctx) =>
+      PRACTITIONERS.filter((p) => p.ods === ctx.practice.ods).map((p) => ({
+        value: p.sdsUserId,
+        resource: practitionerResource(p),
+      })),
   },
-  Organization: { system: SYS.odsOrg, all: (ctx) => [{ value: ctx.practice.ods, resource: organizationResource(ctx.practice) }] },
+  Organization: {
+    system: SYS.odsOrg,
+    all: (ctx) => [{ value: ctx.practice.ods, resource: organizationResource(ctx.practice) }],
+  },
 };
 
 /** The handler for `GET /{type}?identifier=system|value`. */
-export const searchResource = (type: keyof typeof SEARCHES) => (ctx: ProviderContext): SimResponse => {
-  const { system, all } = SEARCHES[type];
-  // Fault provider-find-lenient-identifier: any system or none; no identifier at all finds everything.
-  const lenient = ctx.faults.has('provider-find-lenient-identifier');
-  const value = lenient ? lenientIdentifier(ctx) : identifierParam(ctx, system);
-  const found = all(ctx).filter((r) => (lenient && !value) || r.value === value).map((r) => r.resource);
-  // Fault provider-find-unknown-404: an identifier nobody has is treated as an error rather than no match.
-  if (!found.length && ctx.faults.has('provider-find-unknown-404')) throw new GpcError(404, 'NO_RECORD_FOUND', `no ${type} with identifier ${system}|${value}`);
-  // Fault provider-find-foundations-empty: the search never finds anything.
-  return { status: 200, body: searchset(ctx.serviceRoot, ctx.faults.has('provider-find-foundations-empty') ? [] : found) };
-};
+export const searchResource =
+  (type: keyof typeof SEARCHES) =>
+  (ctx: ProviderContext): SimResponse => {
+    const { system, all } = SEARCHES[type];
+    // Fault provider-find-lenient-identifier: any system or none; no identifier at all finds everything.
+    const lenient = ctx.faults.has('provider-find-lenient-identifier');
+    const value = lenient ? lenientIdentifier(ctx) : identifierParam(ctx, system);
+    const found = all(ctx)
+      .filter((r) => (lenient && !value) || r.value === value)
+      .map((r) => r.resource);
+    // Fault provider-find-unknown-404: an identifier nobody has is treated as an error rather than no match.
+    if (!found.length && ctx.faults.has('provider-find-unknown-404'))
+      throw new GpcError(404, 'NO_RECORD_FOUND', `no ${type} with identifier ${system}|${value}`);
+    // Fault provider-find-foundations-empty: the search never finds anything.
+    return {
+      status: 200,
+      body: searchset(ctx.serviceRoot, ctx.faults.has('provider-find-foundations-empty') ? [] : found),
+    };
+  };

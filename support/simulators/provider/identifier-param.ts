@@ -12,9 +12,11 @@ export function identifierParam(ctx: ProviderContext, expectedSystem: string): s
   const bar = values[0].indexOf('|');
   const system = bar < 0 ? '' : values[0].slice(0, bar);
   const value = bar < 0 ? values[0] : values[0].slice(bar + 1);
-  if (!system.trim()) throw invalidParameter(`identifier ${values[0]} has no system (expected ${expectedSystem}|<value>)`);
+  if (!system.trim())
+    throw invalidParameter(`identifier ${values[0]} has no system (expected ${expectedSystem}|<value>)`);
   if (!value) throw invalidParameter(`identifier ${values[0]} has no value`);
-  if (system !== expectedSystem) throw new GpcError(400, 'INVALID_IDENTIFIER_SYSTEM', `identifier system ${system} is not ${expectedSystem}`);
+  if (system !== expectedSystem)
+    throw new GpcError(400, 'INVALID_IDENTIFIER_SYSTEM', `identifier system ${system} is not ${expectedSystem}`);
   return value;
 }
 

@@ -12,7 +12,13 @@
  *   ORGANISATION_NOT_FOUND; a path no interaction has under that root → 501 NOT_IMPLEMENTED;
  * - a known path with the wrong method → 405 BAD_REQUEST ("wrong verb", facts §6) with an Allow header.
  */
-import { CAPABILITY_SEGMENT, matchInteractions, type Capability, type InteractionName, type Method } from '../../interactions';
+import {
+  CAPABILITY_SEGMENT,
+  matchInteractions,
+  type Capability,
+  type InteractionName,
+  type Method,
+} from '../../interactions';
 import type { Claims } from '../../jwt/gpc-jwt';
 import { EDGE_RULES, firstBreach, lenientFault, type EdgeRule, type RequestFacts } from '../../jwt/jwt-rules';
 import { SYS } from '../../spine/systems';
@@ -55,7 +61,8 @@ const HANDLERS: Partial<Record<InteractionName, Handler>> = {
   'register patient': registerPatient,
 };
 
-const identifiers = (resource: unknown) => ((resource as { identifier?: unknown } | undefined)?.identifier ?? []) as { system?: string; value?: string }[];
+const identifiers = (resource: unknown) =>
+  ((resource as { identifier?: unknown } | undefined)?.identifier ?? []) as { system?: string; value?: string }[];
 
 /** A rule a conformant provider does not have, filed under the requirement whose tolerance it breaks. */
 function overStrict(id: string, check: (f: RequestFacts, c: Claims | undefined) => string | undefined): EdgeRule {
@@ -64,30 +71,43 @@ function overStrict(id: string, check: (f: RequestFacts, c: Claims | undefined) 
 
 /** What each provider-strict-* fault adds to the rules (facts §3.4: what a provider must still accept). */
 const OVER_STRICT: Record<OverStrictFaultId, EdgeRule> = {
-  'provider-strict-future-iat': overStrict('JWT-EXPIRED', (f, c) => (Number(c?.iat) > f.nowSeconds ? `iat ${c?.iat} is in the future` : undefined)),
-  'provider-strict-unk-sds-ids': overStrict('JWT-PRACTITIONER-RESOURCE', (_f, c) => (identifiers(c?.requesting_practitioner).some((i) => i.value === 'UNK') ? 'an SDS id is UNK' : undefined)),
+  'provider-strict-future-iat': overStrict('JWT-EXPIRED', (f, c) =>
+    Number(c?.iat) > f.nowSeconds ? `iat ${c?.iat} is in the future` : undefined,
+  ),
+  'provider-strict-unk-sds-ids': overStrict('JWT-PRACTITIONER-RESOURCE', (_f, c) =>
+    identifiers(c?.requesting_practitioner).some((i) => i.value === 'UNK') ? 'an SDS id is UNK' : undefined,
+  ),
   'provider-strict-role-profile': overStrict('JWT-PRACTITIONER-RESOURCE', (_f, c) =>
-    identifiers(c?.requesting_practitioner).some((i) => i.system === SYS.sdsRoleProfileId) ? undefined : 'no SDS role profile id',
+    identifiers(c?.requesting_practitioner).some((i) => i.system === SYS.sdsRoleProfileId)
+      ? undefined
+      : 'no SDS role profile id',
   ),
   'provider-strict-ods-system': overStrict('JWT-ORGANIZATION-RESOURCE', (_f, c) =>
-    identifiers(c?.requesting_organization).every((i) => i.system === SYS.odsOrg) ? undefined : 'an identifier system is not https://fhir.nhs.uk/Id/ods-organization-code',
+    identifiers(c?.requesting_organization).every((i) => i.system === SYS.odsOrg)
+      ? undefined
+      : 'an identifier system is not https://fhir.nhs.uk/Id/ods-organization-code',
   ),
 };
 
 /** Fault provider-reads-any-interaction: a read (GET /{type}/{id}) is served whatever Ssp-InteractionID says. */
 const skipsInteractionMatch = (faults: Faults, candidates: { interaction: { method: string; path: string } }[]) =>
-  faults.has('provider-reads-any-interaction') && candidates.every((c) => c.interaction.method === 'GET' && c.interaction.path.endsWith('/{id}'));
+  faults.has('provider-reads-any-interaction') &&
+  candidates.every((c) => c.interaction.method === 'GET' && c.interaction.path.endsWith('/{id}'));
 
 /** The rules this provider enforces: the table minus the one a lenient fault skips, plus an over-strict one. */
 const enforcedRules = (faults: Faults, skipInteractionMatch = false): EdgeRule[] => [
-  ...EDGE_RULES.filter((rule) => !faults.has(lenientFault(rule.id)) && !(skipInteractionMatch && rule.id === 'HDR-INTERACTION-MATCH')),
+  ...EDGE_RULES.filter(
+    (rule) => !faults.has(lenientFault(rule.id)) && !(skipInteractionMatch && rule.id === 'HDR-INTERACTION-MATCH'),
+  ),
   ...(Object.keys(OVER_STRICT) as OverStrictFaultId[]).filter((id) => faults.has(id)).map((id) => OVER_STRICT[id]),
 ];
 
 const METHODS: Method[] = ['GET', 'POST', 'PUT'];
 const ROOT_PATH = /^\/([^/]+)\/STU3\/1\/(.*)$/;
 /** Longest segment first, so `gpconnect/structured/…` is not taken for `gpconnect` + `/structured/…`. */
-const SEGMENTS = (Object.entries(CAPABILITY_SEGMENT) as [Capability, string][]).sort(([, a], [, b]) => b.length - a.length);
+const SEGMENTS = (Object.entries(CAPABILITY_SEGMENT) as [Capability, string][]).sort(
+  ([, a], [, b]) => b.length - a.length,
+);
 
 interface Route {
   practice: Practice;
@@ -98,12 +118,22 @@ interface Route {
 
 function resolveRoute(path: string): Route {
   const m = ROOT_PATH.exec(path);
-  if (!m) throw new GpcError(404, 'NO_RECORD_FOUND', `${path} is not under a GP Connect service root /{ODS}/STU3/1/{segment}`);
+  if (!m)
+    throw new GpcError(
+      404,
+      'NO_RECORD_FOUND',
+      `${path} is not under a GP Connect service root /{ODS}/STU3/1/{segment}`,
+    );
   const [, ods, rest] = m;
   const practice = HOSTED_PRACTICES.find((p) => p.ods === ods);
   if (!practice) throw new GpcError(404, 'ORGANISATION_NOT_FOUND', `no practice with ODS code ${ods} is hosted here`);
   const segment = SEGMENTS.find(([, s]) => rest === s || rest.startsWith(`${s}/`));
-  if (!segment) throw new GpcError(404, 'NO_RECORD_FOUND', `${rest} does not start with a routing segment (${Object.values(CAPABILITY_SEGMENT).join(', ')})`);
+  if (!segment)
+    throw new GpcError(
+      404,
+      'NO_RECORD_FOUND',
+      `${rest} does not start with a routing segment (${Object.values(CAPABILITY_SEGMENT).join(', ')})`,
+    );
   return { practice, capability: segment[0], fhirPath: rest.slice(segment[1].length) };
 }
 
@@ -119,35 +149,55 @@ export interface StandIn {
   asid: string;
 }
 
-function handle(req: SimRequest, state: ProviderState, faults: Faults, base: string, standIns: readonly StandIn[] = []): SimResponse {
+function handle(
+  req: SimRequest,
+  state: ProviderState,
+  faults: Faults,
+  base: string,
+  standIns: readonly StandIn[] = [],
+): SimResponse {
   const { practice, capability, fhirPath } = resolveRoute(req.path);
   const candidates = matchInteractions(capability, req.method, fhirPath);
   if (candidates.length === 0) {
     const allowed = METHODS.filter((method) => matchInteractions(capability, method, fhirPath).length > 0);
-    if (allowed.length === 0) throw new GpcError(501, 'NOT_IMPLEMENTED', `no ${capability} interaction has the path ${fhirPath || '/'}`);
-    return { ...fail(405, 'BAD_REQUEST', `${req.method} is not allowed on ${fhirPath}; use ${allowed.join(' or ')}`), headers: { Allow: allowed.join(', ') } };
+    if (allowed.length === 0)
+      throw new GpcError(501, 'NOT_IMPLEMENTED', `no ${capability} interaction has the path ${fhirPath || '/'}`);
+    return {
+      ...fail(405, 'BAD_REQUEST', `${req.method} is not allowed on ${fhirPath}; use ${allowed.join(' or ')}`),
+      headers: { Allow: allowed.join(', ') },
+    };
   }
   const standIn = standIns.find((x) => x.ods === practice.ods && x.capability === capability);
   const root = standIn?.root ?? serviceRoot(base, practice.ods, capability);
   const chosen = candidates.find((c) => c.interaction.interactionId === req.headers['ssp-interactionid']);
-  const breach = firstBreach({
-    headers: req.headers,
-    interaction: chosen?.interaction,
-    candidates: candidates.map((c) => c.interaction),
-    providerAsid: standIn?.asid ?? practice.asid,
-    serviceRoot: root,
-    nowSeconds: Math.floor(Date.now() / 1000),
-  }, enforcedRules(faults, skipsInteractionMatch(faults, candidates)));
+  const breach = firstBreach(
+    {
+      headers: req.headers,
+      interaction: chosen?.interaction,
+      candidates: candidates.map((c) => c.interaction),
+      providerAsid: standIn?.asid ?? practice.asid,
+      serviceRoot: root,
+      nowSeconds: Math.floor(Date.now() / 1000),
+    },
+    enforcedRules(faults, skipsInteractionMatch(faults, candidates)),
+  );
   if (breach) return fail(breach.rule.status, breach.rule.spineCode, `${breach.rule.id}: ${breach.problem}`);
   // Only a lenient provider gets here without a matching Ssp-InteractionID: it serves what the URL says.
   const served = chosen ?? (candidates.length === 1 ? candidates[0] : undefined);
   if (!served) throw badRequest('Ssp-InteractionID does not match this URL');
   const handler = HANDLERS[served.interaction.name as InteractionName];
-  if (!handler) throw new GpcError(501, 'NOT_IMPLEMENTED', `${served.interaction.title} is not implemented by this simulator yet`);
+  if (!handler)
+    throw new GpcError(501, 'NOT_IMPLEMENTED', `${served.interaction.title} is not implemented by this simulator yet`);
   return handler({ req, practice, serviceRoot: root, id: served.id, state, faults, now: new Date() });
 }
 
-function answer(req: SimRequest, state: ProviderState, faults: Faults, base: string, standIns?: readonly StandIn[]): SimResponse {
+function answer(
+  req: SimRequest,
+  state: ProviderState,
+  faults: Faults,
+  base: string,
+  standIns?: readonly StandIn[],
+): SimResponse {
   try {
     return handle(req, state, faults, base, standIns);
   } catch (err) {
@@ -156,7 +206,11 @@ function answer(req: SimRequest, state: ProviderState, faults: Faults, base: str
   }
 }
 
-export async function startProvider(opts: { port: number; faults: Faults; standIns?: readonly StandIn[] }): Promise<RunningServer> {
+export async function startProvider(opts: {
+  port: number;
+  faults: Faults;
+  standIns?: readonly StandIn[];
+}): Promise<RunningServer> {
   const state = createState();
   // The service roots (and so the JWT aud) contain the port, known only once the server listens.
   let base = '';
@@ -165,11 +219,14 @@ export async function startProvider(opts: { port: number; faults: Faults; standI
     opts.port,
     async (req, raw): Promise<'handled'> => {
       // The slow practice answers late (SSP-TIMEOUT); by then the SSP may have hung up.
-      if (ROOT_PATH.exec(req.path)?.[1] === SLOW_PRACTICE.ods) await new Promise((wake) => setTimeout(wake, SLOW_PRACTICE.answerDelayMs));
+      if (ROOT_PATH.exec(req.path)?.[1] === SLOW_PRACTICE.ods)
+        await new Promise((wake) => setTimeout(wake, SLOW_PRACTICE.answerDelayMs));
       if (raw.res.destroyed) return 'handled';
       const negotiated = negotiate(req, opts.faults);
-      if ('unsupported' in negotiated) writeAnswer(raw.res, req, unsupportedMediaType(negotiated.unsupported), 'json', opts.faults);
-      else writeAnswer(raw.res, req, answer(req, state, opts.faults, base, opts.standIns), negotiated.format, opts.faults);
+      if ('unsupported' in negotiated)
+        writeAnswer(raw.res, req, unsupportedMediaType(negotiated.unsupported), 'json', opts.faults);
+      else
+        writeAnswer(raw.res, req, answer(req, state, opts.faults, base, opts.standIns), negotiated.format, opts.faults);
       return 'handled';
     },
     (status, message) => fail(status, status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', message),

@@ -22,7 +22,8 @@ const SERVER_OWNED = ['meta', 'id'];
 function stored(ctx: ProviderContext): StoredAppointment {
   const id = ctx.id ?? '';
   const found = ctx.state.appointments.get(id);
-  if (!found || found.ods !== ctx.practice.ods) throw new GpcError(404, 'NO_RECORD_FOUND', `no Appointment/${id} at ${ctx.practice.ods}`);
+  if (!found || found.ods !== ctx.practice.ods)
+    throw new GpcError(404, 'NO_RECORD_FOUND', `no Appointment/${id} at ${ctx.practice.ods}`);
   return found;
 }
 
@@ -35,7 +36,8 @@ export function readAppointment(ctx: ProviderContext): SimResponse {
   const found = stored(ctx);
   // The ETag comes from etagFor in writeAnswer (meta.versionId), so provider-lenient-FMT-ETAG drops it.
   // Fault provider-read-stale-version: the version the read reports lags one behind.
-  if (ctx.faults.has('provider-read-stale-version')) return { status: 200, headers: { ETag: 'W/"0"' }, body: found.resource };
+  if (ctx.faults.has('provider-read-stale-version'))
+    return { status: 200, headers: { ETag: 'W/"0"' }, body: found.resource };
   return { status: 200, body: found.resource };
 }
 
@@ -43,7 +45,12 @@ export function readAppointment(ctx: ProviderContext): SimResponse {
 function checkVersion(ctx: ProviderContext, a: StoredAppointment): void {
   if (ctx.faults.has('provider-lifecycle-ignores-etag')) return;
   const ifMatch = ctx.req.headers['if-match'];
-  if (ifMatch !== etag(a.versionId)) throw new GpcError(409, 'FHIR_CONSTRAINT_VIOLATION', `If-Match ${ifMatch ?? '(none)'} is not the current version ${etag(a.versionId)}`);
+  if (ifMatch !== etag(a.versionId))
+    throw new GpcError(
+      409,
+      'FHIR_CONSTRAINT_VIOLATION',
+      `If-Match ${ifMatch ?? '(none)'} is not the current version ${etag(a.versionId)}`,
+    );
 }
 
 function parseBody(ctx: ProviderContext): Json {
@@ -53,19 +60,26 @@ function parseBody(ctx: ProviderContext): Json {
   } catch {
     throw badRequest('the body is not valid JSON');
   }
-  if (typeof body !== 'object' || body === null || (body as Json).resourceType !== 'Appointment') throw invalidResource('the body is not an Appointment');
+  if (typeof body !== 'object' || body === null || (body as Json).resourceType !== 'Appointment')
+    throw invalidResource('the body is not an Appointment');
   return body as Json;
 }
 
 /** The elements that differ between what was stored and what was sent, beyond those allowed to change. */
 function changedElements(before: Json, after: Json, allowed: string[]): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys].filter((k) => !allowed.includes(k) && !SERVER_OWNED.includes(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  return [...keys].filter(
+    (k) => !allowed.includes(k) && !SERVER_OWNED.includes(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
 }
 
 function saveVersion(a: StoredAppointment, resource: Json): StoredAppointment {
   a.versionId += 1;
-  a.resource = { ...resource, id: a.resource.id, meta: { ...(a.resource.meta as Json), versionId: String(a.versionId) } };
+  a.resource = {
+    ...resource,
+    id: a.resource.id,
+    meta: { ...(a.resource.meta as Json), versionId: String(a.versionId) },
+  };
   return a;
 }
 
@@ -74,26 +88,37 @@ export function amendAppointment(ctx: ProviderContext): SimResponse {
   checkVersion(ctx, current);
   const sent = parseBody(ctx);
   if (current.resource.status === 'cancelled') throw invalidResource('a cancelled appointment cannot be amended');
-  const changed = changedElements(current.resource, sent, ctx.faults.has('provider-amend-anything') ? Object.keys(sent) : AMENDABLE);
-  if (changed.length) throw invalidResource(`only description and comment may be amended; changed: ${changed.join(', ')}`);
+  const changed = changedElements(
+    current.resource,
+    sent,
+    ctx.faults.has('provider-amend-anything') ? Object.keys(sent) : AMENDABLE,
+  );
+  if (changed.length)
+    throw invalidResource(`only description and comment may be amended; changed: ${changed.join(', ')}`);
   return answer(saveVersion(current, sent));
 }
 
 const cancellationReason = (a: Json) =>
-  (Array.isArray(a.extension) ? (a.extension as Json[]) : []).find((e) => e.url === EXT.cancellationReason)?.valueString;
+  (Array.isArray(a.extension) ? (a.extension as Json[]) : []).find((e) => e.url === EXT.cancellationReason)
+    ?.valueString;
 
 export function cancelAppointment(ctx: ProviderContext): SimResponse {
   const current = stored(ctx);
   checkVersion(ctx, current);
   const sent = parseBody(ctx);
   if (current.resource.status === 'cancelled') throw invalidResource('the appointment is already cancelled');
-  if (sent.status !== 'cancelled') throw invalidResource(`status must be cancelled, got ${JSON.stringify(sent.status)}`);
+  if (sent.status !== 'cancelled')
+    throw invalidResource(`status must be cancelled, got ${JSON.stringify(sent.status)}`);
   const reason = cancellationReason(sent);
-  if (!ctx.faults.has('provider-cancel-without-reason') && (typeof reason !== 'string' || !reason.trim())) throw invalidParameter('the cancellation reason extension needs a non-empty valueString');
-  const otherExtensions = (a: Json) => (Array.isArray(a.extension) ? (a.extension as Json[]) : []).filter((e) => e.url !== EXT.cancellationReason);
+  if (!ctx.faults.has('provider-cancel-without-reason') && (typeof reason !== 'string' || !reason.trim()))
+    throw invalidParameter('the cancellation reason extension needs a non-empty valueString');
+  const otherExtensions = (a: Json) =>
+    (Array.isArray(a.extension) ? (a.extension as Json[]) : []).filter((e) => e.url !== EXT.cancellationReason);
   const changed = changedElements(current.resource, sent, CANCEL_CHANGES);
-  if (JSON.stringify(otherExtensions(current.resource)) !== JSON.stringify(otherExtensions(sent))) changed.push('extension');
-  if (changed.length) throw invalidResource(`a cancellation may only set status and the reason; changed: ${changed.join(', ')}`);
+  if (JSON.stringify(otherExtensions(current.resource)) !== JSON.stringify(otherExtensions(sent)))
+    changed.push('extension');
+  if (changed.length)
+    throw invalidResource(`a cancellation may only set status and the reason; changed: ${changed.join(', ')}`);
   // The slots go back on offer (fault provider-cancel-keeps-slots: they stay busy).
   if (!ctx.faults.has('provider-cancel-keeps-slots'))
     for (const ref of (current.resource.slot as { reference: string }[]) ?? []) {

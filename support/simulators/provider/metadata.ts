@@ -16,17 +16,36 @@ const OPERATION_DEFINITIONS: Record<string, string> = {
   'gpc.migratestructuredrecord': `${OD}GPConnect-MigrateStructuredRecord-Operation-1/_history/1.1`,
 };
 
-const token = (name: string, documentation?: string) => ({ name, type: 'token', ...(documentation ? { documentation } : {}) });
+const token = (name: string, documentation?: string) => ({
+  name,
+  type: 'token',
+  ...(documentation ? { documentation } : {}),
+});
 
 /** Per resource type: what the template adds beside the interaction codes (facts §5.3). */
 const RESOURCE_DETAILS: Record<string, Record<string, unknown>> = {
   Patient: { searchParam: [token('identifier', 'NHS Number (i.e. https://fhir.nhs.uk/Id/nhs-number|123456789)')] },
-  Organization: { searchParam: [token('identifier', 'ODS Code (i.e. https://fhir.nhs.uk/Id/ods-organization-code|Y12345)')] },
+  Organization: {
+    searchParam: [token('identifier', 'ODS Code (i.e. https://fhir.nhs.uk/Id/ods-organization-code|Y12345)')],
+  },
   Practitioner: { searchParam: [token('identifier', 'SDS User Id (i.e. https://fhir.nhs.uk/Id/sds-user-id|999999)')] },
-  Appointment: { updateCreate: false, searchParam: [token('identifier', 'NHS Number (i.e. https://fhir.nhs.uk/Id/nhs-number|123456789)')] },
+  Appointment: {
+    updateCreate: false,
+    searchParam: [token('identifier', 'NHS Number (i.e. https://fhir.nhs.uk/Id/nhs-number|123456789)')],
+  },
   Slot: {
-    searchInclude: ['Schedule:actor:Location', 'Schedule:actor:Practitioner', 'Slot:schedule', 'Location:managingOrganization'],
-    searchParam: [{ name: 'start', type: 'date' }, { name: 'end', type: 'date' }, token('status'), token('searchFilter')],
+    searchInclude: [
+      'Schedule:actor:Location',
+      'Schedule:actor:Practitioner',
+      'Slot:schedule',
+      'Location:managingOrganization',
+    ],
+    searchParam: [
+      { name: 'start', type: 'date' },
+      { name: 'end', type: 'date' },
+      token('status'),
+      token('searchFilter'),
+    ],
   },
 };
 
@@ -36,12 +55,29 @@ const ROOT_DETAILS: Record<Exclude<Capability, 'documents'>, { version: string; 
   appointments: {
     version: '1.2.7',
     name: 'GP Connect',
-    profiles: [PROFILE.patient, PROFILE.organization, PROFILE.practitioner, `${SD}CareConnect-GPC-PractitionerRole-1`, PROFILE.location, PROFILE.operationOutcome, PROFILE.appointment, PROFILE.schedule, PROFILE.slot],
+    profiles: [
+      PROFILE.patient,
+      PROFILE.organization,
+      PROFILE.practitioner,
+      `${SD}CareConnect-GPC-PractitionerRole-1`,
+      PROFILE.location,
+      PROFILE.operationOutcome,
+      PROFILE.appointment,
+      PROFILE.schedule,
+      PROFILE.slot,
+    ],
   },
   structured: {
     version: '1.6.2',
     name: 'GP Connect API - Access Record Structured',
-    profiles: [PROFILE.patient, PROFILE.organization, PROFILE.practitioner, `${SD}CareConnect-GPC-PractitionerRole-1`, `${SD}GPConnect-StructuredRecord-Bundle-1`, PROFILE.operationOutcome],
+    profiles: [
+      PROFILE.patient,
+      PROFILE.organization,
+      PROFILE.practitioner,
+      `${SD}CareConnect-GPC-PractitionerRole-1`,
+      `${SD}GPConnect-StructuredRecord-Bundle-1`,
+      PROFILE.operationOutcome,
+    ],
   },
 };
 
@@ -51,8 +87,14 @@ type Declared = { kind: 'interaction'; type: string; code: string } | { kind: 'o
 const PATH_SHAPES: { pattern: RegExp; declare: (m: RegExpExecArray, i: Interaction) => Declared | undefined }[] = [
   { pattern: /^\/metadata$/, declare: () => undefined },
   { pattern: /^\/\w+\/\$([\w.]+)$/, declare: (m) => ({ kind: 'operation', name: m[1] }) },
-  { pattern: /^\/(\w+)$/, declare: (m, i) => ({ kind: 'interaction', type: m[1], code: i.method === 'POST' ? 'create' : 'search-type' }) },
-  { pattern: /^\/(\w+)\/\{id\}$/, declare: (m, i) => ({ kind: 'interaction', type: m[1], code: i.method === 'PUT' ? 'update' : 'read' }) },
+  {
+    pattern: /^\/(\w+)$/,
+    declare: (m, i) => ({ kind: 'interaction', type: m[1], code: i.method === 'POST' ? 'create' : 'search-type' }),
+  },
+  {
+    pattern: /^\/(\w+)\/\{id\}$/,
+    declare: (m, i) => ({ kind: 'interaction', type: m[1], code: i.method === 'PUT' ? 'update' : 'read' }),
+  },
   // A compartment search (/Patient/{id}/Appointment) is declared as a search on the inner type.
   { pattern: /^\/\w+\/\{id\}\/(\w+)$/, declare: (m) => ({ kind: 'interaction', type: m[1], code: 'search-type' }) },
 ];
@@ -76,8 +118,15 @@ function restOf(capability: Capability) {
   return {
     mode: 'server',
     security: { cors: true },
-    resource: [...resources].map(([type, codes]) => ({ type, interaction: [...codes].map((code) => ({ code })), ...RESOURCE_DETAILS[type] })),
-    operation: [...operations].map((name) => ({ name, definition: { reference: OPERATION_DEFINITIONS[name] ?? `${OD}${name}` } })),
+    resource: [...resources].map(([type, codes]) => ({
+      type,
+      interaction: [...codes].map((code) => ({ code })),
+      ...RESOURCE_DETAILS[type],
+    })),
+    operation: [...operations].map((name) => ({
+      name,
+      definition: { reference: OPERATION_DEFINITIONS[name] ?? `${OD}${name}` },
+    })),
   };
 }
 

@@ -31,7 +31,11 @@ const FORMAT_NAMES: Record<string, Format> = {
 /** Media ranges that state no preference: the next source decides. */
 const ANY = new Set(['*/*', 'application/*']);
 
-const mediaTypes = (value: string) => value.split(',').map((part) => part.split(';')[0].trim().toLowerCase()).filter(Boolean);
+const mediaTypes = (value: string) =>
+  value
+    .split(',')
+    .map((part) => part.split(';')[0].trim().toLowerCase())
+    .filter(Boolean);
 
 type Choice = { format: Format } | { unsupported: string } | undefined;
 
@@ -48,16 +52,26 @@ function chooseFrom(value: string | null | undefined): Choice {
 export function negotiate(req: SimRequest, faults: Faults): { format: Format } | { unsupported: string } {
   // A provider that ignores negotiation answers JSON whatever was asked.
   if (faults.has(lenientFault('FMT-NEGOTIATE'))) return { format: 'json' };
-  const choice = chooseFrom(req.query.get('_format')) ?? chooseFrom(req.headers['accept']) ?? chooseFrom(req.headers['content-type']) ?? { format: 'json' };
+  const choice = chooseFrom(req.query.get('_format')) ??
+    chooseFrom(req.headers['accept']) ??
+    chooseFrom(req.headers['content-type']) ?? { format: 'json' };
   if ('unsupported' in choice && faults.has(lenientFault('FMT-415'))) return { format: 'json' };
   return choice;
 }
 
 export const unsupportedMediaType = (mediaType: string): SimResponse =>
-  gpcOutcome(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', `${mediaType} is neither FHIR JSON nor FHIR XML`, 'not-supported');
+  gpcOutcome(
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+    'Unsupported media type',
+    `${mediaType} is neither FHIR JSON nor FHIR XML`,
+    'not-supported',
+  );
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const isResource = (v: object): v is { resourceType: string } => typeof (v as { resourceType?: unknown }).resourceType === 'string';
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const isResource = (v: object): v is { resourceType: string } =>
+  typeof (v as { resourceType?: unknown }).resourceType === 'string';
 
 /**
  * FHIR XML from FHIR JSON (STU3 xml.html): primitives as `value` attributes, arrays as repeated elements,
@@ -80,7 +94,9 @@ function xmlNode(name: string, value: unknown): string {
 }
 
 function xmlResource(resource: { resourceType: string }, namespace = ''): string {
-  const children = Object.entries(resource).map(([key, v]) => (key === 'resourceType' || key.startsWith('_') ? '' : xmlNode(key, v)));
+  const children = Object.entries(resource).map(([key, v]) =>
+    key === 'resourceType' || key.startsWith('_') ? '' : xmlNode(key, v),
+  );
   return `<${resource.resourceType}${namespace}>${children.join('')}</${resource.resourceType}>`;
 }
 
@@ -105,7 +121,13 @@ function genericOutcome(body: Body): Body {
 }
 
 /** Writes a provider answer per the answer rules, switching off the one a lenient fault names. */
-export function writeAnswer(res: ServerResponse, req: SimRequest, answer: SimResponse, format: Format, faults: Faults): void {
+export function writeAnswer(
+  res: ServerResponse,
+  req: SimRequest,
+  answer: SimResponse,
+  format: Format,
+  faults: Faults,
+): void {
   const lenient = (id: string) => faults.has(lenientFault(id));
   let body = answer.body as Body | undefined;
   if (body && answer.status >= 400 && lenient('FMT-ERROR-OUTCOME')) body = genericOutcome(body);

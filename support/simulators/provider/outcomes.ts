@@ -17,7 +17,12 @@ const SPINE_CODES_BY_ISSUE_TYPE = {
   value: { INVALID_IDENTIFIER_SYSTEM: 'Invalid identifier system', INVALID_NHS_NUMBER: 'Invalid NHS number' },
   'business-rule': { INVALID_PATIENT_DEMOGRAPHICS: 'Invalid patient demographics' },
   duplicate: { DUPLICATE_REJECTED: 'Create would lead to creation of a duplicate resource' },
-  'not-found': { ORGANISATION_NOT_FOUND: 'Organisation not found', PATIENT_NOT_FOUND: 'Patient not found', PRACTITIONER_NOT_FOUND: 'Practitioner not found', NO_RECORD_FOUND: 'No record found' },
+  'not-found': {
+    ORGANISATION_NOT_FOUND: 'Organisation not found',
+    PATIENT_NOT_FOUND: 'Patient not found',
+    PRACTITIONER_NOT_FOUND: 'Practitioner not found',
+    NO_RECORD_FOUND: 'No record found',
+  },
   'not-supported': { NOT_IMPLEMENTED: 'Not implemented' },
   processing: { INTERNAL_SERVER_ERROR: 'Unexpected internal server error' },
 } as const;
@@ -26,7 +31,9 @@ type ByIssue = typeof SPINE_CODES_BY_ISSUE_TYPE;
 export type SpineCode = { [I in keyof ByIssue]: keyof ByIssue[I] }[keyof ByIssue];
 
 const SPINE_CODES = new Map<string, { display: string; issue: string }>(
-  Object.entries(SPINE_CODES_BY_ISSUE_TYPE).flatMap(([issue, codes]) => Object.entries(codes).map(([code, display]) => [code, { display, issue }] as const)),
+  Object.entries(SPINE_CODES_BY_ISSUE_TYPE).flatMap(([issue, codes]) =>
+    Object.entries(codes).map(([code, display]) => [code, { display, issue }] as const),
+  ),
 );
 
 /** A GPConnect-OperationOutcome-1 response for a Spine code, with the problem as diagnostics. */

@@ -17,7 +17,10 @@ function range(ctx: ProviderContext): { from: string; to: string } {
   const from = bounds.find((b) => b?.[1] === 'ge')?.[2];
   const to = bounds.find((b) => b?.[1] === 'le')?.[2];
   if (ctx.faults.has('provider-appointments-unchecked')) return { from: from ?? '0000-01-01', to: to ?? '9999-12-31' };
-  if (bounds.length !== 2 || !from || !to) throw invalidParameter(`start must be given twice, as ge{date} and le{date}; got ${ctx.req.query.getAll('start').join(', ')}`);
+  if (bounds.length !== 2 || !from || !to)
+    throw invalidParameter(
+      `start must be given twice, as ge{date} and le{date}; got ${ctx.req.query.getAll('start').join(', ')}`,
+    );
   if (from < ukDate(ctx.now)) throw invalidParameter(`the range ${from}..${to} starts in the past`);
   if (to < from) throw invalidParameter(`the range ${from}..${to} ends before it starts`);
   return { from, to };
@@ -25,12 +28,16 @@ function range(ctx: ProviderContext): { from: string; to: string } {
 
 export function retrievePatientAppointments(ctx: ProviderContext): SimResponse {
   const id = ctx.id ?? '';
-  if (!personByPatientId(ctx.state, ctx.practice.ods, id) && !ctx.faults.has('provider-appointments-unchecked')) throw new GpcError(404, 'PATIENT_NOT_FOUND', `no Patient/${id} at ${ctx.practice.ods}`);
+  if (!personByPatientId(ctx.state, ctx.practice.ods, id) && !ctx.faults.has('provider-appointments-unchecked'))
+    throw new GpcError(404, 'PATIENT_NOT_FOUND', `no Patient/${id} at ${ctx.practice.ods}`);
   const { from, to } = range(ctx);
   const isFor = (a: Record<string, unknown>) => JSON.stringify(a.participant ?? []).includes(`"Patient/${id}"`);
-  const inRange = (a: Record<string, unknown>) => String(a.start).slice(0, 10) >= from && String(a.start).slice(0, 10) <= to;
+  const inRange = (a: Record<string, unknown>) =>
+    String(a.start).slice(0, 10) >= from && String(a.start).slice(0, 10) <= to;
   const found = ctx.faults.has('provider-appointments-empty')
     ? []
-    : [...ctx.state.appointments.values()].filter((a) => a.ods === ctx.practice.ods && isFor(a.resource) && inRange(a.resource)).map((a) => a.resource as Resource);
+    : [...ctx.state.appointments.values()]
+        .filter((a) => a.ods === ctx.practice.ods && isFor(a.resource) && inRange(a.resource))
+        .map((a) => a.resource as Resource);
   return { status: 200, body: searchset(ctx.serviceRoot, found) };
 }

@@ -18,7 +18,12 @@ import { isRegisteredByOperation, type ProviderState } from './state';
  * on PDS, or one this provider has registered since (register patient).
  */
 function registeredPerson(state: ProviderState, ods: string, nhsNumber: string): Person | undefined {
-  return PEOPLE.find((p) => p.nhsNumber === nhsNumber && p.kind === 'normal' && (p.gpOds === ods || isRegisteredByOperation(state, ods, nhsNumber)));
+  return PEOPLE.find(
+    (p) =>
+      p.nhsNumber === nhsNumber &&
+      p.kind === 'normal' &&
+      (p.gpOds === ods || isRegisteredByOperation(state, ods, nhsNumber)),
+  );
 }
 
 /** Whether an NHS number is already a patient of the practice: what makes a registration a duplicate. */
@@ -55,7 +60,11 @@ function nhsNumberParam(ctx: ProviderContext): string {
 export function findPatient(ctx: ProviderContext): SimResponse {
   const nhsNumber = nhsNumberParam(ctx);
   const { faults, practice, serviceRoot } = ctx;
-  const person = faults.has('provider-patient-search-empty') ? undefined : faults.has('provider-patient-finds-everyone') ? anyPersonAt(practice.ods, nhsNumber) : registeredPerson(ctx.state, practice.ods, nhsNumber);
+  const person = faults.has('provider-patient-search-empty')
+    ? undefined
+    : faults.has('provider-patient-finds-everyone')
+      ? anyPersonAt(practice.ods, nhsNumber)
+      : registeredPerson(ctx.state, practice.ods, nhsNumber);
   const rendering = {
     legacySystem: faults.has('provider-patient-wrong-system'),
     noVerification: faults.has('provider-patient-no-verification'),
@@ -63,6 +72,8 @@ export function findPatient(ctx: ProviderContext): SimResponse {
   };
   const patients = person ? [patientResource(person, practice.ods, rendering)] : [];
   // Fault provider-patient-wrong-birthdate: the practice's record disagrees with PDS by a day.
-  if (faults.has('provider-patient-wrong-birthdate')) for (const p of patients) p.birthDate = String(p.birthDate).replace(/\d\d$/, (d) => String((Number(d) % 28) + 1).padStart(2, '0'));
+  if (faults.has('provider-patient-wrong-birthdate'))
+    for (const p of patients)
+      p.birthDate = String(p.birthDate).replace(/\d\d$/, (d) => String((Number(d) % 28) + 1).padStart(2, '0'));
   return { status: 200, body: searchset(serviceRoot, patients) };
 }

@@ -27,12 +27,19 @@ interface Registration {
 /** What PDS's record must agree with (facts §5.7's cross-check): compared case-blind for names. */
 const DEMOGRAPHICS: [string, (p: Json) => unknown][] = [
   ['family name', (p) => String((p.name as Json[] | undefined)?.[0]?.family ?? '').toLowerCase()],
-  ['given name', (p) => String(((p.name as Json[] | undefined)?.[0]?.given as string[] | undefined)?.[0] ?? '').toLowerCase()],
+  [
+    'given name',
+    (p) => String(((p.name as Json[] | undefined)?.[0]?.given as string[] | undefined)?.[0] ?? '').toLowerCase(),
+  ],
   ['gender', (p) => p.gender],
   ['birth date', (p) => p.birthDate],
 ];
 
-const pdsView = (p: Person): Json => ({ name: [{ family: p.family, given: p.given }], gender: p.gender, birthDate: p.birthDate });
+const pdsView = (p: Person): Json => ({
+  name: [{ family: p.family, given: p.given }],
+  gender: p.gender,
+  birthDate: p.birthDate,
+});
 
 interface Rule {
   status: number;
@@ -44,8 +51,18 @@ interface Rule {
 
 /** PDS trace failures are all INVALID_PATIENT_DEMOGRAPHICS (facts §6: "PDS trace failed (register)"). */
 const RULES: Rule[] = [
-  { status: 400, code: 'INVALID_NHS_NUMBER', skippedBy: 'provider-register-unchecked', problem: (r) => nhsNumberProblem(r.nhsNumber) },
-  { status: 400, code: 'INVALID_PATIENT_DEMOGRAPHICS', skippedBy: 'provider-register-unchecked', problem: (r) => (r.pds ? undefined : `PDS has no record for ${r.nhsNumber}`) },
+  {
+    status: 400,
+    code: 'INVALID_NHS_NUMBER',
+    skippedBy: 'provider-register-unchecked',
+    problem: (r) => nhsNumberProblem(r.nhsNumber),
+  },
+  {
+    status: 400,
+    code: 'INVALID_PATIENT_DEMOGRAPHICS',
+    skippedBy: 'provider-register-unchecked',
+    problem: (r) => (r.pds ? undefined : `PDS has no record for ${r.nhsNumber}`),
+  },
   {
     status: 400,
     code: 'INVALID_PATIENT_DEMOGRAPHICS',
@@ -57,11 +74,21 @@ const RULES: Rule[] = [
     code: 'INVALID_PATIENT_DEMOGRAPHICS',
     skippedBy: 'provider-register-unchecked',
     problem: (r) => {
-      const differ = DEMOGRAPHICS.filter(([, read]) => r.pds && read(r.sent) !== read(pdsView(r.pds))).map(([name]) => name);
+      const differ = DEMOGRAPHICS.filter(([, read]) => r.pds && read(r.sent) !== read(pdsView(r.pds))).map(
+        ([name]) => name,
+      );
       return differ.length ? `the ${differ.join(', ')} sent differ from PDS` : undefined;
     },
   },
-  { status: 409, code: 'DUPLICATE_REJECTED', skippedBy: 'provider-register-twice', problem: (r, ctx) => (isPatientOf(ctx.state, ctx.practice.ods, r.nhsNumber) ? `${r.nhsNumber} is already a patient of ${ctx.practice.ods}` : undefined) },
+  {
+    status: 409,
+    code: 'DUPLICATE_REJECTED',
+    skippedBy: 'provider-register-twice',
+    problem: (r, ctx) =>
+      isPatientOf(ctx.state, ctx.practice.ods, r.nhsNumber)
+        ? `${r.nhsNumber} is already a patient of ${ctx.practice.ods}`
+        : undefined,
+  },
 ];
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -74,11 +101,16 @@ function parseRequest(body: string): { sent: Json; nhsNumber: string } {
   } catch (err) {
     throw badRequest(`the body is not valid JSON: ${(err as Error).message}`);
   }
-  if (!isObject(parsed) || parsed.resourceType !== 'Parameters') throw invalidResource('the body is not a Parameters resource');
-  const params = Array.isArray(parsed.parameter) ? parsed.parameter.filter((p) => isObject(p) && p.name === 'registerPatient') : [];
-  if (params.length !== 1) throw invalidParameter(`exactly one registerPatient parameter is needed, got ${params.length}`);
+  if (!isObject(parsed) || parsed.resourceType !== 'Parameters')
+    throw invalidResource('the body is not a Parameters resource');
+  const params = Array.isArray(parsed.parameter)
+    ? parsed.parameter.filter((p) => isObject(p) && p.name === 'registerPatient')
+    : [];
+  if (params.length !== 1)
+    throw invalidParameter(`exactly one registerPatient parameter is needed, got ${params.length}`);
   const sent = (params[0] as Json).resource;
-  if (!isObject(sent) || sent.resourceType !== 'Patient') throw invalidParameter('registerPatient does not hold a Patient');
+  if (!isObject(sent) || sent.resourceType !== 'Patient')
+    throw invalidParameter('registerPatient does not hold a Patient');
   const identifiers = Array.isArray(sent.identifier) ? (sent.identifier as Json[]) : [];
   const nhsNumber = identifiers.find((i) => i.system === SYS.nhsNumber)?.value;
   if (typeof nhsNumber !== 'string') throw invalidParameter(`the Patient has no identifier under ${SYS.nhsNumber}`);
@@ -88,7 +120,12 @@ function parseRequest(body: string): { sent: Json; nhsNumber: string } {
 /** With no PDS record (fault provider-register-unchecked only) the Patient is the one sent, under its id. */
 function registeredPatient(r: Registration, ods: string): Resource {
   if (r.pds) return patientResource(r.pds, ods, { legacySystem: false, noVerification: false, nameUse: 'official' });
-  return { ...r.sent, resourceType: 'Patient', id: `pat-${r.nhsNumber}`, meta: { versionId: '1', profile: [PROFILE.patient] } };
+  return {
+    ...r.sent,
+    resourceType: 'Patient',
+    id: `pat-${r.nhsNumber}`,
+    meta: { versionId: '1', profile: [PROFILE.patient] },
+  };
 }
 
 export function registerPatient(ctx: ProviderContext): SimResponse {

@@ -72,7 +72,11 @@ export function scheduleResource(s: Schedule, horizon: { start: string; end: str
 const utc = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 /** Each switch makes one thing wrong, so each Slot check is seen to fail on its own fault. */
-export function slotResource(slot: SlotRecord, schedule: Schedule, opts: { utcTimes: boolean; noChannel: boolean }): Resource {
+export function slotResource(
+  slot: SlotRecord,
+  schedule: Schedule,
+  opts: { utcTimes: boolean; noChannel: boolean },
+): Resource {
   return resource('Slot', slot.id, PROFILE.slot, {
     ...(opts.noChannel ? {} : { extension: [deliveryChannelExtension(slot.channel)] }),
     identifier: [{ system: SLOT_IDENTIFIER_SYSTEM, value: slot.id }],
@@ -98,7 +102,9 @@ export interface PatientRendering {
 export function patientResource(person: Person, ods: string, r: PatientRendering): Resource {
   const verified = {
     url: EXT.gpcVerification,
-    valueCodeableConcept: { coding: [{ system: SYS.gpcVerification, code: '01', display: 'Number present and verified' }] },
+    valueCodeableConcept: {
+      coding: [{ system: SYS.gpcVerification, code: '01', display: 'Number present and verified' }],
+    },
   };
   const identifier = {
     ...(r.noVerification ? {} : { extension: [verified] }),
@@ -111,7 +117,9 @@ export function patientResource(person: Person, ods: string, r: PatientRendering
     name: [{ use: r.nameUse, family: person.family, given: [...person.given], prefix: [...person.prefix] }],
     gender: person.gender,
     birthDate: person.birthDate,
-    ...(person.address.length ? { address: [{ use: 'home', type: 'physical', line: person.address, postalCode: person.postcode }] } : {}),
+    ...(person.address.length
+      ? { address: [{ use: 'home', type: 'physical', line: person.address, postalCode: person.postcode }] }
+      : {}),
     managingOrganization: reference('Organization', ods),
   });
 }
@@ -122,6 +130,8 @@ export function searchset(serviceRoot: string, resources: Resource[], type: 'sea
     resourceType: 'Bundle',
     meta: { profile: [PROFILE.searchsetBundle] },
     type,
-    ...(resources.length ? { entry: resources.map((r) => ({ fullUrl: `${serviceRoot}/${r.resourceType}/${r.id}`, resource: r })) } : {}),
+    ...(resources.length
+      ? { entry: resources.map((r) => ({ fullUrl: `${serviceRoot}/${r.resourceType}/${r.id}`, resource: r })) }
+      : {}),
   };
 }

@@ -9,7 +9,15 @@ import { SLOT_PLAN } from '../fixtures/people';
 import type { SimResponse } from '../http-kit';
 import type { ProviderContext } from './context';
 import { badRequest, GpcError, invalidParameter } from './outcomes';
-import { locationResource, organizationResource, practitionerResource, scheduleResource, searchset, slotResource, type Resource } from './resources';
+import {
+  locationResource,
+  organizationResource,
+  practitionerResource,
+  scheduleResource,
+  searchset,
+  slotResource,
+  type Resource,
+} from './resources';
 import { locationOf, practitionerOf, scheduleById, slotsOfPractice, slotTimes, type SlotRecord } from './state';
 
 const MAX_RANGE_DAYS = 14;
@@ -25,7 +33,8 @@ interface Bound {
 }
 
 /** The instant a UK calendar day starts; noon UTC is always on the same UK day, whatever the season. */
-const ukDayStart = (date: string, dayOffset = 0) => ukWallClock(dayOffset, 0, 0, new Date(`${date}T12:00:00Z`)).getTime();
+const ukDayStart = (date: string, dayOffset = 0) =>
+  ukWallClock(dayOffset, 0, 0, new Date(`${date}T12:00:00Z`)).getTime();
 
 function isCalendarDate(date: string): boolean {
   const d = new Date(`${date}T00:00:00Z`);
@@ -37,7 +46,10 @@ function dateBound(ctx: ProviderContext, name: 'start' | 'end', prefix: 'ge' | '
   const values = ctx.req.query.getAll(name);
   if (values.length !== 1) throw invalidParameter(`${name} must be given exactly once, got ${values.length}`);
   const m = DATE_PARAM.exec(values[0]);
-  if (!m) throw invalidParameter(`${name}=${values[0]} is not a full date or a dateTime with a UTC offset (no Z, no partial dates)`);
+  if (!m)
+    throw invalidParameter(
+      `${name}=${values[0]} is not a full date or a dateTime with a UTC offset (no Z, no partial dates)`,
+    );
   const [, given, date, time, offset] = m;
   if (given !== prefix) throw invalidParameter(`${name} must use the prefix ${prefix}, got ${given ?? 'none'}`);
   if (time && !offset) throw invalidParameter(`${name}=${values[0]} has a time but no UTC offset`);
@@ -60,15 +72,20 @@ function parseQuery(ctx: ProviderContext): SlotQuery {
   const missing = ['status', 'start', 'end'].filter((p) => !q.has(p));
   if (missing.length) throw badRequest(`missing required parameter(s): ${missing.join(', ')}`);
   const statuses = q.getAll('status');
-  if (statuses.length !== 1 || statuses[0] !== 'free') throw invalidParameter(`status must be free, got ${statuses.join(',')}`);
+  if (statuses.length !== 1 || statuses[0] !== 'free')
+    throw invalidParameter(`status must be free, got ${statuses.join(',')}`);
   const from = dateBound(ctx, 'start', 'ge');
   const to = dateBound(ctx, 'end', 'le');
   const days = daysBetween(from.date, to.date);
   const maxDays = ctx.faults.has('provider-slots-7-day-limit') ? STRICT_RANGE_DAYS : MAX_RANGE_DAYS;
-  if (ctx.faults.has('provider-slots-strict-filter') && q.getAll('searchFilter').some((f) => !KNOWN_FILTER_SYSTEMS.some((sys) => f.startsWith(`${sys}|`)))) {
+  if (
+    ctx.faults.has('provider-slots-strict-filter') &&
+    q.getAll('searchFilter').some((f) => !KNOWN_FILTER_SYSTEMS.some((sys) => f.startsWith(`${sys}|`)))
+  ) {
     throw invalidParameter(`unknown searchFilter system in ${q.getAll('searchFilter').join(', ')}`);
   }
-  if (days < 0 || days > maxDays) throw invalidParameter(`the range ${from.date}..${to.date} is ${days} days; it must be 0 to ${maxDays}`);
+  if (days < 0 || days > maxDays)
+    throw invalidParameter(`the range ${from.date}..${to.date} is ${days} days; it must be 0 to ${maxDays}`);
   if (!q.getAll('_include').includes('Slot:schedule')) throw invalidParameter('_include=Slot:schedule is mandatory');
   return { from, to, recurse: new Set(q.getAll('_include:recurse')) };
 }
@@ -103,24 +120,43 @@ const ALL_RECURSE = ['Schedule:actor:Practitioner', 'Schedule:actor:Location', '
 
 export function searchFreeSlots(ctx: ProviderContext): SimResponse {
   const { faults, state, practice, serviceRoot } = ctx;
-  const { from, to, recurse: asked } = faults.has('provider-slots-unchecked-params') ? uncheckedQuery(ctx) : parseQuery(ctx);
+  const {
+    from,
+    to,
+    recurse: asked,
+  } = faults.has('provider-slots-unchecked-params') ? uncheckedQuery(ctx) : parseQuery(ctx);
   const recurse = faults.has('provider-slots-include-everything') ? new Set(ALL_RECURSE) : asked;
   // Visit slots are never offered (facts §5.4). Past free slots are, when the range asks for them: a past
   // range is a legal search, and booking is where they are refused (facts §5.4, §5.6).
-  const free = slotsOfPractice(state, practice.ods).filter((s) => s.status === 'free' && s.channel !== 'Visit' && s.startMs >= from.ms && s.endMs <= to.ms);
+  const free = slotsOfPractice(state, practice.ods).filter(
+    (s) => s.status === 'free' && s.channel !== 'Visit' && s.startMs >= from.ms && s.endMs <= to.ms,
+  );
   const offered = [...free, ...faultySlots(ctx, free, to)];
   const schedules = [...new Set(offered.map((s) => s.scheduleId))].map((id) => scheduleById(id)!);
-  const rendering = { utcTimes: faults.has('provider-slot-utc-times'), noChannel: faults.has('provider-slot-no-channel') };
+  const rendering = {
+    utcTimes: faults.has('provider-slot-utc-times'),
+    noChannel: faults.has('provider-slot-no-channel'),
+  };
   const resources: Resource[] = [
     ...offered.map((s) => slotResource(s, scheduleById(s.scheduleId)!, rendering)),
     ...(faults.has('provider-slots-no-schedule') ? [] : schedules.map((s) => scheduleResource(s, state.horizon))),
-    ...(recurse.has('Schedule:actor:Practitioner') ? schedules.map((s) => practitionerResource(practitionerOf(s))) : []),
+    ...(recurse.has('Schedule:actor:Practitioner')
+      ? schedules.map((s) => practitionerResource(practitionerOf(s)))
+      : []),
     ...(recurse.has('Schedule:actor:Location') ? schedules.map((s) => locationResource(locationOf(s))) : []),
     // The Organization comes whether or not Location:managingOrganization was asked for (facts §5.4).
     ...(offered.length && !faults.has('provider-slots-no-organization') ? [organizationResource(practice)] : []),
   ];
-  if (!offered.length && faults.has('provider-slots-empty-404')) throw new GpcError(404, 'NO_RECORD_FOUND', 'no free slots in the range');
-  return { status: 200, body: searchset(serviceRoot, dedupe(resources), faults.has('provider-slots-collection') ? 'collection' : 'searchset') };
+  if (!offered.length && faults.has('provider-slots-empty-404'))
+    throw new GpcError(404, 'NO_RECORD_FOUND', 'no free slots in the range');
+  return {
+    status: 200,
+    body: searchset(
+      serviceRoot,
+      dedupe(resources),
+      faults.has('provider-slots-collection') ? 'collection' : 'searchset',
+    ),
+  };
 }
 
 /** Two schedules may share a practitioner or a location; each resource appears once. */

@@ -58,7 +58,10 @@ export function scheduleById(id: string): Schedule | undefined {
 }
 
 /** A slot's times as instants and as UK local time with offset. */
-export function slotTimes(startMs: number, durationMs: number): Pick<SlotRecord, 'start' | 'end' | 'startMs' | 'endMs'> {
+export function slotTimes(
+  startMs: number,
+  durationMs: number,
+): Pick<SlotRecord, 'start' | 'end' | 'startMs' | 'endMs'> {
   const endMs = startMs + durationMs;
   return { start: ukDateTime(new Date(startMs)), end: ukDateTime(new Date(endMs)), startMs, endMs };
 }
@@ -88,10 +91,19 @@ function generateSlots(now: Date): SlotRecord[] {
   const ordinary = SCHEDULES.filter((s) => s.channel !== 'Visit');
   const slots: SlotRecord[] = [];
   for (const schedule of ordinary)
-    for (let day = 1; day <= SLOT_PLAN.days; day++) for (const time of SLOT_PLAN.times) slots.push(dailySlot(schedule, day, time, now));
-  for (const schedule of ordinary) for (const time of SLOT_PLAN.pastTimes) slots.push(dailySlot(schedule, -1, time, now));
+    for (let day = 1; day <= SLOT_PLAN.days; day++)
+      for (const time of SLOT_PLAN.times) slots.push(dailySlot(schedule, day, time, now));
+  for (const schedule of ordinary)
+    for (const time of SLOT_PLAN.pastTimes) slots.push(dailySlot(schedule, -1, time, now));
   const visitStart = new Date(VISIT_SLOT.start);
-  slots.push(slotAt(scheduleById(VISIT_SLOT.scheduleId)!, visitStart, VISIT_SLOT.id, Date.parse(VISIT_SLOT.end) - visitStart.getTime()));
+  slots.push(
+    slotAt(
+      scheduleById(VISIT_SLOT.scheduleId)!,
+      visitStart,
+      VISIT_SLOT.id,
+      Date.parse(VISIT_SLOT.end) - visitStart.getTime(),
+    ),
+  );
   return slots;
 }
 
@@ -100,7 +112,10 @@ export function createState(now = new Date()): ProviderState {
     slots: new Map(generateSlots(now).map((s) => [s.id, s])),
     appointments: new Map(),
     // From yesterday: the past slots lie inside their Schedule's planning horizon too.
-    horizon: { start: ukDateTime(ukWallClock(-1, 0, 0, now)), end: ukDateTime(ukWallClock(SLOT_PLAN.days + 1, 0, 0, now)) },
+    horizon: {
+      start: ukDateTime(ukWallClock(-1, 0, 0, now)),
+      end: ukDateTime(ukWallClock(SLOT_PLAN.days + 1, 0, 0, now)),
+    },
     nextAppointmentId: 1,
     registrations: new Map(),
   };
@@ -139,7 +154,11 @@ export function claimSlots(slots: SlotRecord[], policy: ClaimPolicy): SlotRecord
 }
 
 /** Stores a new appointment at version 1 and returns its logical id. */
-export function storeAppointment(state: ProviderState, ods: string, build: (id: string) => Record<string, unknown>): StoredAppointment & { id: string } {
+export function storeAppointment(
+  state: ProviderState,
+  ods: string,
+  build: (id: string) => Record<string, unknown>,
+): StoredAppointment & { id: string } {
   const id = String(state.nextAppointmentId++);
   const stored: StoredAppointment = { ods, resource: build(id), versionId: 1 };
   state.appointments.set(id, stored);
