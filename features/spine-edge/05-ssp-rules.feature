@@ -10,7 +10,7 @@ Feature: Spine edge — the Spine Secure Proxy's own refusals
 
   Scenario Outline: The SSP refuses <wrong>
     When the consumer sends the request <rule> forbids: "<wrong>"
-    Then the SSP refuses it with <status> <names>
+    Then the SSP refuses it with <status> naming "<names>"
 
     @SSP-HEADERS
     Examples: routing headers
@@ -30,8 +30,8 @@ Feature: Spine edge — the Spine Secure Proxy's own refusals
       | SSP-FOT | Ssp-From a consumer with no agreement | 403    | FOT_CHECK_FAILED |
     @SSP-METHOD
     Examples: method
-      | rule       | wrong               | status | names      |
-      | SSP-METHOD | DELETE on /metadata | 405    | Method     |
+      | rule       | wrong               | status | names              |
+      | SSP-METHOD | DELETE on /metadata | 405    | Method Not Allowed |
     @SSP-MEDIA
     Examples: media type
       | rule      | wrong                        | status | names                  |

@@ -1,7 +1,7 @@
 /** Generic checks over the latest answer of a hop: status, FHIR resource type, error codes, searchsets. */
 import { Given, Then } from '@cucumber/cucumber';
 import { ofType } from '../../support/fhir/bundle';
-import type { Hop } from '../../support/requirements';
+import type { Hop } from '../../support/domain/hop';
 import { check, expectAnswer, expectError } from '../../support/world/checks';
 import { choosePatient } from '../../support/world/journey';
 import type { GpcWorld } from '../../support/world/world';

@@ -14,7 +14,7 @@ import {
   type Probe,
 } from '../../support/jwt/jwt-rules';
 import type { Interaction } from '../../support/interactions';
-import type { Hop } from '../../support/requirements';
+import type { Hop } from '../../support/domain/hop';
 import { parseJson, type HttpResult } from '../../support/spine/http';
 import { hopOfSspAnswer, sendGpc, type GpcRequest } from '../../support/spine/ssp-client';
 import { SSP_RULES } from '../../support/spine/ssp-rules';

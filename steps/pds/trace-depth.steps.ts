@@ -1,6 +1,6 @@
 /** Step 1 in depth (facts §5.1): the stops, the superseded number, and PDS's own error answers. */
 import { Then, When } from '@cucumber/cucumber';
-import type { Hop } from '../../support/requirements';
+import type { Hop } from '../../support/domain/hop';
 import { check, expectAnswer, expectError } from '../../support/world/checks';
 import { depthRequirement, exchangesOf, runGuardedJourney } from '../../support/world/depth';
 import { traceOnPds } from '../../support/world/journey';

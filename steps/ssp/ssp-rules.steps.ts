@@ -1,5 +1,5 @@
 /** The SSP's own refusals (support/spine/ssp-rules.ts): each rule's probe, sent through the SSP. */
-import { When } from '@cucumber/cucumber';
+import { Then, When } from '@cucumber/cucumber';
 import type { Target } from '../../support/config/target';
 import { interaction, type Interaction } from '../../support/interactions';
 import type { GpcRequest } from '../../support/spine/ssp-client';
@@ -11,7 +11,7 @@ import {
   type ProbePractice,
   type RootVariant,
 } from '../../support/spine/ssp-rules';
-import { fail } from '../../support/world/checks';
+import { expectError, fail } from '../../support/world/checks';
 import { resolveEndpointAndAsid, throughSsp } from '../../support/world/journey';
 import type { GpcWorld } from '../../support/world/world';
 
@@ -74,3 +74,13 @@ When(
     await throughSsp(this, i, { root: await rewriteRoot(this.state.endpoint!.root, variant as RootVariant) });
   },
 );
+
+Then('the SSP refuses it with {int} naming {string}', function (this: GpcWorld, status: number, names: string) {
+  const rule = sspRule(this.requirement);
+  // The feature states the refusal in words; the catalogue is its one home, so the two must agree.
+  if (rule.status !== status || rule.names !== names)
+    throw new Error(
+      `the feature expects ${status} "${names}" but ${rule.id} expects ${rule.status} "${rule.names}" (support/domain/behaviours/ssp.ts)`,
+    );
+  expectError(this, this.answer('ssp'), { hop: 'ssp', requirement: rule.id, status, code: names });
+});

@@ -12,6 +12,7 @@ import type { Registry } from '../simulators/registry';
 import { devicePartyKeys, patientsNamed, type GpcView, type Seen } from './context';
 import type { RecordedRequest, RecordedService } from './recording';
 import { BOOKING_BODY_CHECKS, SLOT_PARAM_CHECKS } from './request-shapes';
+import { behaviour, type ConsumerRuleId } from '../domain/catalogue';
 
 export interface RequestContext {
   request: RecordedRequest;
@@ -51,27 +52,39 @@ function edgeFacts(c: RequestContext, g: GpcView): RequestFacts {
   };
 }
 
+const SERVICES: readonly string[] = ['pds', 'sds', 'ssp'] satisfies RecordedService[];
+
+/** A CON- rule's catalogue record (support/domain/behaviours/consumer.ts): ID, the hop it is sent to, text, source. */
+function consumerRule(id: ConsumerRuleId): Pick<ConsumerRule, 'id' | 'hop' | 'text' | 'source'> {
+  const { hop, text, source } = behaviour(id);
+  if (!SERVICES.includes(hop)) throw new Error(`consumer rule ${id} has hop ${hop}, not a service a consumer sends to`);
+  return { id, hop: hop as RecordedService, text, source };
+}
+
 /** A rule over GP Connect requests (sent to the SSP); `when` narrows it to some interactions. */
 function gpcRule(
-  id: string,
-  text: string,
-  source: string,
+  id: ConsumerRuleId,
   check: (g: GpcView, c: RequestContext) => string | undefined,
   when: (g: GpcView) => boolean = () => true,
 ): ConsumerRule {
-  return { id, hop: 'ssp', text, source, applies: (c) => !!c.gpc && when(c.gpc), check: (c) => check(c.gpc!, c) };
+  return { ...consumerRule(id), applies: (c) => !!c.gpc && when(c.gpc), check: (c) => check(c.gpc!, c) };
 }
 
 /** An edge rule judged on the consumer's request, under its own ID or a consumer ID that restates it. */
-function fromEdge(edge: EdgeRule, id = edge.id, interactionFrom: 'url' | 'header' = 'url'): ConsumerRule {
-  return gpcRule(id, edge.text, `${edge.source} (edge rule ${edge.id})`, (g, c) => {
+function fromEdge(edge: EdgeRule, restated?: ConsumerRuleId, interactionFrom: 'url' | 'header' = 'url'): ConsumerRule {
+  const check = (c: RequestContext) => {
+    const g = c.gpc!;
     const facts = edgeFacts(c, g);
     return edge.check(interactionFrom === 'header' ? { ...facts, interaction: g.named } : facts, g.claims);
-  });
+  };
+  const own = restated
+    ? consumerRule(restated)
+    : { id: edge.id, hop: 'ssp' as const, text: edge.text, source: edge.source };
+  return { ...own, applies: (c) => !!c.gpc, check };
 }
 
 /** Edge rules a CON- rule restates with the consumer's stricter reading, so one fault is not reported twice. */
-const RESTATED: Record<string, { id: string; interactionFrom?: 'header' }> = {
+const RESTATED: Record<string, { id: ConsumerRuleId; interactionFrom?: 'header' }> = {
   'JWT-LIFETIME': { id: 'CON-JWT-LIFETIME' },
   'JWT-SUB': { id: 'CON-JWT-SUB' },
   // The consumer's scope must fit the interaction it names, whether or not the URL agrees (that is HDR-INTERACTION-MATCH).
@@ -84,10 +97,7 @@ const requestingOds = (g: GpcView) => identifierValue(g.claims?.requesting_organ
 
 export const CONSUMER_RULES: readonly ConsumerRule[] = [
   {
-    id: 'CON-PDS-REQUEST-ID',
-    hop: 'pds',
-    text: 'Every PDS request carries X-Request-ID, a UUID',
-    source: 'facts §5.1',
+    ...consumerRule('CON-PDS-REQUEST-ID'),
     applies: (c) => c.request.service === 'pds',
     check: (c) => {
       const id = c.request.headers['x-request-id'];
@@ -99,10 +109,7 @@ export const CONSUMER_RULES: readonly ConsumerRule[] = [
     },
   },
   {
-    id: 'CON-SDS-TWO-STEP',
-    hop: 'sds',
-    text: "SDS lookup is two-step: Endpoint by ODS + interaction, then Device naming the Endpoint's party key",
-    source: 'facts §5.2, T13',
+    ...consumerRule('CON-SDS-TWO-STEP'),
     applies: (c) => c.request.service === 'sds' && isPath(c, 'Device'),
     check: (c) => {
       const keys = devicePartyKeys(c.request);
@@ -116,16 +123,12 @@ export const CONSUMER_RULES: readonly ConsumerRule[] = [
   ...EDGE_RULES.filter((r) => !REPLACED.includes(r.id)).map((r) =>
     fromEdge(r, RESTATED[r.id]?.id, RESTATED[r.id]?.interactionFrom),
   ),
-  gpcRule(
-    'CON-URL-ROOT',
-    'The SSP URL carries a service root byte-identical to one SDS returned',
-    'facts §2.1',
-    (g, c) =>
-      g.urlRoot && c.seen.roots.has(g.urlRoot)
-        ? undefined
-        : `URL root ${JSON.stringify(g.urlRoot ?? g.targetUrl)} is not a root SDS returned (${[...c.seen.roots.keys()].join(', ') || 'none yet'})`,
+  gpcRule('CON-URL-ROOT', (g, c) =>
+    g.urlRoot && c.seen.roots.has(g.urlRoot)
+      ? undefined
+      : `URL root ${JSON.stringify(g.urlRoot ?? g.targetUrl)} is not a root SDS returned (${[...c.seen.roots.keys()].join(', ') || 'none yet'})`,
   ),
-  gpcRule('CON-JWT-AUD', 'aud is the service root SDS returned, the one the URL targets', 'facts §3.2', (g, c) => {
+  gpcRule('CON-JWT-AUD', (g, c) => {
     const aud = g.claims?.aud;
     if (aud === undefined) return undefined;
     if (typeof aud !== 'string' || !c.seen.roots.has(aud))
@@ -134,46 +137,32 @@ export const CONSUMER_RULES: readonly ConsumerRule[] = [
       ? `aud ${aud} is not the root the URL targets (${g.urlRoot})`
       : undefined;
   }),
-  gpcRule('CON-T11-ROOT', "A root is used only for its own capability's interactions", 'facts §1, T11', (g, c) => {
+  gpcRule('CON-T11-ROOT', (g, c) => {
     const rootCapability = g.urlRoot ? c.seen.roots.get(g.urlRoot) : undefined;
     return !g.named || !rootCapability || rootCapability === g.named.capability
       ? undefined
       : `${g.named.name} (${g.named.capability}) sent to a root SDS returned for ${rootCapability}`;
   }),
-  gpcRule(
-    'CON-T2-ORIGIN',
-    'Ssp-From is an ASID of the organisation requesting_organization names',
-    'facts §2.2, T2',
-    (g, c) => {
-      const from = c.request.headers['ssp-from'];
-      if (!from || !g.claims?.requesting_organization) return undefined;
-      const ods = requestingOds(g);
-      return originViolation(
-        { sspFrom: from, requestingOds: ods },
-        c.registry.as.filter((a) => a.odsCode === ods),
-      )?.message;
-    },
-  ),
-  gpcRule(
-    'CON-PDS-FIRST',
-    'A patient is traced on PDS before any GP Connect request about them',
-    'facts §5.6 (prerequisites), §5.1',
-    (g, c) => {
-      const untraced = patientsNamed(g, c.seen).filter((n) => !c.seen.traced.has(n));
-      return untraced.length ? `no earlier PDS trace for ${untraced.join(', ')}` : undefined;
-    },
-  ),
+  gpcRule('CON-T2-ORIGIN', (g, c) => {
+    const from = c.request.headers['ssp-from'];
+    if (!from || !g.claims?.requesting_organization) return undefined;
+    const ods = requestingOds(g);
+    return originViolation(
+      { sspFrom: from, requestingOds: ods },
+      c.registry.as.filter((a) => a.odsCode === ods),
+    )?.message;
+  }),
+  gpcRule('CON-PDS-FIRST', (g, c) => {
+    const untraced = patientsNamed(g, c.seen).filter((n) => !c.seen.traced.has(n));
+    return untraced.length ? `no earlier PDS trace for ${untraced.join(', ')}` : undefined;
+  }),
   gpcRule(
     'CON-SLOT-PARAMS',
-    'A slot search uses start=ge…, end=le… (at most 14 days), status=free and _include=Slot:schedule',
-    'facts §5.4',
     (g) => problems(SLOT_PARAM_CHECKS.map((check) => check(g.query))),
     (g) => g.named?.name === 'search free slots' || g.path === '/Slot',
   ),
   gpcRule(
     'CON-BOOKING-BODY',
-    'A booking body has the required elements, no reason or specialty, and a contained booking organisation with name and telecom',
-    'facts §5.6',
     (g) =>
       g.body
         ? problems(BOOKING_BODY_CHECKS.map(([what, ok]) => (ok(g.body!) ? undefined : `expected ${what}`)))

@@ -2,7 +2,7 @@
  * The evidence contract between the World (which records), the reports (which summarise) and the CLI.
  * Attachments with these media types travel through Cucumber's message stream, so they survive --parallel.
  */
-import type { Hop } from '../requirements';
+import type { Hop } from '../domain/hop';
 import type { ValidationIssue } from '../fhir/validator';
 
 export const EVIDENCE_MEDIA_TYPE = 'application/vnd.gpc-assure.evidence+json';

@@ -9,6 +9,14 @@
  */
 import { bearerToken, decodeJwt, decodeJwtSegment, JWT_HEADER, JWT_LIFETIME_SECONDS, type Claims } from './gpc-jwt';
 import { interaction, type Interaction } from '../interactions';
+import { behaviour, type AnswerRuleId, type EdgeRuleId } from '../domain/catalogue';
+import { ANSWER } from '../domain/behaviours/edge';
+
+/** The codes an edge refusal carries (facts §6: BAD_REQUEST for headers and the JWT, INVALID_RESOURCE for its resources). */
+const EDGE_REFUSAL_CODES = ['BAD_REQUEST', 'INVALID_RESOURCE'] as const;
+type EdgeRefusalCode = (typeof EDGE_REFUSAL_CODES)[number];
+const isEdgeRefusalCode = (code: string | undefined): code is EdgeRefusalCode =>
+  (EDGE_REFUSAL_CODES as readonly (string | undefined)[]).includes(code);
 
 export interface RequestFacts {
   headers: Record<string, string | undefined>;
@@ -46,12 +54,14 @@ export interface Probe {
   straightToProvider?: boolean;
 }
 
+/** The rule's record in the catalogue (support/domain/behaviours/edge.ts): ID, text, source and refusal. */
 export interface EdgeRule {
+  /** An EdgeRuleId for EDGE_RULES; a simulator's over-strict extras file theirs under one too. */
   id: string;
   text: string;
   source: string;
-  status: 400 | 422;
-  spineCode: 'BAD_REQUEST' | 'INVALID_RESOURCE';
+  status: number;
+  spineCode: EdgeRefusalCode;
   /** Returns a problem description, or undefined when the request obeys the rule. */
   check(f: RequestFacts, claims: Claims | undefined): string | undefined;
   /** Every rule of EDGE_RULES has one (the lenient-modes meta-test checks); a simulator's extra rules need none. */
@@ -60,37 +70,35 @@ export interface EdgeRule {
 
 const header = (f: RequestFacts, name: string) => f.headers[name.toLowerCase()];
 const present = (v: unknown) => v !== undefined && v !== null && v !== '';
-const BAD_REQUEST = { status: 400, spineCode: 'BAD_REQUEST' } as const;
 
-function headerPresent(name: string, id: string): EdgeRule {
+/** What the catalogue says of an edge rule: its text, its public source and the refusal it answers. */
+function edge(id: EdgeRuleId): Pick<EdgeRule, 'id' | 'text' | 'source' | 'status' | 'spineCode'> {
+  const record = behaviour(id);
+  const [refusal] = record.answers;
+  if (!refusal || !isEdgeRefusalCode(refusal.code))
+    throw new Error(`edge rule ${id} names no BAD_REQUEST or INVALID_RESOURCE refusal in the catalogue`);
+  return { id, text: record.text, source: record.source, status: refusal.status, spineCode: refusal.code };
+}
+
+function headerPresent(name: string, id: EdgeRuleId): EdgeRule {
   return {
-    id,
-    text: `${name} header is present`,
-    source: 'facts §2.2',
-    ...BAD_REQUEST,
+    ...edge(id),
     check: (f) => (header(f, name) ? undefined : `${name} header is missing`),
     probe: { wrong: `no ${name} header`, headers: { [name]: null }, straightToProvider: true },
   };
 }
 
-function claimPresent(claim: string, id: string): EdgeRule {
+function claimPresent(claim: string, id: EdgeRuleId): EdgeRule {
   return {
-    id,
-    text: `JWT claim ${claim} is present`,
-    source: 'facts §3.2, §3.4',
-    ...BAD_REQUEST,
+    ...edge(id),
     check: (_f, c) => (present(c?.[claim]) ? undefined : `JWT claim ${claim} is missing`),
     probe: { wrong: `no ${claim} claim`, claims: { [claim]: undefined } },
   };
 }
 
-function resourceClaim(claim: string, resourceType: string, id: string, wrongType: string): EdgeRule {
+function resourceClaim(claim: string, resourceType: string, id: EdgeRuleId, wrongType: string): EdgeRule {
   return {
-    id,
-    text: `JWT claim ${claim} is a ${resourceType} resource`,
-    source: 'facts §3.2, §3.4',
-    status: 422,
-    spineCode: 'INVALID_RESOURCE',
+    ...edge(id),
     check: (_f, c) => {
       if (!present(c?.[claim])) return undefined;
       const r = c![claim] as { resourceType?: unknown; identifier?: unknown };
@@ -115,10 +123,7 @@ export const EDGE_RULES: readonly EdgeRule[] = [
   headerPresent('Ssp-To', 'HDR-TO'),
   headerPresent('Ssp-InteractionID', 'HDR-INTERACTIONID'),
   {
-    id: 'HDR-INTERACTION-MATCH',
-    text: 'Ssp-InteractionID matches the operation and URL',
-    source: 'facts §2.2, T12',
-    ...BAD_REQUEST,
+    ...edge('HDR-INTERACTION-MATCH'),
     check: (f) =>
       f.interaction || !header(f, 'Ssp-InteractionID')
         ? undefined
@@ -130,10 +135,7 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     },
   },
   {
-    id: 'HDR-TO-ASID',
-    text: "Ssp-To is the provider's ASID for this endpoint",
-    source: 'facts §2.4, T12',
-    ...BAD_REQUEST,
+    ...edge('HDR-TO-ASID'),
     check: (f) =>
       !header(f, 'Ssp-To') || header(f, 'Ssp-To') === f.providerAsid
         ? undefined
@@ -146,10 +148,7 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     },
   },
   {
-    id: 'JWT-BEARER',
-    text: 'Authorization carries a Bearer JWT of three base64url parts',
-    source: 'facts §3.1',
-    ...BAD_REQUEST,
+    ...edge('JWT-BEARER'),
     check: (f) => {
       const token = bearerToken(header(f, 'Authorization'));
       if (!token) return 'Authorization header is missing or not a Bearer token';
@@ -171,10 +170,7 @@ export const EDGE_RULES: readonly EdgeRule[] = [
   claimPresent('requesting_organization', 'JWT-ORGANIZATION'),
   claimPresent('requesting_practitioner', 'JWT-PRACTITIONER'),
   {
-    id: 'JWT-LIFETIME',
-    text: `exp is exactly iat + ${JWT_LIFETIME_SECONDS}`,
-    source: 'facts §3.2, §3.4',
-    ...BAD_REQUEST,
+    ...edge('JWT-LIFETIME'),
     check: (_f, c) => {
       if (!present(c?.exp) || !present(c?.iat)) return undefined;
       const exp = intClaim(c, 'exp');
@@ -187,10 +183,7 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     probe: { wrong: 'exp - iat = 301', timing: { iatFromNow: 0, lifetime: JWT_LIFETIME_SECONDS + 1 } },
   },
   {
-    id: 'JWT-EXPIRED',
-    text: 'the token has not expired',
-    source: 'facts §3.2, §3.4',
-    ...BAD_REQUEST,
+    ...edge('JWT-EXPIRED'),
     check: (f, c) => {
       const exp = intClaim(c, 'exp');
       return exp === undefined || exp > f.nowSeconds ? undefined : `token expired at ${exp}, now ${f.nowSeconds}`;
@@ -198,10 +191,7 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     probe: { wrong: 'iat 600 s ago, so exp 300 s ago', timing: { iatFromNow: -600, lifetime: JWT_LIFETIME_SECONDS } },
   },
   {
-    id: 'JWT-REASON-VALUE',
-    text: 'reason_for_request is directcare',
-    source: 'facts §3.2',
-    ...BAD_REQUEST,
+    ...edge('JWT-REASON-VALUE'),
     check: (_f, c) =>
       !present(c?.reason_for_request) || c?.reason_for_request === 'directcare'
         ? undefined
@@ -209,10 +199,7 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     probe: { wrong: 'reason_for_request "secondaryuses"', claims: { reason_for_request: 'secondaryuses' } },
   },
   {
-    id: 'JWT-SCOPE-MATCH',
-    text: 'requested_scope fits the interaction',
-    source: 'facts §3.2',
-    ...BAD_REQUEST,
+    ...edge('JWT-SCOPE-MATCH'),
     check: (f, c) =>
       !f.interaction || !present(c?.requested_scope) || c?.requested_scope === f.interaction.scope
         ? undefined
@@ -220,10 +207,7 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     probe: { wrong: 'requested_scope patient/*.read on /metadata', claims: { requested_scope: 'patient/*.read' } },
   },
   {
-    id: 'JWT-AUD-ROOT',
-    text: 'aud is the provider service root URL',
-    source: 'facts §3.2',
-    ...BAD_REQUEST,
+    ...edge('JWT-AUD-ROOT'),
     check: (f, c) =>
       !present(c?.aud) || c?.aud === f.serviceRoot
         ? undefined
@@ -238,10 +222,7 @@ export const EDGE_RULES: readonly EdgeRule[] = [
   resourceClaim('requesting_practitioner', 'Practitioner', 'JWT-PRACTITIONER-RESOURCE', 'Patient'),
   resourceClaim('requesting_organization', 'Organization', 'JWT-ORGANIZATION-RESOURCE', 'Practitioner'),
   {
-    id: 'JWT-SUB',
-    text: 'sub equals requesting_practitioner.id',
-    source: 'facts §3.2',
-    ...BAD_REQUEST,
+    ...edge('JWT-SUB'),
     check: (_f, c) => {
       if (!present(c?.requesting_practitioner)) return undefined;
       const id = (c?.requesting_practitioner as { id?: unknown }).id;
@@ -304,31 +285,15 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
  * are not request checks, so firstBreach does not run them; the provider applies them as it writes.
  */
 export interface AnswerRule {
-  id: string;
+  id: AnswerRuleId;
   text: string;
   source: string;
 }
 
-export const ANSWER_RULES: readonly AnswerRule[] = [
-  {
-    id: 'FMT-NEGOTIATE',
-    text: 'The answer format follows _format, else Accept, else Content-Type, else JSON; JSON and XML are both served',
-    source: 'facts §2.5',
-  },
-  {
-    id: 'FMT-415',
-    text: 'A request for an unsupported format is refused with 415 UNSUPPORTED_MEDIA_TYPE',
-    source: 'facts §2.5, §6',
-  },
-  { id: 'FMT-GZIP', text: 'With Accept-Encoding: gzip the answer is gzip-compressed', source: 'facts §2.5' },
-  { id: 'FMT-NO-STORE', text: 'Every answer, errors included, carries Cache-Control: no-store', source: 'facts §2.5' },
-  { id: 'FMT-ETAG', text: 'A read answers with a weak ETag W/"<versionId>"', source: 'facts §2.5' },
-  {
-    id: 'FMT-ERROR-OUTCOME',
-    text: 'Every provider error is a GPConnect-OperationOutcome-1 with exactly one coding from Spine-ErrorOrWarningCode-1',
-    source: 'facts §6',
-  },
-];
+export const ANSWER_RULES: readonly AnswerRule[] = ANSWER.map(({ id }) => {
+  const { text, source } = behaviour(id);
+  return { id, text, source };
+});
 
 /** The fault that makes the embedded provider skip one rule (a lenient provider), for the meta-test. */
 export const lenientFault = (ruleId: string) => `provider-lenient-${ruleId}` as const;

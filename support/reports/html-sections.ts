@@ -2,7 +2,7 @@
  * The overview sections of index.html: the run, the requirements, hops and features, the ledger of what
  * was expected against what ran, and the failures. Each is a function of the report model alone.
  */
-import { REQUIREMENTS, requirement } from '../requirements';
+import { REQUIREMENTS, requirement } from '../domain/catalogue';
 import type { PassFail, ScenarioResult } from './summary-types';
 import type { ScenarioEvidence } from '../evidence/types';
 import type { ReportModel } from './report-model';

@@ -5,7 +5,7 @@
  */
 import { FAILURE_MEDIA_TYPE, type FailureRecord } from '../evidence/types';
 import { redactText } from '../evidence/redact';
-import { REQUIREMENTS, requirementTags } from '../requirements';
+import { REQUIREMENTS, requirementTags } from '../domain/catalogue';
 import type {
   PassFail,
   RequirementCoverage,

@@ -4,7 +4,7 @@
  * fail, naming `hop`. A requirement no fault can break is reported by the meta-test as a defect.
  */
 import { ANSWER_RULES, EDGE_RULES, lenientFault } from '../jwt/jwt-rules';
-import type { Hop } from '../requirements';
+import type { Hop } from '../domain/hop';
 import { SSP_RULES, sspLenientFault } from '../spine/ssp-rules';
 import { isTransportFault } from './chaos';
 

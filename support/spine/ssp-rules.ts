@@ -7,6 +7,11 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { InteractionName } from '../interactions';
+import { behaviour, expectedAnswer, type SspRuleId } from '../domain/catalogue';
+import { SSP } from '../domain/behaviours/ssp';
+import type { SspText } from '../domain/spine-codes';
+
+export type { SspRuleId } from '../domain/catalogue';
 
 /** Who the probe claims to send from or to, resolved against the target at run time. */
 export type Party = 'unknown' | 'unagreed consumer' | 'the consumer itself';
@@ -40,13 +45,14 @@ export interface SspProbe {
   practice?: ProbePractice;
 }
 
+/** An SSP rule: its catalogue record (support/domain/behaviours/ssp.ts) with the probe that breaks it. */
 export interface SspRule {
-  id: string;
+  id: SspRuleId;
   text: string;
   source: string;
   status: number;
   /** What the SSP's OperationOutcome names (its display/diagnostics pattern). */
-  names: string;
+  names: SspText;
   probe?: SspProbe;
   /** What the SSP does under `ssp-lenient-<id>` when that is more than skipping the check. */
   lenient?: string;
@@ -54,61 +60,21 @@ export interface SspRule {
 
 const METADATA = 'read metadata' as const;
 
-export const SSP_RULES = [
-  {
-    id: 'SSP-HEADERS',
-    text: 'The SSP refuses a request without its Ssp-* routing headers',
-    source: 'facts §2.2, §2.3',
-    status: 400,
-    names: 'MISSING_HEADER',
+/** Each rule's probe (and lenient behaviour), keyed by the rule's catalogue ID. */
+const PROBES: Record<SspRuleId, Pick<SspRule, 'probe' | 'lenient'>> = {
+  'SSP-HEADERS': {
     probe: { wrong: 'no Ssp-InteractionID header', interaction: METADATA, headers: { 'Ssp-InteractionID': null } },
   },
-  {
-    id: 'SSP-ASID',
-    text: 'The SSP refuses a sender ASID not registered for the interaction',
-    source: 'facts §2.3, §2.4',
-    status: 403,
-    names: 'ASID_CHECK_FAILED',
-    probe: { wrong: 'Ssp-From an unknown ASID', interaction: METADATA, fromAsid: 'unknown' },
-  },
-  {
-    id: 'SSP-PARTYKEY',
-    text: 'The SSP refuses a receiver ASID not registered to receive the interaction',
-    source: 'facts §2.3, §2.4',
-    status: 403,
-    names: 'PARTYKEY_INTERACTION_CHECK_FAILED',
+  'SSP-ASID': { probe: { wrong: 'Ssp-From an unknown ASID', interaction: METADATA, fromAsid: 'unknown' } },
+  'SSP-PARTYKEY': {
     probe: { wrong: "Ssp-To the consumer's own ASID", interaction: METADATA, toAsid: 'the consumer itself' },
   },
-  {
-    id: 'SSP-FOT',
-    text: 'The SSP refuses a sender with no data-sharing agreement with the receiver',
-    source: 'facts §2.3, §2.4',
-    status: 403,
-    names: 'FOT_CHECK_FAILED',
+  'SSP-FOT': {
     probe: { wrong: 'Ssp-From a consumer with no agreement', interaction: METADATA, fromAsid: 'unagreed consumer' },
   },
-  {
-    id: 'SSP-URL',
-    text: 'The SSP refuses a target URL that is not byte-identical to the SDS endpoint',
-    source: 'facts §2.1, §2.4',
-    status: 400,
-    names: 'VARIES_FROM_TARGETURL',
-    probe: { wrong: 'the root with a trailing slash', interaction: METADATA, root: 'a trailing slash' },
-  },
-  {
-    id: 'SSP-METHOD',
-    text: 'The SSP refuses a method it does not forward with 405',
-    source: 'facts §2.4',
-    status: 405,
-    names: 'Method Not Allowed',
-    probe: { wrong: 'DELETE on /metadata', interaction: METADATA, method: 'DELETE' },
-  },
-  {
-    id: 'SSP-MEDIA',
-    text: 'The SSP refuses a body that is not FHIR JSON or XML with 415',
-    source: 'facts §2.4',
-    status: 415,
-    names: 'Unsupported_Media_Type',
+  'SSP-URL': { probe: { wrong: 'the root with a trailing slash', interaction: METADATA, root: 'a trailing slash' } },
+  'SSP-METHOD': { probe: { wrong: 'DELETE on /metadata', interaction: METADATA, method: 'DELETE' } },
+  'SSP-MEDIA': {
     probe: {
       wrong: 'a booking sent as text/plain',
       interaction: 'book appointment',
@@ -116,12 +82,7 @@ export const SSP_RULES = [
       body: 'not FHIR',
     },
   },
-  {
-    id: 'SSP-UNREACHABLE',
-    text: 'The SSP answers 502 when it cannot reach the provider',
-    source: 'facts §2.4',
-    status: 502,
-    names: 'ERROR_COMMUNICATING_TO_ENDPOINT_URL',
+  'SSP-UNREACHABLE': {
     probe: {
       wrong: 'a practice whose registered endpoint nothing answers at',
       interaction: METADATA,
@@ -129,24 +90,26 @@ export const SSP_RULES = [
     },
     lenient: 'answers 500 with no Spine code when it cannot reach the provider',
   },
-  {
-    id: 'SSP-TIMEOUT',
-    text: 'The SSP answers 504 when the provider does not answer in time',
-    source: 'facts §2.4',
-    status: 504,
-    names: 'TIMEOUT',
+  'SSP-TIMEOUT': {
     probe: { wrong: 'a practice whose provider answers too late', interaction: METADATA, practice: 'slow' },
     lenient: 'waits for the provider however long it takes, and relays its late answer',
   },
-] as const satisfies readonly SspRule[];
+};
 
-export type SspRuleId = (typeof SSP_RULES)[number]['id'];
+function sspRuleOf(id: SspRuleId): SspRule {
+  const { text, source } = behaviour(id);
+  const { status, names } = expectedAnswer(id);
+  if (!names) throw new Error(`SSP rule ${id} names no SSP text in the catalogue`);
+  return { id, text, source, status, names, ...PROBES[id] };
+}
+
+export const SSP_RULES: readonly SspRule[] = SSP.map(({ id }) => sspRuleOf(id));
 
 /** The fault that makes the embedded SSP relax one of its rules (support/simulators/ssp.ts). */
 export const sspLenientFault = (ruleId: SspRuleId) => `ssp-lenient-${ruleId}` as const;
 
 export function sspRule(id: string): SspRule {
-  const rule = (SSP_RULES as readonly SspRule[]).find((r) => r.id === id);
+  const rule = SSP_RULES.find((r) => r.id === id);
   if (!rule) throw new Error(`no SSP rule ${id}; known: ${SSP_RULES.map((r) => r.id).join(', ')}`);
   return rule;
 }

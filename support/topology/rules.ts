@@ -6,6 +6,7 @@
 import { INTERACTIONS, interactionById } from '../interactions';
 import { rootProblem } from '../spine/service-root';
 import type { AsRecord, MhsRecord, Registry, SystemRecord } from '../simulators/registry';
+import { behaviour } from '../domain/catalogue';
 
 export type RuleId = `T${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13}`;
 
@@ -36,7 +37,6 @@ export interface TopologyRule {
   needs?: 'centralServices';
 }
 
-const SOURCE = 'facts §8';
 const GPC_IDS = new Set<string>(INTERACTIONS.map((i) => i.interactionId));
 const isGpc = (id: string) => GPC_IDS.has(id);
 
@@ -297,82 +297,65 @@ function t11(r: Registry): Violation[] {
   });
 }
 
-export const RULES: readonly TopologyRule[] = [
+/** Each rule's check (or, for a dynamic rule, how traffic shows it), keyed by its catalogue ID TOP-<id>. */
+const CHECKS: readonly Omit<TopologyRule, 'text' | 'source'>[] = [
   {
     id: 'T1',
-    source: SOURCE,
     check: t1,
-    text: 'Each system has its own ASID at each organisation using it; portals have one ASID per using organisation',
   },
   {
     id: 'T2',
-    source: SOURCE,
     dynamic: "a recorded SSP request: the ODS of Ssp-From's AS record equals the JWT requesting_organization's ODS",
-    text: "Ssp-From is the originating organisation's ASID, never the hosting organisation's; requesting_organization names the same organisation",
   },
   {
     id: 'T3',
-    source: `${SOURCE}, §2.4`,
-    dynamic: 'a sender with no data-sharing agreement gets 403 FOT_CHECK_FAILED from the SSP',
-    text: 'The SSP forwards only between ASID pairs with a mutual data-sharing agreement',
+    dynamic: "a sender with no data-sharing agreement gets the SSP's 403 refusal (SSP-FOT)",
   },
   {
     id: 'T4',
-    source: SOURCE,
     check: t4,
     needs: 'centralServices',
-    text: 'GP Connect ASIDs and party keys are dedicated: never those of central Spine services',
   },
-  { id: 'T5', source: SOURCE, check: t5, text: 'At most one GP Connect provider system per organisation' },
+  { id: 'T5', check: t5 },
   {
     id: 'T6',
-    source: SOURCE,
     check: t6,
-    text: 'A provider has one unique party key and ASID per practice, CMA-registered, 1:1 AS↔MHS, one MHS record per interaction',
   },
   {
     id: 'T7',
-    source: SOURCE,
     check: t7,
-    text: 'Provider interactions are on both MHS and AS records; consumer-only systems have them on the AS record only and are never CMA',
   },
   {
     id: 'T8',
-    source: SOURCE,
     check: t8,
-    text: 'Consumers share a party key only across organisations on one shared MHS; separate MHSs have their own',
   },
   {
     id: 'T9',
-    source: SOURCE,
     check: t9,
-    text: 'A provider-and-consumer system uses one ASID and party key for both roles',
   },
   {
     id: 'T10',
-    source: `${SOURCE}, §1`,
     check: t10,
-    text: "nhsMhsEndPoint is the service root only: the practice's ODS code, the FHIR version, the major version, no trailing slash",
   },
   {
     id: 'T11',
-    source: `${SOURCE}, §1`,
     check: t11,
-    text: 'Appointment Management and Foundations share one root; other capabilities have their own; one FHIR version',
   },
   {
     id: 'T12',
-    source: `${SOURCE}, §2.4`,
     dynamic: "a request whose Ssp-To is not the practice's ASID is refused with 400 before the practice answers",
-    text: 'Providers accept only requests whose Ssp-To is their ASID for the endpoint; routing is by the URL ODS code',
   },
   {
     id: 'T13',
-    source: `${SOURCE}, §5.2`,
     dynamic: 'the two-step SDS lookup yields exactly one Endpoint and exactly one Device',
-    text: 'The SDS lookup is two-step and yields exactly one Endpoint and one Device',
   },
 ];
+
+/** The rules with their catalogue text and source (support/domain/behaviours/topology.ts). */
+export const RULES: readonly TopologyRule[] = CHECKS.map((r) => {
+  const { text, source } = behaviour(`TOP-${r.id}`);
+  return { ...r, text, source };
+});
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
 

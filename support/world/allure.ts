@@ -10,7 +10,7 @@
 import 'allure-cucumberjs';
 import * as allure from 'allure-js-commons';
 import { Before } from '@cucumber/cucumber';
-import { requirement, requirementTags } from '../requirements';
+import { requirement, requirementTags } from '../domain/catalogue';
 
 /**
  * How much a broken requirement matters, by its family: the worked example and the SSP's routing are the

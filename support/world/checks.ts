@@ -5,7 +5,8 @@
 import type { FailureRecord } from '../evidence/types';
 import { parseJson, type HttpResult, type JsonBody } from '../spine/http';
 import { hopOfSspAnswer } from '../spine/ssp-client';
-import { requirement as catalogue, type Hop } from '../requirements';
+import { requirement as catalogue, hopOf } from '../domain/catalogue';
+import type { Hop } from '../domain/hop';
 import { redactText } from '../evidence/redact';
 import type { GpcWorld } from './world';
 
@@ -38,7 +39,11 @@ export function describeExchange(result: HttpResult | undefined): string {
 }
 
 export interface FailInput {
-  hop: Hop;
+  /**
+   * Whom the failure blames, only where that is not the requirement's own hop (the catalogue's): a check
+   * that blames the SSP for a refusal it wrote, a transport failure, the target file.
+   */
+  hop?: Hop;
   requirement?: string;
   expected: string;
   actual: string;
@@ -46,16 +51,21 @@ export interface FailInput {
   kind?: string;
 }
 
+/** The hop a failure blames: the one a check names, else its requirement's, else the scenario's @hop: tag. */
+export const blamedHop = (world: GpcWorld, hop: Hop | undefined, requirement: string | undefined): Hop =>
+  hop ?? hopOf(requirement ?? world.requirement) ?? world.declaredHop;
+
 export function fail(world: GpcWorld, f: FailInput): never {
   const requirement = f.requirement ?? world.requirement;
+  const hop = blamedHop(world, f.hop, requirement);
   const text = catalogue(requirement)?.text;
   // A named kind (timeout, html-error-page, …) goes first after the hop: it is what a reader scans for.
   const kind = f.kind && f.kind !== 'check' ? ` ${f.kind}` : '';
   const message = redactText(
-    `[${HOP_LABEL[f.hop]}]${kind} ${requirement}${text ? ` (${text})` : ''}: expected ${f.expected}, got ${f.actual}${describeExchange(f.evidence)}`,
+    `[${HOP_LABEL[hop]}]${kind} ${requirement}${text ? ` (${text})` : ''}: expected ${f.expected}, got ${f.actual}${describeExchange(f.evidence)}`,
   );
   const record: FailureRecord = {
-    hop: f.hop,
+    hop,
     requirement,
     message,
     expected: f.expected,
@@ -108,7 +118,8 @@ function outcomeText(body: unknown): string {
 }
 
 export interface AnswerExpectation {
-  hop: Hop;
+  /** Only where it is not the requirement's own hop (see FailInput.hop). */
+  hop?: Hop;
   requirement?: string;
   status: number;
   resourceType?: string;
@@ -121,7 +132,14 @@ export interface AnswerExpectation {
 }
 
 type Problem = Pick<FailInput, 'expected' | 'actual' | 'kind'> & { hop?: Hop };
-type Detector = (result: HttpResult, parsed: JsonBody, x: AnswerExpectation) => Problem | undefined;
+/** An expectation whose hop is decided (named, or the requirement's). */
+type Resolved = AnswerExpectation & { hop: Hop };
+type Detector = (result: HttpResult, parsed: JsonBody, x: Resolved) => Problem | undefined;
+
+const resolved = <X extends AnswerExpectation>(world: GpcWorld, x: X): X & { hop: Hop } => ({
+  ...x,
+  hop: blamedHop(world, x.hop, x.requirement),
+});
 
 const CONFIG_KEY: Record<Hop, string> = {
   pds: 'pds.baseUrl',
@@ -211,7 +229,12 @@ const DETECTORS: Detector[] = [
  * The common shape check of any FHIR answer: it arrived, with the expected status, as FHIR JSON, of the
  * expected resource type. Returns the parsed body.
  */
-export function expectAnswer(world: GpcWorld, result: HttpResult, x: AnswerExpectation): Record<string, unknown> {
+export function expectAnswer(
+  world: GpcWorld,
+  result: HttpResult,
+  expectation: AnswerExpectation,
+): Record<string, unknown> {
+  const x = resolved(world, expectation);
   const base = { requirement: x.requirement, evidence: result };
   const parsed = result.transport
     ? ({ ok: false, kind: 'empty-body', problem: 'no complete body' } as const)
@@ -261,8 +284,9 @@ function namesCode(issues: Issue[], code: string, hop: Hop): boolean {
 export function expectError(
   world: GpcWorld,
   result: HttpResult,
-  x: AnswerExpectation & { code?: string },
+  expectation: AnswerExpectation & { code?: string },
 ): Record<string, unknown> {
+  const x = resolved(world, expectation);
   const body = expectAnswer(world, result, { ...x, resourceType: 'OperationOutcome' });
   if (x.code && !namesCode(Array.isArray(body.issue) ? (body.issue as Issue[]) : [], x.code, x.hop)) {
     fail(world, {

@@ -14,7 +14,7 @@ import { expectAnswer } from './checks';
 import { findPatientOnProvider, practiceOds, resolveEndpointAndAsid, throughSsp, traceOnPds } from './journey';
 import type { GpcWorld } from './world';
 
-const DEPTH_IDS = new Set(DEPTH_REQUIREMENTS.map((r) => r.id));
+const DEPTH_IDS = new Set<string>(DEPTH_REQUIREMENTS.map((r) => r.id));
 
 /**
  * The scenario's depth requirement, named explicitly in every depth check: until the catalogue merges

@@ -11,7 +11,7 @@ import { After, AfterAll, Before, BeforeAll, Status, setDefaultTimeout } from '@
 import { loadTargetFile, type Target } from '../config/target';
 import { EVIDENCE_MEDIA_TYPE, FAILURE_MEDIA_TYPE, type FailureRecord, type ScenarioEvidence } from '../evidence/types';
 import { redactText } from '../evidence/redact';
-import { requirementTags } from '../requirements';
+import { requirementTags } from '../domain/catalogue';
 import { describeFindings } from './profile-check';
 import { startSimulators, type SimulatorSet } from '../simulators';
 import { startEmbeddedSsp } from './embedded-ssp';

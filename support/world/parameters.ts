@@ -5,7 +5,7 @@
  */
 import { defineParameterType } from '@cucumber/cucumber';
 import { interaction, INTERACTIONS } from '../interactions';
-import type { Hop } from '../requirements';
+import type { Hop } from '../domain/hop';
 
 defineParameterType({
   name: 'interaction',

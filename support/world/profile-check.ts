@@ -8,7 +8,7 @@ import { validate, validateExchangeBody, type ValidationIssue } from '../fhir/va
 import { parseJson, type HttpResult } from '../spine/http';
 import { hopOfSspAnswer } from '../spine/ssp-client';
 import { PROFILE } from '../spine/systems';
-import type { Hop } from '../requirements';
+import type { Hop } from '../domain/hop';
 
 export interface ProfileFinding {
   hop: Hop;

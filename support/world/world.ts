@@ -7,8 +7,8 @@ import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumb
 import type { PatientData, Target } from '../config/target';
 import type { FailureRecord } from '../evidence/types';
 import { EvidenceLog, type HttpResult } from '../spine/http';
-import type { Hop } from '../requirements';
-import { requirementTags } from '../requirements';
+import type { Hop } from '../domain/hop';
+import { requirementTags } from '../domain/catalogue';
 import { checkExchangeProfiles, type ProfileFinding } from './profile-check';
 
 export interface ServiceEndpoint {

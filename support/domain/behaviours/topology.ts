@@ -1,0 +1,112 @@
+/**
+ * The topology rules (facts §8) as TOP-T1 … TOP-T13, the tags on features/topology; their checks are
+ * support/topology/rules.ts. Static rules are the SDS's records; T2, T3 and T12 are seen at the SSP.
+ */
+import type { Behaviour } from '../behaviour';
+
+export const TOPOLOGY = [
+  {
+    id: 'TOP-T1',
+    actor: 'estate',
+    hop: 'sds',
+    text: 'Each system has its own ASID at each organisation using it; portals have one ASID per using organisation',
+    facts: 'facts §8, T1',
+    checkedBy: 'topology-rule',
+  },
+  {
+    id: 'TOP-T2',
+    actor: 'consumer',
+    hop: 'ssp',
+    text: "Ssp-From is the originating organisation's ASID, never the hosting organisation's; requesting_organization names the same organisation",
+    facts: 'facts §8, T2',
+    checkedBy: 'topology-rule',
+  },
+  {
+    id: 'TOP-T3',
+    actor: 'ssp',
+    hop: 'ssp',
+    text: 'The SSP forwards only between ASID pairs with a mutual data-sharing agreement',
+    facts: 'facts §8, §2.4, T3',
+    checkedBy: 'topology-rule',
+  },
+  {
+    id: 'TOP-T4',
+    actor: 'estate',
+    hop: 'sds',
+    text: 'GP Connect ASIDs and party keys are dedicated: never those of central Spine services',
+    facts: 'facts §8, T4',
+    checkedBy: 'topology-rule',
+  },
+  {
+    id: 'TOP-T5',
+    actor: 'estate',
+    hop: 'sds',
+    text: 'At most one GP Connect provider system per organisation',
+    facts: 'facts §8, T5',
+    checkedBy: 'topology-rule',
+  },
+  {
+    id: 'TOP-T6',
+    actor: 'estate',
+    hop: 'sds',
+    text: 'A provider has one unique party key and ASID per practice, CMA-registered, 1:1 AS↔MHS, one MHS record per interaction',
+    facts: 'facts §8, T6',
+    checkedBy: 'topology-rule',
+  },
+  {
+    id: 'TOP-T7',
+    actor: 'estate',
+    hop: 'sds',
+    text: 'Provider interactions are on both MHS and AS records; consumer-only systems have them on the AS record only and are never CMA',
+    facts: 'facts §8, T7',
+    checkedBy: 'topology-rule',
+  },
+  {
+    id: 'TOP-T8',
+    actor: 'estate',
+    hop: 'sds',
+    text: 'Consumers share a party key only across organisations on one shared MHS; separate MHSs have their own',
+    facts: 'facts §8, T8',
+    checkedBy: 'topology-rule',
+  },
+  {
+    id: 'TOP-T9',
+    actor: 'estate',
+    hop: 'sds',
+    text: 'A provider-and-consumer system uses one ASID and party key for both roles',
+    facts: 'facts §8, T9',
+    checkedBy: 'topology-rule',
+  },
+  {
+    id: 'TOP-T10',
+    actor: 'estate',
+    hop: 'sds',
+    text: "nhsMhsEndPoint is the service root only: the practice's ODS code, the FHIR version, the major version, no trailing slash",
+    facts: 'facts §8, §1, T10',
+    checkedBy: 'topology-rule',
+  },
+  {
+    id: 'TOP-T11',
+    actor: 'estate',
+    hop: 'sds',
+    text: 'Appointment Management and Foundations share one root; other capabilities have their own; one FHIR version',
+    facts: 'facts §8, §1, T11',
+    checkedBy: 'topology-rule',
+  },
+  {
+    id: 'TOP-T12',
+    actor: 'provider',
+    hop: 'ssp',
+    text: 'Providers accept only requests whose Ssp-To is their ASID for the endpoint; routing is by the URL ODS code',
+    facts: 'facts §8, §2.4, T12',
+    checkedBy: 'topology-rule',
+  },
+  {
+    id: 'TOP-T13',
+    actor: 'estate',
+    hop: 'sds',
+    text: 'The SDS lookup is two-step and yields exactly one Endpoint and one Device',
+    facts: 'facts §8, §5.2, T13',
+    checkedBy: 'topology-rule',
+  },
+] as const satisfies readonly Behaviour[];

@@ -1,0 +1,62 @@
+/**
+ * The Spine error codes the catalogue expects, as data. Two code systems: GP Connect's STU3
+ * Spine-ErrorOrWarningCode-1 (facts §6; the generated terminology in schemas/fhir carries all of it, and
+ * test/unit/catalogue.test.ts checks each code here is one of its codes), and the R4
+ * Spine-ErrorOrWarningCode PDS answers with (facts §5.1, from the PDS OpenAPI specification; the generated
+ * R4 schemas carry no terminology, so this table is that code system's data).
+ *
+ * The SSP's own refusals carry no code of either: they name Spine text in display or diagnostics (facts
+ * §2.4), which is SSP_TEXTS.
+ */
+export const STU3_SPINE_CODES = [
+  'BAD_REQUEST',
+  'DUPLICATE_REJECTED',
+  'FHIR_CONSTRAINT_VIOLATION',
+  'INTERNAL_SERVER_ERROR',
+  'INVALID_IDENTIFIER_SYSTEM',
+  'INVALID_NHS_NUMBER',
+  'INVALID_PARAMETER',
+  'INVALID_PATIENT_DEMOGRAPHICS',
+  'INVALID_RESOURCE',
+  'NO_RECORD_FOUND',
+  'NOT_IMPLEMENTED',
+  'MISSING_OR_INVALID_HEADER',
+  'ORGANISATION_NOT_FOUND',
+  'PATIENT_NOT_FOUND',
+  'PRACTITIONER_NOT_FOUND',
+  'REFERENCE_NOT_FOUND',
+  'UNSUPPORTED_MEDIA_TYPE',
+] as const;
+
+/** https://fhir.nhs.uk/R4/CodeSystem/Spine-ErrorOrWarningCode, as the PDS FHIR API answers (facts §5.1). */
+export const R4_SPINE_CODES = [
+  'ACCESS_DENIED',
+  'INVALID_RESOURCE_ID',
+  'INVALID_VALUE',
+  'INVALIDATED_RESOURCE',
+  'MISSING_VALUE',
+  'RESOURCE_NOT_FOUND',
+  'TOO_MANY_REQUESTS',
+  'UNABLE_TO_CALL_SERVICE',
+  'UNSUPPORTED_SERVICE',
+] as const;
+
+/** What the SSP's refusals name in display or diagnostics (facts §2.4): words inside a text, not codes. */
+export const SSP_TEXTS = [
+  'MISSING_HEADER',
+  'ASID_CHECK_FAILED',
+  'PARTYKEY_INTERACTION_CHECK_FAILED',
+  'FOT_CHECK_FAILED',
+  'VARIES_FROM_TARGETURL',
+  'Method Not Allowed',
+  'Unsupported_Media_Type',
+  'ERROR_COMMUNICATING_TO_ENDPOINT_URL',
+  'TIMEOUT',
+] as const;
+
+export type Stu3SpineCode = (typeof STU3_SPINE_CODES)[number];
+export type R4SpineCode = (typeof R4_SPINE_CODES)[number];
+export type SpineCode = Stu3SpineCode | R4SpineCode;
+export type SspText = (typeof SSP_TEXTS)[number];
+
+export const SPINE_CODES: readonly SpineCode[] = [...STU3_SPINE_CODES, ...R4_SPINE_CODES];
