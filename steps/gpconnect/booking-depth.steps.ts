@@ -61,12 +61,12 @@ Then('the created Appointment comes back in full', function (this: GpcWorld) {
 });
 
 Then(
-  'exactly {int} booking answers 201 and the other {int} answer 409 DUPLICATE_REJECTED',
-  function (this: GpcWorld, winners: number, losers: number) {
+  'exactly {int} booking answers 201 and the other {int} answer {int} {word}',
+  function (this: GpcWorld, winners: number, losers: number, status: number, code: string) {
     const answers = bursts.get(this) ?? [];
     const count = (pred: (r: HttpResult) => boolean) => answers.filter(pred).length;
     const created = count((r) => r.status === 201);
-    const rejected = count((r) => r.status === 409 && r.text.includes('DUPLICATE_REJECTED'));
+    const rejected = count((r) => r.status === status && r.text.includes(code));
     const tally = [...new Set(answers.map((r) => r.status))]
       .map((s) => `${count((r) => r.status === s)} × ${s}`)
       .join(', ');
@@ -75,7 +75,7 @@ Then(
       hop: 'provider',
       requirement: depthRequirement(this),
       evidence,
-      expected: `${winners} × 201 and ${losers} × 409 DUPLICATE_REJECTED`,
+      expected: `${winners} × 201 and ${losers} × ${status} ${code}`,
       actual: tally,
     });
   },

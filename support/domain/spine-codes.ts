@@ -36,6 +36,8 @@ export const R4_SPINE_CODES = [
   'INVALIDATED_RESOURCE',
   'MISSING_VALUE',
   'RESOURCE_NOT_FOUND',
+  // The PDS OpenAPI's 5xx answer (specification/components/paths); the embedded PDS's outage faults use it.
+  'SERVICE_UNAVAILABLE',
   'TOO_MANY_REQUESTS',
   'UNABLE_TO_CALL_SERVICE',
   'UNSUPPORTED_SERVICE',
@@ -60,3 +62,9 @@ export type SpineCode = Stu3SpineCode | R4SpineCode;
 export type SspText = (typeof SSP_TEXTS)[number];
 
 export const SPINE_CODES: readonly SpineCode[] = [...STU3_SPINE_CODES, ...R4_SPINE_CODES];
+
+/** The codes an edge refusal carries (facts §6: BAD_REQUEST for headers and the JWT, INVALID_RESOURCE for its resources). */
+export const EDGE_REFUSAL_CODES = ['BAD_REQUEST', 'INVALID_RESOURCE'] as const satisfies readonly Stu3SpineCode[];
+export type EdgeRefusalCode = (typeof EDGE_REFUSAL_CODES)[number];
+export const isEdgeRefusalCode = (code: string | undefined): code is EdgeRefusalCode =>
+  (EDGE_REFUSAL_CODES as readonly (string | undefined)[]).includes(code);

@@ -11,12 +11,7 @@ import { bearerToken, decodeJwt, decodeJwtSegment, JWT_HEADER, JWT_LIFETIME_SECO
 import { interaction, type Interaction } from '../interactions';
 import { behaviour, type AnswerRuleId, type EdgeRuleId } from '../domain/catalogue';
 import { ANSWER } from '../domain/behaviours/edge';
-
-/** The codes an edge refusal carries (facts §6: BAD_REQUEST for headers and the JWT, INVALID_RESOURCE for its resources). */
-const EDGE_REFUSAL_CODES = ['BAD_REQUEST', 'INVALID_RESOURCE'] as const;
-type EdgeRefusalCode = (typeof EDGE_REFUSAL_CODES)[number];
-const isEdgeRefusalCode = (code: string | undefined): code is EdgeRefusalCode =>
-  (EDGE_REFUSAL_CODES as readonly (string | undefined)[]).includes(code);
+import { EDGE_REFUSAL_CODES, isEdgeRefusalCode, type EdgeRefusalCode } from '../domain/spine-codes';
 
 export interface RequestFacts {
   headers: Record<string, string | undefined>;
@@ -76,7 +71,7 @@ function edge(id: EdgeRuleId): Pick<EdgeRule, 'id' | 'text' | 'source' | 'status
   const record = behaviour(id);
   const [refusal] = record.answers;
   if (!refusal || !isEdgeRefusalCode(refusal.code))
-    throw new Error(`edge rule ${id} names no BAD_REQUEST or INVALID_RESOURCE refusal in the catalogue`);
+    throw new Error(`edge rule ${id} names no edge refusal code (${EDGE_REFUSAL_CODES.join(', ')}) in the catalogue`);
   return { id, text: record.text, source: record.source, status: refusal.status, spineCode: refusal.code };
 }
 

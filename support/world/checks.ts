@@ -5,7 +5,7 @@
 import type { FailureRecord } from '../evidence/types';
 import { parseJson, type HttpResult, type JsonBody } from '../spine/http';
 import { hopOfSspAnswer } from '../spine/ssp-client';
-import { requirement as catalogue, hopOf } from '../domain/catalogue';
+import { requirement as catalogue, expectedAnswer, hopOf } from '../domain/catalogue';
 import type { Hop } from '../domain/hop';
 import { redactText } from '../evidence/redact';
 import type { GpcWorld } from './world';
@@ -87,7 +87,7 @@ const GATEWAY_STATUSES = new Set([502, 503, 504]);
 /** The SSP's own words for "the provider did not answer": the provider is to blame, not the SSP. */
 const SSP_RELAY_FAILURES: [RegExp, string][] = [
   [/TIMEOUT_WAITING_FOR_ENDPOINT_URL/, 'timeout'],
-  [/ERROR_COMMUNICATING_TO_ENDPOINT_URL/, 'provider-unreachable'],
+  [new RegExp(expectedAnswer('SSP-UNREACHABLE').names ?? '(?!)'), 'provider-unreachable'],
 ];
 
 const relayFailureKind = (result: HttpResult) =>

@@ -25,6 +25,7 @@ export const DEPTH_AFTER_BOOKING = [
     hop: 'provider',
     text: 'Amend and cancel with a stale If-Match answer 409',
     facts: 'facts §5.7',
+    answers: [{ status: 409, code: 'FHIR_CONSTRAINT_VIOLATION' }],
     checkedBy: 'scenario',
   },
   {
@@ -50,6 +51,10 @@ export const DEPTH_AFTER_BOOKING = [
     hop: 'provider',
     text: "Retrieving a patient's appointments with start=ge and start=le dates finds the booked one; a past range or one bound answers 422, an unknown patient 404",
     facts: 'facts §5.7',
+    answers: [
+      { status: 422, code: 'INVALID_PARAMETER' },
+      { status: 404, code: 'PATIENT_NOT_FOUND' },
+    ],
     checkedBy: 'scenario',
   },
   {
@@ -74,6 +79,12 @@ export const DEPTH_AFTER_BOOKING = [
     hop: 'provider',
     text: 'Reads of unknown ids answer 404 with PATIENT_NOT_FOUND, PRACTITIONER_NOT_FOUND, ORGANISATION_NOT_FOUND or NO_RECORD_FOUND',
     facts: 'facts §6',
+    answers: [
+      { status: 404, code: 'PATIENT_NOT_FOUND' },
+      { status: 404, code: 'PRACTITIONER_NOT_FOUND' },
+      { status: 404, code: 'ORGANISATION_NOT_FOUND' },
+      { status: 404, code: 'NO_RECORD_FOUND' },
+    ],
     checkedBy: 'scenario',
   },
   {

@@ -81,6 +81,10 @@ export const DEPTH = [
     hop: 'provider',
     text: 'Missing start/end/status answer 400; status other than free, prefixes other than ge/le, times without an offset or in Z answer 422',
     facts: 'facts §5.4',
+    answers: [
+      { status: 400, code: 'BAD_REQUEST' },
+      { status: 422, code: 'INVALID_PARAMETER' },
+    ],
     checkedBy: 'scenario',
   },
   {
@@ -129,6 +133,10 @@ export const DEPTH = [
     hop: 'provider',
     text: 'Find patient without identifier, with Identifier or two identifiers answers 400; a blank or missing system or an empty value answers 422',
     facts: 'facts §5.5',
+    answers: [
+      { status: 400, code: 'BAD_REQUEST' },
+      { status: 422, code: 'INVALID_PARAMETER' },
+    ],
     checkedBy: 'scenario',
   },
   {

@@ -27,6 +27,7 @@ export const TOPOLOGY = [
     hop: 'ssp',
     text: 'The SSP forwards only between ASID pairs with a mutual data-sharing agreement',
     facts: 'facts §8, §2.4, T3',
+    answers: [{ status: 403, names: 'FOT_CHECK_FAILED' }],
     checkedBy: 'topology-rule',
   },
   {
