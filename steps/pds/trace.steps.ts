@@ -5,7 +5,11 @@ import { nhsNumberProblem } from '../../support/spine/nhs-number';
 import { SYS } from '../../support/spine/systems';
 import { check, expectAnswer, fail } from '../../support/world/checks';
 import { choosePatient, practiceOds, traceAndReadOds, traceOnPds } from '../../support/world/journey';
+import { mirrorProblems } from '../../support/world/presence';
 import type { GpcWorld } from '../../support/world/world';
+
+/** The headers PDS echoes (facts §5.1). */
+const MIRRORED = ['X-Request-ID', 'X-Correlation-ID'];
 
 When('the consumer traces the patient on PDS', async function (this: GpcWorld) {
   await traceOnPds(this);
@@ -90,14 +94,6 @@ Then('PDS mirrors the X-Request-ID and X-Correlation-ID it was sent', function (
   const result = this.answer('pds');
   // With no answer at all there is nothing to mirror: name the network fault, not a missing header.
   if (result.status === undefined) expectAnswer(this, result, { hop: 'pds', status: 200 });
-  const sent = result.exchange.request.headers;
-  for (const name of ['x-request-id', 'x-correlation-id']) {
-    const sentValue = Object.entries(sent).find(([k]) => k.toLowerCase() === name)?.[1];
-    check(this, result.headers[name] === sentValue, {
-      hop: 'pds',
-      evidence: result,
-      expected: `${name} ${sentValue} mirrored`,
-      actual: result.headers[name] ? `${name} ${result.headers[name]}` : `no ${name}`,
-    });
-  }
+  for (const problem of mirrorProblems(result.exchange.request.headers, result.headers, MIRRORED))
+    fail(this, { hop: 'pds', evidence: result, ...problem });
 });
