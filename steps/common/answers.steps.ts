@@ -58,7 +58,6 @@ Then('the answer carries Cache-Control no-store', function (this: GpcWorld) {
   const result = this.answer('provider');
   const value = result.headers['cache-control'];
   check(this, /(^|,)\s*no-store\s*(,|$)/.test(value ?? ''), {
-    hop: 'provider',
     evidence: result,
     expected: 'Cache-Control: no-store',
     actual: value ? `Cache-Control: ${value}` : 'no Cache-Control header',

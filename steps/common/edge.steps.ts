@@ -161,7 +161,6 @@ Then('the provider accepts it', function (this: GpcWorld) {
   const result = this.answer('provider');
   const i = result.exchange.interaction;
   expectAnswer(this, result, {
-    hop: 'provider',
     requirement: scenarioRule(this),
     status: 200,
     resourceType: i === 'read metadata' ? 'CapabilityStatement' : undefined,
@@ -208,7 +207,6 @@ Then(
     );
     if (errors.length === 0)
       fail(this, {
-        hop: 'provider',
         requirement: 'FMT-ERROR-OUTCOME',
         expected: 'at least one provider error to judge',
         actual: 'none in this scenario',
@@ -218,7 +216,6 @@ Then(
       const problems = parsed.ok ? outcomeProblems(parsed.value) : [parsed.problem];
       if (problems.length)
         fail(this, {
-          hop: 'provider',
           requirement: 'FMT-ERROR-OUTCOME',
           expected: 'a GPConnect-OperationOutcome-1 with one Spine-ErrorOrWarningCode-1 coding per issue',
           actual: `${problems.join('; ')} [evidence #${e.seq}]`,

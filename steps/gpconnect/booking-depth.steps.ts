@@ -28,14 +28,12 @@ Then('the created Appointment comes back with no body', function (this: GpcWorld
   const result = this.answer('provider');
   const requirement = depthRequirement(this);
   check(this, result.status === 201, {
-    hop: 'provider',
     requirement,
     evidence: result,
     expected: 'HTTP 201',
     actual: `HTTP ${result.status}`,
   });
   check(this, result.text.trim() === '', {
-    hop: 'provider',
     requirement,
     evidence: result,
     expected: 'no body (Prefer: return=minimal)',
@@ -46,13 +44,11 @@ Then('the created Appointment comes back with no body', function (this: GpcWorld
 Then('the created Appointment comes back in full', function (this: GpcWorld) {
   const result = this.answer('provider');
   const appt = expectAnswer(this, result, {
-    hop: 'provider',
     requirement: depthRequirement(this),
     status: 201,
     resourceType: 'Appointment',
   });
   check(this, typeof appt.id === 'string', {
-    hop: 'provider',
     requirement: depthRequirement(this),
     evidence: result,
     expected: 'the stored Appointment with its id',
@@ -72,7 +68,6 @@ Then(
       .join(', ');
     const evidence = answers.find((r) => r.status === 201 && created > winners) ?? answers[0];
     check(this, created === winners && rejected === losers, {
-      hop: 'provider',
       requirement: depthRequirement(this),
       evidence,
       expected: `${winners} × 201 and ${losers} × ${status} ${code}`,
@@ -114,7 +109,6 @@ When('the consumer books a free slot from yesterday', async function (this: GpcW
   const yesterday = ukDate(new Date(Date.now() - DAY_MS));
   const result = await searchSlotsWith(this, { start: yesterday, end: yesterday });
   const bundle = expectAnswer(this, result, {
-    hop: 'provider',
     requirement: depthRequirement(this),
     status: 200,
     resourceType: 'Bundle',

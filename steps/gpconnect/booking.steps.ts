@@ -18,7 +18,6 @@ When('the consumer books the same slot again', async function (this: GpcWorld) {
 Given('the consumer has booked the slot for the patient', async function (this: GpcWorld) {
   const result = await bookSlot(this);
   this.state.appointment = expectAnswer(this, result, {
-    hop: 'provider',
     requirement: 'WE-6a',
     status: 201,
     resourceType: 'Appointment',
@@ -27,7 +26,7 @@ Given('the consumer has booked the slot for the patient', async function (this: 
 
 function appointment(w: GpcWorld) {
   const result = w.answer('provider');
-  return { result, appt: expectAnswer(w, result, { hop: 'provider', status: 201, resourceType: 'Appointment' }) };
+  return { result, appt: expectAnswer(w, result, { status: 201, resourceType: 'Appointment' }) };
 }
 
 const participants = (appt: Resource) =>
@@ -37,7 +36,6 @@ Then('the answer has a Location header for the Appointment', function (this: Gpc
   const { result, appt } = appointment(this);
   const location = result.headers['location'];
   check(this, !!location && location.includes(`Appointment/${appt.id}`), {
-    hop: 'provider',
     evidence: result,
     expected: `a Location header naming Appointment/${appt.id}`,
     actual: location ? `Location: ${location}` : 'no Location header',
@@ -48,13 +46,11 @@ Then('the Appointment declares the GPConnect-Appointment-1 profile and is booked
   const { result, appt } = appointment(this);
   const profiles = (appt.meta as { profile?: string[] } | undefined)?.profile ?? [];
   check(this, profiles.includes(PROFILE.appointment), {
-    hop: 'provider',
     evidence: result,
     expected: `meta.profile ${PROFILE.appointment}`,
     actual: `meta.profile ${JSON.stringify(profiles)}`,
   });
   check(this, appt.status === 'booked', {
-    hop: 'provider',
     evidence: result,
     expected: 'status booked',
     actual: `status ${JSON.stringify(appt.status)}`,
@@ -69,7 +65,6 @@ Then('the Appointment has Patient and Location participants', function (this: Gp
       this,
       refs.some((r) => r.startsWith(`${type}/`)),
       {
-        hop: 'provider',
         evidence: result,
         expected: `a ${type} participant`,
         actual: `participants ${JSON.stringify(refs)}`,

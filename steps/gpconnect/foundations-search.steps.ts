@@ -50,11 +50,10 @@ When('the consumer searches for a {word} with {}', async function (this: GpcWorl
 Then('the searchset holds exactly the {word} the journey met', function (this: GpcWorld, type: string) {
   const result = this.answer('provider');
   const requirement = depthRequirement(this);
-  const bundle = expectAnswer(this, result, { hop: 'provider', requirement, status: 200, resourceType: 'Bundle' });
+  const bundle = expectAnswer(this, result, { requirement, status: 200, resourceType: 'Bundle' });
   const found = ofType(bundle, type).map((r) => r.id);
   const expected = met(this, type).id;
   check(this, found.length === 1 && found[0] === expected, {
-    hop: 'provider',
     requirement,
     evidence: result,
     expected: `exactly ${type}/${expected}`,

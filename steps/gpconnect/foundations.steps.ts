@@ -37,10 +37,9 @@ When('the consumer reads the {word} with id {string}', async function (this: Gpc
 Then('the provider answers the {word} with a weak ETag of its versionId', function (this: GpcWorld, type: string) {
   const result = this.answer('provider');
   const requirement = depthRequirement(this);
-  const resource = expectAnswer(this, result, { hop: 'provider', requirement, status: 200, resourceType: type });
+  const resource = expectAnswer(this, result, { requirement, status: 200, resourceType: type });
   const versionId = (resource.meta as { versionId?: string } | undefined)?.versionId;
   check(this, !!versionId && result.headers['etag'] === `W/"${versionId}"`, {
-    hop: 'provider',
     requirement,
     evidence: result,
     expected: `ETag W/"${versionId}"`,

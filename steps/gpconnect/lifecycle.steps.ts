@@ -56,7 +56,6 @@ Then('the provider answers with the Appointment at version {int}', function (thi
   const versionId = (appt.meta as { versionId?: string } | undefined)?.versionId;
   const requirement = depthRequirement(this);
   check(this, versionId === String(version) && result.headers['etag'] === `W/"${version}"`, {
-    hop: 'provider',
     requirement,
     evidence: result,
     expected: `meta.versionId ${version} and ETag W/"${version}"`,
@@ -68,7 +67,6 @@ Then("the Appointment's {word} is what was sent", function (this: GpcWorld, elem
   const { resource } = seenVersion(this);
   const expected = element === 'status' ? 'cancelled' : AMENDMENTS[element];
   check(this, resource[element] === expected, {
-    hop: 'provider',
     requirement: depthRequirement(this),
     evidence: this.answer('provider'),
     expected: `${element} ${JSON.stringify(expected)}`,
@@ -80,7 +78,6 @@ Then('the freed slot is offered again', function (this: GpcWorld) {
   const result = this.answer('provider');
   // The new search's Bundle holds the Schedule and Location the rebooking needs.
   const bundle = expectAnswer(this, result, {
-    hop: 'provider',
     requirement: depthRequirement(this),
     status: 200,
     resourceType: 'Bundle',
@@ -91,7 +88,6 @@ Then('the freed slot is offered again', function (this: GpcWorld) {
     this,
     ofType(bundle, 'Slot').some((s) => s.id === slotId),
     {
-      hop: 'provider',
       requirement: depthRequirement(this),
       evidence: result,
       expected: `the cancelled appointment's Slot/${slotId} offered as free`,

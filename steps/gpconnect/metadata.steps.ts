@@ -7,13 +7,12 @@ import type { GpcWorld } from '../../support/world/world';
 
 function capabilityStatement(w: GpcWorld) {
   const result = w.answer('provider');
-  return { result, cs: expectAnswer(w, result, { hop: 'provider', status: 200, resourceType: 'CapabilityStatement' }) };
+  return { result, cs: expectAnswer(w, result, { status: 200, resourceType: 'CapabilityStatement' }) };
 }
 
 When("the consumer reads the provider's CapabilityStatement through the SSP", async function (this: GpcWorld) {
   const result = await throughSsp(this, interaction('read metadata'));
   expectAnswer(this, result, {
-    hop: 'provider',
     requirement: 'WE-3a',
     status: 200,
     resourceType: 'CapabilityStatement',
@@ -23,7 +22,6 @@ When("the consumer reads the provider's CapabilityStatement through the SSP", as
 Then('the CapabilityStatement declares FHIR version {word}', function (this: GpcWorld, version: string) {
   const { result, cs } = capabilityStatement(this);
   check(this, cs.fhirVersion === version, {
-    hop: 'provider',
     evidence: result,
     expected: `fhirVersion ${version}`,
     actual: `fhirVersion ${JSON.stringify(cs.fhirVersion)}`,
@@ -38,7 +36,6 @@ Then('the CapabilityStatement offers both JSON and XML formats', function (this:
       this,
       formats.some((f) => f.startsWith(wanted)),
       {
-        hop: 'provider',
         evidence: result,
         expected: `format to list ${wanted}`,
         actual: `format ${JSON.stringify(cs.format)}`,

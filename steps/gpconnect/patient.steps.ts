@@ -18,9 +18,9 @@ When('the consumer finds the patient on the provider', findAndKeep);
 
 function providerPatient(w: GpcWorld) {
   const result = w.answer('provider');
-  const bundle = expectAnswer(w, result, { hop: 'provider', status: 200, resourceType: 'Bundle' });
+  const bundle = expectAnswer(w, result, { status: 200, resourceType: 'Bundle' });
   const patient = ofType(bundle, 'Patient')[0];
-  check(w, !!patient, { hop: 'provider', evidence: result, expected: 'a Patient in the Bundle', actual: 'none' });
+  check(w, !!patient, { evidence: result, expected: 'a Patient in the Bundle', actual: 'none' });
   return { result, patient };
 }
 
@@ -28,7 +28,6 @@ Then("the provider's Patient carries the traced NHS number with its verification
   const { result, patient } = providerPatient(this);
   const nhs = identifiers(patient).find((i) => i.system === SYS.nhsNumber);
   check(this, nhs?.value === this.state.nhsNumber, {
-    hop: 'provider',
     evidence: result,
     expected: `identifier ${SYS.nhsNumber}|${this.state.nhsNumber}`,
     actual: JSON.stringify(identifiers(patient)),
@@ -37,7 +36,6 @@ Then("the provider's Patient carries the traced NHS number with its verification
     { valueCodeableConcept?: { coding?: { system?: string; code?: string }[] } } | undefined;
   const coding = status?.valueCodeableConcept?.coding?.[0];
   check(this, coding?.system === SYS.gpcVerification && !!coding.code, {
-    hop: 'provider',
     evidence: result,
     expected: `a verification-status extension coded from ${SYS.gpcVerification}`,
     actual: JSON.stringify(status ?? 'none'),
@@ -49,7 +47,6 @@ Then("the provider's Patient has exactly one official name", function (this: Gpc
   const names = Array.isArray(patient.name) ? (patient.name as { use?: string }[]) : [];
   const official = names.filter((n) => n.use === 'official');
   check(this, official.length === 1, {
-    hop: 'provider',
     evidence: result,
     expected: 'exactly one name with use official',
     actual: `uses ${JSON.stringify(names.map((n) => n.use))}`,

@@ -40,7 +40,6 @@ Given('{patient} is not yet a patient of the practice', async function (this: Gp
   choosePatient(this, role);
   const result = await findPatientOnProvider(this);
   const bundle = expectAnswer(this, result, {
-    hop: 'provider',
     requirement: depthRequirement(this),
     status: 200,
     resourceType: 'Bundle',
@@ -84,11 +83,10 @@ When(
 function thePatient(w: GpcWorld): void {
   const result = w.answer('provider');
   const requirement = depthRequirement(w);
-  const bundle = expectAnswer(w, result, { hop: 'provider', requirement, status: 200, resourceType: 'Bundle' });
+  const bundle = expectAnswer(w, result, { requirement, status: 200, resourceType: 'Bundle' });
   const patients = ofType(bundle, 'Patient');
   const numbers = patients.map((p) => identifierValue(p, SYS.nhsNumber));
   check(w, patients.length === 1 && numbers[0] === w.state.nhsNumber, {
-    hop: 'provider',
     requirement,
     evidence: result,
     expected: `one Patient with NHS number ${w.state.nhsNumber}`,

@@ -40,13 +40,12 @@ When(
 Then('the searchset holds the appointment booked', function (this: GpcWorld) {
   const result = this.answer('provider');
   const requirement = depthRequirement(this);
-  const bundle = expectAnswer(this, result, { hop: 'provider', requirement, status: 200, resourceType: 'Bundle' });
+  const bundle = expectAnswer(this, result, { requirement, status: 200, resourceType: 'Bundle' });
   const id = seenVersion(this).resource.id;
   check(
     this,
     ofType(bundle, 'Appointment').some((a) => a.id === id),
     {
-      hop: 'provider',
       requirement,
       evidence: result,
       expected: `Appointment/${id} in the searchset`,
@@ -64,12 +63,11 @@ const demographics = (p: Record<string, unknown>) => {
 Then("the provider's Patient matches the PDS Patient on name, gender and birth date", function (this: GpcWorld) {
   const result = this.answer('provider');
   const requirement = depthRequirement(this);
-  const bundle = expectAnswer(this, result, { hop: 'provider', requirement, status: 200, resourceType: 'Bundle' });
+  const bundle = expectAnswer(this, result, { requirement, status: 200, resourceType: 'Bundle' });
   const provider = demographics(ofType(bundle, 'Patient')[0] ?? {});
   const pds = demographics(this.state.pdsPatient ?? {});
   const differences = (Object.keys(pds) as (keyof typeof pds)[]).filter((k) => provider[k] !== pds[k]);
   check(this, differences.length === 0, {
-    hop: 'provider',
     requirement,
     evidence: result,
     expected: `PDS demographics ${JSON.stringify(pds)}`,

@@ -30,12 +30,11 @@ Then("the provider's answer is {int} {word}", function (this: GpcWorld, status: 
   const requirement = depthRequirement(this);
   const result = this.answer('provider');
   if (what !== 'searchset') {
-    expectError(this, result, { hop: 'provider', requirement, status, code: what });
+    expectError(this, result, { requirement, status, code: what });
     return;
   }
-  const bundle = expectAnswer(this, result, { hop: 'provider', requirement, status, resourceType: 'Bundle' });
+  const bundle = expectAnswer(this, result, { requirement, status, resourceType: 'Bundle' });
   check(this, bundle.type === 'searchset', {
-    hop: 'provider',
     requirement,
     evidence: result,
     expected: 'Bundle.type searchset',
@@ -49,7 +48,7 @@ function slotBundle(w: GpcWorld) {
   return {
     result,
     requirement,
-    bundle: expectAnswer(w, result, { hop: 'provider', requirement, status: 200, resourceType: 'Bundle' }),
+    bundle: expectAnswer(w, result, { requirement, status: 200, resourceType: 'Bundle' }),
   };
 }
 
@@ -58,7 +57,6 @@ const typesIn = (bundle: Resource) => [...new Set(entries(bundle).map((r) => Str
 Then('the slot Bundle holds at least one Slot', function (this: GpcWorld) {
   const { result, requirement, bundle } = slotBundle(this);
   check(this, ofType(bundle, 'Slot').length > 0, {
-    hop: 'provider',
     requirement,
     evidence: result,
     expected: 'at least one Slot',
@@ -69,7 +67,6 @@ Then('the slot Bundle holds at least one Slot', function (this: GpcWorld) {
 Then('the searchset is empty', function (this: GpcWorld) {
   const { result, requirement, bundle } = slotBundle(this);
   check(this, entries(bundle).length === 0, {
-    hop: 'provider',
     requirement,
     evidence: result,
     expected: 'no entries',
@@ -82,7 +79,6 @@ Then('the slot Bundle holds exactly the types {}', function (this: GpcWorld, lis
   const expected = list.split(/,\s*|\s+and\s+/).sort();
   const actual = typesIn(bundle);
   check(this, JSON.stringify(actual) === JSON.stringify(expected), {
-    hop: 'provider',
     requirement,
     evidence: result,
     expected: `resource types ${expected.join(', ')}`,
@@ -94,7 +90,6 @@ Then('the slot Bundle holds only slot-search resource types', function (this: Gp
   const { result, requirement, bundle } = slotBundle(this);
   const stray = typesIn(bundle).filter((t) => !SLOT_BUNDLE_TYPES.includes(t));
   check(this, stray.length === 0, {
-    hop: 'provider',
     requirement,
     evidence: result,
     expected: `only ${SLOT_BUNDLE_TYPES.join(', ')}`,
@@ -119,7 +114,6 @@ Then('every reference in the slot Bundle resolves inside it', function (this: Gp
   for (const r of entries(bundle)) {
     for (const ref of referencesIn(r)) {
       check(this, !!resolve(bundle, ref), {
-        hop: 'provider',
         requirement,
         evidence: result,
         expected: `${r.resourceType}/${r.id}'s reference ${ref} inside the Bundle`,

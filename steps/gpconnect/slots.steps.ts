@@ -38,7 +38,7 @@ When('the consumer finds a free slot over the next {int} days', async function (
 
 function slotBundle(w: GpcWorld) {
   const result = w.answer('provider');
-  const bundle = expectAnswer(w, result, { hop: 'provider', status: 200, resourceType: 'Bundle' });
+  const bundle = expectAnswer(w, result, { status: 200, resourceType: 'Bundle' });
   return { result, bundle, slots: ofType(bundle, 'Slot') };
 }
 
@@ -49,7 +49,6 @@ function slotBundle(w: GpcWorld) {
 function foundSlots(w: GpcWorld) {
   const found = slotBundle(w);
   check(w, found.slots.length > 0, {
-    hop: 'provider',
     evidence: found.result,
     expected: 'at least one Slot in the searched range',
     actual: 'no Slot',
@@ -66,7 +65,6 @@ Then('every Slot is free and inside the searched range', function (this: GpcWorl
   const { start, end } = this.state.slotSearch!;
   for (const s of slots) {
     check(this, s.status === 'free', {
-      hop: 'provider',
       evidence: result,
       expected: 'every Slot status free',
       actual: `Slot/${s.id} status ${JSON.stringify(s.status)}`,
@@ -74,7 +72,6 @@ Then('every Slot is free and inside the searched range', function (this: GpcWorl
     // Dates carry their UK offset, so the date part is the UK calendar day.
     const inside = String(s.start).slice(0, 10) >= start && String(s.end).slice(0, 10) <= end;
     check(this, inside, {
-      hop: 'provider',
       evidence: result,
       expected: `every Slot inside ${start}..${end}`,
       actual: `Slot/${s.id} ${s.start}..${s.end}`,
@@ -87,7 +84,6 @@ Then("every Slot's Schedule is in the Bundle", function (this: GpcWorld) {
   for (const s of slots) {
     const ref = (s.schedule as { reference?: string } | undefined)?.reference;
     check(this, !!resolve(bundle, ref), {
-      hop: 'provider',
       evidence: result,
       expected: `Slot/${s.id}'s Schedule ${ref} in the Bundle`,
       actual: 'not included',
@@ -99,14 +95,12 @@ Then('every Slot has a delivery channel and UK local times with an offset', func
   const { result, slots } = foundSlots(this);
   for (const s of slots) {
     check(this, UK_LOCAL.test(String(s.start)) && UK_LOCAL.test(String(s.end)), {
-      hop: 'provider',
       evidence: result,
       expected: 'start and end as yyyy-mm-ddThh:mm:ss+00:00 or +01:00',
       actual: `Slot/${s.id} ${s.start}..${s.end}`,
     });
     const channel = extensionsOf(s, EXT.deliveryChannel)[0]?.valueCode;
     check(this, CHANNELS.includes(String(channel)), {
-      hop: 'provider',
       evidence: result,
       expected: `a DeliveryChannel-2 extension (${CHANNELS.join(', ')})`,
       actual: `Slot/${s.id} channel ${JSON.stringify(channel)}`,
@@ -118,5 +112,5 @@ Then('the booked slot is not offered', function (this: GpcWorld) {
   // Not foundSlots: when the booked slot was the only one, an empty searchset is the right answer.
   const { result, bundle } = slotBundle(this);
   const problem = bookedSlotProblem(offeredBefore.get(this) ?? [], this.state.bookedSlotId, freeSlotIds(bundle));
-  if (problem) fail(this, { hop: 'provider', evidence: result, ...problem });
+  if (problem) fail(this, { evidence: result, ...problem });
 });

@@ -21,7 +21,6 @@ Then('the journey stops because the patient is {word}', function (this: GpcWorld
   // Blamed on PDS: the record PDS returned is what tells the consumer to stop.
   const evidence = this.answers.get('pds');
   check(this, this.stoppedBecause === reason, {
-    hop: 'pds',
     requirement: depthRequirement(this),
     evidence,
     expected: `the journey to stop: patient ${reason}`,
@@ -31,7 +30,6 @@ Then('the journey stops because the patient is {word}', function (this: GpcWorld
 
 Then('the journey stops because the NHS number is invalid', function (this: GpcWorld) {
   check(this, !!this.stoppedBecause?.startsWith('invalid NHS number'), {
-    hop: 'pds',
     requirement: depthRequirement(this),
     expected: 'the journey to stop on the check digit',
     actual: this.stoppedBecause ?? 'the journey went on',
@@ -52,7 +50,6 @@ Then('{int} requests were sent to {hop}', function (this: GpcWorld, count: numbe
 Then('no request was sent at all', function (this: GpcWorld) {
   const all = this.evidence.exchanges;
   check(this, all.length === 0, {
-    hop: 'pds',
     requirement: depthRequirement(this),
     expected: 'no exchange in the evidence',
     actual: `${all.length}: ${all.map((e) => `${e.hop} ${e.request.url}`).join(', ')}`,
@@ -62,13 +59,11 @@ Then('no request was sent at all', function (this: GpcWorld) {
 Then('the PDS Patient is flagged deceased', function (this: GpcWorld) {
   const result = this.answer('pds');
   const patient = expectAnswer(this, result, {
-    hop: 'pds',
     requirement: depthRequirement(this),
     status: 200,
     resourceType: 'Patient',
   });
   check(this, typeof patient.deceasedDateTime === 'string', {
-    hop: 'pds',
     requirement: depthRequirement(this),
     evidence: result,
     expected: 'deceasedDateTime on the Patient',
@@ -79,7 +74,6 @@ Then('the PDS Patient is flagged deceased', function (this: GpcWorld) {
 Then("the PDS Patient's id is the surviving NHS number", function (this: GpcWorld) {
   const result = this.answer('pds');
   const patient = expectAnswer(this, result, {
-    hop: 'pds',
     requirement: depthRequirement(this),
     status: 200,
     resourceType: 'Patient',
@@ -89,7 +83,6 @@ Then("the PDS Patient's id is the surviving NHS number", function (this: GpcWorl
   const surviving = this.state.patient!.survivingNhsNumber;
   const ok = patient.id !== requested && (!surviving || patient.id === surviving);
   check(this, ok, {
-    hop: 'pds',
     requirement: depthRequirement(this),
     evidence: result,
     expected: `Patient.id ${surviving ?? 'other than'} (requested ${requested})`,
@@ -102,10 +95,9 @@ Then(
   function (this: GpcWorld) {
     const requested = this.state.patient!.nhsNumber;
     const surviving = String(
-      expectAnswer(this, this.answer('pds'), { hop: 'pds', requirement: depthRequirement(this), status: 200 }).id,
+      expectAnswer(this, this.answer('pds'), { requirement: depthRequirement(this), status: 200 }).id,
     );
     check(this, this.journeyValues.supersededNhsNumber === requested, {
-      hop: 'pds',
       requirement: depthRequirement(this),
       expected: `supersededNhsNumber ${requested} in the evidence`,
       actual: JSON.stringify(this.journeyValues),
@@ -114,7 +106,6 @@ Then(
       .map((e) => decodeURIComponent(e.request.url))
       .find((u) => u.includes('/Patient?'));
     check(this, !!search && search.endsWith(`|${surviving}`), {
-      hop: 'pds',
       requirement: depthRequirement(this),
       evidence: this.answers.get('provider'),
       expected: `find patient by the surviving number ${surviving}`,
@@ -124,5 +115,5 @@ Then(
 );
 
 Then('PDS answers {int} with the code {word}', function (this: GpcWorld, status: number, code: string) {
-  expectError(this, this.answer('pds'), { hop: 'pds', requirement: depthRequirement(this), status, code });
+  expectError(this, this.answer('pds'), { requirement: depthRequirement(this), status, code });
 });

@@ -26,13 +26,12 @@ Given("{patient}'s practice has been traced on PDS", async function (this: GpcWo
 
 function pdsPatient(w: GpcWorld) {
   const result = w.answer('pds');
-  return { result, patient: expectAnswer(w, result, { hop: 'pds', status: 200, resourceType: 'Patient' }) };
+  return { result, patient: expectAnswer(w, result, { status: 200, resourceType: 'Patient' }) };
 }
 
 Then("the Patient's id is the NHS number traced", function (this: GpcWorld) {
   const { result, patient } = pdsPatient(this);
   check(this, patient.id === this.state.patient!.nhsNumber, {
-    hop: 'pds',
     evidence: result,
     expected: `Patient.id ${this.state.patient!.nhsNumber}`,
     actual: `Patient.id ${JSON.stringify(patient.id)}`,
@@ -46,20 +45,17 @@ Then(
     const ids = identifiers(patient);
     const nhs = ids.find((i) => i.system === SYS.nhsNumber);
     check(this, !!nhs, {
-      hop: 'pds',
       evidence: result,
       expected: `an identifier with system ${SYS.nhsNumber}`,
       actual: `systems ${JSON.stringify(ids.map((i) => i.system))}`,
     });
     const problem = nhsNumberProblem(String(nhs!.value));
     check(this, !problem, {
-      hop: 'pds',
       evidence: result,
       expected: 'an NHS number that passes the Modulus 11 check',
       actual: problem ?? '',
     });
     check(this, nhs!.value === patient.id, {
-      hop: 'pds',
       evidence: result,
       expected: `the identifier value to equal Patient.id ${patient.id}`,
       actual: String(nhs!.value),
@@ -83,7 +79,6 @@ Then('that ODS code is the practice expected for the patient', function (this: G
       kind: 'config',
     });
   check(this, this.state.ods === expected, {
-    hop: 'pds',
     evidence: this.answer('pds'),
     expected: `ODS code ${expected}`,
     actual: `ODS code ${this.state.ods}`,
@@ -93,7 +88,7 @@ Then('that ODS code is the practice expected for the patient', function (this: G
 Then('PDS mirrors the X-Request-ID and X-Correlation-ID it was sent', function (this: GpcWorld) {
   const result = this.answer('pds');
   // With no answer at all there is nothing to mirror: name the network fault, not a missing header.
-  if (result.status === undefined) expectAnswer(this, result, { hop: 'pds', status: 200 });
+  if (result.status === undefined) expectAnswer(this, result, { status: 200 });
   for (const problem of mirrorProblems(result.exchange.request.headers, result.headers, MIRRORED))
-    fail(this, { hop: 'pds', evidence: result, ...problem });
+    fail(this, { evidence: result, ...problem });
 });

@@ -15,7 +15,7 @@ When('the consumer sends SDS {}', async function (this: GpcWorld, probe: string)
 });
 
 Then('SDS answers {int} with the code {word}', function (this: GpcWorld, status: number, code: string) {
-  expectError(this, this.answer('sds'), { hop: 'sds', requirement: depthRequirement(this), status, code });
+  expectError(this, this.answer('sds'), { requirement: depthRequirement(this), status, code });
 });
 
 When(
@@ -34,7 +34,6 @@ Then("the Endpoint's address is the root of that interaction's capability", func
   // T11: the root ends /{ODS}/STU3/{major}/{capability segment}; another capability's root is not it.
   const ending = new RegExp(`/${this.state.ods}/STU3/\\d+/${CAPABILITY_SEGMENT[i.capability]}$`);
   check(this, ending.test(String(endpoint.address)), {
-    hop: 'sds',
     requirement,
     evidence: result,
     expected: `a ${i.capability} root ending /${this.state.ods}/STU3/{major}/${CAPABILITY_SEGMENT[i.capability]}`,

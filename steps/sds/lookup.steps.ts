@@ -49,7 +49,7 @@ Given("{patient}'s practice has been resolved on PDS and SDS", async function (t
 /** The first Endpoint (or Device) of the latest SDS answer; cardinality is its own requirement (WE-2a). */
 function firstOf(w: GpcWorld, type: string) {
   const result = w.answer('sds');
-  const bundle = expectAnswer(w, result, { hop: 'sds', status: 200, resourceType: 'Bundle' });
+  const bundle = expectAnswer(w, result, { status: 200, resourceType: 'Bundle' });
   const found = ofType(bundle, type);
   if (!found.length) expectAnswer(w, result, { hop: 'sds', status: 200, resourceType: type });
   return { result, resource: found[0] };

@@ -102,7 +102,6 @@ Then('the answer came gzip-compressed', function (this: GpcWorld) {
   const result = this.answer('provider');
   const encoding = result.headers['content-encoding'];
   check(this, encoding === 'gzip', {
-    hop: 'provider',
     requirement: scenarioRule(this),
     evidence: result,
     expected: 'Content-Encoding: gzip',
@@ -114,7 +113,6 @@ Then('the answer carries a weak ETag', function (this: GpcWorld) {
   const result = this.answer('provider');
   const etag = result.headers['etag'];
   check(this, /^W\/"[^"]+"$/.test(etag ?? ''), {
-    hop: 'provider',
     requirement: scenarioRule(this),
     evidence: result,
     expected: 'ETag: W/"<versionId>"',
@@ -125,7 +123,6 @@ Then('the answer carries a weak ETag', function (this: GpcWorld) {
 Then('every answer from the provider carries Cache-Control no-store', function (this: GpcWorld) {
   const answers = this.evidence.exchanges.filter((e) => e.hop === 'ssp' && e.response);
   check(this, answers.length > 0, {
-    hop: 'provider',
     requirement: scenarioRule(this),
     expected: 'at least one provider answer',
     actual: 'none',
@@ -133,7 +130,6 @@ Then('every answer from the provider carries Cache-Control no-store', function (
   for (const e of answers) {
     const value = e.response!.headers['cache-control'];
     check(this, /(^|,)\s*no-store\s*(,|$)/.test(value ?? ''), {
-      hop: 'provider',
       requirement: scenarioRule(this),
       expected: `Cache-Control: no-store on every answer (HTTP ${e.response!.status} too)`,
       actual: `${value ? `Cache-Control: ${value}` : 'no Cache-Control'} [evidence #${e.seq}]`,

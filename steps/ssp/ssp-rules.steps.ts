@@ -82,5 +82,5 @@ Then('the SSP refuses it with {int} naming {string}', function (this: GpcWorld, 
     throw new Error(
       `the feature expects ${status} "${names}" but ${rule.id} expects ${rule.status} "${rule.names}" (support/domain/behaviours/ssp.ts)`,
     );
-  expectError(this, this.answer('ssp'), { hop: 'ssp', requirement: rule.id, status, code: names });
+  expectError(this, this.answer('ssp'), { requirement: rule.id, status, code: names });
 });

@@ -49,7 +49,6 @@ function expectPasses(w: GpcWorld, r: TopologyRule, registry: Registry): void {
   }
   const found = r.check!(registry);
   check(w, found.length === 0, {
-    hop: 'sds',
     requirement: `TOP-${r.id}`,
     expected: `no ${r.id} violation`,
     actual: describe(found),
@@ -85,14 +84,12 @@ Then('topology rule {rule} fails, naming the records that break it', function (t
   const found = r.check!(estateOf(this));
   const requirement = `TOP-${r.id}`;
   check(this, found.length > 0, {
-    hop: 'sds',
     requirement,
     expected: `at least one ${r.id} violation`,
     actual: 'none: the rule let the broken estate through',
   });
   const unnamed = found.filter((v) => v.records.length === 0);
   check(this, unnamed.length === 0, {
-    hop: 'sds',
     requirement,
     expected: 'every violation naming its records',
     actual: describe(unnamed),

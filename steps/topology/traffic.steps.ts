@@ -62,7 +62,6 @@ async function originOfLatestRequest(w: GpcWorld): Promise<{ violation?: Violati
 Then('rule T2 holds for the recorded request', async function (this: GpcWorld) {
   const { violation } = await originOfLatestRequest(this);
   check(this, !violation, {
-    hop: 'ssp',
     requirement: 'TOP-T2',
     evidence: this.answer('ssp'),
     expected: "Ssp-From an ASID of the JWT's requesting_organization",

@@ -40,7 +40,6 @@ export async function runGuardedJourney(w: GpcWorld): Promise<void> {
   }
   const result = await traceOnPds(w);
   const patient = expectAnswer(w, result, {
-    hop: 'pds',
     requirement: depthRequirement(w),
     status: 200,
     resourceType: 'Patient',

@@ -45,14 +45,12 @@ export function practiceOds(w: GpcWorld, patient: Resource, result: HttpResult):
   const gps = Array.isArray(patient.generalPractitioner) ? patient.generalPractitioner : [];
   const ods = gps.map((g) => identifierValue(g, SYS.odsOrg)).filter((v): v is string => !!v);
   check(w, gps.length === 1 && ods.length === 1, {
-    hop: 'pds',
     requirement: 'WE-1c',
     evidence: result,
     expected: 'exactly one generalPractitioner with an ODS code',
     actual: `${gps.length} generalPractitioner, ${ods.length} ODS code(s)`,
   });
   check(w, ODS_PATTERN.test(ods[0]), {
-    hop: 'pds',
     requirement: 'WE-1c',
     evidence: result,
     expected: 'an ODS code matching ^[0-9A-Z]+$',
@@ -63,7 +61,7 @@ export function practiceOds(w: GpcWorld, patient: Resource, result: HttpResult):
 
 export async function traceAndReadOds(w: GpcWorld): Promise<void> {
   const result = await traceOnPds(w);
-  const patient = expectAnswer(w, result, { hop: 'pds', requirement: 'WE-1a', status: 200, resourceType: 'Patient' });
+  const patient = expectAnswer(w, result, { requirement: 'WE-1a', status: 200, resourceType: 'Patient' });
   w.state.pdsPatient = patient;
   // A superseded number answers with the surviving record: GP Connect goes on with the surviving number.
   if (typeof patient.id === 'string' && patient.id !== w.state.nhsNumber) {
@@ -107,7 +105,6 @@ export function onlyEntry(w: GpcWorld, result: HttpResult, type: string, require
 export function endpointRoot(w: GpcWorld, endpoint: Resource, result: HttpResult): string {
   const problem = rootProblem(endpoint.address, w.state.ods!);
   check(w, !problem, {
-    hop: 'sds',
     requirement: 'WE-2b',
     evidence: result,
     expected: 'a service root URL (facts §1)',
@@ -119,7 +116,6 @@ export function endpointRoot(w: GpcWorld, endpoint: Resource, result: HttpResult
 export function endpointPartyKey(w: GpcWorld, endpoint: Resource, result: HttpResult): string {
   const partyKey = identifierValue(endpoint, SYS.partyKey);
   check(w, !!partyKey, {
-    hop: 'sds',
     requirement: 'WE-2c',
     evidence: result,
     expected: `an identifier with system ${SYS.partyKey}`,
@@ -146,7 +142,6 @@ export async function lookupDevice(w: GpcWorld, i: Interaction): Promise<HttpRes
 export function deviceAsid(w: GpcWorld, device: Resource, result: HttpResult): string {
   const asid = identifierValue(device, SYS.asid);
   check(w, !!asid && ASID_PATTERN.test(asid), {
-    hop: 'sds',
     requirement: 'WE-2d',
     evidence: result,
     expected: `a 12-digit ASID under ${SYS.asid}`,
@@ -204,7 +199,6 @@ export async function searchFreeSlots(
 /** A free slot to book (WE-4a, WE-4b), with the Schedule whose actors give the Location. */
 export function chooseFreeSlot(w: GpcWorld, result: HttpResult): void {
   const bundle = expectAnswer(w, result, {
-    hop: 'provider',
     requirement: 'WE-4a',
     status: 200,
     resourceType: 'Bundle',
@@ -212,7 +206,6 @@ export function chooseFreeSlot(w: GpcWorld, result: HttpResult): void {
   w.state.slotSearch!.bundle = bundle;
   const slot = ofType(bundle, 'Slot').find((s) => s.status === 'free');
   check(w, !!slot, {
-    hop: 'provider',
     requirement: 'WE-4b',
     evidence: result,
     expected: 'at least one free Slot',
@@ -227,14 +220,12 @@ export async function findPatientOnProvider(w: GpcWorld): Promise<HttpResult> {
 
 export function foundPatientId(w: GpcWorld, result: HttpResult): string {
   const bundle = expectAnswer(w, result, {
-    hop: 'provider',
     requirement: 'WE-5a',
     status: 200,
     resourceType: 'Bundle',
   });
   const patients = ofType(bundle, 'Patient');
   check(w, patients.length === 1 && typeof patients[0].id === 'string', {
-    hop: 'provider',
     requirement: 'WE-5a',
     evidence: result,
     expected: 'exactly one Patient with an id',

@@ -23,7 +23,6 @@ const seen = new WeakMap<GpcWorld, SeenVersion>();
 /** Keeps the Appointment and ETag of a successful answer as the version the consumer now holds. */
 export function keepVersion(w: GpcWorld, result: HttpResult, status: number): Json {
   const resource = expectAnswer(w, result, {
-    hop: 'provider',
     requirement: depthRequirement(w),
     status,
     resourceType: 'Appointment',
