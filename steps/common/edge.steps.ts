@@ -22,6 +22,7 @@ import { SYS } from '../../support/spine/systems';
 import { expectAnswer, expectError, fail } from '../../support/world/checks';
 import { throughSsp } from '../../support/world/journey';
 import type { GpcWorld } from '../../support/world/world';
+import { need } from '../../support/world/stages';
 
 const RULE_IDS = new Set([...EDGE_RULES, ...ANSWER_RULES, ...SSP_RULES].map((r) => r.id));
 
@@ -61,7 +62,11 @@ async function straightToProvider(w: GpcWorld, i: Interaction, req: Partial<GpcR
 
 /** Sends `i` wrong in exactly the way the probe says. */
 export async function sendProbe(w: GpcWorld, i: Interaction, probe: Omit<Probe, 'wrong'>): Promise<HttpResult> {
-  const built = buildGpcClaims({ consumer: w.target.consumer, interaction: i, audience: w.state.endpoint!.root });
+  const built = buildGpcClaims({
+    consumer: w.target.consumer,
+    interaction: i,
+    audience: need(w, 'endpoint').endpoint.root,
+  });
   const claims = probeClaims(built, probe, Math.floor(Date.now() / 1000));
   const headers = { ...probe.headers };
   if (probe.encodedJwtHeader)
@@ -196,11 +201,12 @@ Then(
   function (this: GpcWorld) {
     // The SSP's own refusals are plain OperationOutcomes by design (facts §2.4): only the provider's are judged.
     const fromProvider = (e: Exchange) =>
+      !!e.response &&
       hopOfSspAnswer({
         exchange: e,
-        status: e.response!.status,
-        headers: e.response!.headers,
-        text: e.response!.body ?? '',
+        status: e.response.status,
+        headers: e.response.headers,
+        text: e.response.body ?? '',
       }) === 'provider';
     const errors = this.evidence.exchanges.filter(
       (e) => (e.response?.status ?? 0) >= 400 && (e.hop === 'ssp' || e.hop === 'provider') && fromProvider(e),

@@ -7,6 +7,7 @@ import { check, expectAnswer, fail } from '../../support/world/checks';
 import { DAY_MS, ukDate } from '../../support/spine/uk-time';
 import { bookingBody, bookWith, depthRequirement, searchSlotsWith } from '../../support/world/depth';
 import type { GpcWorld } from '../../support/world/world';
+import { need } from '../../support/world/stages';
 
 /** The answers of a concurrent burst, per scenario. */
 const bursts = new WeakMap<GpcWorld, HttpResult[]>();
@@ -81,7 +82,7 @@ Then(
  * later with a gap. Earlier scenarios may have booked some slots, so any first slot will do.
  */
 function slotPair(w: GpcWorld, adjacent: boolean): Resource[] {
-  const slots = ofType(w.state.slotSearch!.bundle, 'Slot');
+  const slots = ofType(need(w, 'slotSearch').slotSearch.bundle, 'Slot');
   const sameSchedule = (a: Resource, b: Resource) => JSON.stringify(a.schedule) === JSON.stringify(b.schedule);
   const fits = (a: Resource, b: Resource) =>
     sameSchedule(a, b) && (adjacent ? b.start === a.end : Date.parse(String(b.start)) > Date.parse(String(a.end)));
@@ -123,7 +124,7 @@ When('the consumer books a free slot from yesterday', async function (this: GpcW
     actual: 'none offered',
     kind: 'config',
   });
-  this.state.slotSearch!.bundle = bundle;
+  need(this, 'slotSearch').slotSearch.bundle = bundle;
   this.state.slot = past;
   await bookWith(this, bookingBody(this));
 });

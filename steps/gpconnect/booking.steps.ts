@@ -6,6 +6,7 @@ import { bearerToken, decodeJwt } from '../../support/jwt/gpc-jwt';
 import { check, expectAnswer } from '../../support/world/checks';
 import { bookSlot } from '../../support/world/journey';
 import type { GpcWorld } from '../../support/world/world';
+import { need } from '../../support/world/stages';
 
 When('the consumer books the slot for the patient', async function (this: GpcWorld) {
   await bookSlot(this);
@@ -74,7 +75,8 @@ Then('the Appointment has Patient and Location participants', function (this: Gp
 });
 
 Then('the journey carried each value forward from hop to hop', function (this: GpcWorld) {
-  const { state, evidence } = this;
+  const { evidence } = this;
+  const state = need(this, 'ods', 'endpoint');
   const sds = evidence.exchanges.filter((e) => e.hop === 'sds');
   const gpc = evidence.exchanges.filter((e) => e.hop === 'ssp');
   const fault = (hop: 'sds' | 'ssp' | 'provider', expected: string, actual: string) => ({
@@ -91,8 +93,8 @@ Then('the journey carried each value forward from hop to hop', function (this: G
   for (const e of gpc) {
     check(
       this,
-      e.request.url.startsWith(`${this.target.ssp.baseUrl}/${state.endpoint!.root}/`),
-      fault('ssp', `URL under {ssp}/${state.endpoint!.root}/`, e.request.url),
+      e.request.url.startsWith(`${this.target.ssp.baseUrl}/${state.endpoint.root}/`),
+      fault('ssp', `URL under {ssp}/${state.endpoint.root}/`, e.request.url),
     );
     check(
       this,
@@ -102,8 +104,8 @@ Then('the journey carried each value forward from hop to hop', function (this: G
     const jwt = decodeJwt(bearerToken(e.request.headers['Authorization']) ?? '');
     check(
       this,
-      jwt.ok && jwt.claims.aud === state.endpoint!.root,
-      fault('ssp', `JWT aud ${state.endpoint!.root}`, jwt.ok ? String(jwt.claims.aud) : jwt.problem),
+      jwt.ok && jwt.claims.aud === state.endpoint.root,
+      fault('ssp', `JWT aud ${state.endpoint.root}`, jwt.ok ? String(jwt.claims.aud) : jwt.problem),
     );
   }
   const { appt } = appointment(this);

@@ -11,13 +11,14 @@ import { check, expectAnswer } from '../../support/world/checks';
 import { depthRequirement } from '../../support/world/depth';
 import { throughSsp } from '../../support/world/journey';
 import type { GpcWorld } from '../../support/world/world';
+import { need } from '../../support/world/stages';
 
 /** The identifier system each search is by (facts §7). */
 const SEARCH_SYSTEM: Record<string, string> = { Practitioner: SYS.sdsUserId, Organization: SYS.odsOrg };
 
 /** The resource of a type the slot search included: what the journey met. */
 function met(w: GpcWorld, type: string): Resource {
-  const found = ofType(w.state.slotSearch!.bundle, type)[0];
+  const found = ofType(need(w, 'slotSearch').slotSearch.bundle, type)[0];
   if (!found) throw new Error(`the slot search included no ${type}`);
   return found;
 }

@@ -6,11 +6,12 @@ import { check, expectAnswer } from '../../support/world/checks';
 import { depthRequirement } from '../../support/world/depth';
 import { throughSsp } from '../../support/world/journey';
 import type { GpcWorld } from '../../support/world/world';
+import { need } from '../../support/world/stages';
 
 /** The id of a resource of the type the journey met: the found Patient, or one included with the slots. */
 function journeyId(w: GpcWorld, type: string): string {
-  if (type === 'Patient') return w.state.providerPatientId!;
-  const found = ofType(w.state.slotSearch!.bundle, type)[0];
+  if (type === 'Patient') return need(w, 'providerPatientId').providerPatientId;
+  const found = ofType(need(w, 'slotSearch').slotSearch.bundle, type)[0];
   if (!found?.id) throw new Error(`the slot search included no ${type}`);
   return found.id;
 }

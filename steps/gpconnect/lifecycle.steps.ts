@@ -13,6 +13,7 @@ import {
   updateAppointment,
 } from '../../support/world/lifecycle';
 import type { GpcWorld } from '../../support/world/world';
+import { need } from '../../support/world/stages';
 
 /** Values an amend may try to set, by element: description and comment are allowed, the rest are not. */
 const AMENDMENTS: Record<string, unknown> = {
@@ -82,7 +83,7 @@ Then('the freed slot is offered again', function (this: GpcWorld) {
     status: 200,
     resourceType: 'Bundle',
   });
-  this.state.slotSearch!.bundle = bundle;
+  need(this, 'slotSearch').slotSearch.bundle = bundle;
   const slotId = this.state.bookedSlotId;
   check(
     this,

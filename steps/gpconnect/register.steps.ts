@@ -12,6 +12,7 @@ import { check, expectAnswer, fail } from '../../support/world/checks';
 import { depthRequirement } from '../../support/world/depth';
 import { choosePatient, findPatientOnProvider, throughSsp, traceOnPds } from '../../support/world/journey';
 import type { GpcWorld } from '../../support/world/world';
+import { need } from '../../support/world/stages';
 
 /** For a number PDS does not answer (unknown, bad check digit) there is nothing to copy: placeholders go. */
 const NO_PDS_RECORD: Demographics = {
@@ -62,7 +63,9 @@ async function register(
 ): Promise<void> {
   choosePatient(w, role);
   const demographics = change(await pdsDemographics(w));
-  await throughSsp(w, interaction('register patient'), { body: registerPatientBody(w.state.nhsNumber!, demographics) });
+  await throughSsp(w, interaction('register patient'), {
+    body: registerPatientBody(need(w, 'nhsNumber').nhsNumber, demographics),
+  });
 }
 
 When('the consumer registers {patient} at the practice', async function (this: GpcWorld, role: string) {

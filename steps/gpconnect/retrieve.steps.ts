@@ -8,6 +8,7 @@ import { depthRequirement } from '../../support/world/depth';
 import { throughSsp } from '../../support/world/journey';
 import { seenVersion } from '../../support/world/lifecycle';
 import type { GpcWorld } from '../../support/world/world';
+import { need } from '../../support/world/stages';
 
 const day = (n: number) => ukDate(new Date(Date.now() + n * DAY_MS));
 
@@ -27,7 +28,7 @@ async function retrieve(w: GpcWorld, patientId: string, range: string) {
 }
 
 When("the consumer retrieves the patient's appointments for {}", async function (this: GpcWorld, range: string) {
-  await retrieve(this, this.state.providerPatientId!, range);
+  await retrieve(this, need(this, 'providerPatientId').providerPatientId, range);
 });
 
 When(

@@ -7,6 +7,7 @@ import { check, expectAnswer, fail } from '../../support/world/checks';
 import { bookedSlotProblem } from '../../support/world/presence';
 import { chooseFreeSlot, searchFreeSlots } from '../../support/world/journey';
 import type { GpcWorld } from '../../support/world/world';
+import { need } from '../../support/world/stages';
 
 const UK_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[01]:00$/;
 const CHANNELS = ['In-person', 'Telephone', 'Video'];
@@ -23,7 +24,7 @@ const freeSlotIds = (bundle: Record<string, unknown>) =>
     .map((s) => String(s.id));
 
 When('the consumer searches for free slots over the same range again', async function (this: GpcWorld) {
-  const { start, end, bundle } = this.state.slotSearch!;
+  const { start, end, bundle } = need(this, 'slotSearch').slotSearch;
   offeredBefore.set(this, freeSlotIds(bundle));
   await searchFreeSlots(this, { start, end });
 });
@@ -62,7 +63,7 @@ Then('the Bundle holds at least one Slot', function (this: GpcWorld) {
 
 Then('every Slot is free and inside the searched range', function (this: GpcWorld) {
   const { result, slots } = foundSlots(this);
-  const { start, end } = this.state.slotSearch!;
+  const { start, end } = need(this, 'slotSearch').slotSearch;
   for (const s of slots) {
     check(this, s.status === 'free', {
       evidence: result,

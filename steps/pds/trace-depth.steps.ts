@@ -5,6 +5,7 @@ import { check, expectAnswer, expectError } from '../../support/world/checks';
 import { depthRequirement, exchangesOf, runGuardedJourney } from '../../support/world/depth';
 import { traceOnPds } from '../../support/world/journey';
 import type { GpcWorld } from '../../support/world/world';
+import { need } from '../../support/world/stages';
 
 When('the consumer runs the journey for the patient', async function (this: GpcWorld) {
   await runGuardedJourney(this);
@@ -78,9 +79,9 @@ Then("the PDS Patient's id is the surviving NHS number", function (this: GpcWorl
     status: 200,
     resourceType: 'Patient',
   });
-  const requested = this.state.patient!.nhsNumber;
+  const requested = need(this, 'patient').patient.nhsNumber;
   // A target may name the surviving number; the embedded one does. Without it, any other number will do.
-  const surviving = this.state.patient!.survivingNhsNumber;
+  const surviving = need(this, 'patient').patient.survivingNhsNumber;
   const ok = patient.id !== requested && (!surviving || patient.id === surviving);
   check(this, ok, {
     requirement: depthRequirement(this),
@@ -93,7 +94,7 @@ Then("the PDS Patient's id is the surviving NHS number", function (this: GpcWorl
 Then(
   'the evidence records the superseded number and the GP Connect search used the surviving one',
   function (this: GpcWorld) {
-    const requested = this.state.patient!.nhsNumber;
+    const requested = need(this, 'patient').patient.nhsNumber;
     const surviving = String(
       expectAnswer(this, this.answer('pds'), { requirement: depthRequirement(this), status: 200 }).id,
     );

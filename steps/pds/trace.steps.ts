@@ -7,6 +7,7 @@ import { check, expectAnswer, fail } from '../../support/world/checks';
 import { choosePatient, practiceOds, traceAndReadOds, traceOnPds } from '../../support/world/journey';
 import { mirrorProblems } from '../../support/world/presence';
 import type { GpcWorld } from '../../support/world/world';
+import { need } from '../../support/world/stages';
 
 /** The headers PDS echoes (facts §5.1). */
 const MIRRORED = ['X-Request-ID', 'X-Correlation-ID'];
@@ -31,9 +32,9 @@ function pdsPatient(w: GpcWorld) {
 
 Then("the Patient's id is the NHS number traced", function (this: GpcWorld) {
   const { result, patient } = pdsPatient(this);
-  check(this, patient.id === this.state.patient!.nhsNumber, {
+  check(this, patient.id === need(this, 'patient').patient.nhsNumber, {
     evidence: result,
-    expected: `Patient.id ${this.state.patient!.nhsNumber}`,
+    expected: `Patient.id ${need(this, 'patient').patient.nhsNumber}`,
     actual: `Patient.id ${JSON.stringify(patient.id)}`,
   });
 });
@@ -44,21 +45,21 @@ Then(
     const { result, patient } = pdsPatient(this);
     const ids = identifiers(patient);
     const nhs = ids.find((i) => i.system === SYS.nhsNumber);
-    check(this, !!nhs, {
+    check(this, nhs !== undefined, {
       evidence: result,
       expected: `an identifier with system ${SYS.nhsNumber}`,
       actual: `systems ${JSON.stringify(ids.map((i) => i.system))}`,
     });
-    const problem = nhsNumberProblem(String(nhs!.value));
+    const problem = nhsNumberProblem(String(nhs.value));
     check(this, !problem, {
       evidence: result,
       expected: 'an NHS number that passes the Modulus 11 check',
       actual: problem ?? '',
     });
-    check(this, nhs!.value === patient.id, {
+    check(this, nhs.value === patient.id, {
       evidence: result,
       expected: `the identifier value to equal Patient.id ${patient.id}`,
-      actual: String(nhs!.value),
+      actual: String(nhs.value),
     });
   },
 );
@@ -69,7 +70,7 @@ Then('the PDS Patient has exactly one generalPractitioner with an ODS code', fun
 });
 
 Then('that ODS code is the practice expected for the patient', function (this: GpcWorld) {
-  const expected = this.state.patient!.expectedOds;
+  const expected = need(this, 'patient').patient.expectedOds;
   // Without an expected practice the check would pass on any ODS code: that is a target-file gap, not a pass.
   if (!expected)
     fail(this, {

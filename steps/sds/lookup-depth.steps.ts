@@ -27,7 +27,8 @@ When(
 );
 
 Then("the Endpoint's address is the root of that interaction's capability", function (this: GpcWorld) {
-  const i = lookedUp.get(this)!;
+  const i = lookedUp.get(this);
+  if (!i) throw new Error('this step needs an Endpoint looked up for an interaction first');
   const result = this.answer('sds');
   const requirement = depthRequirement(this);
   const endpoint = onlyEntry(this, result, 'Endpoint', requirement);

@@ -17,6 +17,7 @@ import {
   resolvePractice,
 } from '../../support/world/journey';
 import type { GpcWorld } from '../../support/world/world';
+import { need } from '../../support/world/stages';
 
 When('the consumer looks up the Endpoint on SDS for {interaction}', async function (this: GpcWorld, i: Interaction) {
   await lookupEndpoint(this, i);
@@ -28,7 +29,7 @@ Given(
     const result = await lookupEndpoint(this, i);
     this.state.endpoint = {
       ...endpointDetails(this, onlyEntry(this, result, 'Endpoint', 'WE-2a'), result),
-      ods: this.state.ods!,
+      ods: need(this, 'ods').ods,
     };
   },
 );

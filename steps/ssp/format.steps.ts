@@ -121,18 +121,20 @@ Then('the answer carries a weak ETag', function (this: GpcWorld) {
 });
 
 Then('every answer from the provider carries Cache-Control no-store', function (this: GpcWorld) {
-  const answers = this.evidence.exchanges.filter((e) => e.hop === 'ssp' && e.response);
+  const answers = this.evidence.exchanges.flatMap((e) =>
+    e.hop === 'ssp' && e.response ? [{ seq: e.seq, response: e.response }] : [],
+  );
   check(this, answers.length > 0, {
     requirement: scenarioRule(this),
     expected: 'at least one provider answer',
     actual: 'none',
   });
-  for (const e of answers) {
-    const value = e.response!.headers['cache-control'];
+  for (const { response, seq } of answers) {
+    const value = response.headers['cache-control'];
     check(this, /(^|,)\s*no-store\s*(,|$)/.test(value ?? ''), {
       requirement: scenarioRule(this),
-      expected: `Cache-Control: no-store on every answer (HTTP ${e.response!.status} too)`,
-      actual: `${value ? `Cache-Control: ${value}` : 'no Cache-Control'} [evidence #${e.seq}]`,
+      expected: `Cache-Control: no-store on every answer (HTTP ${response.status} too)`,
+      actual: `${value ? `Cache-Control: ${value}` : 'no Cache-Control'} [evidence #${seq}]`,
     });
   }
 });

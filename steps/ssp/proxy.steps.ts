@@ -4,6 +4,7 @@ import type { Interaction } from '../../support/interactions';
 import { fail } from '../../support/world/checks';
 import { throughSsp } from '../../support/world/journey';
 import type { GpcWorld } from '../../support/world/world';
+import { need } from '../../support/world/stages';
 
 When('the consumer sends {interaction} through the SSP', async function (this: GpcWorld, i: Interaction) {
   await throughSsp(this, i);
@@ -13,7 +14,7 @@ When(
   'the consumer sends {interaction} through the SSP to the root with a trailing slash',
   async function (this: GpcWorld, i: Interaction) {
     // One character away from the SDS root: the SSP must refuse it (facts §2.1).
-    await throughSsp(this, i, { root: `${this.state.endpoint!.root}/` });
+    await throughSsp(this, i, { root: `${need(this, 'endpoint').endpoint.root}/` });
   },
 );
 

@@ -14,6 +14,7 @@ import {
 import { expectError, fail } from '../../support/world/checks';
 import { resolveEndpointAndAsid, throughSsp } from '../../support/world/journey';
 import type { GpcWorld } from '../../support/world/world';
+import { need } from '../../support/world/stages';
 
 /** An ASID no Spine registry holds: twelve digits, all zero. */
 const UNREGISTERED_ASID = '000000000000';
@@ -61,7 +62,7 @@ When(
     const req: Partial<GpcRequest> = { headers: probe.headers, body: probe.body };
     if (probe.fromAsid) req.fromAsid = asidOf(this, probe.fromAsid, this.target);
     if (probe.toAsid) req.providerAsid = asidOf(this, probe.toAsid, this.target);
-    if (probe.root) req.root = await rewriteRoot(this.state.endpoint!.root, probe.root);
+    if (probe.root) req.root = await rewriteRoot(need(this, 'endpoint').endpoint.root, probe.root);
     await throughSsp(this, sent, { ...req, probe: true });
   },
 );
@@ -71,7 +72,9 @@ When(
   async function (this: GpcWorld, i: Interaction, variant: string) {
     if (!(ROOT_VARIANTS as readonly string[]).includes(variant))
       throw new Error(`unknown root variant "${variant}"; known: ${ROOT_VARIANTS.join(', ')}`);
-    await throughSsp(this, i, { root: await rewriteRoot(this.state.endpoint!.root, variant as RootVariant) });
+    await throughSsp(this, i, {
+      root: await rewriteRoot(need(this, 'endpoint').endpoint.root, variant as RootVariant),
+    });
   },
 );
 

@@ -23,6 +23,7 @@ import {
   throughSsp,
 } from '../../support/world/journey';
 import type { GpcWorld } from '../../support/world/world';
+import { need } from '../../support/world/stages';
 
 When(
   'the consumer sends {interaction} through the SSP for a user at organisation {string}',
@@ -129,7 +130,7 @@ Then(
     this.state.endpoint = {
       root: String(endpoint.address),
       partyKey: endpointPartyKey(this, endpoint, endpoints),
-      ods: this.state.ods!,
+      ods: need(this, 'ods').ods,
     };
     onlyEntry(this, await lookupDevice(this, i), 'Device', 'TOP-T13');
   },

@@ -78,7 +78,7 @@ export function fail(world: GpcWorld, f: FailInput): never {
   throw new CheckFailure(record);
 }
 
-export function check(world: GpcWorld, ok: boolean, f: FailInput): void {
+export function check(world: GpcWorld, ok: boolean, f: FailInput): asserts ok {
   if (!ok) fail(world, f);
 }
 

@@ -13,6 +13,7 @@ import { SYS } from '../spine/systems';
 import { expectAnswer } from './checks';
 import { findPatientOnProvider, practiceOds, resolveEndpointAndAsid, throughSsp, traceOnPds } from './journey';
 import type { GpcWorld } from './world';
+import { need } from './stages';
 
 const DEPTH_IDS = new Set<string>(DEPTH_REQUIREMENTS.map((r) => r.id));
 
@@ -32,7 +33,7 @@ const STOP_RULES: { reason: string; applies: (patient: Record<string, unknown>) 
 
 /** Trace, then (unless a stop rule applies) resolve the practice and find the patient through the SSP. */
 export async function runGuardedJourney(w: GpcWorld): Promise<void> {
-  const requested = w.state.nhsNumber!;
+  const requested = need(w, 'nhsNumber').nhsNumber;
   const problem = nhsNumberProblem(requested);
   if (problem) {
     w.stoppedBecause = `invalid NHS number: ${problem}`;
@@ -54,7 +55,7 @@ export async function runGuardedJourney(w: GpcWorld): Promise<void> {
     w.carry('supersededNhsNumber', requested);
     w.state.nhsNumber = patient.id;
   }
-  w.carry('nhsNumber', w.state.nhsNumber!);
+  w.carry('nhsNumber', need(w, 'nhsNumber').nhsNumber);
   w.state.ods = practiceOds(w, patient, result);
   await resolveEndpointAndAsid(w);
   await findPatientOnProvider(w);
@@ -78,9 +79,14 @@ export async function searchSlotsWith(
 
 /** The honest booking body for the chosen slot and found patient, changed by `change` (booking-probes.ts). */
 export function bookingBody(w: GpcWorld, change: (a: Resource) => void = () => {}): Resource {
-  const slot = w.state.slot!;
-  const schedule = resolve(w.state.slotSearch!.bundle, (slot.schedule as { reference?: string })?.reference);
-  const body = structuredClone(appointmentFor(w.target, slot, schedule, w.state.providerPatientId!));
+  const slot = need(w, 'slot').slot;
+  const schedule = resolve(
+    need(w, 'slotSearch').slotSearch.bundle,
+    (slot.schedule as { reference?: string })?.reference,
+  );
+  const body = structuredClone(
+    appointmentFor(w.target, slot, schedule, need(w, 'providerPatientId').providerPatientId),
+  );
   change(body);
   return body;
 }
@@ -95,6 +101,6 @@ export function bookWith(
   headers: Record<string, string> = {},
   probe = false,
 ): Promise<HttpResult> {
-  w.state.bookedSlotId = String(w.state.slot!.id);
+  w.state.bookedSlotId = String(need(w, 'slot').slot.id);
   return throughSsp(w, interaction('book appointment'), { body, headers, probe });
 }

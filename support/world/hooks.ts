@@ -43,7 +43,8 @@ AfterAll(async function () {
 });
 
 Before(function (this: GpcWorld, { pickle, gherkinDocument }) {
-  this.target = runtime.target!;
+  if (!runtime.target) throw new Error('BeforeAll did not load a target');
+  this.target = runtime.target;
   this.scenario = {
     name: pickle.name,
     feature: gherkinDocument.feature?.name ?? '',

@@ -15,6 +15,7 @@ import { rootProblem } from '../spine/service-root';
 import type { HttpResult } from '../spine/http';
 import { check, expectAnswer, fail } from './checks';
 import type { GpcWorld } from './world';
+import { need } from './stages';
 
 export function choosePatient(w: GpcWorld, role: string): void {
   const patient = w.target.testData.patients[role];
@@ -65,11 +66,11 @@ export async function traceAndReadOds(w: GpcWorld): Promise<void> {
   w.state.pdsPatient = patient;
   // A superseded number answers with the surviving record: GP Connect goes on with the surviving number.
   if (typeof patient.id === 'string' && patient.id !== w.state.nhsNumber) {
-    w.carry('supersededNhsNumber', w.state.nhsNumber!);
+    w.carry('supersededNhsNumber', need(w, 'nhsNumber').nhsNumber);
     w.state.nhsNumber = patient.id;
   }
   w.state.ods = practiceOds(w, patient, result);
-  w.carry('nhsNumber', w.state.nhsNumber!);
+  w.carry('nhsNumber', need(w, 'nhsNumber').nhsNumber);
   w.carry('odsCode', w.state.ods);
 }
 
@@ -78,7 +79,10 @@ export function lookupInteraction(w: GpcWorld): Interaction {
 }
 
 export async function lookupEndpoint(w: GpcWorld, i: Interaction): Promise<HttpResult> {
-  return w.remember('sds', await findEndpoints(w.evidence, w.target, w.state.ods!, i.interactionId, w.correlationId));
+  return w.remember(
+    'sds',
+    await findEndpoints(w.evidence, w.target, need(w, 'ods').ods, i.interactionId, w.correlationId),
+  );
 }
 
 /** The single resource of a searchset (T13: zero or several is a failure). */
@@ -103,7 +107,7 @@ export function onlyEntry(w: GpcWorld, result: HttpResult, type: string, require
 }
 
 export function endpointRoot(w: GpcWorld, endpoint: Resource, result: HttpResult): string {
-  const problem = rootProblem(endpoint.address, w.state.ods!);
+  const problem = rootProblem(endpoint.address, need(w, 'ods').ods);
   check(w, !problem, {
     requirement: 'WE-2b',
     evidence: result,
@@ -115,13 +119,13 @@ export function endpointRoot(w: GpcWorld, endpoint: Resource, result: HttpResult
 
 export function endpointPartyKey(w: GpcWorld, endpoint: Resource, result: HttpResult): string {
   const partyKey = identifierValue(endpoint, SYS.partyKey);
-  check(w, !!partyKey, {
+  check(w, partyKey !== undefined, {
     requirement: 'WE-2c',
     evidence: result,
     expected: `an identifier with system ${SYS.partyKey}`,
     actual: 'none',
   });
-  return partyKey!;
+  return partyKey;
 }
 
 export function endpointDetails(
@@ -135,26 +139,33 @@ export function endpointDetails(
 export async function lookupDevice(w: GpcWorld, i: Interaction): Promise<HttpResult> {
   return w.remember(
     'sds',
-    await findDevices(w.evidence, w.target, w.state.ods!, i.interactionId, w.state.endpoint!.partyKey, w.correlationId),
+    await findDevices(
+      w.evidence,
+      w.target,
+      need(w, 'ods').ods,
+      i.interactionId,
+      need(w, 'endpoint').endpoint.partyKey,
+      w.correlationId,
+    ),
   );
 }
 
 export function deviceAsid(w: GpcWorld, device: Resource, result: HttpResult): string {
   const asid = identifierValue(device, SYS.asid);
-  check(w, !!asid && ASID_PATTERN.test(asid), {
+  check(w, asid !== undefined && ASID_PATTERN.test(asid), {
     requirement: 'WE-2d',
     evidence: result,
     expected: `a 12-digit ASID under ${SYS.asid}`,
     actual: JSON.stringify(asid),
   });
-  return asid!;
+  return asid;
 }
 
 export async function resolveEndpointAndAsid(w: GpcWorld): Promise<void> {
   const i = lookupInteraction(w);
   const endpointResult = await lookupEndpoint(w, i);
   const endpoint = onlyEntry(w, endpointResult, 'Endpoint', 'WE-2a');
-  w.state.endpoint = { ...endpointDetails(w, endpoint, endpointResult), ods: w.state.ods! };
+  w.state.endpoint = { ...endpointDetails(w, endpoint, endpointResult), ods: need(w, 'ods').ods };
   const deviceResult = await lookupDevice(w, i);
   w.state.providerAsid = deviceAsid(w, onlyEntry(w, deviceResult, 'Device', 'WE-2d'), deviceResult);
   w.carry('serviceRoot', w.state.endpoint.root);
@@ -203,7 +214,7 @@ export function chooseFreeSlot(w: GpcWorld, result: HttpResult): void {
     status: 200,
     resourceType: 'Bundle',
   });
-  w.state.slotSearch!.bundle = bundle;
+  need(w, 'slotSearch').slotSearch.bundle = bundle;
   const slot = ofType(bundle, 'Slot').find((s) => s.status === 'free');
   check(w, !!slot, {
     requirement: 'WE-4b',
@@ -215,7 +226,7 @@ export function chooseFreeSlot(w: GpcWorld, result: HttpResult): void {
 }
 
 export async function findPatientOnProvider(w: GpcWorld): Promise<HttpResult> {
-  return throughSsp(w, interaction('find patient'), { query: patientQuery(w.state.nhsNumber!) });
+  return throughSsp(w, interaction('find patient'), { query: patientQuery(need(w, 'nhsNumber').nhsNumber) });
 }
 
 export function foundPatientId(w: GpcWorld, result: HttpResult): string {
@@ -225,21 +236,25 @@ export function foundPatientId(w: GpcWorld, result: HttpResult): string {
     resourceType: 'Bundle',
   });
   const patients = ofType(bundle, 'Patient');
-  check(w, patients.length === 1 && typeof patients[0].id === 'string', {
+  const id = patients[0]?.id;
+  check(w, patients.length === 1 && typeof id === 'string', {
     requirement: 'WE-5a',
     evidence: result,
     expected: 'exactly one Patient with an id',
     actual: `${patients.length} Patient resources`,
   });
-  w.state.providerPatientId = patients[0].id!;
-  w.carry('providerPatientId', patients[0].id!);
-  return patients[0].id!;
+  w.state.providerPatientId = id;
+  w.carry('providerPatientId', id);
+  return id;
 }
 
 export async function bookSlot(w: GpcWorld): Promise<HttpResult> {
-  const slot = w.state.slot!;
-  const schedule = resolve(w.state.slotSearch!.bundle, (slot.schedule as { reference?: string })?.reference);
-  const body = appointmentFor(w.target, slot, schedule, w.state.providerPatientId!);
+  const slot = need(w, 'slot').slot;
+  const schedule = resolve(
+    need(w, 'slotSearch').slotSearch.bundle,
+    (slot.schedule as { reference?: string })?.reference,
+  );
+  const body = appointmentFor(w.target, slot, schedule, need(w, 'providerPatientId').providerPatientId);
   w.state.bookedSlotId = String(slot.id);
   w.carry('slotId', String(slot.id));
   return throughSsp(w, interaction('book appointment'), { body });

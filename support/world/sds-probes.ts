@@ -7,6 +7,7 @@ import type { HttpResult } from '../spine/http';
 import { sdsRequest } from '../spine/sds-client';
 import { SYS } from '../spine/systems';
 import type { GpcWorld } from './world';
+import { need } from './stages';
 
 interface SdsProbe {
   method?: string;
@@ -27,7 +28,7 @@ export function probeSds(w: GpcWorld, name: string): Promise<HttpResult> {
   const probe = PROBES[name];
   if (!probe) throw new Error(`unknown SDS probe "${name}"; known: ${Object.keys(PROBES).join(', ')}`);
   return sdsRequest(w.evidence, w.target, {
-    path: probe.path(w.state.ods!),
+    path: probe.path(need(w, 'ods').ods),
     method: probe.method,
     accept: probe.accept,
     correlationId: w.correlationId,
