@@ -47,7 +47,16 @@ export function requirementsSection(model: ReportModel, views: ScenarioView[]): 
   const rows = REQUIREMENTS.map((req) => {
     const tagged = views.filter((v) => v.result.tags.includes(`@${req.id}`));
     const links = tagged.map((v) => el('div', {}, badge(v.result.status), ' ', scenarioLink(v)));
-    return [el('span', { id: `req-${req.id}` }, req.id), req.hop, req.text, badge(requirements.byId[req.id]?.status ?? 'uncovered'), links];
+    // The source as text, not a link: the report references nothing outside itself (html-kit EXTERNAL_REFERENCE).
+    const source = req.pages.map((p) => el('div', { class: 'source' }, `${p.section}: ${p.url}`));
+    return [
+      el('span', { id: `req-${req.id}` }, req.id),
+      req.hop,
+      req.text,
+      source.length ? source : req.facts,
+      badge(requirements.byId[req.id]?.status ?? 'uncovered'),
+      links,
+    ];
   });
   return section(
     'requirements',
@@ -55,7 +64,7 @@ export function requirementsSection(model: ReportModel, views: ScenarioView[]): 
     requirements.uncovered.length
       ? el('p', {}, 'No scenario covers: ', requirements.uncovered.join(', '))
       : el('p', {}, 'Every requirement in the catalogue has a scenario.'),
-    table(['requirement', 'hop', 'text', 'status', 'scenarios'], rows),
+    table(['requirement', 'hop', 'text', 'source', 'status', 'scenarios'], rows),
   );
 }
 
