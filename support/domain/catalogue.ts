@@ -13,6 +13,7 @@ import { SSP } from './behaviours/ssp';
 import { TOPOLOGY } from './behaviours/topology';
 import { WORKED_EXAMPLE } from './behaviours/worked-example';
 import type { Hop } from './hop';
+import { lenientFaultOf } from './faults';
 import { publicPages, publicSource, type SpecPage } from './sources';
 
 export const CATALOGUE = [
@@ -44,6 +45,8 @@ export interface Requirement {
   facts: string;
   answers: readonly ExpectedAnswer[];
   checkedBy: Behaviour['checkedBy'];
+  /** The simulator fault that skips this behaviour's check, where a simulator enforces it. */
+  lenientFault?: string;
 }
 
 const asRequirement = (b: Behaviour): Requirement => ({
@@ -56,6 +59,7 @@ const asRequirement = (b: Behaviour): Requirement => ({
   facts: b.facts,
   answers: b.answers ?? [],
   checkedBy: b.checkedBy,
+  lenientFault: lenientFaultOf(b.id, b.checkedBy),
 });
 
 /**

@@ -11,6 +11,7 @@ import { bearerToken, decodeJwt, decodeJwtSegment, JWT_HEADER, JWT_LIFETIME_SECO
 import { interaction, type Interaction } from '../interactions';
 import { behaviour, type AnswerRuleId, type EdgeRuleId } from '../domain/catalogue';
 import { ANSWER } from '../domain/behaviours/edge';
+import { providerLenientFault } from '../domain/faults';
 import { EDGE_REFUSAL_CODES, isEdgeRefusalCode, type EdgeRefusalCode } from '../domain/spine-codes';
 
 export interface RequestFacts {
@@ -291,4 +292,4 @@ export const ANSWER_RULES: readonly AnswerRule[] = ANSWER.map(({ id }) => {
 });
 
 /** The fault that makes the embedded provider skip one rule (a lenient provider), for the meta-test. */
-export const lenientFault = (ruleId: string) => `provider-lenient-${ruleId}` as const;
+export const lenientFault = providerLenientFault;

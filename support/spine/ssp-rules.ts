@@ -9,6 +9,7 @@ import { isIP } from 'node:net';
 import type { InteractionName } from '../interactions';
 import { behaviour, expectedAnswer, type SspRuleId } from '../domain/catalogue';
 import { SSP } from '../domain/behaviours/ssp';
+import { sspLenientFault as lenientSspFault } from '../domain/faults';
 import type { SspText } from '../domain/spine-codes';
 
 export type { SspRuleId } from '../domain/catalogue';
@@ -106,7 +107,7 @@ function sspRuleOf(id: SspRuleId): SspRule {
 export const SSP_RULES: readonly SspRule[] = SSP.map(({ id }) => sspRuleOf(id));
 
 /** The fault that makes the embedded SSP relax one of its rules (support/simulators/ssp.ts). */
-export const sspLenientFault = (ruleId: SspRuleId) => `ssp-lenient-${ruleId}` as const;
+export const sspLenientFault = (ruleId: SspRuleId) => lenientSspFault(ruleId);
 
 export function sspRule(id: string): SspRule {
   const rule = SSP_RULES.find((r) => r.id === id);

@@ -98,6 +98,16 @@ describe('the catalogue', () => {
     );
   });
 
+  it('names, for each behaviour a simulator enforces, a lenient fault that exists', () => {
+    const faults = new Set(FAULT_MODES.map((f) => f.id));
+    const named = REQUIREMENTS.filter((r) => r.lenientFault);
+    assert.ok(named.length >= 40, `only ${named.length} behaviours name a lenient fault`);
+    assert.deepEqual(
+      named.filter((r) => !faults.has(r.lenientFault ?? '')).map((r) => `${r.id}: ${r.lenientFault}`),
+      [],
+    );
+  });
+
   it('is where every consumer rule comes from, all of them counted', () => {
     assert.deepEqual(
       CONSUMER_RULES.filter((r) => !requirement(r.id)).map((r) => r.id),
