@@ -18,8 +18,8 @@ import { need } from './stages';
 const DEPTH_IDS = new Set<string>(DEPTH_REQUIREMENTS.map((r) => r.id));
 
 /**
- * The scenario's depth requirement, named explicitly in every depth check: until the catalogue merges
- * DEPTH_REQUIREMENTS the World's own lookup cannot see these IDs, and a failure must still name its requirement.
+ * The scenario's depth requirement, named explicitly in every depth check: a depth scenario may carry a
+ * worked-example tag too, and its failures belong to the depth requirement whichever tag comes first.
  */
 export function depthRequirement(w: GpcWorld): string {
   return w.scenario.tags.map((t) => t.slice(1)).find((t) => DEPTH_IDS.has(t)) ?? w.requirement;
