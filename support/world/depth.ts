@@ -7,7 +7,6 @@ import { hasSecurityLabel, resolve, type Resource } from '../fhir/bundle';
 import { appointmentFor, encodeQuery, slotParams, type QueryParams, type SlotRange } from '../gpconnect/requests';
 import { interaction } from '../interactions';
 import type { HttpResult } from '../spine/http';
-import { DEPTH_REQUIREMENTS } from '../requirements-depth';
 import { nhsNumberProblem } from '../spine/nhs-number';
 import { SYS } from '../spine/systems';
 import { expectAnswer } from './checks';
@@ -15,14 +14,12 @@ import { findPatientOnProvider, practiceOds, resolveEndpointAndAsid, throughSsp,
 import type { GpcWorld } from './world';
 import { need } from './stages';
 
-const DEPTH_IDS = new Set<string>(DEPTH_REQUIREMENTS.map((r) => r.id));
-
 /**
- * The scenario's depth requirement, named explicitly in every depth check: a depth scenario may carry a
- * worked-example tag too, and its failures belong to the depth requirement whichever tag comes first.
+ * The scenario's depth requirement, which every depth check names. The catalogue holds the depth IDs, so it is
+ * the World's requirement (the scenario's first catalogue tag); the name stays so the depth steps read alike.
  */
 export function depthRequirement(w: GpcWorld): string {
-  return w.scenario.tags.map((t) => t.slice(1)).find((t) => DEPTH_IDS.has(t)) ?? w.requirement;
+  return w.requirement;
 }
 
 /** Why a PDS record must not go on to GP Connect (facts §5.1: restricted has no GP; deceased gets nothing). */
