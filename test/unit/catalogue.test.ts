@@ -198,9 +198,11 @@ describe('Spine codes', () => {
       const answers = own.length ? own : REQUIREMENTS.flatMap((r) => r.answers);
       for (const step of pickle.steps) {
         const stated = [
-          ...step.text.matchAll(/\b([1-5]\d\d)\b\D*?"?(\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|Method Not Allowed)"?/g),
+          // A code written as a word, or any text the step quotes as what the answer names ("Method Not Allowed").
+          ...step.text.matchAll(/\b([1-5]\d\d)\b\D*?(?:naming "([^"]+)"|\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b)/g),
         ];
-        for (const [, status, code] of stated) {
+        for (const [, status, quoted, word] of stated) {
+          const code = quoted ?? word;
           const where = `${pickle.uri} "${step.text}"`;
           if (PENDING_FIDELITY.has(code)) continue;
           checked += 1;
