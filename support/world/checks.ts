@@ -133,12 +133,11 @@ export interface AnswerExpectation {
 
 type Problem = Pick<FailInput, 'expected' | 'actual' | 'kind'> & { hop?: Hop };
 /** An expectation whose hop is decided (named, or the requirement's). */
-type Resolved = AnswerExpectation & { hop: Hop };
+type Resolved<X extends AnswerExpectation = AnswerExpectation> = X & { hop: Hop };
 type Detector = (result: HttpResult, parsed: JsonBody, x: Resolved) => Problem | undefined;
-
-const resolved = <X extends AnswerExpectation>(world: GpcWorld, x: X): X & { hop: Hop } => ({
+const resolved = <X extends AnswerExpectation>(w: GpcWorld, x: X): Resolved<X> => ({
   ...x,
-  hop: blamedHop(world, x.hop, x.requirement),
+  hop: blamedHop(w, x.hop, x.requirement),
 });
 
 const CONFIG_KEY: Record<Hop, string> = {
