@@ -23,6 +23,7 @@ export const ROOT_VARIANTS = [
   'an explicit port',
   'the host spelled another way',
   'a trailing slash',
+  'a dot segment',
 ] as const;
 export type RootVariant = (typeof ROOT_VARIANTS)[number];
 
@@ -94,6 +95,14 @@ export const SSP_RULES = [
     status: 400,
     names: 'VARIES_FROM_TARGETURL',
     probe: { wrong: 'the root with a trailing slash', interaction: METADATA, root: 'a trailing slash' },
+  },
+  {
+    id: 'SSP-URL-INTEGRITY',
+    text: 'The SSP refuses a target URL with dot segments or any that normalises to another URL than it received',
+    source: 'facts §2.1; RFC 3986 §5.2.4',
+    status: 400,
+    names: 'URL_INTEGRITY_CHECK_FAILED',
+    probe: { wrong: 'a dot segment after the root', interaction: METADATA, root: 'a dot segment' },
   },
   {
     id: 'SSP-METHOD',
@@ -175,5 +184,8 @@ export async function rewriteRoot(root: string, variant: RootVariant): Promise<s
       return `${url.protocol}//${await otherHostSpelling(url.hostname)}${url.port ? `:${url.port}` : ''}${path}`;
     case 'a trailing slash':
       return `${root}/`;
+    // Not equivalent bytes but a path that resolves back into the root: `{root}/x/../metadata`.
+    case 'a dot segment':
+      return `${root}/x/..`;
   }
 }
