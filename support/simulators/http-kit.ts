@@ -33,19 +33,88 @@ export type SimHandler = (
 
 export const MAX_BODY_BYTES = 1_000_000;
 
+const tooLarge = () =>
+  Object.assign(new Error(`request body over ${MAX_BODY_BYTES} bytes`), { status: 413, closeAfter: true });
+
+/**
+ * Collects the body up to MAX_BODY_BYTES. Over the cap it stops keeping bytes but goes on reading (and
+ * dropping) them, so the 413 reaches a client still sending instead of a connection reset; the request
+ * timeout bounds a client that never stops.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    if (Number(req.headers['content-length']) > MAX_BODY_BYTES) {
+      req.resume();
+      reject(tooLarge());
+      return;
+    }
+    let chunks: Buffer[] | undefined = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(Object.assign(new Error('request body too large'), { status: 413 }));
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= MAX_BODY_BYTES) chunks?.push(c);
+      else if (chunks) {
+        chunks = undefined;
+        reject(tooLarge());
+      }
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks ?? []).toString('utf8')));
     req.on('error', reject);
+  });
+}
+
+/** Percent-decodes one path segment; undefined when the encoding is malformed (`%zz`, a lone `%E2`). */
+export function decodedSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Deadlines every simulator and proxy holds a client to: slow or silent clients cannot hold sockets open. */
+export const CLIENT_TIMEOUTS = {
+  /** The request line and headers. */
+  headersTimeoutMs: 10_000,
+  /** The whole request, body included. */
+  requestTimeoutMs: 30_000,
+  /** A socket with nothing moving either way. */
+  idleTimeoutMs: 60_000,
+  keepAliveTimeoutMs: 5_000,
+};
+
+/** The HTTP status for a request Node's parser refused before any handler saw it. */
+function clientErrorStatus(code: string | undefined): number {
+  if (code === 'HPE_HEADER_OVERFLOW') return 431;
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return 408;
+  return 400;
+}
+
+/**
+ * Timeouts and an answer to malformed HTTP for any node:http server: Node's default for a request it cannot
+ * parse is to close the socket without a word; here the client gets an OperationOutcome first.
+ */
+export function hardenServer(
+  server: http.Server,
+  name: string,
+  errorBody: (status: number, message: string) => SimResponse,
+): void {
+  server.headersTimeout = CLIENT_TIMEOUTS.headersTimeoutMs;
+  server.requestTimeout = CLIENT_TIMEOUTS.requestTimeoutMs;
+  server.keepAliveTimeout = CLIENT_TIMEOUTS.keepAliveTimeoutMs;
+  server.setTimeout(CLIENT_TIMEOUTS.idleTimeoutMs, (socket) => socket.destroy());
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || err.code === 'ECONNRESET' || (socket as { _httpMessage?: unknown })._httpMessage) {
+      socket.destroy();
+      return;
+    }
+    const status = clientErrorStatus(err.code);
+    const answer = errorBody(status, `${name}: malformed request (${err.code ?? err.message})`);
+    const text = JSON.stringify(answer.body);
+    socket.end(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: ${FHIR_JSON_UTF8}\r\n` +
+        `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+    );
   });
 }
 
@@ -91,22 +160,23 @@ export async function startServer(
   errorBody: (status: number, message: string) => SimResponse,
   defaults: Record<string, string> = {},
 ): Promise<RunningServer> {
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer({ connectionsCheckingInterval: 1_000 }, async (req, res) => {
     try {
       const body = await readBody(req);
       const out = await handler(parseRequest(req, body), { req, res });
       if (out !== 'handled') writeResponse(res, out, defaults);
     } catch (err) {
-      const status = (err as { status?: number }).status ?? 500;
+      // Malformed percent-encoding is the client's mistake (400), like an oversize body (413).
+      const status = (err as { status?: number }).status ?? (err instanceof URIError ? 400 : 500);
+      const close: Record<string, string> = (err as { closeAfter?: boolean }).closeAfter ? { Connection: 'close' } : {};
       try {
-        writeResponse(res, errorBody(status, `${name}: ${(err as Error).message}`), defaults);
+        writeResponse(res, errorBody(status, `${name}: ${(err as Error).message}`), { ...defaults, ...close });
       } catch {
         res.destroy();
       }
     }
   });
-  server.keepAliveTimeout = 5_000;
-  server.on('clientError', (_err, socket) => socket.destroy());
+  hardenServer(server, name, errorBody);
   // A busy port rejects (EADDRINUSE) instead of crashing the process: the CLI turns it into one line.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
