@@ -6,10 +6,26 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UsageError } from './usage';
 
-/** Resolves with the first SIGINT or SIGTERM. Call it before announcing anything, so no signal is missed. */
+/** How often the launcher is looked for: a stopped `npx` is noticed within this. */
+const LAUNCHER_POLL_MS = 250;
+
+/**
+ * Resolves with the first SIGINT, SIGTERM or SIGHUP, or 'SIGTERM' once the launcher is gone. Started as
+ * `npx gpc-assure …` or through an npm script, this process runs under `sh -c`, and a SIGTERM sent to npm
+ * kills npm and the shell but never reaches it: the parent changing (the process is re-parented) is the
+ * only sign it gets. Call it before announcing anything, so no signal is missed.
+ */
 export function untilSignalled(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+    const launcher = process.ppid;
+    const watch = setInterval(() => {
+      if (process.ppid !== launcher) stop('SIGTERM');
+    }, LAUNCHER_POLL_MS).unref();
+    const stop = (signal: NodeJS.Signals) => {
+      clearInterval(watch);
+      resolve(signal);
+    };
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => stop(signal));
   });
 }
 

@@ -11,7 +11,7 @@ import type { RequestJudgement } from './judge';
 import { CONSUMER_RULES } from './rules';
 
 export const CONSUMER_REPORT = 'consumer.json';
-export const RECORDING_FILE = 'consumer-recording.json';
+export const RECORDING_FILE = 'consumer-recording.ndjson';
 const FEATURE = 'consumer assurance';
 
 const scenarioName = (j: RequestJudgement) =>
