@@ -23,17 +23,35 @@ export function judgeRecording(
       request,
       seen,
       registry: recording.registry,
-      gpc: request.service === 'ssp' ? gpcView(request) : undefined,
+      gpc: request.service === 'ssp' ? attempt(() => gpcView(request)) : undefined,
     };
-    const checked = rules.filter((r) => r.hop === request.service && r.applies(context));
-    const broke = checked.flatMap((rule) => {
-      const problem = rule.check(context);
-      return problem ? [{ rule, problem }] : [];
-    });
+    // A request so malformed that a rule throws on it (a `%zz` in its path) breaks that rule: one hostile
+    // request must neither abort the judgement of the others nor pass a check it could not be held to.
+    const verdicts = rules
+      .filter((r) => r.hop === request.service)
+      .map((rule) => {
+        try {
+          return rule.applies(context) ? { rule, problem: rule.check(context) } : undefined;
+        } catch (err) {
+          return { rule, problem: `could not be judged: ${(err as Error).message}` };
+        }
+      })
+      .filter((v) => v !== undefined);
+    const checked = verdicts.map((v) => v.rule);
+    const broke = verdicts.flatMap(({ rule, problem }) => (problem ? [{ rule, problem }] : []));
     // Learned after judging: a request is judged on what came before it, never on its own answer.
-    learn(seen, request);
+    attempt(() => learn(seen, request));
     return { request, checked, broke };
   });
+}
+
+/** What a request the context cannot read yields: nothing learned from it, nothing to view. */
+function attempt<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }
 
 /** The rule IDs broken anywhere in a recording. */

@@ -104,17 +104,33 @@ export function hardenServer(
   server.keepAliveTimeout = CLIENT_TIMEOUTS.keepAliveTimeoutMs;
   server.setTimeout(CLIENT_TIMEOUTS.idleTimeoutMs, (socket) => socket.destroy());
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    if (!socket.writable || err.code === 'ECONNRESET' || (socket as { _httpMessage?: unknown })._httpMessage) {
+    if (!socket.writable || err.code === 'ECONNRESET') {
       socket.destroy();
       return;
     }
     const status = clientErrorStatus(err.code);
     const answer = errorBody(status, `${name}: malformed request (${err.code ?? err.message})`);
     const text = JSON.stringify(answer.body);
-    socket.end(
-      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: ${FHIR_JSON_UTF8}\r\n` +
-        `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
-    );
+    const refuse = () =>
+      socket.end(
+        `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: ${FHIR_JSON_UTF8}\r\n` +
+          `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+      );
+    const pending = (socket as { _httpMessage?: ServerResponse })._httpMessage;
+    if (!pending || pending.writableFinished) return refuse();
+    if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+      // The request being read timed out: its own (unsent) answer is the 408; a half-sent answer just ends.
+      if (pending.headersSent) socket.destroy();
+      else {
+        pending.once('finish', () => socket.destroy());
+        writeResponse(pending, { ...answer, status }, { Connection: 'close' });
+      }
+      return;
+    }
+    // Garbage pipelined after a good request: that request's answer goes first, in order, then the refusal.
+    pending.once('finish', refuse);
+    pending.once('close', () => socket.destroy());
+    setTimeout(() => socket.destroy(), CLIENT_TIMEOUTS.requestTimeoutMs).unref();
   });
 }
 
