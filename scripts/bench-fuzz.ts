@@ -28,7 +28,9 @@ const STALL_DEADLINE_MS = 45_000;
 const SIGTERM_BUDGET_MS = 5_000;
 const OVERALL_DEADLINE_MS = 10 * 60_000;
 
-const { values } = parseArgs({ options: { requests: { type: 'string' }, seed: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { requests: { type: 'string' }, seed: { type: 'string' }, keep: { type: 'string' } },
+});
 const REQUESTS = Number(values.requests ?? 10_000);
 const SEED = Number(values.seed ?? 20);
 
@@ -232,7 +234,8 @@ async function main(): Promise<number> {
     console.error(`bench-fuzz: over ${OVERALL_DEADLINE_MS / 60_000} min, stopping`);
     process.exit(1);
   }, OVERALL_DEADLINE_MS);
-  const work = mkdtempSync(join(tmpdir(), 'gpc-fuzz-'));
+  // --keep DIR leaves the consumer's recording and reports there, to look at.
+  const work = values.keep ? resolve(values.keep) : mkdtempSync(join(tmpdir(), 'gpc-fuzz-'));
   const entries: BenchEntry[] = [];
   let ok: boolean;
   try {
@@ -291,7 +294,7 @@ async function main(): Promise<number> {
     );
   } finally {
     clearTimeout(deadline);
-    rmSync(work, { recursive: true, force: true });
+    if (!values.keep) rmSync(work, { recursive: true, force: true });
   }
   return ok ? 0 : 1;
 }

@@ -12,7 +12,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { redactHeaders, redactText } from '../evidence/redact';
-import { hardenServer, MAX_BODY_BYTES, writeResponse, type SimResponse } from '../simulators/http-kit';
+import { hardenServer, MAX_BODY_BYTES, MAX_DRAIN_BYTES, writeResponse, type SimResponse } from '../simulators/http-kit';
 import {
   BodyCapture,
   KEEP_REQUEST_BODY_BYTES,
@@ -70,7 +70,11 @@ export function proxyOutcome(status: number, issueCode: string, diagnostics: str
 }
 
 /** The body as it arrived: kept up to the forwarding limit, hashed throughout; over the limit, only counted. */
-function readCapped(req: http.IncomingMessage): Promise<{ body?: Buffer; capture: BodyCapture; complete: boolean }> {
+function readCapped(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  refuse: (res: http.ServerResponse) => void,
+): Promise<{ body?: Buffer; capture: BodyCapture; complete: boolean }> {
   return new Promise((resolve) => {
     const capture = new BodyCapture(KEEP_REQUEST_BODY_BYTES);
     let chunks: Buffer[] | undefined = [];
@@ -78,6 +82,7 @@ function readCapped(req: http.IncomingMessage): Promise<{ body?: Buffer; capture
       capture.add(c);
       if (chunks && capture.bytes <= MAX_BODY_BYTES) chunks.push(c);
       else chunks = undefined;
+      if (capture.bytes > MAX_DRAIN_BYTES && !res.headersSent) refuse(res);
     });
     const done = () => resolve({ body: chunks && Buffer.concat(chunks), capture, complete: req.complete });
     req.on('end', done);
@@ -150,18 +155,18 @@ export async function startRecordingProxy(
   async function forward(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const started = Date.now();
     const headers = flatHeaders(req.headers);
-    const declared = Number(headers['content-length']);
-    const early = declared > MAX_BODY_BYTES;
-    // Refused before reading when the declared length is over: the rest is drained as it comes.
+    // An absurd declared length is refused before reading; any other oversize body is drained, then
+    // refused, so the 413 is not lost to a connection reset (see MAX_DRAIN_BYTES).
+    const early = Number(headers['content-length']) > MAX_DRAIN_BYTES;
     if (early) answerTooLarge(res);
-    const { body, capture, complete } = await readCapped(req);
+    const { body, capture, complete } = await readCapped(req, res, answerTooLarge);
     let response: RecordedRequest['response'];
     if (!complete && !early && body) {
       // Nothing to forward: half a request would be a different request.
       res.destroy();
       response = { status: 0, body: 'the consumer hung up before its request was complete: not forwarded' };
     } else if (!body || early) {
-      if (!early) answerTooLarge(res);
+      if (!res.headersSent) answerTooLarge(res);
       response = { status: 413, body: `request body over ${MAX_BODY_BYTES} bytes: not forwarded` };
     } else {
       try {

@@ -33,32 +33,34 @@ export type SimHandler = (
 
 export const MAX_BODY_BYTES = 1_000_000;
 
+/**
+ * How much of an oversize body is read and dropped before the 413: answering (and closing) while the client
+ * still sends makes the kernel reset the connection, and the client loses the answer with it. Beyond this
+ * the client is answered at once and may see the reset: it announced or sent something absurd.
+ */
+export const MAX_DRAIN_BYTES = 16 * 1024 * 1024;
+
 const tooLarge = () =>
   Object.assign(new Error(`request body over ${MAX_BODY_BYTES} bytes`), { status: 413, closeAfter: true });
 
 /**
- * Collects the body up to MAX_BODY_BYTES. Over the cap it stops keeping bytes but goes on reading (and
- * dropping) them, so the 413 reaches a client still sending instead of a connection reset; the request
- * timeout bounds a client that never stops.
+ * Collects the body up to MAX_BODY_BYTES. Over the cap it stops keeping bytes and drains the rest (up to
+ * MAX_DRAIN_BYTES), then refuses it with 413; the request timeout bounds a client that never stops.
  */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length']) > MAX_BODY_BYTES) {
-      req.resume();
+    if (Number(req.headers['content-length']) > MAX_DRAIN_BYTES) {
       reject(tooLarge());
       return;
     }
-    let chunks: Buffer[] | undefined = [];
+    const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size <= MAX_BODY_BYTES) chunks?.push(c);
-      else if (chunks) {
-        chunks = undefined;
-        reject(tooLarge());
-      }
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
+      else if (size > MAX_DRAIN_BYTES) reject(tooLarge());
     });
-    req.on('end', () => resolve(Buffer.concat(chunks ?? []).toString('utf8')));
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(tooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
