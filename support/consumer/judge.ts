@@ -13,16 +13,20 @@ export interface RequestJudgement {
   broke: Breach[];
 }
 
-export function judgeRecording(
-  recording: Recording,
+/**
+ * A judge that takes the requests one at a time, in recorded order, carrying what the consumer learned: a
+ * running session judges each request as it is recorded, so stopping it leaves only the reports to write.
+ */
+export function createJudge(
+  registry: Recording['registry'],
   rules: readonly ConsumerRule[] = CONSUMER_RULES,
-): RequestJudgement[] {
+): (request: RecordedRequest) => RequestJudgement {
   const seen = emptySeen();
-  return recording.requests.map((request) => {
+  return (request) => {
     const context: RequestContext = {
       request,
       seen,
-      registry: recording.registry,
+      registry,
       gpc: request.service === 'ssp' ? attempt(() => gpcView(request)) : undefined,
     };
     // A request so malformed that a rule throws on it (a `%zz` in its path) breaks that rule: one hostile
@@ -42,8 +46,27 @@ export function judgeRecording(
     // Learned after judging: a request is judged on what came before it, never on its own answer.
     attempt(() => learn(seen, request));
     return { request, checked, broke };
-  });
+  };
 }
+
+export function judgeRecording(
+  recording: Recording,
+  rules: readonly ConsumerRule[] = CONSUMER_RULES,
+): RequestJudgement[] {
+  return recording.requests.map(createJudge(recording.registry, rules));
+}
+
+/** A judgement as the reports read it: the request's headers and bodies stay in the recording, not in memory. */
+export const withoutBodies = (j: RequestJudgement): RequestJudgement => ({
+  ...j,
+  request: {
+    ...j.request,
+    headers: {},
+    body: undefined,
+    bodyDigest: undefined,
+    response: { status: j.request.response.status, body: '' },
+  },
+});
 
 /** What a request the context cannot read yields: nothing learned from it, nothing to view. */
 function attempt<T>(read: () => T): T | undefined {

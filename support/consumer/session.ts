@@ -7,6 +7,7 @@
 import { checkTarget, type Target } from '../config/target';
 import { startSimulators, type ServiceName } from '../simulators';
 import { embeddedRegistry } from '../simulators/fixtures/estate';
+import { createJudge, withoutBodies, type RequestJudgement } from './judge';
 import { startRecordingProxy, type RecordingProxy } from './recorder';
 import { loadRecording, openRecording, type RecordedRequest, type RecordedService, type Recording } from './recording';
 
@@ -16,6 +17,9 @@ export interface ConsumerSession {
   proxies: RecordingProxy[];
   /** Every request so far. With a recordingFile it is read back from the file (whole once stop() has ended it). */
   readonly recording: Recording;
+  startedAt: string;
+  /** With a recordingFile: each request judged as it was recorded (bodies left in the file), in order. */
+  readonly judgements: readonly RequestJudgement[];
   stop(): Promise<void>;
 }
 
@@ -49,11 +53,15 @@ export async function startConsumerSession(opts: SessionOptions = {}): Promise<C
     ? openRecording(file, { startedAt: recording.startedAt, registry: recording.registry })
     : undefined;
   let seq = 0;
-  // Streamed, nothing kept: memory stays flat however many requests the consumer sends.
+  const judge = createJudge(recording.registry);
+  const judgements: RequestJudgement[] = [];
+  // Streamed and judged on arrival, bodies not kept: memory stays flat however much the consumer sends,
+  // and a stop has only the reports left to write.
   const record = (r: Omit<RecordedRequest, 'seq'>) => {
     const request = { seq: ++seq, ...r };
-    if (writer) writer.append(request);
-    else recording.requests.push(request);
+    if (!writer) return recording.requests.push(request);
+    writer.append(request);
+    judgements.push(withoutBodies(judge(request)));
   };
   const proxies: RecordingProxy[] = [];
   try {
@@ -72,6 +80,8 @@ export async function startConsumerSession(opts: SessionOptions = {}): Promise<C
     target: checkTarget(structuredClone(doc), TARGET_NAME),
     targetDocument: doc,
     proxies,
+    startedAt: recording.startedAt,
+    judgements,
     get recording() {
       return file ? loadRecording(file) : recording;
     },
