@@ -27,6 +27,7 @@ const STALL_DEADLINE_MS = 45_000;
 /** Consumer mode must have judged and written its reports this soon after SIGTERM. */
 const SIGTERM_BUDGET_MS = 5_000;
 const OVERALL_DEADLINE_MS = 10 * 60_000;
+const IDLE_BEFORE_MEASURING_MS = 5_000;
 
 const { values } = parseArgs({
   options: { requests: { type: 'string' }, seed: { type: 'string' }, keep: { type: 'string' } },
@@ -187,7 +188,8 @@ async function fuzzProcess(
       fuzzService(service, port, { basePath: basePath(HONEST[service]), honestPath: HONEST[service], random }),
     ),
   );
-  await new Promise((r) => setTimeout(r, 2_000));
+  // Measured once the process has idled a moment, as V8 returns freed heap only after an idle collection.
+  await new Promise((r) => setTimeout(r, IDLE_BEFORE_MEASURING_MS));
   const after = rssMiB(pid);
   console.log(`${label}: resident memory ${before.toFixed(0)} MiB before, ${after.toFixed(0)} MiB after`);
   for (const r of results)

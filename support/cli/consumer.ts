@@ -99,7 +99,7 @@ export const consumer: Command = {
     'gpc-assure consumer --judge RECORDING [--reports DIR]',
     '  --port N             recording proxies for pds on N, sds on N+1, ssp on N+2; 0 (default) picks free ports',
     '  --write-target FILE  write the target file the consumer under test should use',
-    '  --judge RECORDING    judge a saved recording (reports/consumer-recording.json) instead of serving',
+    '  --judge RECORDING    judge a saved recording (reports/consumer-recording.ndjson) instead of serving',
     '  --reports DIR        where the recording and reports go (default ./reports): summary.json, consumer.json',
   ],
   run: consumerCommand,
