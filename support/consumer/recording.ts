@@ -82,7 +82,8 @@ export class BodyCapture {
 }
 
 export interface RecordingWriter {
-  append(request: RecordedRequest): void;
+  /** False once closed: the request is not part of the recording. */
+  append(request: RecordedRequest): boolean;
   /** Ends the file; rejects with the first write error, which must not pass unnoticed. */
   close(): Promise<void>;
 }
@@ -99,6 +100,7 @@ export function openRecording(file: string, session: Omit<Recording, 'requests'>
     append(request) {
       // A request answered while the session stops is not part of it: the file is already ending.
       if (!closed) out.write(`${JSON.stringify({ kind: 'request', ...request })}\n`);
+      return !closed;
     },
     close() {
       closed = true;

@@ -60,8 +60,8 @@ export async function startConsumerSession(opts: SessionOptions = {}): Promise<C
   const record = (r: Omit<RecordedRequest, 'seq'>) => {
     const request = { seq: ++seq, ...r };
     if (!writer) return recording.requests.push(request);
-    writer.append(request);
-    judgements.push(withoutBodies(judge(request)));
+    // Judged only when recorded, so the reports and the recording agree request for request.
+    if (writer.append(request)) judgements.push(withoutBodies(judge(request)));
   };
   const proxies: RecordingProxy[] = [];
   try {
