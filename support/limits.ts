@@ -9,6 +9,10 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 export const MAX_REFERENCE_BYTES = 256 * 1024;
 /** A target file is a page of YAML. */
 export const MAX_TARGET_BYTES = 1024 * 1024;
+/** A topology estate: a registry of many practices, still a few hundred KB. */
+export const MAX_ESTATE_BYTES = 8 * 1024 * 1024;
+/** A reports folder's manifest: one line per file. */
+export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 /** A saved payload: the runner's own cap on a response body (support/spine/http.ts), with room to spare. */
 export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
 /** FHIR resources nest a dozen levels at most; far deeper is hostile and would exhaust a recursive walk. */

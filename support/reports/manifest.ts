@@ -7,6 +7,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { MAX_MANIFEST_BYTES, readBoundedFile } from '../limits';
 
 export const MANIFEST_FILE = 'manifest.json';
 
@@ -68,7 +69,8 @@ export function writeManifest(dir: string, key?: Buffer): Manifest {
 
 /** Throws when manifest.json is missing or unreadable: the caller turns that into a usage error. */
 export function readManifest(dir: string): Manifest {
-  const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as Partial<Manifest>;
+  const text = readBoundedFile(join(dir, MANIFEST_FILE), MAX_MANIFEST_BYTES).toString('utf8');
+  const manifest = JSON.parse(text) as Partial<Manifest>;
   if (manifest.algorithm !== 'sha256' || !manifest.files || typeof manifest.files !== 'object') {
     throw new Error(`${MANIFEST_FILE} is not a gpc-assure manifest (algorithm sha256 and a files map)`);
   }
