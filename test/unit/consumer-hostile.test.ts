@@ -32,39 +32,41 @@ function processesNaming(marker: string): number[] {
     .map(Number);
 }
 
-test(
-  'npx gpc-assure consumer: SIGTERM to npx reaches the judge, which writes its reports and exits',
-  { timeout: 90_000 },
-  async () => {
-    const dir = mkdtempSync(join(work, 'npx-'));
-    const targetFile = join(dir, 'target.yaml');
-    const reports = join(dir, 'reports');
-    const npx = spawn(
-      'npx',
-      ['gpc-assure', 'consumer', '--port', '0', '--write-target', targetFile, '--reports', reports],
-      {
-        cwd: ROOT,
-        stdio: 'ignore',
-        env: { ...process.env, npm_config_offline: 'true', npm_config_update_notifier: 'false' },
-      },
-    );
-    try {
-      for (let i = 0; i < 600 && !existsSync(targetFile); i++) await sleep(100);
-      assert.ok(existsSync(targetFile), 'the consumer session never started');
-      const target = readFileSync(targetFile, 'utf8');
-      const pdsBase = /pds:\s*\n\s*baseUrl:\s*(\S+)/.exec(target)![1];
-      await fetch(`${pdsBase}/Patient/9000000009`, { headers: { 'X-Request-ID': crypto.randomUUID() } });
-      npx.kill('SIGTERM');
-      const summary = join(reports, 'summary.json');
-      for (let i = 0; i < 100 && (!existsSync(summary) || processesNaming(reports).length); i++) await sleep(100);
-      assert.ok(existsSync(summary), 'the reports were not written after SIGTERM to npx');
-      assert.equal(JSON.parse(readFileSync(summary, 'utf8')).scenarios.total, 1);
-      assert.deepEqual(processesNaming(reports), [], 'a gpc-assure process outlived the SIGTERM');
-    } finally {
-      for (const pid of processesNaming(reports)) process.kill(pid, 'SIGKILL');
-    }
-  },
-);
+for (const signal of ['SIGTERM', 'SIGKILL'] as const)
+  test(
+    `npx gpc-assure consumer: ${signal} to npx reaches the judge, which writes its reports and exits`,
+    { timeout: 90_000 },
+    async () => {
+      const dir = mkdtempSync(join(work, `npx-${signal}-`));
+      const targetFile = join(dir, 'target.yaml');
+      const reports = join(dir, 'reports');
+      const npx = spawn(
+        'npx',
+        ['gpc-assure', 'consumer', '--port', '0', '--write-target', targetFile, '--reports', reports],
+        {
+          cwd: ROOT,
+          stdio: 'ignore',
+          env: { ...process.env, npm_config_offline: 'true', npm_config_update_notifier: 'false' },
+        },
+      );
+      try {
+        for (let i = 0; i < 600 && !existsSync(targetFile); i++) await sleep(100);
+        assert.ok(existsSync(targetFile), 'the consumer session never started');
+        const target = readFileSync(targetFile, 'utf8');
+        const pdsBase = /pds:\s*\n\s*baseUrl:\s*(\S+)/.exec(target)![1];
+        await fetch(`${pdsBase}/Patient/9000000009`, { headers: { 'X-Request-ID': crypto.randomUUID() } });
+        // SIGKILL cannot be forwarded: only the launcher vanishing tells the consumer to stop.
+        npx.kill(signal);
+        const summary = join(reports, 'summary.json');
+        for (let i = 0; i < 100 && (!existsSync(summary) || processesNaming(reports).length); i++) await sleep(100);
+        assert.ok(existsSync(summary), `the reports were not written after ${signal} to npx`);
+        assert.equal(JSON.parse(readFileSync(summary, 'utf8')).scenarios.total, 1);
+        assert.deepEqual(processesNaming(reports), [], `a gpc-assure process outlived the ${signal}`);
+      } finally {
+        for (const pid of processesNaming(reports)) process.kill(pid, 'SIGKILL');
+      }
+    },
+  );
 
 test('an oversize body gets a 413 OperationOutcome and is recorded as size, sha256 and head', async () => {
   const recordingFile = join(work, 'oversize.ndjson');
