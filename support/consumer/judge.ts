@@ -56,17 +56,35 @@ export function judgeRecording(
   return recording.requests.map(createJudge(recording.registry, rules));
 }
 
-/** A judgement as the reports read it: the request's headers and bodies stay in the recording, not in memory. */
-export const withoutBodies = (j: RequestJudgement): RequestJudgement => ({
-  ...j,
-  request: {
-    ...j.request,
-    headers: {},
-    body: undefined,
-    bodyDigest: undefined,
-    response: { status: j.request.response.status, body: '' },
-  },
-});
+const NO_HEADERS: Record<string, string> = {};
+
+/**
+ * Makes judgements as the reports read them: the request's headers and bodies stay in the recording, not in
+ * memory, and equal texts and rule lists are shared, as thousands of requests break a rule the same way.
+ */
+export function compactJudgements(): (j: RequestJudgement) => RequestJudgement {
+  const texts = new Map<string, string>();
+  const lists = new Map<string, ConsumerRule[]>();
+  const text = (t: string) => texts.get(t) ?? (texts.set(t, t), t);
+  const list = (rules: ConsumerRule[]) => {
+    const key = rules.map((r) => r.id).join(' ');
+    return lists.get(key) ?? (lists.set(key, rules), rules);
+  };
+  return ({ request: r, checked, broke }) => ({
+    request: {
+      seq: r.seq,
+      service: r.service,
+      method: text(r.method),
+      url: text(r.url),
+      headers: NO_HEADERS,
+      at: r.at,
+      durationMs: r.durationMs,
+      response: { status: r.response.status, body: '' },
+    },
+    checked: list(checked),
+    broke: broke.map((b) => ({ ...b, problem: text(b.problem) })),
+  });
+}
 
 /** What a request the context cannot read yields: nothing learned from it, nothing to view. */
 function attempt<T>(read: () => T): T | undefined {

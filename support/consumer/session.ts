@@ -7,7 +7,7 @@
 import { checkTarget, type Target } from '../config/target';
 import { startSimulators, type ServiceName } from '../simulators';
 import { embeddedRegistry } from '../simulators/fixtures/estate';
-import { createJudge, withoutBodies, type RequestJudgement } from './judge';
+import { compactJudgements, createJudge, type RequestJudgement } from './judge';
 import { startRecordingProxy, type RecordingProxy } from './recorder';
 import { loadRecording, openRecording, type RecordedRequest, type RecordedService, type Recording } from './recording';
 
@@ -54,6 +54,7 @@ export async function startConsumerSession(opts: SessionOptions = {}): Promise<C
     : undefined;
   let seq = 0;
   const judge = createJudge(recording.registry);
+  const compact = compactJudgements();
   const judgements: RequestJudgement[] = [];
   // Streamed and judged on arrival, bodies not kept: memory stays flat however much the consumer sends,
   // and a stop has only the reports left to write.
@@ -61,7 +62,7 @@ export async function startConsumerSession(opts: SessionOptions = {}): Promise<C
     const request = { seq: ++seq, ...r };
     if (!writer) return recording.requests.push(request);
     // Judged only when recorded, so the reports and the recording agree request for request.
-    if (writer.append(request)) judgements.push(withoutBodies(judge(request)));
+    if (writer.append(request)) judgements.push(compact(judge(request)));
   };
   const proxies: RecordingProxy[] = [];
   try {
