@@ -28,6 +28,10 @@ Feature: Spine edge — the Spine Secure Proxy's own refusals
     Examples: data-sharing agreement
       | rule    | wrong                                 | status | names            |
       | SSP-FOT | Ssp-From a consumer with no agreement | 403    | FOT_CHECK_FAILED |
+    @SSP-URL-INTEGRITY
+    Examples: target URL integrity
+      | rule              | wrong                        | status | names                      |
+      | SSP-URL-INTEGRITY | a dot segment after the root | 400    | URL_INTEGRITY_CHECK_FAILED |
     @SSP-METHOD
     Examples: method
       | rule       | wrong               | status | names              |

@@ -5,7 +5,7 @@
  */
 import { isAbsolute, join, relative } from 'node:path';
 import { stringify } from 'yaml';
-import { judgeRecording } from '../consumer/judge';
+import { judgeRecording, type RequestJudgement } from '../consumer/judge';
 import { loadRecording, type Recording } from '../consumer/recording';
 import { RECORDING_FILE, consumerLine, writeConsumerReports } from '../consumer/reports';
 import { startConsumerSession } from '../consumer/session';
@@ -23,14 +23,19 @@ const OPTIONS = {
 /** Proxies take three ports: pds, sds, ssp. */
 const PROXY_PORTS = 3;
 
-function judgeAndReport(recording: Recording, recordingFile: string, reportsDir: string, target: string): number {
-  const judgements = judgeRecording(recording);
-  const last = recording.requests.at(-1);
+function report(
+  judgements: readonly RequestJudgement[],
+  startedAt: string,
+  recordingFile: string,
+  reportsDir: string,
+  target: string,
+): number {
+  const last = judgements.at(-1)?.request;
   const summary = writeConsumerReports(reportsDir, judgements, {
     target,
-    startedAt: recording.startedAt,
+    startedAt,
     // The consumer's session, from start to its last answer: judging itself takes no time worth reporting.
-    durationMs: last ? Date.parse(last.at) + last.durationMs - Date.parse(recording.startedAt) : 0,
+    durationMs: last ? Date.parse(last.at) + last.durationMs - Date.parse(startedAt) : 0,
     recordingUri: relative(reportsDir, recordingFile) || recordingFile,
   });
   process.stdout.write(`${consumerLine(summary, reportsDir)}\n`);
@@ -56,7 +61,8 @@ async function serveAndRecord(port: number, targetFile: string | undefined, repo
   );
   await signalled;
   await session.stop();
-  return judgeAndReport(session.recording, recordingFile, reportsDir, session.target.name);
+  // Judged as recorded: only the reports remain, so a stop under load still ends within seconds.
+  return report(session.judgements, session.startedAt, recordingFile, reportsDir, session.target.name);
 }
 
 async function consumerCommand(args: string[]): Promise<number> {
@@ -76,7 +82,7 @@ async function consumerCommand(args: string[]): Promise<number> {
     // folder is emptied so no earlier report is mixed with this judgement.
     if (relative(reportsDir, file).startsWith('..') || isAbsolute(relative(reportsDir, file)))
       resetReportsDir(reportsDir);
-    return judgeAndReport(recording, file, reportsDir, `recording ${values.judge}`);
+    return report(judgeRecording(recording), recording.startedAt, file, reportsDir, `recording ${values.judge}`);
   }
   const port = integerOption('port', values.port, 0, 65535 - (PROXY_PORTS - 1)) ?? 0;
   return serveAndRecord(
@@ -93,7 +99,7 @@ export const consumer: Command = {
     'gpc-assure consumer --judge RECORDING [--reports DIR]',
     '  --port N             recording proxies for pds on N, sds on N+1, ssp on N+2; 0 (default) picks free ports',
     '  --write-target FILE  write the target file the consumer under test should use',
-    '  --judge RECORDING    judge a saved recording (reports/consumer-recording.json) instead of serving',
+    '  --judge RECORDING    judge a saved recording (reports/consumer-recording.ndjson) instead of serving',
     '  --reports DIR        where the recording and reports go (default ./reports): summary.json, consumer.json',
   ],
   run: consumerCommand,

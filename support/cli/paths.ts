@@ -53,6 +53,7 @@ const REPORT_MARKERS = [
   'evidence',
   'consumer.json',
   'consumer-recording.json',
+  'consumer-recording.ndjson',
 ];
 
 /**

@@ -4,7 +4,7 @@
  * 0 otherwise, 2 for bad usage. A test-fixture wrapper (`{ profile, fhirVersion, interaction, resource }`)
  * is unwrapped, so the corpus under test/fixtures can be checked by hand.
  */
-import { readFileSync } from 'node:fs';
+import { InputLimitError, MAX_JSON_DEPTH, MAX_PAYLOAD_BYTES, jsonDepthOver, readBoundedFile } from '../limits';
 import { validate, validateExchangeBody, type FhirVersion, type ValidationIssue } from '../fhir/validator';
 import { UsageError, parseCommandArgs, type Command } from './usage';
 
@@ -50,12 +50,15 @@ function validateFile(
 ): FileResult {
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    json = JSON.parse(readBoundedFile(file, MAX_PAYLOAD_BYTES).toString('utf8'));
   } catch (err) {
+    // A payload no honest system sends (endless, huge, not a file) is bad input, not an invalid resource.
+    if (err instanceof InputLimitError) throw new UsageError(`${file} ${err.message}`);
     const message =
       (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not JSON: ${(err as Error).message}`;
     return { file, issues: [{ severity: 'error', location: '', rule: 'type', message }] };
   }
+  if (jsonDepthOver(json)) throw new UsageError(`${file} nests deeper than ${MAX_JSON_DEPTH} levels`);
   const wrapped = isWrapper(json) ? json : { resource: json };
   const fhirVersion = flags.fhirVersion ?? wrapped.fhirVersion ?? 'STU3';
   const profile = flags.profile ?? wrapped.profile;

@@ -5,11 +5,11 @@
  * Messages name keys, variables and files, never values.
  */
 import { createPrivateKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createSecureContext } from 'node:tls';
 import { registerSecret } from '../evidence/redact';
 import type { ClientTls } from '../spine/tls';
+import { InputLimitError, MAX_REFERENCE_BYTES, readBoundedFile } from '../limits';
 
 /** How each reference key resolves: a secret text, public PEM text, or a binary secret (a PFX). */
 type RefKind = 'secret' | 'pem' | 'secret-binary';
@@ -52,9 +52,11 @@ function readReference(ref: string, key: string, baseDir: string, binary: boolea
   if (!ref.startsWith('file:')) return ref;
   const path = resolve(baseDir, ref.slice('file:'.length));
   try {
-    return binary ? readFileSync(path) : readFileSync(path, 'utf8').trim();
-  } catch {
+    const bytes = readBoundedFile(path, MAX_REFERENCE_BYTES);
+    return binary ? bytes : bytes.toString('utf8').trim();
+  } catch (err) {
     // Naming the file is safe (the secret is its content) and is what the reader needs.
+    if (err instanceof InputLimitError) throw new MaterialError(key, `file ${path} ${err.message}`);
     throw new MaterialError(key, `cannot read file ${path}`);
   }
 }

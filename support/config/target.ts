@@ -3,7 +3,6 @@
  * Loaded once, checked against schemas/target.schema.json, secrets resolved from ${ENV} or file: references.
  * Any problem is a ConfigError naming the key: the CLI turns it into one line and exit code 2.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
@@ -11,6 +10,7 @@ import schema from '../../schemas/target.schema.json';
 import { nhsNumberProblem } from '../spine/nhs-number';
 import type { ClientTls } from '../spine/tls';
 import { ConfigError } from './config-error';
+import { InputLimitError, MAX_TARGET_BYTES, readBoundedFile } from '../limits';
 import { MaterialError, pdsAuthProblem, resolveReferences, tlsProblem } from './material';
 
 export interface PatientData {
@@ -155,9 +155,9 @@ export function parseTargetText(text: string, source: string, baseDir?: string):
 export function loadTargetFile(path: string): Target {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new ConfigError('', 'cannot read the target file', path);
+    text = readBoundedFile(path, MAX_TARGET_BYTES).toString('utf8');
+  } catch (err) {
+    throw new ConfigError('', err instanceof InputLimitError ? err.message : 'cannot read the target file', path);
   }
   return parseTargetText(text, path, dirname(resolve(path)));
 }

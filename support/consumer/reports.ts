@@ -11,18 +11,28 @@ import type { RequestJudgement } from './judge';
 import { CONSUMER_RULES } from './rules';
 
 export const CONSUMER_REPORT = 'consumer.json';
-export const RECORDING_FILE = 'consumer-recording.json';
+export const RECORDING_FILE = 'consumer-recording.ndjson';
 const FEATURE = 'consumer assurance';
 
 const scenarioName = (j: RequestJudgement) =>
   `#${j.request.seq} ${j.request.method} ${j.request.service} ${j.request.url}`;
 
-function failures(j: RequestJudgement, uri: string): FailureEntry[] {
+/** Thousands of requests break a rule the same way: each distinct text is redacted once per report. */
+function redactor(): (text: string) => string {
+  const done = new Map<string, string>();
+  return (text) => {
+    let redacted = done.get(text);
+    if (redacted === undefined) done.set(text, (redacted = redactText(text)));
+    return redacted;
+  };
+}
+
+function failures(j: RequestJudgement, uri: string, redact: (text: string) => string): FailureEntry[] {
   return j.broke.map((b) => ({
     scenario: scenarioName(j),
     hop: b.rule.hop,
     requirement: b.rule.id,
-    message: redactText(`${b.rule.text}: ${b.problem}`),
+    message: redact(`${b.rule.text}: ${b.problem}`),
     status: 'failed',
     feature: FEATURE,
     uri,
@@ -30,7 +40,7 @@ function failures(j: RequestJudgement, uri: string): FailureEntry[] {
   }));
 }
 
-function result(j: RequestJudgement, uri: string): ScenarioResult {
+function result(j: RequestJudgement, uri: string, failure: FailureEntry | undefined): ScenarioResult {
   return {
     scenario: scenarioName(j),
     feature: FEATURE,
@@ -41,7 +51,7 @@ function result(j: RequestJudgement, uri: string): ScenarioResult {
     status: j.broke.length ? 'failed' : 'passed',
     attempts: 1,
     durationMs: j.request.durationMs,
-    ...(j.broke.length ? { failure: failures(j, uri)[0] } : {}),
+    ...(failure ? { failure } : {}),
   };
 }
 
@@ -60,7 +70,9 @@ export interface ConsumerRunContext {
 }
 
 export function consumerSummary(judgements: readonly RequestJudgement[], context: ConsumerRunContext): Summary {
-  const results = judgements.map((j) => result(j, context.recordingUri));
+  const redact = redactor();
+  const breaches = judgements.map((j) => failures(j, context.recordingUri, redact));
+  const results = judgements.map((j, i) => result(j, context.recordingUri, breaches[i][0]));
   const byTag: Record<string, PassFail> = {};
   const byHop: Record<string, PassFail> = {};
   for (const j of judgements) {
@@ -95,7 +107,7 @@ export function consumerSummary(judgements: readonly RequestJudgement[], context
     },
     byTag,
     byHop,
-    failures: judgements.flatMap((j) => failures(j, context.recordingUri)),
+    failures: breaches.flat(),
     requirements: { total: CONSUMER_RULES.length, covered: CONSUMER_RULES.length - uncovered.length, uncovered, byId },
     faults: [],
     startedAt: context.startedAt,
@@ -107,6 +119,7 @@ export function consumerSummary(judgements: readonly RequestJudgement[], context
 
 /** consumer.json: what a supplier reads to fix their system — each request, and each rule it broke and why. */
 export function consumerReport(judgements: readonly RequestJudgement[]) {
+  const redact = redactor();
   return {
     rules: CONSUMER_RULES.map(({ id, hop, text, source }) => ({ id, hop, text, source })),
     requests: judgements.map(({ request, checked, broke }) => ({
@@ -122,7 +135,7 @@ export function consumerReport(judgements: readonly RequestJudgement[]) {
         rule: b.rule.id,
         hop: b.rule.hop,
         text: b.rule.text,
-        problem: redactText(b.problem),
+        problem: redact(b.problem),
       })),
     })),
   };

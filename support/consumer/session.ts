@@ -7,21 +7,29 @@
 import { checkTarget, type Target } from '../config/target';
 import { startSimulators, type ServiceName } from '../simulators';
 import { embeddedRegistry } from '../simulators/fixtures/estate';
+import { compactJudgements, createJudge, type RequestJudgement } from './judge';
 import { startRecordingProxy, type RecordingProxy } from './recorder';
-import { recordingSaver, type RecordedRequest, type RecordedService, type Recording } from './recording';
+import { loadRecording, openRecording, type RecordedRequest, type RecordedService, type Recording } from './recording';
 
 export interface ConsumerSession {
   target: Target;
   targetDocument: Record<string, unknown>;
   proxies: RecordingProxy[];
-  recording: Recording;
+  /** Every request so far. With a recordingFile it is read back from the file (whole once stop() has ended it). */
+  readonly recording: Recording;
+  startedAt: string;
+  /** With a recordingFile: each request judged as it was recorded (bodies left in the file), in order. */
+  readonly judgements: readonly RequestJudgement[];
   stop(): Promise<void>;
 }
 
 export interface SessionOptions {
   /** Proxies on port, port+1, port+2 (pds, sds, ssp); 0 picks free ports. The simulators behind them always take free ports. */
   port?: number;
-  /** Where the recording is saved (within 250 ms of each request, and on stop), so a crashed consumer still leaves its evidence. */
+  /**
+   * Where the recording streams (one NDJSON line per answered request), so a crashed consumer still leaves
+   * its evidence. Without it the requests are kept in memory, for tests.
+   */
   recordingFile?: string;
 }
 
@@ -40,10 +48,21 @@ export async function startConsumerSession(opts: SessionOptions = {}): Promise<C
     registry: embeddedRegistry(simulatorUrl('provider')),
     requests: [],
   };
-  const saver = opts.recordingFile ? recordingSaver(opts.recordingFile, recording) : undefined;
+  const file = opts.recordingFile;
+  const writer = file
+    ? openRecording(file, { startedAt: recording.startedAt, registry: recording.registry })
+    : undefined;
+  let seq = 0;
+  const judge = createJudge(recording.registry);
+  const compact = compactJudgements();
+  const judgements: RequestJudgement[] = [];
+  // Streamed and judged on arrival, bodies not kept: memory stays flat however much the consumer sends,
+  // and a stop has only the reports left to write.
   const record = (r: Omit<RecordedRequest, 'seq'>) => {
-    recording.requests.push({ seq: recording.requests.length + 1, ...r });
-    saver?.changed();
+    const request = { seq: ++seq, ...r };
+    if (!writer) return recording.requests.push(request);
+    // Judged only when recorded, so the reports and the recording agree request for request.
+    if (writer.append(request)) judgements.push(compact(judge(request)));
   };
   const proxies: RecordingProxy[] = [];
   try {
@@ -62,11 +81,15 @@ export async function startConsumerSession(opts: SessionOptions = {}): Promise<C
     target: checkTarget(structuredClone(doc), TARGET_NAME),
     targetDocument: doc,
     proxies,
-    recording,
+    startedAt: recording.startedAt,
+    judgements,
+    get recording() {
+      return file ? loadRecording(file) : recording;
+    },
     stop: async () => {
       await Promise.all(proxies.map((p) => p.close()));
+      await writer?.close();
       await sims.stop();
-      await saver?.flush();
     },
   };
 }

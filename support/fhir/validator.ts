@@ -3,6 +3,7 @@
  * scripts/generate-schemas.ts): GP Connect STU3 profiles for provider payloads, JSON Schemas from the
  * OpenAPI specs for PDS/SDS R4 payloads. See support/fhir/validation/ for the individual rules.
  */
+import { MAX_JSON_DEPTH, jsonDepthOver } from '../limits';
 import { checkBundle } from './validation/bundle';
 import { validateR4 } from './validation/r4';
 import { validateResource, type Session } from './validation/resource';
@@ -75,6 +76,9 @@ function tolerate(issue: ValidationIssue): ValidationIssue {
 
 /** Validates one resource (a Bundle with all its entries) and returns every issue, errors first. */
 export function validate(resource: unknown, options: ValidateOptions): ValidationIssue[] {
+  // A hostile body nested thousands deep would exhaust the recursive walk: it is refused, not walked.
+  if (jsonDepthOver(resource))
+    return [{ severity: 'error', location: '', rule: 'type', message: `nests deeper than ${MAX_JSON_DEPTH} levels` }];
   if (options.fhirVersion === 'R4') return validateR4(resource, options.profile);
   const session: Session = { issues: [], expectedProfiles: options.expectedProfiles ?? {}, references: [] };
   const root = (resource as { resourceType?: unknown } | null)?.resourceType;

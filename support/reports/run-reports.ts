@@ -5,6 +5,7 @@
 import { PACKAGE_ROOT } from '../cli/paths';
 import type { ScenarioEvidence } from '../evidence/types';
 import { writeHtmlReport } from './html-report';
+import { evidenceKeyFromEnv } from './evidence-key';
 import { writeManifest } from './manifest';
 import { runFacts, type PlannedScenario } from './report-model';
 import type { Summary } from './summary-types';
@@ -18,5 +19,5 @@ export interface RunOutputs {
 
 export function writeRunReports(reportsDir: string, run: RunOutputs): void {
   writeHtmlReport(reportsDir, { summary: run.summary, planned: run.planned, evidence: run.evidence, facts: runFacts(PACKAGE_ROOT, run.order) });
-  writeManifest(reportsDir);
+  writeManifest(reportsDir, evidenceKeyFromEnv());
 }

@@ -33,19 +33,106 @@ export type SimHandler = (
 
 export const MAX_BODY_BYTES = 1_000_000;
 
+/**
+ * How much of an oversize body is read and dropped before the 413: answering (and closing) while the client
+ * still sends makes the kernel reset the connection, and the client loses the answer with it. Beyond this
+ * the client is answered at once and may see the reset: it announced or sent something absurd.
+ */
+export const MAX_DRAIN_BYTES = 16 * 1024 * 1024;
+
+const tooLarge = () =>
+  Object.assign(new Error(`request body over ${MAX_BODY_BYTES} bytes`), { status: 413, closeAfter: true });
+
+/**
+ * Collects the body up to MAX_BODY_BYTES. Over the cap it stops keeping bytes and drains the rest (up to
+ * MAX_DRAIN_BYTES), then refuses it with 413; the request timeout bounds a client that never stops.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length']) > MAX_DRAIN_BYTES) {
+      reject(tooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(Object.assign(new Error('request body too large'), { status: 413 }));
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
+      else if (size > MAX_DRAIN_BYTES) reject(tooLarge());
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(tooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
+  });
+}
+
+/** Percent-decodes one path segment; undefined when the encoding is malformed (`%zz`, a lone `%E2`). */
+export function decodedSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Deadlines every simulator and proxy holds a client to: slow or silent clients cannot hold sockets open. */
+export const CLIENT_TIMEOUTS = {
+  /** The request line and headers. */
+  headersTimeoutMs: 10_000,
+  /** The whole request, body included. */
+  requestTimeoutMs: 30_000,
+  /** A socket with nothing moving either way. */
+  idleTimeoutMs: 60_000,
+  keepAliveTimeoutMs: 5_000,
+};
+
+/** The HTTP status for a request Node's parser refused before any handler saw it. */
+function clientErrorStatus(code: string | undefined): number {
+  if (code === 'HPE_HEADER_OVERFLOW') return 431;
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return 408;
+  return 400;
+}
+
+/**
+ * Timeouts and an answer to malformed HTTP for any node:http server: Node's default for a request it cannot
+ * parse is to close the socket without a word; here the client gets an OperationOutcome first.
+ */
+export function hardenServer(
+  server: http.Server,
+  name: string,
+  errorBody: (status: number, message: string) => SimResponse,
+): void {
+  server.headersTimeout = CLIENT_TIMEOUTS.headersTimeoutMs;
+  server.requestTimeout = CLIENT_TIMEOUTS.requestTimeoutMs;
+  server.keepAliveTimeout = CLIENT_TIMEOUTS.keepAliveTimeoutMs;
+  server.setTimeout(CLIENT_TIMEOUTS.idleTimeoutMs, (socket) => socket.destroy());
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || err.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const status = clientErrorStatus(err.code);
+    const answer = errorBody(status, `${name}: malformed request (${err.code ?? err.message})`);
+    const text = JSON.stringify(answer.body);
+    const refuse = () =>
+      socket.end(
+        `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: ${FHIR_JSON_UTF8}\r\n` +
+          `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+      );
+    const pending = (socket as { _httpMessage?: ServerResponse })._httpMessage;
+    if (!pending || pending.writableFinished) return refuse();
+    if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+      // The request being read timed out: its own (unsent) answer is the 408; a half-sent answer just ends.
+      if (pending.headersSent) socket.destroy();
+      else {
+        pending.once('finish', () => socket.destroy());
+        writeResponse(pending, { ...answer, status }, { Connection: 'close' });
+      }
+      return;
+    }
+    // Garbage pipelined after a good request: that request's answer goes first, in order, then the refusal.
+    pending.once('finish', refuse);
+    pending.once('close', () => socket.destroy());
+    setTimeout(() => socket.destroy(), CLIENT_TIMEOUTS.requestTimeoutMs).unref();
   });
 }
 
@@ -91,22 +178,23 @@ export async function startServer(
   errorBody: (status: number, message: string) => SimResponse,
   defaults: Record<string, string> = {},
 ): Promise<RunningServer> {
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer({ connectionsCheckingInterval: 1_000 }, async (req, res) => {
     try {
       const body = await readBody(req);
       const out = await handler(parseRequest(req, body), { req, res });
       if (out !== 'handled') writeResponse(res, out, defaults);
     } catch (err) {
-      const status = (err as { status?: number }).status ?? 500;
+      // Malformed percent-encoding is the client's mistake (400), like an oversize body (413).
+      const status = (err as { status?: number }).status ?? (err instanceof URIError ? 400 : 500);
+      const close: Record<string, string> = (err as { closeAfter?: boolean }).closeAfter ? { Connection: 'close' } : {};
       try {
-        writeResponse(res, errorBody(status, `${name}: ${(err as Error).message}`), defaults);
+        writeResponse(res, errorBody(status, `${name}: ${(err as Error).message}`), { ...defaults, ...close });
       } catch {
         res.destroy();
       }
     }
   });
-  server.keepAliveTimeout = 5_000;
-  server.on('clientError', (_err, socket) => socket.destroy());
+  hardenServer(server, name, errorBody);
   // A busy port rejects (EADDRINUSE) instead of crashing the process: the CLI turns it into one line.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

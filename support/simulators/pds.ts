@@ -7,7 +7,14 @@ import { isValidNhsNumber, UUID_PATTERN } from '../spine/nhs-number';
 import { EXT, FHIR_JSON, SYS } from '../spine/systems';
 import type { Faults } from './faults';
 import { person, type Person } from './fixtures/people';
-import { r4Outcome, startServer, type RunningServer, type SimRequest, type SimResponse } from './http-kit';
+import {
+  decodedSegment,
+  r4Outcome,
+  startServer,
+  type RunningServer,
+  type SimRequest,
+  type SimResponse,
+} from './http-kit';
 
 export const PDS_BASE_PATH = '/personal-demographics/FHIR/R4';
 
@@ -148,7 +155,10 @@ function route(req: SimRequest, faults: Faults): SimResponse {
       'not-supported',
     );
   if (!m[1]) return r4Outcome(400, 'UNSUPPORTED_SERVICE', 'Unsupported Service', 'Missing NHS number', 'value');
-  return trace(req, decodeURIComponent(m[1]), faults);
+  const nhsNumber = decodedSegment(m[1]);
+  if (nhsNumber === undefined)
+    return r4Outcome(400, 'INVALID_RESOURCE_ID', 'Resource Id is invalid', 'malformed percent-encoding', 'value');
+  return trace(req, nhsNumber, faults);
 }
 
 export function startPds(opts: { port: number; faults: Faults }): Promise<RunningServer> {

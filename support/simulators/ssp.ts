@@ -109,6 +109,14 @@ const CHECKS: Record<CheckedRule, Check> = {
       ? undefined
       : sspOutcome(400, 'invalid', `ENDPOINT_${endpoint}_CPAID_${cpaId}_VARIES_FROM_TARGETURL_${target}`);
   },
+  'SSP-URL-INTEGRITY': (_req, { target }) => {
+    // The SSP forwards the URL it parsed; one that parses to other bytes (dot segments, `\`, default port)
+    // would reach a path the checks above never saw, so it must arrive already in normal form.
+    const normalised = new URL(target).href;
+    return normalised === target
+      ? undefined
+      : sspOutcome(400, 'invalid', `URL_INTEGRITY_CHECK_FAILED_TARGETURL_${target}_NORMALISES_TO_${normalised}`);
+  },
 };
 
 /** The worked example's names for two of these faults (WE-3c and WE-3d are these rules seen from the journey). */

@@ -148,7 +148,15 @@ function exchangeOnce(call: HttpCall): Promise<Raw> {
       finish({ kind, message });
       req.destroy(new Stop(kind, message));
     };
-    const req = transport.request(url, { method: call.method, headers: call.headers, agent });
+    // The path goes as written: a URL object would resolve the dot segments an SSP probe sends on purpose.
+    const path =
+      call.url.startsWith(url.origin) && /^[\x21-\x7e]*$/.test(call.url) ? call.url.slice(url.origin.length) : '';
+    const req = transport.request(url, {
+      method: call.method,
+      headers: call.headers,
+      agent,
+      ...(path ? { path } : {}),
+    });
     const deadline = setTimeout(() => {
       if (raw.status === undefined) stop('timeout', `no answer within ${call.timeoutMs} ms`);
       else

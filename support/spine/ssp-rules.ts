@@ -29,6 +29,7 @@ export const ROOT_VARIANTS = [
   'an explicit port',
   'the host spelled another way',
   'a trailing slash',
+  'a dot segment',
 ] as const;
 export type RootVariant = (typeof ROOT_VARIANTS)[number];
 
@@ -74,6 +75,9 @@ const PROBES: Record<SspRuleId, Pick<SspRule, 'probe' | 'lenient'>> = {
     probe: { wrong: 'Ssp-From a consumer with no agreement', interaction: METADATA, fromAsid: 'unagreed consumer' },
   },
   'SSP-URL': { probe: { wrong: 'the root with a trailing slash', interaction: METADATA, root: 'a trailing slash' } },
+  'SSP-URL-INTEGRITY': {
+    probe: { wrong: 'a dot segment after the root', interaction: METADATA, root: 'a dot segment' },
+  },
   'SSP-METHOD': { probe: { wrong: 'DELETE on /metadata', interaction: METADATA, method: 'DELETE' } },
   'SSP-MEDIA': {
     probe: {
@@ -139,5 +143,8 @@ export async function rewriteRoot(root: string, variant: RootVariant): Promise<s
       return `${url.protocol}//${await otherHostSpelling(url.hostname)}${url.port ? `:${url.port}` : ''}${path}`;
     case 'a trailing slash':
       return `${root}/`;
+    // Not equivalent bytes but a path that resolves back into the root: `{root}/x/../metadata`.
+    case 'a dot segment':
+      return `${root}/x/..`;
   }
 }

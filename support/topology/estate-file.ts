@@ -4,7 +4,8 @@
  * topology rules read. The file is written compactly; the records it yields are the ones SDS would hold.
  * Any problem is a ConfigError naming the key, so the CLI answers it with one line and exit code 2.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { InputLimitError, MAX_ESTATE_BYTES, readBoundedFile } from '../limits';
 import { join, resolve } from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
@@ -152,7 +153,13 @@ export function parseEstateText(text: string, source: string): Estate {
 
 export function loadEstateFile(path: string): Estate {
   if (!existsSync(path) || !statSync(path).isFile()) throw new ConfigError('', 'no such estate file', path);
-  return parseEstateText(readFileSync(path, 'utf8'), path);
+  let text: string;
+  try {
+    text = readBoundedFile(path, MAX_ESTATE_BYTES).toString('utf8');
+  } catch (err) {
+    throw new ConfigError('', err instanceof InputLimitError ? err.message : 'cannot read the estate file', path);
+  }
+  return parseEstateText(text, path);
 }
 
 /** The estates shipped with the topology features: four reference estates and invalid ones that each break one rule. */

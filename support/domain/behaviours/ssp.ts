@@ -48,6 +48,15 @@ export const SSP = [
     checkedBy: 'ssp-rule',
   },
   {
+    id: 'SSP-URL-INTEGRITY',
+    actor: 'ssp',
+    hop: 'ssp',
+    text: 'The SSP refuses a target URL with dot segments or any that normalises to another URL than it received',
+    facts: 'facts §2.1; RFC 3986 §5.2.4',
+    answers: [{ status: 400, names: 'URL_INTEGRITY_CHECK_FAILED' }],
+    checkedBy: 'ssp-rule',
+  },
+  {
     id: 'SSP-METHOD',
     actor: 'ssp',
     hop: 'ssp',
