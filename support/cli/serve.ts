@@ -2,8 +2,6 @@
  * What the long-running commands (`simulate`, `consumer`) share: waiting for a stop signal, writing files
  * another process waits for, and turning a busy port into a usage mistake.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { UsageError } from './usage';
 
 /** Resolves with the first SIGINT or SIGTERM. Call it before announcing anything, so no signal is missed. */
@@ -13,12 +11,8 @@ export function untilSignalled(): Promise<NodeJS.Signals> {
   });
 }
 
-/** Written whole, then renamed: whoever waits for (or reads) the file never sees half of it. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(`${file}.partial`, text);
-  await rename(`${file}.partial`, file);
-}
+// Lives in support/base so the consumer recorder (below the CLI) can use it; re-exported for the commands.
+export { writeFileAtomic } from '../base/files';
 
 /** Rethrows a failed start: EADDRINUSE on `--port first` (count consecutive ports) is the user's to fix. */
 export function portsBusy(first: number, count: number): (err: NodeJS.ErrnoException) => never {

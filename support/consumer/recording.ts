@@ -4,8 +4,8 @@
  * the registry the SSP routed from: `gpc-assure consumer --judge FILE` needs nothing else.
  */
 import { readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../cli/serve';
-import type { Registry } from '../simulators/registry';
+import { writeFileAtomic } from '../base/files';
+import type { Registry } from '../domain/registry';
 
 /** The services a consumer talks to. The provider is reached only through the SSP, so it is not recorded. */
 export type RecordedService = 'pds' | 'sds' | 'ssp';

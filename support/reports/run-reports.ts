@@ -2,7 +2,7 @@
  * What `gpc-assure run` writes after summary.json, in this order: index.html, then manifest.json, last of
  * all, so its digests cover every report the run left (Cucumber's, Allure's results, evidence, index.html).
  */
-import { PACKAGE_ROOT } from '../cli/paths';
+import { PACKAGE_ROOT } from '../base/files';
 import type { ScenarioEvidence } from '../evidence/types';
 import { writeHtmlReport } from './html-report';
 import { writeManifest } from './manifest';

@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream';
 import { sspLenientFault, type SspRuleId } from '../spine/ssp-rules';
 import type { Faults, FaultId } from './faults';
 import { sspOutcome, startServer, type RunningServer, type SimRequest, type SimResponse } from './http-kit';
-import { asByAsid, endpointFor, hasAgreement, type Registry } from './registry';
+import { asByAsid, endpointFor, hasAgreement, type Registry } from '../domain/registry';
 
 export interface SspOptions {
   port: number;

@@ -15,7 +15,7 @@ import { parseTargetText, type Target } from '../../support/config/target';
 import { interaction } from '../../support/interactions';
 import { Faults } from '../../support/simulators/faults';
 import type { RunningServer } from '../../support/simulators/http-kit';
-import { providerRecords, type Registry } from '../../support/simulators/registry';
+import { providerRecords, type Registry } from '../../support/domain/registry';
 import { SDS_BASE_PATH, startSds } from '../../support/simulators/sds';
 import { EvidenceLog } from '../../support/spine/http';
 import { sendGpc } from '../../support/spine/ssp-client';

@@ -15,7 +15,7 @@ import {
 } from '../../support/simulators/fixtures/estate';
 import type { RunningServer } from '../../support/simulators/http-kit';
 import { startProvider } from '../../support/simulators/provider';
-import { serviceRoot } from '../../support/simulators/registry';
+import { serviceRoot } from '../../support/domain/registry';
 import { startSsp } from '../../support/simulators/ssp';
 import { SSP_RULES, sspLenientFault, type SspRuleId } from '../../support/spine/ssp-rules';
 
