@@ -15,11 +15,11 @@
 import type { Target } from '../config/target';
 import { errorChain } from '../base/error-chain';
 import { CAPABILITY_SEGMENT, type Capability } from '../interactions';
-import { Faults } from '../simulators/faults';
-import { PRACTICES, embeddedRegistry } from '../simulators/fixtures/estate';
-import { startProvider, type StandIn } from '../simulators/provider';
+import { Faults } from './faults';
+import { PRACTICES, embeddedRegistry } from './fixtures/estate';
+import { startProvider, type StandIn } from './provider';
 import { consumerRecords, serviceRoot, type Registry, type SystemRecord } from '../domain/registry';
-import { startSsp } from '../simulators/ssp';
+import { startSsp } from './ssp';
 import { SdsUnreadable, registryFromSds } from '../topology/from-sds';
 
 export interface EmbeddedSsp {
