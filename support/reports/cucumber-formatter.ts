@@ -45,18 +45,25 @@ export function describeRun(options: ReportsOptions): RunDescription {
   };
 }
 
-const gpcReportsFormatter = {
-  type: 'formatter' as const,
-  optionsKey: 'gpcReports',
-  formatter({ on, options, write, directory }: FormatterContext) {
-    if (!directory) throw new Error('the gpc-assure reports formatter needs a file to write, e.g. reports/summary.json');
-    const reports = new RunReports(directory, describeRun(options));
-    on('message', reports.onMessage);
-    // manifest.json digests what the other formatters write, and Cucumber closes their files only after every
-    // plugin's clean-up has returned; so it is written (synchronously) as the process exits, after all of them.
-    process.once('exit', () => writeManifest(directory));
-    return () => write(reports.finish().text);
-  },
-};
+/** Runs `task` as the process exits: after Cucumber has closed every formatter's file. */
+const asTheProcessExits = (task: () => void) => void process.once('exit', task);
 
-export default gpcReportsFormatter;
+/** `atExit` is where manifest.json is scheduled; tests pass their own to run it when they choose. */
+export function reportsFormatter(atExit: (task: () => void) => void = asTheProcessExits) {
+  return {
+    type: 'formatter' as const,
+    optionsKey: 'gpcReports',
+    formatter({ on, options, write, directory }: FormatterContext) {
+      if (!directory)
+        throw new Error('the gpc-assure reports formatter needs a file to write, e.g. reports/summary.json');
+      const reports = new RunReports(directory, describeRun(options));
+      on('message', reports.onMessage);
+      // manifest.json digests what the other formatters write, and Cucumber closes their files only after
+      // every plugin's clean-up has returned; so it is written (synchronously) as the process exits.
+      atExit(() => writeManifest(directory));
+      return () => write(reports.finish().text);
+    },
+  };
+}
+
+export default reportsFormatter();
