@@ -19,6 +19,7 @@ import type { RunParameters } from '../config/run-parameters';
 import { loadTargetFile } from '../config/target';
 import { redactText } from '../evidence/redact';
 import type { ReportsOptions } from '../reports/cucumber-formatter';
+import type { PlannedScenario } from '../reports/report-model';
 import { RunReports, SUMMARY_FILE, writeRunReportsNow } from '../reports/run-reports';
 import { summaryLine, type Summary, type SummaryEnvelope } from '../reports/summary';
 import { CUCUMBER_CONFIG, PACKAGE_ROOT, fromCwd, resetReportsDir, resolveTarget } from './paths';
@@ -95,8 +96,14 @@ function exportEnvironment(run: RunPlan): void {
   }
 }
 
-/** The configuration; selecting its scenarios first turns a bad --tags or an empty selection into a usage error. */
-async function cucumberConfiguration(run: RunPlan, environment: IRunEnvironment): Promise<IRunConfiguration> {
+/**
+ * The configuration, and the scenarios it selects: selecting them first turns a bad --tags or an empty
+ * selection into a usage error, and a run that breaks early still lists them as not run.
+ */
+async function cucumberConfiguration(
+  run: RunPlan,
+  environment: IRunEnvironment,
+): Promise<{ configuration: IRunConfiguration; planned: PlannedScenario[] }> {
   const { runConfiguration } = await loadConfiguration(
     {
       file: CUCUMBER_CONFIG,
@@ -121,7 +128,8 @@ async function cucumberConfiguration(run: RunPlan, environment: IRunEnvironment)
   });
   if (pickles.length === 0 && errors.length === 0)
     throw new UsageError('no scenario matches the paths and --tags given');
-  return runConfiguration;
+  const planned = pickles.map((p) => ({ name: p.name, uri: p.uri, line: p.location.line }));
+  return { configuration: runConfiguration, planned };
 }
 
 function reportsOptions(run: RunPlan, order: string | undefined): ReportsOptions {
@@ -137,7 +145,7 @@ async function run(args: string[]): Promise<number> {
   const runPlan = plan(args);
   exportEnvironment(runPlan);
   const environment: IRunEnvironment = { cwd: PACKAGE_ROOT, env: process.env };
-  const configuration = await cucumberConfiguration(runPlan, environment);
+  const { configuration, planned } = await cucumberConfiguration(runPlan, environment);
   // Only now, with every usage mistake ruled out, is the previous run's evidence deleted.
   resetReportsDir(runPlan.reportsDir);
 
@@ -153,7 +161,7 @@ async function run(args: string[]): Promise<number> {
   const summary =
     broke === undefined && existsSync(summaryFile)
       ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary)
-      : reportsOfABrokenRun(runPlan, configuration, envelopes, broke);
+      : reportsOfABrokenRun(runPlan, configuration, { envelopes, planned }, broke);
   process.stdout.write(`${redactText(summaryLine(summary, runPlan.reportsDir))}\n`);
   return summary.allPassed ? 0 : 1;
 }
@@ -162,12 +170,13 @@ async function run(args: string[]): Promise<number> {
 function reportsOfABrokenRun(
   run: RunPlan,
   configuration: IRunConfiguration,
-  envelopes: SummaryEnvelope[],
+  seen: { envelopes: SummaryEnvelope[]; planned: PlannedScenario[] },
   broke: unknown,
 ): Summary {
   const options = reportsOptions(run, configuration.sources.order);
   const reports = new RunReports(run.reportsDir, { ...options, target: run.targetName, faults: run.faults });
-  envelopes.forEach(reports.onMessage);
+  seen.envelopes.forEach(reports.onMessage);
+  reports.assumePlanned(seen.planned);
   reports.addError(
     broke === undefined
       ? 'cucumber: the run wrote no summary.json (is the reports formatter listed in cucumber.mjs?)'

@@ -75,6 +75,11 @@ export class RunReports {
     if (testRunFinished) this.finished = testRunFinished.timestamp;
   };
 
+  /** When Cucumber broke before it emitted its test cases: the scenarios it had been asked to run. */
+  assumePlanned(planned: PlannedScenario[]): void {
+    if (this.planned.length === 0) this.planned.push(...planned);
+  }
+
   /** A problem the messages cannot carry, e.g. Cucumber failing before the run started. */
   addError(message: string): void {
     this.summary.addError(message);
