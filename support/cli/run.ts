@@ -18,10 +18,9 @@ import {
 import type { RunParameters } from '../config/run-parameters';
 import { loadTargetFile } from '../config/target';
 import { redactText } from '../evidence/redact';
-import type { ReportsOptions } from '../reports/cucumber-formatter';
 import type { PlannedScenario } from '../reports/report-model';
-import { RunReports, SUMMARY_FILE, writeRunReportsNow } from '../reports/run-reports';
-import { summaryLine, type Summary, type SummaryEnvelope } from '../reports/summary';
+import { RunReports, SUMMARY_FILE, writeRunReportsNow, type RunDescription } from '../reports/run-reports';
+import { summaryLine, type Summary } from '../reports/summary';
 import { CUCUMBER_CONFIG, PACKAGE_ROOT, fromCwd, resetReportsDir, resolveTarget } from './paths';
 import { UsageError, errorChain, faultIds, integerOption, parseCommandArgs, type Command } from './usage';
 
@@ -121,7 +120,7 @@ async function cucumberConfiguration(
   // Replaced, not merged: a GPC_TARGET or GPC_FAULTS left in the shell must not redirect this run.
   const parameters: RunParameters = { ...(run.targetFile ? { targetFile: run.targetFile } : {}), faults: run.faults };
   runConfiguration.runtime.worldParameters = parameters;
-  runConfiguration.formats.options.gpcReports = reportsOptions(run, runConfiguration.sources.order);
+  runConfiguration.formats.options.gpcReports = reportsDescription(run, runConfiguration.sources.order);
   // A bad --tags expression or a selection of nothing is a usage mistake: say so before anything starts.
   const { plan: pickles, errors } = await loadSources(runConfiguration.sources, environment).catch((err: unknown) => {
     throw new UsageError(`cannot select scenarios: ${errorChain(err)}`);
@@ -132,7 +131,8 @@ async function cucumberConfiguration(
   return { configuration: runConfiguration, planned };
 }
 
-function reportsOptions(run: RunPlan, order: string | undefined): ReportsOptions {
+/** What the reports say the run was pointed at; the plugin's options (formatOptions.gpcReports). */
+function reportsDescription(run: RunPlan, order: string | undefined): RunDescription {
   return {
     target: run.targetName,
     ...(run.targetFile ? { targetFile: run.targetFile } : {}),
@@ -149,11 +149,9 @@ async function run(args: string[]): Promise<number> {
   // Only now, with every usage mistake ruled out, is the previous run's evidence deleted.
   resetReportsDir(runPlan.reportsDir);
 
-  // Kept only in case Cucumber breaks before its formatters finish: then the reports are written from them here.
-  const envelopes: SummaryEnvelope[] = [];
   let broke: unknown;
   try {
-    await runCucumber(configuration, environment, (envelope) => envelopes.push(envelope));
+    await runCucumber(configuration, environment);
   } catch (err) {
     broke = err;
   }
@@ -161,22 +159,24 @@ async function run(args: string[]): Promise<number> {
   const summary =
     broke === undefined && existsSync(summaryFile)
       ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary)
-      : reportsOfABrokenRun(runPlan, configuration, { envelopes, planned }, broke);
+      : reportsOfABrokenRun(runPlan, configuration, planned, broke);
   process.stdout.write(`${redactText(summaryLine(summary, runPlan.reportsDir))}\n`);
   return summary.allPassed ? 0 : 1;
 }
 
-/** Support code that does not load, a worker that dies: the run broke, and the summary says why. */
+/**
+ * Support code that does not load, a formatter that does not start: Cucumber threw before the reports
+ * plugin could finish, so the summary is written here, naming the error, with every selected scenario not
+ * run. (The envelopes are not kept to replay instead: holding a whole run's attachments cost ~5% CPU.)
+ */
 function reportsOfABrokenRun(
   run: RunPlan,
   configuration: IRunConfiguration,
-  seen: { envelopes: SummaryEnvelope[]; planned: PlannedScenario[] },
+  planned: PlannedScenario[],
   broke: unknown,
 ): Summary {
-  const options = reportsOptions(run, configuration.sources.order);
-  const reports = new RunReports(run.reportsDir, { ...options, target: run.targetName, faults: run.faults });
-  seen.envelopes.forEach(reports.onMessage);
-  reports.assumePlanned(seen.planned);
+  const reports = new RunReports(run.reportsDir, reportsDescription(run, configuration.sources.order));
+  reports.assumePlanned(planned);
   reports.addError(
     broke === undefined
       ? 'cucumber: the run wrote no summary.json (is the reports formatter listed in cucumber.mjs?)'

@@ -1,6 +1,8 @@
 // Cucumber loads a formatter with import(), which cannot read TypeScript: this entry loads the plugin
-// through tsx (scoped to this one require, so it does not depend on how the process was started).
+// through tsx's require hook. The hook is the one Cucumber's `requireModule: tsx/cjs` (and bin/) already
+// registered, required again at no cost, so the plugin shares the support code's modules rather than
+// compiling its own copies.
 'use strict';
-const { require: tsxRequire } = require('tsx/cjs/api');
+require('tsx/cjs');
 
-module.exports = tsxRequire('./cucumber-formatter.ts', __filename);
+module.exports = require('./cucumber-formatter.ts');

@@ -15,14 +15,17 @@ import { EvidenceCollector, runFacts, type PlannedScenario } from './report-mode
 import { SummaryCollector } from './summary';
 import type { Summary, SummaryEnvelope, Timestamp } from './summary-types';
 
-/** What the messages do not say about a run: what it was pointed at, and Cucumber's order option. */
-export interface RunDescription {
+/**
+ * What the messages do not say about a run: what it was pointed at, and Cucumber's order option. A type, not
+ * an interface, so it is assignable to Cucumber's JSON formatOptions.
+ */
+export type RunDescription = {
   /** `embedded`, or the target file's name. */
   target: string;
   targetFile?: string;
   faults: string[];
   order?: string;
-}
+};
 
 export const SUMMARY_FILE = 'summary.json';
 export const EVIDENCE_DIR = 'evidence';
