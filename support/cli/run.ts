@@ -17,6 +17,7 @@ import {
 } from '@cucumber/cucumber/api';
 import type { RunParameters } from '../config/run-parameters';
 import { loadTargetFile } from '../config/target';
+import { finishOpenReports } from '../reports/cucumber-formatter';
 import { redactText } from '../evidence/redact';
 import type { PlannedScenario } from '../reports/report-model';
 import { RunReports, SUMMARY_FILE, writeRunReportsNow, type RunDescription } from '../reports/run-reports';
@@ -159,15 +160,16 @@ async function run(args: string[]): Promise<number> {
   const summary =
     broke === undefined && existsSync(summaryFile)
       ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary)
-      : reportsOfABrokenRun(runPlan, configuration, planned, broke);
+      : (finishOpenReports(`cucumber: ${errorChain(broke ?? 'the run wrote no summary.json')}`) ??
+        reportsOfABrokenRun(runPlan, configuration, planned, broke));
   process.stdout.write(`${redactText(summaryLine(summary, runPlan.reportsDir))}\n`);
   return summary.allPassed ? 0 : 1;
 }
 
 /**
  * Support code that does not load, a formatter that does not start: Cucumber threw before the reports
- * plugin could finish, so the summary is written here, naming the error, with every selected scenario not
- * run. (The envelopes are not kept to replay instead: holding a whole run's attachments cost ~5% CPU.)
+ * plugin started, so the summary is written here, naming the error, with every selected scenario not run.
+ * (The envelopes are not kept to replay instead: holding a whole run's attachments cost ~5% CPU.)
  */
 function reportsOfABrokenRun(
   run: RunPlan,

@@ -7,12 +7,12 @@
  * Options, under formatOptions.gpcReports: { target, targetFile, faults, order } (RunDescription); the
  * target's name is read from the target file when not given.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import { writeManifest } from './manifest';
-import { RunReports, type RunDescription } from './run-reports';
-import type { SummaryEnvelope } from './summary-types';
+import { RunReports, SUMMARY_FILE, type RunDescription } from './run-reports';
+import type { Summary, SummaryEnvelope } from './summary-types';
 
 export type ReportsOptions = Partial<RunDescription>;
 
@@ -20,7 +20,6 @@ export type ReportsOptions = Partial<RunDescription>;
 interface FormatterContext {
   on(key: 'message', handler: (envelope: SummaryEnvelope) => void): void;
   options: ReportsOptions;
-  write(text: string): void;
   directory?: string;
 }
 
@@ -48,20 +47,47 @@ export function describeRun(options: ReportsOptions): RunDescription {
 /** Runs `task` as the process exits: after Cucumber has closed every formatter's file. */
 const asTheProcessExits = (task: () => void) => void process.once('exit', task);
 
-/** `atExit` is where manifest.json is scheduled; tests pass their own to run it when they choose. */
+/**
+ * This process's runs whose summary is not written yet. Cucumber skips every plugin's clean-up when it throws
+ * (a failed BeforeAll hook "exits the process"), so the summary is then written as the process exits, or at
+ * once by `gpc-assure run`, which catches the throw and needs the summary for its exit code.
+ */
+const unfinished = new Set<(error?: string) => Summary>();
+
+/** Writes the summary of every run still open here, naming `error`; the last one's summary, if any was open. */
+export function finishOpenReports(error: string): Summary | undefined {
+  let last: Summary | undefined;
+  for (const finish of [...unfinished]) last = finish(error);
+  return last;
+}
+
+/** `atExit` is where the last writes are scheduled; tests pass their own to run them when they choose. */
 export function reportsFormatter(atExit: (task: () => void) => void = asTheProcessExits) {
   return {
     type: 'formatter' as const,
     optionsKey: 'gpcReports',
-    formatter({ on, options, write, directory }: FormatterContext) {
+    formatter({ on, options, directory }: FormatterContext) {
       if (!directory)
         throw new Error('the gpc-assure reports formatter needs a file to write, e.g. reports/summary.json');
       const reports = new RunReports(directory, describeRun(options));
       on('message', reports.onMessage);
+      // Written with fs, not through Cucumber's stream for summary.json (left empty, so closing it changes
+      // nothing): it must also be writable from the exit handler, when streams no longer flush.
+      const finish = (error?: string): Summary => {
+        unfinished.delete(finish);
+        if (error) reports.addError(error);
+        const { summary, text } = reports.finish();
+        writeFileSync(join(directory, SUMMARY_FILE), text);
+        return summary;
+      };
+      unfinished.add(finish);
       // manifest.json digests what the other formatters write, and Cucumber closes their files only after
       // every plugin's clean-up has returned; so it is written (synchronously) as the process exits.
-      atExit(() => writeManifest(directory));
-      return () => write(reports.finish().text);
+      atExit(() => {
+        if (unfinished.has(finish)) finish('cucumber: the run stopped before it finished');
+        writeManifest(directory);
+      });
+      return () => void finish();
     },
   };
 }

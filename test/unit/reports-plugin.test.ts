@@ -28,18 +28,15 @@ async function replay(options: Record<string, unknown> = { faults: ['pds-no-gp']
   folders.push(directory);
   const atExit: (() => void)[] = [];
   const handlers: ((e: SummaryEnvelope) => void)[] = [];
-  let written = '';
   const cleanup = reportsFormatter((task) => atExit.push(task)).formatter({
     on: (_key, handler) => handlers.push(handler),
     options,
-    write: (text) => (written += text),
     directory,
   });
   for (const envelope of envelopes) handlers.forEach((h) => h(envelope));
   await cleanup();
-  // What Cucumber's stream would have put in summary.json, before the process exits.
-  writeFileSync(join(directory, 'summary.json'), written);
-  return { directory, summary: JSON.parse(written) as Summary, exit: () => atExit.forEach((task) => task()) };
+  const summary = JSON.parse(readFileSync(join(directory, 'summary.json'), 'utf8')) as Summary;
+  return { directory, summary, exit: () => atExit.forEach((task) => task()) };
 }
 
 describe('the reports formatter plugin over a recorded run', () => {
@@ -93,16 +90,33 @@ describe('the reports formatter plugin over a recorded run', () => {
     assert.ok('summary.json' in manifest.files && 'index.html' in manifest.files);
   });
 
+  it('a run Cucumber cuts short (no clean-up) still gets its summary at exit, naming why', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'gpc-plugin-cut-'));
+    folders.push(directory);
+    const atExit: (() => void)[] = [];
+    const handlers: ((e: SummaryEnvelope) => void)[] = [];
+    reportsFormatter((task) => atExit.push(task)).formatter({
+      on: (_k, h) => handlers.push(h),
+      options: {},
+      directory,
+    });
+    const cut = envelopes.slice(
+      0,
+      envelopes.findIndex((e) => e.testCaseFinished),
+    );
+    for (const envelope of cut) handlers.forEach((h) => h(envelope));
+    atExit.forEach((task) => task());
+    const summary = JSON.parse(readFileSync(join(directory, 'summary.json'), 'utf8')) as Summary;
+    assert.equal(summary.allPassed, false);
+    assert.ok(summary.errors.some((e) => /stopped before it finished/.test(e)));
+    assert.ok(isClean(verifyManifest(directory, readManifest(directory))));
+  });
+
   it('clears evidence left by an earlier run in the same folder', async () => {
     const { directory } = await replay();
     writeFileSync(join(directory, 'evidence', 'stale.json'), '{}');
     const handlers: ((e: SummaryEnvelope) => void)[] = [];
-    reportsFormatter(() => undefined).formatter({
-      on: (_k, h) => handlers.push(h),
-      options: {},
-      write: () => undefined,
-      directory,
-    });
+    reportsFormatter(() => undefined).formatter({ on: (_k, h) => handlers.push(h), options: {}, directory });
     assert.deepEqual(readdirSync(join(directory, 'evidence')), []);
   });
 
