@@ -1,13 +1,18 @@
-// Cucumber profiles. The CLI (`gpc-assure run`) picks the profile, sets the GPC_* variables and passes
-// --tags/--parallel/paths; running `npx cucumber-js` directly with the same variables gives the same run.
-//   default: the embedded simulators, started by the World's BeforeAll (GPC_FAULTS switches faults on)
-//   target:  a target file named by GPC_TARGET (real or simulated services)
-// Read once at load: the CLI sets these variables before it loads this file.
+// Cucumber profiles. `gpc-assure run` loads the default profile and then sets worldParameters and the
+// reports formatter's options itself (and GPC_REPORTS_DIR, GPC_QUIET); running `npx cucumber-js` directly
+// builds the same run from these documented variables:
+//   default:        the embedded simulators, started by the World's BeforeAll (GPC_FAULTS=id,id switches faults on)
+//   -p target:      a target file named by GPC_TARGET (real or simulated services)
+//   GPC_REPORTS_DIR where the reports go (default reports/); GPC_QUIET=1 progress dots; GPC_ALLURE=0 no Allure
+// Both write the same report files: summary.json, evidence/, index.html and manifest.json come from the
+// gpc-assure formatter plugin (support/reports/cucumber-formatter.ts), beside Cucumber's own.
+// Read once at load.
 const reports = process.env.GPC_REPORTS_DIR || 'reports';
 const quiet = process.env.GPC_QUIET === '1';
 // GPC_ALLURE=0 leaves Allure's results out: they cost about 1.5 s a run, which runs that only read
 // summary.json (the fault-mode meta-tests, 30-odd runs) need not pay.
 const allure = process.env.GPC_ALLURE !== '0';
+const faults = (process.env.GPC_FAULTS ?? '').split(',').filter(Boolean);
 
 const shared = {
   // tsx/cjs was measured to work serially and with --parallel (each worker loads it again).
@@ -24,8 +29,16 @@ const shared = {
     // Allure results (one file per scenario and attachment) for `npm run report:allure`. It writes to its
     // own folder, not to the stream Cucumber would give it, so its "file" is a placeholder under reports.
     ...(allure ? [['allure-cucumberjs/reporter', `${reports}/allure-results/.stream`]] : []),
+    // Last, so its manifest.json is registered after every other report.
+    ['./support/reports/cucumber-formatter.cjs', `${reports}/summary.json`],
   ],
-  formatOptions: { junit: { suiteName: 'gpc-assure' }, resultsDir: `${reports}/allure-results` },
+  formatOptions: {
+    junit: { suiteName: 'gpc-assure' },
+    resultsDir: `${reports}/allure-results`,
+    gpcReports: { faults },
+  },
+  // What the World runs against (support/config/run-parameters.ts).
+  worldParameters: { faults },
   // @estate-file scenarios read what only an estate file holds (T4's central services); without one
   // (GPC_ESTATE_FILE, set by `gpc-assure topology --registry`) they are left out, not passed over nothing.
   // Cucumber joins these tags with any --tags given, by "and".
@@ -34,16 +47,23 @@ const shared = {
 
 export default shared;
 
+/** Without GPC_TARGET the World would quietly start the embedded simulators, so a run meant for real
+ * services would test the simulators instead. Cucumber reads these only when the target profile is chosen. */
+function targetFile() {
+  if (!process.env.GPC_TARGET) {
+    const problem = 'profile "target" needs GPC_TARGET=path/to/target.yaml (or run: gpc-assure run --target FILE)';
+    // Cucumber reports an error thrown here as a failed schema check, reading its `errors` list.
+    throw Object.assign(new Error(problem), { errors: [problem] });
+  }
+  return process.env.GPC_TARGET;
+}
+
 export const target = {
   ...shared,
-  // Without GPC_TARGET the World would quietly start the embedded simulators, so a run meant for real
-  // services would test the simulators instead. Cucumber reads this only when the target profile is chosen.
   get worldParameters() {
-    if (!process.env.GPC_TARGET) {
-      const problem = 'profile "target" needs GPC_TARGET=path/to/target.yaml (or run: gpc-assure run --target FILE)';
-      // Cucumber reports an error thrown here as a failed schema check, reading its `errors` list.
-      throw Object.assign(new Error(problem), { errors: [problem] });
-    }
-    return { targetFile: process.env.GPC_TARGET };
+    return { targetFile: targetFile(), faults: [] };
+  },
+  get formatOptions() {
+    return { ...shared.formatOptions, gpcReports: { targetFile: targetFile(), faults: [] } };
   },
 };

@@ -18,7 +18,7 @@ import { buildGpcClaims, encodeUnsignedJwt } from '../support/jwt/gpc-jwt';
 import { interaction, interactionPath } from '../support/interactions';
 import { benchEntry, mergeBenchEntries, type BenchEntry } from '../support/reports/bench-file';
 import { PRACTICES } from '../support/simulators/fixtures/estate';
-import { serviceRoot } from '../support/simulators/registry';
+import { serviceRoot } from '../support/domain/registry';
 import { startSimulators } from '../support/simulators';
 import type { Summary } from '../support/reports/summary-types';
 

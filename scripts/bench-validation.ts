@@ -5,9 +5,10 @@
  * reports/bench.json by name, leaving other entries alone.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { validateExchangeBody } from '../support/fhir/validator';
+import { benchEntry, mergeBenchEntries, type BenchEntry } from '../support/reports/bench-file';
 import { loadFhirJsStu3 } from './compare-fhirjs';
 
 const ROOT = resolve(__dirname, '..');
@@ -15,14 +16,6 @@ const VALID = join(ROOT, 'test', 'fixtures', 'valid');
 const PEER = 'FHIR.js 4.12.0 + STU3 3.0.1 definitions';
 
 type Resource = Record<string, unknown>;
-interface BenchEntry {
-  name: string;
-  value: number;
-  unit: string;
-  peer: string;
-  peerValue: number;
-  ratio: number;
-}
 
 const fixture = (name: string): Resource =>
   (JSON.parse(readFileSync(join(VALID, `${name}.json`), 'utf8')) as { resource: Resource }).resource;
@@ -74,19 +67,8 @@ function coldStart(code: string): { ms: number; heapMb: number } {
   return JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, encoding: 'utf8' }));
 }
 
-function mergeReport(entries: BenchEntry[]): void {
-  const file = join(ROOT, 'reports', 'bench.json');
-  const existing: BenchEntry[] = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : [];
-  const names = new Set(entries.map((e) => e.name));
-  mkdirSync(join(ROOT, 'reports'), { recursive: true });
-  writeFileSync(file, `${JSON.stringify([...existing.filter((e) => !names.has(e.name)), ...entries], null, 2)}\n`);
-}
-
-const round = (n: number, digits = 3) => Number(n.toFixed(digits));
-
-function entry(name: string, unit: string, value: number, peerValue: number): BenchEntry {
-  return { name, value: round(value), unit, peer: PEER, peerValue: round(peerValue), ratio: round(value / peerValue) };
-}
+const entry = (name: string, unit: string, value: number, peerValue: number): BenchEntry =>
+  benchEntry(name, unit, value, PEER, peerValue);
 
 function main(): void {
   const fhirJs = loadFhirJsStu3();
@@ -115,7 +97,7 @@ function main(): void {
       `${e.name.padEnd(40)} gpc-assure ${String(e.value).padStart(9)} ${e.unit}   FHIR.js ${String(e.peerValue).padStart(9)} ${e.unit}   ratio ${e.ratio}\n`,
     );
   }
-  mergeReport(entries);
+  mergeBenchEntries(join(ROOT, 'reports', 'bench.json'), entries);
 }
 
 main();

@@ -3,7 +3,7 @@
  * under assessment. A rule's failure names the rule's requirement (TOP-Tn), the records and what is wrong.
  */
 import { defineParameterType, Given, Then } from '@cucumber/cucumber';
-import type { Registry } from '../../support/simulators/registry';
+import type { Registry } from '../../support/domain/registry';
 import { assessEstate, type AssessedEstate } from '../../support/topology/assessment';
 import { SdsUnreadable } from '../../support/topology/from-sds';
 import { shippedEstate } from '../../support/topology/estate-file';

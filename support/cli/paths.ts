@@ -4,9 +4,10 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../base/files';
 import { UsageError } from './usage';
 
-export const PACKAGE_ROOT = resolve(__dirname, '..', '..');
+export { PACKAGE_ROOT };
 /** Relative on purpose: Cucumber joins it to its cwd, which the CLI sets to PACKAGE_ROOT. */
 export const CUCUMBER_CONFIG = 'cucumber.mjs';
 

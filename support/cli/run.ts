@@ -1,12 +1,13 @@
 /**
  * `gpc-assure run`: checks the target file before anything else (a bad one costs one line and exit 2, and
- * no request is sent), then runs Cucumber in this process and turns its messages into summary.json.
- * The exit code comes from that summary, not from Cucumber: 0 only when scenarios ran and all passed.
+ * no request is sent), then runs Cucumber in this process with the run's worldParameters and the reports
+ * formatter's options set on the configuration. The reports come from the formatter plugin
+ * (support/reports/cucumber-formatter.ts), as they do for `npx cucumber-js`; the exit code comes from
+ * summary.json, not from Cucumber: 0 only when scenarios ran and all passed.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import {
   loadConfiguration,
   loadSources,
@@ -14,11 +15,13 @@ import {
   type IRunConfiguration,
   type IRunEnvironment,
 } from '@cucumber/cucumber/api';
+import type { RunParameters } from '../config/run-parameters';
 import { loadTargetFile } from '../config/target';
+import { finishOpenReports } from '../reports/cucumber-formatter';
 import { redactText } from '../evidence/redact';
-import { SummaryCollector, summaryLine } from '../reports/summary';
-import { writeRunReports } from '../reports/run-reports';
-import { EvidenceCollector, type PlannedScenario } from '../reports/report-model';
+import type { PlannedScenario } from '../reports/report-model';
+import { RunReports, SUMMARY_FILE, writeRunReportsNow, type RunDescription } from '../reports/run-reports';
+import { summaryLine, type Summary } from '../reports/summary';
 import { CUCUMBER_CONFIG, PACKAGE_ROOT, fromCwd, resetReportsDir, resolveTarget } from './paths';
 import { UsageError, errorChain, faultIds, integerOption, parseCommandArgs, type Command } from './usage';
 
@@ -78,13 +81,12 @@ function plan(args: string[]): RunPlan {
 }
 
 /**
- * The support code and cucumber.mjs read GPC_* at load time, and --parallel workers inherit them, so they
- * are set (or cleared: a GPC_TARGET left in the shell must not redirect an embedded run) before loading.
+ * cucumber.mjs reads GPC_REPORTS_DIR and GPC_QUIET at load time to place the formatters' files, so they are
+ * set (or cleared) before loading. What the run targets does not travel this way: it is set on the
+ * configuration as worldParameters, which --parallel workers receive too.
  */
 function exportEnvironment(run: RunPlan): void {
   const values: Record<string, string | undefined> = {
-    GPC_TARGET: run.targetFile,
-    GPC_FAULTS: run.faults.length ? run.faults.join(',') : undefined,
     GPC_REPORTS_DIR: run.reportsDir,
     GPC_QUIET: run.quiet ? '1' : undefined,
   };
@@ -94,7 +96,10 @@ function exportEnvironment(run: RunPlan): void {
   }
 }
 
-/** The configuration, and the scenarios it selects: the ledger in index.html compares these with what ran. */
+/**
+ * The configuration, and the scenarios it selects: selecting them first turns a bad --tags or an empty
+ * selection into a usage error, and a run that breaks early still lists them as not run.
+ */
 async function cucumberConfiguration(
   run: RunPlan,
   environment: IRunEnvironment,
@@ -102,7 +107,8 @@ async function cucumberConfiguration(
   const { runConfiguration } = await loadConfiguration(
     {
       file: CUCUMBER_CONFIG,
-      profiles: [run.targetFile ? 'target' : 'default'],
+      // The default profile always: worldParameters below say what the run targets, whatever the shell says.
+      profiles: ['default'],
       provided: {
         ...(run.tags ? { tags: run.tags } : {}),
         ...(run.parallel !== undefined ? { parallel: run.parallel } : {}),
@@ -112,6 +118,10 @@ async function cucumberConfiguration(
   );
   // Cucumber adds provided paths to the profile's; paths given on the command line replace them instead.
   if (run.paths.length) runConfiguration.sources.paths = run.paths;
+  // Replaced, not merged: a GPC_TARGET or GPC_FAULTS left in the shell must not redirect this run.
+  const parameters: RunParameters = { ...(run.targetFile ? { targetFile: run.targetFile } : {}), faults: run.faults };
+  runConfiguration.runtime.worldParameters = parameters;
+  runConfiguration.formats.options.gpcReports = reportsDescription(run, runConfiguration.sources.order);
   // A bad --tags expression or a selection of nothing is a usage mistake: say so before anything starts.
   const { plan: pickles, errors } = await loadSources(runConfiguration.sources, environment).catch((err: unknown) => {
     throw new UsageError(`cannot select scenarios: ${errorChain(err)}`);
@@ -122,6 +132,16 @@ async function cucumberConfiguration(
   return { configuration: runConfiguration, planned };
 }
 
+/** What the reports say the run was pointed at; the plugin's options (formatOptions.gpcReports). */
+function reportsDescription(run: RunPlan, order: string | undefined): RunDescription {
+  return {
+    target: run.targetName,
+    ...(run.targetFile ? { targetFile: run.targetFile } : {}),
+    faults: run.faults,
+    ...(order ? { order } : {}),
+  };
+}
+
 async function run(args: string[]): Promise<number> {
   const runPlan = plan(args);
   exportEnvironment(runPlan);
@@ -130,36 +150,41 @@ async function run(args: string[]): Promise<number> {
   // Only now, with every usage mistake ruled out, is the previous run's evidence deleted.
   resetReportsDir(runPlan.reportsDir);
 
-  const collector = new SummaryCollector();
-  const evidence = new EvidenceCollector();
-  const startedAt = new Date().toISOString();
-  const t0 = performance.now();
+  let broke: unknown;
   try {
-    await runCucumber(configuration, environment, (envelope) => {
-      collector.onMessage(envelope);
-      evidence.onMessage(envelope);
-    });
+    await runCucumber(configuration, environment);
   } catch (err) {
-    // Support code that does not load, a worker that dies: the run broke, and the summary says why.
-    collector.addError(`cucumber: ${errorChain(err)}`);
+    broke = err;
   }
-  const summary = collector.summarise({
-    target: runPlan.targetName,
-    ...(runPlan.targetFile ? { targetFile: runPlan.targetFile } : {}),
-    faults: runPlan.faults,
-    startedAt,
-    durationMs: performance.now() - t0,
-  });
-  writeFileSync(join(runPlan.reportsDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  // index.html from the summary and the evidence, then manifest.json last, so it covers every file.
-  writeRunReports(runPlan.reportsDir, {
-    summary,
-    planned,
-    evidence: evidence.evidence,
-    order: configuration.sources.order,
-  });
+  const summaryFile = join(runPlan.reportsDir, SUMMARY_FILE);
+  const summary =
+    broke === undefined && existsSync(summaryFile)
+      ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary)
+      : (finishOpenReports(`cucumber: ${errorChain(broke ?? 'the run wrote no summary.json')}`) ??
+        reportsOfABrokenRun(runPlan, configuration, planned, broke));
   process.stdout.write(`${redactText(summaryLine(summary, runPlan.reportsDir))}\n`);
   return summary.allPassed ? 0 : 1;
+}
+
+/**
+ * Support code that does not load, a formatter that does not start: Cucumber threw before the reports
+ * plugin started, so the summary is written here, naming the error, with every selected scenario not run.
+ * (The envelopes are not kept to replay instead: holding a whole run's attachments cost ~5% CPU.)
+ */
+function reportsOfABrokenRun(
+  run: RunPlan,
+  configuration: IRunConfiguration,
+  planned: PlannedScenario[],
+  broke: unknown,
+): Summary {
+  const reports = new RunReports(run.reportsDir, reportsDescription(run, configuration.sources.order));
+  reports.assumePlanned(planned);
+  reports.addError(
+    broke === undefined
+      ? 'cucumber: the run wrote no summary.json (is the reports formatter listed in cucumber.mjs?)'
+      : `cucumber: ${errorChain(broke)}`,
+  );
+  return writeRunReportsNow(reports, run.reportsDir);
 }
 
 export const runCommand: Command = {

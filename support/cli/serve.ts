@@ -3,8 +3,6 @@
  * another process waits for, and turning a busy port into a usage mistake.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { UsageError } from './usage';
 
 /** How often the launcher is looked for: a stopped `npx` is noticed within this. */
@@ -73,12 +71,8 @@ export function untilSignalled(): Promise<NodeJS.Signals> {
   });
 }
 
-/** Written whole, then renamed: whoever waits for (or reads) the file never sees half of it. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(`${file}.partial`, text);
-  await rename(`${file}.partial`, file);
-}
+// Lives in support/base so the consumer recorder (below the CLI) can use it; re-exported for the commands.
+export { writeFileAtomic } from '../base/files';
 
 /** Rethrows a failed start: EADDRINUSE on `--port first` (count consecutive ports) is the user's to fix. */
 export function portsBusy(first: number, count: number): (err: NodeJS.ErrnoException) => never {

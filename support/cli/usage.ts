@@ -33,14 +33,8 @@ export function parseCommandArgs<O extends Options>(args: string[], options: O, 
   }
 }
 
-/** An error and its causes, first lines only: "config file failed to load: Cannot find module …". */
-export function errorChain(err: unknown): string {
-  const parts: string[] = [];
-  for (let e = err; e !== undefined && parts.length < 3; e = (e as { cause?: unknown }).cause) {
-    parts.push(e instanceof Error ? e.message.split('\n')[0] : String(e));
-  }
-  return parts.join(': ');
-}
+// Lives in support/base so code below the CLI can use it; re-exported for the commands.
+export { errorChain } from '../base/error-chain';
 
 /** `--fault a,b --fault c` → ['a', 'b', 'c'], each a simulator fault mode or a transport fault. */
 export function faultIds(values: readonly string[] | undefined): string[] {

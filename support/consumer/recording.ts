@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputLimitError, readBoundedFile } from '../limits';
-import type { Registry } from '../simulators/registry';
+import type { Registry } from '../domain/registry';
 
 /** The services a consumer talks to. The provider is reached only through the SSP, so it is not recorded. */
 export type RecordedService = 'pds' | 'sds' | 'ssp';

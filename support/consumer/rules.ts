@@ -8,7 +8,7 @@ import { EDGE_RULES, type EdgeRule, type RequestFacts } from '../jwt/jwt-rules';
 import { identifierValue } from '../fhir/bundle';
 import { SYS } from '../spine/systems';
 import { originViolation } from '../topology/rules';
-import type { Registry } from '../simulators/registry';
+import type { Registry } from '../domain/registry';
 import { devicePartyKeys, patientsNamed, type GpcView, type Seen } from './context';
 import type { RecordedRequest, RecordedService } from './recording';
 import { BOOKING_BODY_CHECKS, SLOT_PARAM_CHECKS } from './request-shapes';

@@ -45,6 +45,9 @@ export class EvidenceCollector {
   private readonly attemptCases = new Map<string, string>();
   readonly evidence = new Map<string, ScenarioEvidence>();
 
+  /** `onEvidence` sees each evidence attachment once, parsed, with its text as the World wrote it. */
+  constructor(private readonly onEvidence?: (evidence: ScenarioEvidence, text: string, testCaseStartedId: string) => void) {}
+
   readonly onMessage = (envelope: SummaryEnvelope): void => {
     const { pickle, testCase, testCaseStarted, attachment } = envelope;
     if (pickle) this.pickleKeys.set(pickle.id, scenarioKey(pickle.uri, pickle.location?.line, pickle.name));
@@ -52,11 +55,16 @@ export class EvidenceCollector {
     if (testCaseStarted) this.attemptCases.set(testCaseStarted.id, testCaseStarted.testCaseId);
     if (attachment?.mediaType !== EVIDENCE_MEDIA_TYPE || !attachment.testCaseStartedId) return;
     const key = this.pickleKeys.get(this.testCasePickles.get(this.attemptCases.get(attachment.testCaseStartedId) ?? '') ?? '');
+    const text = decode(attachment);
+    let evidence: ScenarioEvidence;
     try {
-      if (key) this.evidence.set(key, JSON.parse(decode(attachment)) as ScenarioEvidence);
+      evidence = JSON.parse(text) as ScenarioEvidence;
     } catch {
-      // Unreadable evidence is left out of the page; the file in evidence/ is still there to inspect.
+      // Unreadable evidence is left out of the page and of evidence/; messages.ndjson still holds it.
+      return;
     }
+    if (key) this.evidence.set(key, evidence);
+    this.onEvidence?.(evidence, text, attachment.testCaseStartedId);
   };
 }
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { FHIR_JSON, SYS, EXT } from '../spine/systems';
 import type { FaultId, Faults } from './faults';
 import { r4Outcome, startServer, type RunningServer, type SimRequest, type SimResponse } from './http-kit';
-import type { AsRecord, MhsRecord, Registry } from './registry';
+import type { AsRecord, MhsRecord, Registry } from '../domain/registry';
 
 export const SDS_BASE_PATH = '/spine-directory/FHIR/R4';
 

@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream';
 import { sspLenientFault, type SspRuleId } from '../spine/ssp-rules';
 import type { Faults, FaultId } from './faults';
 import { sspOutcome, startServer, type RunningServer, type SimRequest, type SimResponse } from './http-kit';
-import { asByAsid, endpointFor, hasAgreement, type Registry } from './registry';
+import { asByAsid, endpointFor, hasAgreement, type Registry } from '../domain/registry';
 
 export interface SspOptions {
   port: number;
@@ -23,7 +23,7 @@ export interface SspOptions {
   practiceTimeoutMs?: Record<string, number>;
   /**
    * Where a checked target URL is sent. By default the URL itself; a run against real SDS answers maps
-   * their roots onto the embedded provider (support/world/embedded-ssp.ts), since those hosts are not ours.
+   * their roots onto the embedded provider (support/simulators/embedded-ssp.ts), since those hosts are not ours.
    */
   forwardTo?: (target: string) => string;
 }

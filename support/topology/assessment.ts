@@ -5,7 +5,7 @@
  * it before Cucumber loads, and --parallel workers inherit it.
  */
 import type { Target } from '../config/target';
-import type { Registry } from '../simulators/registry';
+import type { Registry } from '../domain/registry';
 import { loadEstateFile } from './estate-file';
 import { registryFromSds, targetOdsCodes } from './from-sds';
 

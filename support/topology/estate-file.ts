@@ -12,7 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import schema from '../../schemas/estate.schema.json';
 import { ConfigError } from '../config/target';
 import { INTERACTIONS, type Capability } from '../interactions';
-import type { AsRecord, MhsRecord, Registry, SystemRecord } from '../simulators/registry';
+import type { AsRecord, MhsRecord, Registry, SystemRecord } from '../domain/registry';
 
 interface AsEntry {
   asid: string;

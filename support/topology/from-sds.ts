@@ -11,7 +11,7 @@ import { INTERACTIONS } from '../interactions';
 import { findEndpoints, sdsSearch } from '../spine/sds-client';
 import { EvidenceLog, parseJson, type HttpResult } from '../spine/http';
 import { EXT, SYS } from '../spine/systems';
-import type { AsRecord, MhsRecord, Registry, SystemRecord } from '../simulators/registry';
+import type { AsRecord, MhsRecord, Registry, SystemRecord } from '../domain/registry';
 
 /** The Device search without a party key, so consumers' AS records (which have no MHS record) are found too. */
 export function findAllDevices(

@@ -5,7 +5,7 @@
  */
 import { INTERACTIONS, interactionById } from '../interactions';
 import { rootProblem } from '../spine/service-root';
-import type { AsRecord, MhsRecord, Registry, SystemRecord } from '../simulators/registry';
+import type { AsRecord, MhsRecord, Registry, SystemRecord } from '../domain/registry';
 import { behaviour } from '../domain/catalogue';
 
 export type RuleId = `T${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13}`;

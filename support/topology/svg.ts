@@ -4,7 +4,7 @@
  * interactions, CMA). Every element a violation names is outlined red and tagged with the rule, and the
  * violations are listed underneath, so an assessor can see where each broken rule sits.
  */
-import type { AsRecord, MhsRecord, Registry, SystemRecord } from '../simulators/registry';
+import type { AsRecord, MhsRecord, Registry, SystemRecord } from '../domain/registry';
 import { mhsKey, type RecordRef, type Violation } from './rules';
 
 const COLUMN = 560;

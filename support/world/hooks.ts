@@ -1,50 +1,38 @@
 /**
- * Run lifecycle: the target is loaded (GPC_TARGET) or the embedded simulators are started (GPC_FAULTS)
- * once per run (per worker under --parallel); a target with `ssp: { embedded: true }` gets the embedded SSP
- * and provider only, agreeing with the target's own SDS (embedded-ssp.ts). After every scenario its evidence
- * is attached to the Cucumber report and written to reports/evidence/, and a failure record is attached for
- * summary.json.
+ * Run lifecycle: BeforeAll starts what the run's worldParameters point at (support/simulators/run-services.ts:
+ * the embedded simulators, or a target file's services) once per process (per worker under --parallel), and
+ * AfterAll stops it. After every scenario its evidence and any failure record are attached to the message
+ * stream, once; the reports formatter plugin (support/reports/) writes evidence/, summary.json and the rest.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { After, AfterAll, Before, BeforeAll, Status, setDefaultTimeout } from '@cucumber/cucumber';
-import { loadTargetFile, type Target } from '../config/target';
+import { runParameters } from '../config/run-parameters';
 import { EVIDENCE_MEDIA_TYPE, FAILURE_MEDIA_TYPE, type FailureRecord, type ScenarioEvidence } from '../evidence/types';
 import { redactText } from '../evidence/redact';
 import { requirementTags } from '../domain/catalogue';
 import { describeFindings } from './profile-check';
-import { startSimulators, type SimulatorSet } from '../simulators';
-import { startEmbeddedSsp } from './embedded-ssp';
+import { startRunServices, type RunServices } from '../simulators/run-services';
 import type { GpcWorld } from './world';
 
 setDefaultTimeout(60_000);
 
-const runtime: { target?: Target; simulators?: Pick<SimulatorSet, 'stop'> } = {};
-const reportsDir = process.env.GPC_REPORTS_DIR ?? 'reports';
-const evidenceDir = join(reportsDir, 'evidence');
+/**
+ * This process's running services. Cucumber gives BeforeAll no World, so what it starts is held here for
+ * Before (which hands the target to each World) and AfterAll (which stops it); what to start comes only
+ * from worldParameters.
+ */
+let services: RunServices | undefined;
 
-BeforeAll(async function () {
-  mkdirSync(evidenceDir, { recursive: true });
-  if (process.env.GPC_TARGET) {
-    const target = loadTargetFile(process.env.GPC_TARGET);
-    const embedded = target.ssp.embedded ? await startEmbeddedSsp(target) : undefined;
-    runtime.simulators = embedded;
-    runtime.target = embedded?.target ?? target;
-    return;
-  }
-  const faults = (process.env.GPC_FAULTS ?? '').split(',').filter(Boolean);
-  const simulators = await startSimulators({ faults });
-  runtime.simulators = simulators;
-  runtime.target = simulators.target;
+BeforeAll(async function (this: { parameters: unknown }) {
+  services = await startRunServices(runParameters(this.parameters));
 });
 
 AfterAll(async function () {
-  await runtime.simulators?.stop();
+  await services?.stop();
 });
 
 Before(function (this: GpcWorld, { pickle, gherkinDocument }) {
-  if (!runtime.target) throw new Error('BeforeAll did not load a target');
-  this.target = runtime.target;
+  if (!services) throw new Error("the run's services did not start (see the BeforeAll hook's failure)");
+  this.target = services.target;
   this.scenario = {
     name: pickle.name,
     feature: gherkinDocument.feature?.name ?? '',
@@ -52,14 +40,7 @@ Before(function (this: GpcWorld, { pickle, gherkinDocument }) {
   };
 });
 
-const slug = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
-
-After(async function (this: GpcWorld, { result, testCaseStartedId }) {
+After(async function (this: GpcWorld, { result }) {
   let profileFailure: string | undefined;
   if (result?.status !== Status.PASSED && !this.failure && result?.status === Status.FAILED) {
     // Not a check of ours (a harness error or a failed assertion elsewhere): still name a hop and requirement.
@@ -93,15 +74,8 @@ After(async function (this: GpcWorld, { result, testCaseStartedId }) {
     failure: this.failure,
     journey: this.journeyValues,
   };
-  const text = JSON.stringify(evidence, null, 2);
-  writeFileSync(
-    join(
-      evidenceDir,
-      `${slug(this.scenario.feature)}--${slug(this.scenario.name)}--${testCaseStartedId.slice(0, 8)}.json`,
-    ),
-    text,
-  );
-  this.attach(text, EVIDENCE_MEDIA_TYPE);
+  // Attached once; the reports plugin writes it to evidence/ and index.html from the message stream.
+  this.attach(JSON.stringify(evidence, null, 2), EVIDENCE_MEDIA_TYPE);
   if (this.failure) this.attach(JSON.stringify(this.failure), FAILURE_MEDIA_TYPE);
   // Thrown last, so the evidence and the failure record are attached first.
   if (profileFailure) throw new Error(profileFailure);

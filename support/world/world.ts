@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
+import type { RunParameters } from '../config/run-parameters';
 import type { PatientData, Target } from '../config/target';
 import type { FailureRecord } from '../evidence/types';
 import { EvidenceLog, type HttpResult } from '../spine/http';
@@ -37,7 +38,8 @@ export interface JourneyState {
 /** On by default; GPC_PROFILE_VALIDATION=off exists only to measure what validation costs. */
 const PROFILE_VALIDATION = process.env.GPC_PROFILE_VALIDATION !== 'off';
 
-export class GpcWorld extends World {
+/** `parameters` (Cucumber's worldParameters) say what the run targets; hooks.ts starts it and sets `target`. */
+export class GpcWorld extends World<RunParameters> {
   target!: Target;
   readonly evidence = new EvidenceLog();
   readonly correlationId = randomUUID();
@@ -49,7 +51,7 @@ export class GpcWorld extends World {
   /** Set when a journey stops on purpose (a restricted patient has no GP to route to). */
   stoppedBecause?: string;
 
-  constructor(options: IWorldOptions) {
+  constructor(options: IWorldOptions<RunParameters>) {
     super(options);
   }
 

@@ -15,11 +15,11 @@ import { parseTargetText, type Target } from '../../support/config/target';
 import { interaction } from '../../support/interactions';
 import { Faults } from '../../support/simulators/faults';
 import type { RunningServer } from '../../support/simulators/http-kit';
-import { providerRecords, type Registry } from '../../support/simulators/registry';
+import { providerRecords, type Registry } from '../../support/domain/registry';
 import { SDS_BASE_PATH, startSds } from '../../support/simulators/sds';
 import { EvidenceLog } from '../../support/spine/http';
 import { sendGpc } from '../../support/spine/ssp-client';
-import { startEmbeddedSsp, type EmbeddedSsp } from '../../support/world/embedded-ssp';
+import { startEmbeddedSsp, type EmbeddedSsp } from '../../support/simulators/embedded-ssp';
 
 const ROOT = resolve(__dirname, '..', '..');
 const FOREIGN = { ods: 'Y12345', asid: '928942012545', partyKey: 'Y12345-0000001' };

@@ -9,7 +9,7 @@ import { WORKED_EXAMPLE_FAULTS, Faults } from '../../support/simulators/faults';
 import { PRACTICES } from '../../support/simulators/fixtures/estate';
 import type { RunningServer } from '../../support/simulators/http-kit';
 import { startProvider } from '../../support/simulators/provider';
-import { serviceRoot } from '../../support/simulators/registry';
+import { serviceRoot } from '../../support/domain/registry';
 import { EXT, FHIR_JSON_UTF8, PROFILE, SYS } from '../../support/spine/systems';
 import { ukDate } from '../../support/spine/uk-time';
 

@@ -15,7 +15,7 @@ import {
 } from '../../support/simulators/fixtures/estate';
 import type { RunningServer } from '../../support/simulators/http-kit';
 import { startProvider } from '../../support/simulators/provider';
-import { serviceRoot } from '../../support/simulators/registry';
+import { serviceRoot } from '../../support/domain/registry';
 import { startSsp } from '../../support/simulators/ssp';
 import { SSP_RULES, sspLenientFault, type SspRuleId } from '../../support/spine/ssp-rules';
 
@@ -278,11 +278,10 @@ test('504 when the provider never answers', async () => {
     close: () => new Promise<void>((resolve) => (sockets.forEach((s) => s.destroy()), silent.close(() => resolve()))),
   });
   const base = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
-  const started = Date.now();
+  // The provider never answers, so a 504 can only be the SSP's own deadline; how fast is the bench's business.
   const { res, body } = await viaSsp(await sspFor(base, [], 100), base);
   assert.equal(res.status, 504);
   assert.equal(body.issue[0].code, 'transient');
-  assert.ok(Date.now() - started < 5_000);
 });
 
 test('a provider reset mid-stream cuts the consumer off and the SSP carries on', async () => {
@@ -298,11 +297,7 @@ test('a provider reset mid-stream cuts the consumer off and the SSP carries on',
 });
 
 /** `read metadata` to one of the embedded estate's own practices, through an SSP set up as startSimulators does. */
-async function toPractice(
-  p: { ods: string; asid: string },
-  faults: string[],
-): Promise<{ res: Response; body: Json; ms: number }> {
-  const started = Date.now();
+async function toPractice(p: { ods: string; asid: string }, faults: string[]): Promise<{ res: Response; body: Json }> {
   const estateSsp = await startSsp({
     port: 0,
     faults: new Faults(faults),
@@ -315,7 +310,7 @@ async function toPractice(
     headers: sspHeaders({ 'Ssp-To': p.asid }),
   });
   const text = await res.text();
-  return { res, body: JSON.parse(text), ms: Date.now() - started };
+  return { res, body: JSON.parse(text) };
 }
 
 test('the embedded estate: 502 for the practice nothing answers for; ssp-lenient-SSP-UNREACHABLE answers 500 with no Spine code', async () => {
@@ -334,11 +329,10 @@ test("the embedded estate: 504 within the slow practice's deadline; ssp-lenient-
   const conformant = await toPractice(SLOW_PRACTICE, []);
   assert.equal(conformant.res.status, 504);
   assert.match(display(conformant.body), /^TIMEOUT_WAITING_FOR_ENDPOINT_URL_/);
-  assert.ok(conformant.ms < SLOW_PRACTICE.answerDelayMs, `504 after ${conformant.ms} ms`);
-  // These requests carry no JWT, so the provider's answer is its 400: what matters is that it is the provider's.
+  // These requests carry no JWT, so the provider's answer is its 400: what matters is that it is the provider's,
+  // which it can only be if the SSP waited past its deadline. Timings themselves are `npm run bench`'s.
   const lenient = await toPractice(SLOW_PRACTICE, [sspLenientFault('SSP-TIMEOUT')]);
   assert.equal(lenient.body.meta?.profile?.[0], GPC_OUTCOME, `the provider answered (${lenient.res.status})`);
-  assert.ok(lenient.ms >= SLOW_PRACTICE.answerDelayMs, `answered after ${lenient.ms} ms`);
   // The other practices keep the SSP's ordinary deadline.
   assert.equal((await toPractice(practice, [])).body.meta?.profile?.[0], GPC_OUTCOME);
 });

@@ -7,7 +7,7 @@ import { UsageError } from '../../support/cli/usage';
 import { ConfigError } from '../../support/config/target';
 import { startSimulators } from '../../support/simulators';
 import { embeddedRegistry, HOSTED_PRACTICES, UNREACHABLE_PRACTICE } from '../../support/simulators/fixtures/estate';
-import type { AsRecord, MhsRecord } from '../../support/simulators/registry';
+import type { AsRecord, MhsRecord } from '../../support/domain/registry';
 import {
   parseEstateText,
   shippedEstate,

@@ -2,7 +2,7 @@
  * Slices: which slice each repeated value belongs to (by the discriminator values the slice fixes, e.g.
  * `identifier.system` or `extension.url`), then each slice's own cardinality and closed-slicing rules.
  */
-import { report, type ResourceScope } from './walker';
+import { report, type ResourceScope } from './scope';
 import type { Structure } from './types';
 
 function valueAt(node: unknown, path: string): unknown {

@@ -3,7 +3,7 @@
  * generator shipped) and the resource types a Reference may point at.
  */
 import { canonicalName, codeSet, profileStructure } from './artefacts';
-import { report, type ResourceScope } from './walker';
+import { report, type ResourceScope } from './scope';
 import type { CompiledElement, Structure } from './types';
 
 function deepEqual(a: unknown, b: unknown): boolean {

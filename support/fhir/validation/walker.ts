@@ -7,7 +7,10 @@ import { checkBinding, checkFixedAndPattern, checkReferenceTarget } from './valu
 import { invariantFails } from './invariants';
 import { primitiveProblem } from './primitives';
 import { matchSlices } from './slicing';
-import type { CompiledElement, Rule, Structure, ValidationIssue } from './types';
+import { report, type ResourceScope } from './scope';
+import type { CompiledElement, Structure } from './types';
+
+export type { ResourceScope, WalkHooks } from './scope';
 
 /** Invariants only worth evaluating when the node has this key (dom-1..4 are all about `contained`). */
 const INVARIANT_PRECONDITION: Record<string, string> = {
@@ -17,41 +20,8 @@ const INVARIANT_PRECONDITION: Record<string, string> = {
   'dom-4': 'contained',
 };
 
-/** What the walker reports to the caller besides issues: references to resolve and resources to validate. */
-export interface WalkHooks {
-  /** A value of type Resource (contained, Bundle.entry.resource) found at `location`. */
-  onResource(resource: unknown, location: string, scope: ResourceScope): void;
-  /** A Reference.reference string, for resolution inside the resource or the enclosing Bundle. */
-  onReference?(reference: string, location: string, elementPath: string): void;
-}
-
-/** The resource being walked: its structure and, for issues, which profile spoke. */
-export interface ResourceScope {
-  structure: Structure;
-  issues: ValidationIssue[];
-  hooks: WalkHooks;
-}
-
 const elementPath = (id: string) => id.replace(/:[^.]+/g, '');
 const capitalised = (type: string) => type[0]!.toUpperCase() + type.slice(1);
-
-export function report(
-  scope: ResourceScope,
-  location: string,
-  rule: Rule,
-  message: string,
-  elementId?: string,
-  structure: Structure = scope.structure,
-): void {
-  scope.issues.push({
-    severity: 'error',
-    location,
-    rule,
-    message,
-    elementId,
-    ...(structure.url ? { profile: structure.url, profileVersion: structure.version ?? undefined } : {}),
-  });
-}
 
 /** The child element (and, for `value[x]`, the chosen type) that a JSON key names. */
 function resolveChild(structure: Structure, parentId: string, key: string): { id: string; type?: string } | undefined {

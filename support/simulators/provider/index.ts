@@ -25,7 +25,7 @@ import { SYS } from '../../spine/systems';
 import { HOSTED_PRACTICES, SLOW_PRACTICE } from '../fixtures/estate';
 import { startServer, type RunningServer, type SimRequest, type SimResponse } from '../http-kit';
 import type { Faults, OverStrictFaultId } from '../faults';
-import { serviceRoot } from '../registry';
+import { serviceRoot } from '../../domain/registry';
 import { bookAppointment } from './appointments';
 import type { Practice, ProviderContext } from './context';
 import { capabilityStatement } from './metadata';

@@ -13,13 +13,13 @@
  * stderr; the run goes on, and the PDS and SDS scenarios fail naming the network fault, which is the finding.
  */
 import type { Target } from '../config/target';
-import { errorChain } from '../cli/usage';
+import { errorChain } from '../base/error-chain';
 import { CAPABILITY_SEGMENT, type Capability } from '../interactions';
-import { Faults } from '../simulators/faults';
-import { PRACTICES, embeddedRegistry } from '../simulators/fixtures/estate';
-import { startProvider, type StandIn } from '../simulators/provider';
-import { consumerRecords, serviceRoot, type Registry, type SystemRecord } from '../simulators/registry';
-import { startSsp } from '../simulators/ssp';
+import { Faults } from './faults';
+import { PRACTICES, embeddedRegistry } from './fixtures/estate';
+import { startProvider, type StandIn } from './provider';
+import { consumerRecords, serviceRoot, type Registry, type SystemRecord } from '../domain/registry';
+import { startSsp } from './ssp';
 import { SdsUnreadable, registryFromSds } from '../topology/from-sds';
 
 export interface EmbeddedSsp {
