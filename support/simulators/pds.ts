@@ -11,11 +11,9 @@ import { r4Outcome, startServer, type RunningServer, type SimRequest, type SimRe
 
 export const PDS_BASE_PATH = '/personal-demographics/FHIR/R4';
 
-function pdsPatient(p: Person, faults: Faults): Record<string, unknown> {
-  const restricted = p.kind === 'restricted' && !faults.has('pds-restricted-unflagged');
-  const nhsNumber = faults.has('pds-bad-check-digit')
-    ? p.nhsNumber.slice(0, 9) + ((Number(p.nhsNumber[9]) + 1) % 10)
-    : p.nhsNumber;
+function pdsPatient(p: Person): Record<string, unknown> {
+  const restricted = p.kind === 'restricted';
+  const nhsNumber = p.nhsNumber;
   const patient: Record<string, unknown> = {
     resourceType: 'Patient',
     id: nhsNumber,
@@ -31,7 +29,7 @@ function pdsPatient(p: Person, faults: Faults): Record<string, unknown> {
     },
     identifier: [
       {
-        system: faults.has('pds-wrong-identifier-system') ? 'http://fhir.nhs.net/Id/nhs-number' : SYS.nhsNumber,
+        system: SYS.nhsNumber,
         value: nhsNumber,
         extension: [
           {
@@ -55,20 +53,19 @@ function pdsPatient(p: Person, faults: Faults): Record<string, unknown> {
     ],
     gender: p.gender,
     birthDate: p.birthDate,
-    ...(p.deceasedDateTime && !faults.has('pds-drops-deceased') ? { deceasedDateTime: p.deceasedDateTime } : {}),
+    ...(p.deceasedDateTime ? { deceasedDateTime: p.deceasedDateTime } : {}),
   };
   if (!restricted) {
     if (p.address.length)
       patient.address = [
         { id: '456', period: { start: '2020-01-01' }, use: 'home', line: p.address, postalCode: p.postcode },
       ];
-    if (p.gpOds && !faults.has('pds-no-gp')) {
-      const ods = faults.has('pds-lowercase-ods') ? p.gpOds.toLowerCase() : p.gpOds;
+    if (p.gpOds) {
       patient.generalPractitioner = [
         {
           id: '254406A3',
           type: 'Organization',
-          identifier: { system: SYS.odsOrg, value: ods, period: { start: '2020-01-01' } },
+          identifier: { system: SYS.odsOrg, value: p.gpOds, period: { start: '2020-01-01' } },
         },
       ];
     }
@@ -95,8 +92,11 @@ function trace(req: SimRequest, nhsNumber: string, faults: Faults): SimResponse 
     );
   if (!isValidNhsNumber(nhsNumber))
     return r4Outcome(400, 'INVALID_RESOURCE_ID', 'Resource Id is invalid', `Invalid NHS number ${nhsNumber}`, 'value');
-  if (faults.has('pds-500'))
-    return r4Outcome(500, 'SERVICE_UNAVAILABLE', 'Service unavailable', 'fault mode pds-500', 'exception');
+  return faults.apply('pds.trace', lookUp(nhsNumber, faults), undefined);
+}
+
+/** The answer to a well-formed trace: the record, or why there is none. */
+function lookUp(nhsNumber: string, faults: Faults): SimResponse {
   const found = person(nhsNumber);
   if (!found) return r4Outcome(404, 'RESOURCE_NOT_FOUND', 'Resource not found', undefined, 'not-found');
   if (found.kind === 'invalidated')
@@ -109,20 +109,11 @@ function trace(req: SimRequest, nhsNumber: string, faults: Faults): SimResponse 
     );
   // A superseded number transparently answers with the surviving record (id differs from the request).
   const record = found.kind === 'superseded' ? person(found.survivor!)! : found;
-  const patient = pdsPatient(record, faults);
-  if (faults.has('pds-superseded-old-id')) patient.id = nhsNumber;
-  const body = faults.has('pds-returns-bundle')
-    ? {
-        resourceType: 'Bundle',
-        type: 'searchset',
-        total: 1,
-        entry: [{ fullUrl: `Patient/${record.nhsNumber}`, resource: patient }],
-      }
-    : patient;
+  const patient = pdsPatient(faults.apply('pds.person', record, undefined));
   return {
     status: 200,
-    headers: { 'Content-Type': faults.has('pds-plain-json') ? 'application/json' : FHIR_JSON, ETag: 'W/"2"' },
-    body,
+    headers: { 'Content-Type': FHIR_JSON, ETag: 'W/"2"' },
+    body: faults.apply('pds.patient', patient, { requested: nhsNumber }),
   };
 }
 
@@ -156,17 +147,13 @@ export function startPds(opts: { port: number; faults: Faults }): Promise<Runnin
     'pds',
     opts.port,
     (req) => {
-      const answer = route(req, opts.faults);
-      const res =
-        answer.status >= 400 && opts.faults.has('pds-errors-as-500')
-          ? r4Outcome(500, 'SERVICE_UNAVAILABLE', 'Service unavailable', 'fault mode pds-errors-as-500', 'exception')
-          : answer;
+      const res = opts.faults.apply('pds.answer', route(req, opts.faults), undefined);
       // X-Request-ID and X-Correlation-ID are mirrored on every answer, errors included.
       const mirror: Record<string, string> = {};
       const requestId = req.headers['x-request-id'];
-      if (requestId && !opts.faults.has('pds-no-request-id-echo')) mirror['X-Request-ID'] = requestId;
+      if (requestId) mirror['X-Request-ID'] = requestId;
       if (req.headers['x-correlation-id']) mirror['X-Correlation-ID'] = req.headers['x-correlation-id'];
-      return { ...res, headers: { ...res.headers, ...mirror } };
+      return { ...res, headers: { ...res.headers, ...opts.faults.apply('pds.mirrored-headers', mirror, undefined) } };
     },
     (status, message) => r4Outcome(status, 'SERVICE_UNAVAILABLE', 'Service unavailable', message, 'exception'),
   );

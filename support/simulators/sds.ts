@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { FHIR_JSON, SYS, EXT } from '../spine/systems';
-import type { FaultId, Faults } from './faults';
+import type { Faults } from './faults';
 import { r4Outcome, startServer, type RunningServer, type SimRequest, type SimResponse } from './http-kit';
 import type { AsRecord, MhsRecord, Registry } from './registry';
 
@@ -52,20 +52,7 @@ const interactionExt = (id: string) => ({
   valueReference: { identifier: ident(SYS.interactionId, id) },
 });
 
-/** Each address fault and what it does to the registered service root (facts §1, T10, T11). */
-const ADDRESS_FAULTS: [FaultId, (root: string) => string][] = [
-  ['sds-trailing-slash', (root) => `${root}/`],
-  // Another practice's ODS code in the path: T10.
-  ['sds-other-practice-root', (root) => root.replace(/\/[0-9A-Z]+\/STU3\//, '/Z99999/STU3/')],
-  // The Access Record Structured root given for an appointments interaction: T11.
-  ['sds-structured-root', (root) => root.replace(/\/gpconnect$/, '/gpconnect/structured')],
-];
-
-function endpointAddress(root: string, faults: Faults): string {
-  return ADDRESS_FAULTS.reduce((address, [fault, spoil]) => (faults.has(fault) ? spoil(address) : address), root);
-}
-
-function endpointResource(m: MhsRecord, faults: Faults): Record<string, unknown> {
+function endpointResource(m: MhsRecord): Record<string, unknown> {
   return {
     resourceType: 'Endpoint',
     id: randomUUID(),
@@ -82,11 +69,11 @@ function endpointResource(m: MhsRecord, faults: Faults): Record<string, unknown>
         ],
       },
     ],
-    address: endpointAddress(m.endpoint, faults),
+    address: m.endpoint,
     managingOrganization: orgRef(m.odsCode),
     identifier: [
       ident(SYS.mhsFqdn, m.fqdn),
-      ...(faults.has('sds-no-party-key') ? [] : [ident(SYS.partyKey, m.partyKey)]),
+      ident(SYS.partyKey, m.partyKey),
       ident(SYS.mhsCpaId, m.cpaId),
       ident(SYS.mhsId, m.mhsId),
     ],
@@ -94,14 +81,11 @@ function endpointResource(m: MhsRecord, faults: Faults): Record<string, unknown>
   };
 }
 
-function deviceResource(a: AsRecord, faults: Faults): Record<string, unknown> {
+function deviceResource(a: AsRecord): Record<string, unknown> {
   return {
     resourceType: 'Device',
     id: randomUUID(),
-    identifier: [
-      ident(SYS.asid, faults.has('sds-bad-asid') ? a.asid.slice(1) : a.asid),
-      ident(SYS.partyKey, a.partyKey),
-    ],
+    identifier: [ident(SYS.asid, a.asid), ident(SYS.partyKey, a.partyKey)],
     extension: [
       { url: EXT.sdsManufacturer, valueReference: orgRef(a.manufacturerOds) },
       ...a.interactions.map(interactionExt),
@@ -129,12 +113,6 @@ function searchset(selfUrl: string, resources: Record<string, unknown>[]): SimRe
   };
 }
 
-/** Duplicates or empties a result for the cardinality faults (T13). */
-function applyCardinality<T>(rows: T[], none: boolean, twice: boolean): T[] {
-  if (none) return [];
-  return twice ? rows.flatMap((r) => [r, r]) : rows;
-}
-
 function endpointSearch(q: Query, registry: Registry, faults: Faults, self: string): SimResponse {
   const combo = [q.ods && 'organization', q.interaction && 'interaction', q.partyKey && 'partykey']
     .filter(Boolean)
@@ -153,10 +131,10 @@ function endpointSearch(q: Query, registry: Registry, faults: Faults, self: stri
       (!q.interaction || m.interactions.includes(q.interaction)) &&
       (!q.partyKey || m.partyKey === q.partyKey),
   );
-  const shown = applyCardinality(rows, faults.has('sds-no-endpoints'), faults.has('sds-two-endpoints'));
+  const shown = faults.apply('sds.endpoint-rows', rows, undefined);
   return searchset(
     self,
-    shown.map((m) => endpointResource(m, faults)),
+    shown.map((m) => faults.apply('sds.endpoint', endpointResource(m), undefined)),
   );
 }
 
@@ -168,17 +146,18 @@ function deviceSearch(q: Query, registry: Registry, faults: Faults, self: string
       'Bad request',
       'Device search needs organization and an interaction identifier',
     );
+  const byOrganization = faults.apply('sds.device-search-by-organization', true, undefined);
   const rows = registry.as.filter(
     (a) =>
-      (faults.has('sds-device-ignores-organization') || a.odsCode === q.ods) &&
+      (!byOrganization || a.odsCode === q.ods) &&
       a.interactions.includes(q.interaction!) &&
       (!q.partyKey || a.partyKey === q.partyKey) &&
       (!q.manufacturer || a.manufacturerOds === q.manufacturer),
   );
-  const shown = applyCardinality(rows, faults.has('sds-no-devices'), faults.has('sds-two-devices'));
+  const shown = faults.apply('sds.device-rows', rows, undefined);
   return searchset(
     self,
-    shown.map((a) => deviceResource(a, faults)),
+    shown.map((a) => faults.apply('sds.device', deviceResource(a), undefined)),
   );
 }
 
@@ -212,17 +191,7 @@ export function startSds(opts: { port: number; faults: Faults; registry: () => R
     'sds',
     opts.port,
     (req) => {
-      const answer = route(req, opts.registry(), opts.faults, base);
-      const res =
-        answer.status >= 400 && opts.faults.has('sds-errors-as-500')
-          ? r4Outcome(
-              500,
-              'INTERNAL_SERVER_ERROR',
-              'Internal server error',
-              'fault mode sds-errors-as-500',
-              'exception',
-            )
-          : answer;
+      const res = opts.faults.apply('sds.answer', route(req, opts.registry(), opts.faults, base), undefined);
       const correlation = req.headers['x-correlation-id'];
       return correlation ? { ...res, headers: { ...res.headers, 'X-Correlation-Id': correlation } } : res;
     },

@@ -47,6 +47,10 @@ export interface SspRule {
   status: number;
   /** What the SSP's OperationOutcome names (its display/diagnostics pattern). */
   names: string;
+  /** The FHIR issue type of that OperationOutcome. */
+  issueCode: 'invalid' | 'forbidden' | 'not-supported' | 'transient';
+  /** Its display and diagnostics, containing `names`; `{fact}` is filled from the refused request. */
+  display: string;
   probe?: SspProbe;
   /** What the SSP does under `ssp-lenient-<id>` when that is more than skipping the check. */
   lenient?: string;
@@ -61,6 +65,8 @@ export const SSP_RULES = [
     source: 'facts §2.2, §2.3',
     status: 400,
     names: 'MISSING_HEADER',
+    issueCode: 'invalid',
+    display: 'MISSING_HEADER_{header}',
     probe: { wrong: 'no Ssp-InteractionID header', interaction: METADATA, headers: { 'Ssp-InteractionID': null } },
   },
   {
@@ -69,6 +75,8 @@ export const SSP_RULES = [
     source: 'facts §2.3, §2.4',
     status: 403,
     names: 'ASID_CHECK_FAILED',
+    issueCode: 'forbidden',
+    display: 'ASID_CHECK_FAILED_MESSAGESENDER_{from}',
     probe: { wrong: 'Ssp-From an unknown ASID', interaction: METADATA, fromAsid: 'unknown' },
   },
   {
@@ -77,6 +85,8 @@ export const SSP_RULES = [
     source: 'facts §2.3, §2.4',
     status: 403,
     names: 'PARTYKEY_INTERACTION_CHECK_FAILED',
+    issueCode: 'forbidden',
+    display: 'PARTYKEY_INTERACTION_CHECK_FAILED_MESSAGERECEIVER_{to}',
     probe: { wrong: "Ssp-To the consumer's own ASID", interaction: METADATA, toAsid: 'the consumer itself' },
   },
   {
@@ -85,6 +95,8 @@ export const SSP_RULES = [
     source: 'facts §2.3, §2.4',
     status: 403,
     names: 'FOT_CHECK_FAILED',
+    issueCode: 'forbidden',
+    display: 'FOT_CHECK_FAILED_MESSAGESENDER_{from}_MESSAGERECEIVER_{to}',
     probe: { wrong: 'Ssp-From a consumer with no agreement', interaction: METADATA, fromAsid: 'unagreed consumer' },
   },
   {
@@ -93,6 +105,8 @@ export const SSP_RULES = [
     source: 'facts §2.1, §2.4',
     status: 400,
     names: 'VARIES_FROM_TARGETURL',
+    issueCode: 'invalid',
+    display: 'ENDPOINT_{endpoint}_CPAID_{cpaId}_VARIES_FROM_TARGETURL_{target}',
     probe: { wrong: 'the root with a trailing slash', interaction: METADATA, root: 'a trailing slash' },
   },
   {
@@ -101,6 +115,8 @@ export const SSP_RULES = [
     source: 'facts §2.4',
     status: 405,
     names: 'Method Not Allowed',
+    issueCode: 'not-supported',
+    display: '405: Method Not Allowed',
     probe: { wrong: 'DELETE on /metadata', interaction: METADATA, method: 'DELETE' },
   },
   {
@@ -109,6 +125,8 @@ export const SSP_RULES = [
     source: 'facts §2.4',
     status: 415,
     names: 'Unsupported_Media_Type',
+    issueCode: 'not-supported',
+    display: 'Unsupported_Media_Type',
     probe: {
       wrong: 'a booking sent as text/plain',
       interaction: 'book appointment',
@@ -122,6 +140,8 @@ export const SSP_RULES = [
     source: 'facts §2.4',
     status: 502,
     names: 'ERROR_COMMUNICATING_TO_ENDPOINT_URL',
+    issueCode: 'transient',
+    display: 'ERROR_COMMUNICATING_TO_ENDPOINT_URL_{target}',
     probe: {
       wrong: 'a practice whose registered endpoint nothing answers at',
       interaction: METADATA,
@@ -135,6 +155,8 @@ export const SSP_RULES = [
     source: 'facts §2.4',
     status: 504,
     names: 'TIMEOUT',
+    issueCode: 'transient',
+    display: 'TIMEOUT_WAITING_FOR_ENDPOINT_URL_{target}',
     probe: { wrong: 'a practice whose provider answers too late', interaction: METADATA, practice: 'slow' },
     lenient: 'waits for the provider however long it takes, and relays its late answer',
   },
@@ -149,6 +171,11 @@ export function sspRule(id: string): SspRule {
   const rule = (SSP_RULES as readonly SspRule[]).find((r) => r.id === id);
   if (!rule) throw new Error(`no SSP rule ${id}; known: ${SSP_RULES.map((r) => r.id).join(', ')}`);
   return rule;
+}
+
+/** What the SSP says about one refusal: the rule's display with the request's facts filled in. */
+export function refusalDisplay(rule: SspRule, facts: Record<string, string> = {}): string {
+  return rule.display.replace(/\{(\w+)\}/g, (_, name: string) => facts[name] ?? `{${name}}`);
 }
 
 const DEFAULT_PORT: Record<string, string> = { 'https:': '443', 'http:': '80' };

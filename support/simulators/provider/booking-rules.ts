@@ -61,8 +61,6 @@ const ACTOR_RESOLVERS: Record<string, (ctx: ProviderContext, id: string) => bool
   Practitioner: (ctx, id) => PRACTITIONERS.some((p) => p.ods === ctx.practice.ods && p.id === id),
 };
 const REQUIRED_ACTORS = ['Patient', 'Location'];
-/** Fault provider-book-requires-practitioner: an over-strict provider that refuses bookings without one. */
-const OVER_STRICT_ACTORS = [...REQUIRED_ACTORS, 'Practitioner'];
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const nonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
@@ -100,7 +98,7 @@ function checkElements(a: Json): void {
 /** slot[] → this practice's slots, in time order, adjacent, one schedule and channel, matching start/end. */
 function resolveSlots(ctx: ProviderContext, a: Json): SlotRecord[] {
   if (!Array.isArray(a.slot) || a.slot.length === 0) throw invalidResource('slot must reference at least one Slot');
-  const slots = a.slot.map((ref) => {
+  const named = a.slot.map((ref) => {
     const m = /^Slot\/([^/]+)$/.exec(referenceOf(ref) ?? '');
     if (!m) throw invalidResource(`slot reference ${JSON.stringify(ref)} is not Slot/{id}`);
     const slot = ctx.state.slots.get(m[1]);
@@ -108,30 +106,27 @@ function resolveSlots(ctx: ProviderContext, a: Json): SlotRecord[] {
       throw referenceNotFound(`Slot/${m[1]} does not exist at ${ctx.practice.ods}`);
     return slot;
   });
-  slots.sort((x, y) => x.startMs - y.startMs);
+  named.sort((x, y) => x.startMs - y.startMs);
+  // An over-strict provider may refuse the slots here; an effect never adds or drops one.
+  const slots = [...ctx.faults.apply('provider.booking-slots', named, undefined)];
   slots.forEach((s, i) => {
     const prev = slots[i - 1];
-    // Fault provider-book-single-slot refuses every multi-slot booking; provider-book-any-slots accepts gaps.
-    if (prev && ctx.faults.has('provider-book-single-slot'))
-      throw invalidResource('this provider books one slot at a time');
     if (
       prev &&
-      !ctx.faults.has('provider-book-any-slots') &&
+      ctx.does('book only adjacent slots of one schedule and channel') &&
       (s.startMs !== prev.endMs || s.scheduleId !== prev.scheduleId || s.channel !== prev.channel)
     )
       throw invalidResource(
         `Slot/${prev.id} and Slot/${s.id} are not adjacent slots of one schedule and delivery channel`,
       );
-    // Fault provider-book-visit-slot: the provider books Visit slots like any other.
-    if (UNBOOKABLE_CHANNELS.has(s.channel) && !ctx.faults.has('provider-book-visit-slot'))
+    if (UNBOOKABLE_CHANNELS.has(s.channel) && ctx.does('refuse unbookable delivery channels'))
       throw invalidResource(`Slot/${s.id} has delivery channel ${s.channel}, which cannot be booked`);
   });
   const first = slots[0];
   const last = slots[slots.length - 1];
   if (Date.parse(a.start as string) !== first.startMs || Date.parse(a.end as string) !== last.endMs)
     throw invalidResource(`start/end ${a.start}..${a.end} do not match the slots ${first.start}..${last.end}`);
-  // Fault provider-book-past-slot: the provider books slots that have already started.
-  if (first.startMs <= ctx.now.getTime() && !ctx.faults.has('provider-book-past-slot'))
+  if (first.startMs <= ctx.now.getTime() && ctx.does('refuse slots that have started'))
     throw invalidResource(`Slot/${first.id} starts in the past`);
   return slots;
 }
@@ -150,7 +145,7 @@ function checkParticipants(ctx: ProviderContext, a: Json): string {
     if (type === 'Patient' && seen.has('Patient')) throw invalidResource('an appointment is for exactly one Patient');
     seen.set(type, id);
   }
-  const required = ctx.faults.has('provider-book-requires-practitioner') ? OVER_STRICT_ACTORS : REQUIRED_ACTORS;
+  const required = ctx.faults.apply('provider.booking-actors', REQUIRED_ACTORS, undefined);
   const missing = required.filter((t) => !seen.has(t));
   if (missing.length) throw invalidResource(`participant needs a ${missing.join(' and a ')} actor`);
   return seen.get('Patient')!;
@@ -181,8 +176,8 @@ export interface ValidBooking {
 
 export function validateBooking(ctx: ProviderContext): ValidBooking {
   const appointment = parseAppointment(ctx.req.body);
-  // Fault provider-book-lenient-body: the body's own rules go unchecked; only what booking needs is read.
-  if (ctx.faults.has('provider-book-lenient-body'))
+  // A provider that skips the body rules reads only what booking needs.
+  if (!ctx.does('check the booking body'))
     return { appointment, slots: lenientSlots(ctx, appointment), patientId: lenientPatientId(appointment) };
   checkElements(appointment);
   checkBookingOrganisation(appointment);
