@@ -172,7 +172,7 @@ export const CONSUMER_RULES: readonly ConsumerRule[] = [
   ),
   gpcRule(
     'CON-BOOKING-BODY',
-    'A booking body has the required elements, no reason or specialty, and a contained booking organisation with name and telecom',
+    'A booking body has the required elements, none the profile forbids (reason, specialty and five more), and a contained booking organisation with ODS code, name and telecom',
     'facts §5.6',
     (g) =>
       g.body

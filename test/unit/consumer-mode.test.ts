@@ -22,6 +22,20 @@ const withoutOrgTelecom = (b: Resource): Resource => ({
   contained: (b.contained as Resource[]).map(({ telecom: _telecom, ...org }) => org),
 });
 
+const withoutOrgIdentifier = (b: Resource): Resource => ({
+  ...b,
+  contained: (b.contained as Resource[]).map(({ identifier: _identifier, ...org }) => org),
+});
+/** The six forbidden elements reason's row does not cover, each with a value of its type. */
+const FORBIDDEN_ELEMENTS_SENT: [string, unknown][] = [
+  ['specialty', [{ text: 'General practice' }]],
+  ['appointmentType', { text: 'Routine' }],
+  ['indication', [{ reference: 'Condition/1' }]],
+  ['supportingInformation', [{ reference: 'Observation/1' }]],
+  ['incomingReferral', [{ reference: 'ReferralRequest/1' }]],
+  ['requestedPeriod', [{ start: '2030-01-01' }]],
+];
+
 /**
  * Each wrong consumer: the reference consumer with one thing changed, the rule that must catch it, and any
  * rule the same mistake breaks as well (a root with a slash is also a wrong aud).
@@ -89,6 +103,28 @@ const WRONG_CONSUMERS: { wrong: string; variant: ConsumerVariant; breaks: string
     breaks: 'CON-BOOKING-BODY',
   },
   { wrong: 'no Ssp-TraceID', variant: { headers: { 'Ssp-TraceID': null } }, breaks: 'HDR-TRACEID' },
+  // The judge reads the provider's own body and search rules (support/domain/rules/): every element the
+  // profile forbids, not only reason, and what the provider refuses in a search.
+  ...FORBIDDEN_ELEMENTS_SENT.map(([element, value]) => ({
+    wrong: `a booking with ${element}`,
+    variant: { booking: (b: Resource) => ({ ...b, [element]: value }) },
+    breaks: 'CON-BOOKING-BODY',
+  })),
+  {
+    wrong: 'a booking with an element the profile does not have',
+    variant: { booking: (b) => ({ ...b, priorityCode: 'urgent' }) },
+    breaks: 'CON-BOOKING-BODY',
+  },
+  {
+    wrong: 'a booking organisation without an ODS code',
+    variant: { booking: withoutOrgIdentifier },
+    breaks: 'CON-BOOKING-BODY',
+  },
+  {
+    wrong: 'a slot search ending on a date no calendar has',
+    variant: { slotQuery: (q) => q.replace(/end=le\d{4}-\d{2}-\d{2}/, 'end=le2030-02-30') },
+    breaks: 'CON-SLOT-PARAMS',
+  },
 ];
 
 /** One consumer against its own session; a wrong consumer may be stopped by a refusal, which is fine. */

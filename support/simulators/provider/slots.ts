@@ -3,7 +3,15 @@
  * the resources the consumer asked to include. Slots here carry no organisation restrictions, so every
  * searchFilter matches them and unknown filter systems are ignored: searchFilter never narrows the result.
  */
-import { DAY_MS, daysBetween, ukDate, ukWallClock } from '../../spine/uk-time';
+import {
+  MAX_SLOT_SEARCH_DAYS,
+  SLOT_SEARCH_REQUIRED,
+  slotBound,
+  slotIncludeProblem,
+  slotRangeProblem,
+  slotStatusProblem,
+} from '../../domain/rules/slot-search';
+import { DAY_MS, ukDate, ukWallClock } from '../../spine/uk-time';
 import type { SimResponse } from '../http-kit';
 import type { ProviderContext } from './context';
 import { badRequest, invalidParameter } from './outcomes';
@@ -18,11 +26,6 @@ import {
 } from './resources';
 import { locationOf, practitionerOf, scheduleById, slotsOfPractice } from './state';
 
-const MAX_RANGE_DAYS = 14;
-
-/** `ge2025-06-03` or `le2025-06-03T17:00:00+01:00`; anything else (partial dates, Z, no offset) fails. */
-const DATE_PARAM = /^([a-z]{2})?(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2})?)?$/;
-
 interface Bound {
   date: string;
   ms: number;
@@ -32,26 +35,18 @@ interface Bound {
 const ukDayStart = (date: string, dayOffset = 0) =>
   ukWallClock(dayOffset, 0, 0, new Date(`${date}T12:00:00Z`)).getTime();
 
-function isCalendarDate(date: string): boolean {
-  const d = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(date);
-}
+/** A refusal when the rule found a problem. */
+const refuseIf = (problem: string | undefined) => {
+  if (problem) throw invalidParameter(problem);
+};
 
 /** start=ge… / end=le…: a full date covers its whole UK day; a dateTime is taken as the instant it names. */
-function dateBound(ctx: ProviderContext, name: 'start' | 'end', prefix: 'ge' | 'le'): Bound {
-  const values = ctx.req.query.getAll(name);
-  if (values.length !== 1) throw invalidParameter(`${name} must be given exactly once, got ${values.length}`);
-  const m = DATE_PARAM.exec(values[0]);
-  if (!m)
-    throw invalidParameter(
-      `${name}=${values[0]} is not a full date or a dateTime with a UTC offset (no Z, no partial dates)`,
-    );
-  const [, given, date, time, offset] = m;
-  if (given !== prefix) throw invalidParameter(`${name} must use the prefix ${prefix}, got ${given ?? 'none'}`);
-  if (time && !offset) throw invalidParameter(`${name}=${values[0]} has a time but no UTC offset`);
-  if (!isCalendarDate(date)) throw invalidParameter(`${name}=${values[0]} is not a calendar date`);
+function dateBound(q: URLSearchParams, name: 'start' | 'end'): Bound {
+  const bound = slotBound(q, name);
+  if ('problem' in bound) throw invalidParameter(bound.problem);
+  const { date, time } = bound;
   if (time) return { date, ms: Date.parse(`${date}${time}`) };
-  return { date, ms: prefix === 'ge' ? ukDayStart(date) : ukDayStart(date, 1) - 1000 };
+  return { date, ms: name === 'start' ? ukDayStart(date) : ukDayStart(date, 1) - 1000 };
 }
 
 interface SlotQuery {
@@ -62,18 +57,14 @@ interface SlotQuery {
 
 function parseQuery(ctx: ProviderContext): SlotQuery {
   const q = ctx.faults.apply('provider.slot-search-query', ctx.req.query, undefined);
-  const missing = ['status', 'start', 'end'].filter((p) => !q.has(p));
+  const missing = SLOT_SEARCH_REQUIRED.filter((p) => !q.has(p));
   if (missing.length) throw badRequest(`missing required parameter(s): ${missing.join(', ')}`);
-  const statuses = q.getAll('status');
-  if (statuses.length !== 1 || statuses[0] !== 'free')
-    throw invalidParameter(`status must be free, got ${statuses.join(',')}`);
-  const from = dateBound(ctx, 'start', 'ge');
-  const to = dateBound(ctx, 'end', 'le');
-  const days = daysBetween(from.date, to.date);
-  const maxDays = ctx.faults.apply('provider.slot-search-max-days', MAX_RANGE_DAYS, undefined);
-  if (days < 0 || days > maxDays)
-    throw invalidParameter(`the range ${from.date}..${to.date} is ${days} days; it must be 0 to ${maxDays}`);
-  if (!q.getAll('_include').includes('Slot:schedule')) throw invalidParameter('_include=Slot:schedule is mandatory');
+  refuseIf(slotStatusProblem(q));
+  const from = dateBound(q, 'start');
+  const to = dateBound(q, 'end');
+  const maxDays = ctx.faults.apply('provider.slot-search-max-days', MAX_SLOT_SEARCH_DAYS, undefined);
+  refuseIf(slotRangeProblem(from.date, to.date, maxDays));
+  refuseIf(slotIncludeProblem(q));
   return { from, to, recurse: new Set(q.getAll('_include:recurse')) };
 }
 
@@ -83,7 +74,7 @@ function uncheckedQuery(ctx: ProviderContext): SlotQuery {
     return parseQuery(ctx);
   } catch {
     const from = { date: ukDate(ctx.now), ms: ctx.now.getTime() };
-    const toMs = ctx.now.getTime() + MAX_RANGE_DAYS * DAY_MS;
+    const toMs = ctx.now.getTime() + MAX_SLOT_SEARCH_DAYS * DAY_MS;
     return { from, to: { date: ukDate(new Date(toMs)), ms: toMs }, recurse: new Set(ALL_RECURSE) };
   }
 }
