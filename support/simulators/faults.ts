@@ -48,7 +48,7 @@ export const FAULT_MODES: readonly FaultMode[] = [
   ...SSP_LENIENT_FAULT_MODES,
 ];
 
-/** The hand-written ids stay literal (a typo in `new Faults([…])` in a test fails to compile); generated ones are lenient-*. */
+/** The hand-written ids stay literal, for code that names a fault; generated ones are lenient-*. */
 export type FaultId =
   | (typeof WORKED_EXAMPLE_FAULTS)[number]['id']
   | OverStrictFaultId

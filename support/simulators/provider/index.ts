@@ -4,8 +4,9 @@
  * 501) → the Spine edge rules (EDGE_RULES, in order) → the interaction's handler. Handlers are a table
  * keyed by interaction name; an interaction with no row answers 501 until a later issue fills it in. Every
  * answer is written by negotiation.ts (format, gzip, Cache-Control, ETag); an unsupported format is refused
- * with 415 before anything else. A `provider-lenient-<rule>` fault makes the provider skip that one rule;
- * a `provider-strict-*` fault adds one rule a conformant provider must not have (OVER_STRICT).
+ * with 415 before anything else. The rules come through the fault point 'provider.edge-rules', where a
+ * `provider-lenient-<rule>` fault takes one out and a `provider-strict-*` fault adds one a conformant
+ * provider must not have (support/simulators/fault-modes/provider-edge.ts).
  *
  * Choices the spec leaves open:
  * - a URL that is no GP Connect service root → 404 NO_RECORD_FOUND; an unknown ODS code → 404
