@@ -6,6 +6,7 @@
  */
 import { EDGE_RULES, type EdgeRule, type RequestFacts } from '../jwt/jwt-rules';
 import { identifierValue } from '../fhir/bundle';
+import { UUID_PATTERN } from '../spine/nhs-number';
 import { SYS } from '../spine/systems';
 import { originViolation } from '../topology/rules';
 import type { Registry } from '../simulators/registry';
@@ -32,7 +33,6 @@ export interface ConsumerRule {
   check(c: RequestContext): string | undefined;
 }
 
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const isPath = (c: RequestContext, resource: string) => c.request.url.split('?')[0].endsWith(`/${resource}`);
 const problems = (found: (string | undefined)[]) => found.filter(Boolean).join('; ') || undefined;
 
@@ -93,7 +93,7 @@ export const CONSUMER_RULES: readonly ConsumerRule[] = [
       const id = c.request.headers['x-request-id'];
       return !id
         ? 'X-Request-ID is missing'
-        : UUID.test(id)
+        : UUID_PATTERN.test(id)
           ? undefined
           : `X-Request-ID ${JSON.stringify(id)} is not a UUID`;
     },
