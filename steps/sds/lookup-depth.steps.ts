@@ -1,10 +1,12 @@
 /** Step 2 in depth (facts §5.2, §1 and T10/T11): SDS's own refusals, and each capability's own root. */
 import { Then, When } from '@cucumber/cucumber';
 import { CAPABILITY_SEGMENT, type Interaction } from '../../support/interactions';
-import { check, expectError } from '../../support/world/checks';
+import { ofType } from '../../support/fhir/bundle';
+import { check, expectAnswer } from '../../support/world/checks';
 import { depthRequirement } from '../../support/world/depth';
 import { lookupEndpoint, onlyEntry } from '../../support/world/journey';
 import { probeSds } from '../../support/world/sds-probes';
+import { expectSpineCode } from '../../support/world/spine-code-check';
 import type { GpcWorld } from '../../support/world/world';
 
 /** The interaction each scenario looked an Endpoint up for. */
@@ -14,8 +16,22 @@ When('the consumer sends SDS {}', async function (this: GpcWorld, probe: string)
   this.remember('sds', await probeSds(this, probe));
 });
 
-Then('SDS answers {int} with the code {word}', function (this: GpcWorld, status: number, code: string) {
-  expectError(this, this.answer('sds'), { hop: 'sds', requirement: depthRequirement(this), status, code });
+Then('SDS answers {int} with a code of Spine-ErrorOrWarningCode', function (this: GpcWorld, status: number) {
+  expectSpineCode(this, this.answer('sds'), { hop: 'sds', requirement: depthRequirement(this), status });
+});
+
+Then('SDS answers 200 with a searchset of no Endpoint', function (this: GpcWorld) {
+  const result = this.answer('sds');
+  const requirement = depthRequirement(this);
+  const bundle = expectAnswer(this, result, { hop: 'sds', requirement, status: 200, resourceType: 'Bundle' });
+  const found = ofType(bundle, 'Endpoint');
+  check(this, bundle.type === 'searchset' && found.length === 0, {
+    hop: 'sds',
+    requirement,
+    evidence: result,
+    expected: 'a searchset of no Endpoint',
+    actual: `${String(bundle.type)} of ${found.length} Endpoint(s): ${found.map((e) => String(e.address)).join(', ')}`,
+  });
 });
 
 When(

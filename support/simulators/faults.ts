@@ -218,6 +218,63 @@ export const WORKED_EXAMPLE_FAULTS = [
   },
   { id: 'sds-errors-as-500', hop: 'sds', description: 'SDS answers every refusal with 500', breaks: ['WE-2e'] },
   {
+    id: 'sds-codes-lower-case',
+    hop: 'sds',
+    description:
+      'SDS writes its refusal codes in lower case, which the Spine-ErrorOrWarningCode CodeSystem does not have',
+    breaks: ['WE-2e'],
+  },
+  // A plausible record for the wrong query (support/simulators/sds-wrong-answers.ts).
+  {
+    id: 'sds-endpoint-other-organisation',
+    hop: 'sds',
+    description: "SDS answers the Endpoint search with another organisation's Endpoint",
+    breaks: ['WE-2g'],
+  },
+  {
+    id: 'sds-endpoint-other-interaction',
+    hop: 'sds',
+    description: 'SDS answers the Endpoint search with an Endpoint that does not list the interaction asked for',
+    breaks: ['WE-2g'],
+  },
+  {
+    id: 'sds-endpoint-foreign-party-key',
+    hop: 'sds',
+    description: "SDS answers the Endpoint search with an Endpoint carrying another practice's party key",
+    breaks: ['WE-2g'],
+  },
+  {
+    id: 'sds-device-other-owner',
+    hop: 'sds',
+    description: 'SDS answers the Device search with a Device owned by another organisation',
+    breaks: ['WE-2h'],
+  },
+  {
+    id: 'sds-device-other-interaction',
+    hop: 'sds',
+    description: 'SDS answers the Device search with a Device that does not list the interaction asked for',
+    breaks: ['WE-2h'],
+  },
+  {
+    id: 'sds-device-other-party-key',
+    hop: 'sds',
+    description: "SDS answers the Device search with a Device whose party key is not the Endpoint's",
+    breaks: ['WE-2h'],
+  },
+  // The real SDS's defects (observed, peers/pds-sds-observed.json), reproduced so the harness is seen to report them.
+  {
+    id: 'sds-peer-interaction-list-500',
+    hop: 'sds',
+    description: "SDS answers 500 INTERNAL_SERVER_ERROR to an Endpoint search that finds a record (the real SDS's S4)",
+    breaks: ['WE-2a'],
+  },
+  {
+    id: 'sds-peer-substring-interaction',
+    hop: 'sds',
+    description: "SDS matches interaction IDs by substring (the real SDS's S11)",
+    breaks: ['WE-2i'],
+  },
+  {
     id: 'sds-device-ignores-organization',
     hop: 'sds',
     description: "SDS Device search ignores the organization parameter, so a hosting ASID looks like the requester's",
@@ -450,6 +507,20 @@ export const OVER_STRICT_FAULT_MODES = [
 ] as const satisfies readonly FaultMode[];
 
 /**
+ * How a real service seen on loopback differs from the whole API without being wrong: the SDS adaptor runs
+ * without the API gateway that checks apikey (observed, probe S20). No check breaks on it; the replay test
+ * (test/unit/peer-replay.test.ts) shows the simulator answers as that peer with it on.
+ */
+export const PEER_DIVERGENCE_FAULT_MODES = [
+  {
+    id: 'sds-peer-no-gateway',
+    hop: 'sds',
+    description: 'SDS answers without the API gateway: a search with no apikey is served',
+    breaks: [],
+  },
+] as const satisfies readonly FaultMode[];
+
+/**
  * One lenient provider per Spine-edge rule: it skips exactly that rule. Generated from the rule tables so
  * a new rule gets its fault (and the lenient-modes meta-test proves some scenario catches it).
  */
@@ -475,6 +546,7 @@ export const SSP_LENIENT_FAULT_MODES: readonly FaultMode[] = SSP_RULES.map((rule
 export const FAULT_MODES: readonly FaultMode[] = [
   ...WORKED_EXAMPLE_FAULTS,
   ...OVER_STRICT_FAULT_MODES,
+  ...PEER_DIVERGENCE_FAULT_MODES,
   ...LENIENT_FAULT_MODES,
   ...SSP_LENIENT_FAULT_MODES,
 ];
@@ -483,6 +555,7 @@ export const FAULT_MODES: readonly FaultMode[] = [
 export type FaultId =
   | (typeof WORKED_EXAMPLE_FAULTS)[number]['id']
   | OverStrictFaultId
+  | (typeof PEER_DIVERGENCE_FAULT_MODES)[number]['id']
   | ReturnType<typeof lenientFault>
   | ReturnType<typeof sspLenientFault>;
 export type OverStrictFaultId = (typeof OVER_STRICT_FAULT_MODES)[number]['id'];

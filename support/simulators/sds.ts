@@ -4,13 +4,40 @@
  */
 import { randomUUID } from 'node:crypto';
 import { FHIR_JSON, SYS, EXT } from '../spine/systems';
+import { UUID_PATTERN } from '../spine/nhs-number';
 import type { FaultId, Faults } from './faults';
 import { r4Outcome, startServer, type RunningServer, type SimRequest, type SimResponse } from './http-kit';
 import type { AsRecord, MhsRecord, Registry } from './registry';
+import { spoilDevice, spoilEndpoint } from './sds-wrong-answers';
 
 export const SDS_BASE_PATH = '/spine-directory/FHIR/R4';
 
 const ACCEPTABLE = [/^application\/fhir\+json/, /^application\/json/, /^\*\/\*/];
+
+/**
+ * SDS's refusals as the real SDS FHIR API writes them (observed: peers/pds-sds-observed.json): Spine codes
+ * of the CodeSystem under the STU3 ValueSet URL, with the FHIR issue code it pairs with each.
+ */
+const REFUSAL = {
+  badRequest: { status: 400, code: 'BAD_REQUEST', display: 'Bad request', issue: 'required' },
+  noResource: { status: 404, code: 'NO_RECORD_FOUND', display: 'No record found', issue: 'not-found' },
+  notGet: { status: 405, code: 'NOT_IMPLEMENTED', display: 'Not implemented', issue: 'not-supported' },
+  accept: {
+    status: 406,
+    code: 'MISSING_OR_INVALID_HEADER',
+    display: 'Missing or invalid header',
+    issue: 'not-supported',
+  },
+  apikey: { status: 401, code: 'ACCESS_DENIED', display: 'Access denied', issue: 'security' },
+  crash: { status: 500, code: 'INTERNAL_SERVER_ERROR', display: 'Internal server error', issue: 'exception' },
+} as const;
+
+function refuse(kind: keyof typeof REFUSAL, diagnostics: string, faults: Faults): SimResponse {
+  const r = REFUSAL[kind];
+  // sds-codes-lower-case: the same refusal under a code the CodeSystem does not have (codes are case-sensitive).
+  const code = faults.has('sds-codes-lower-case') ? r.code.toLowerCase() : r.code;
+  return r4Outcome(r.status, code, r.display, diagnostics, r.issue, SYS.spineErrorStu3ValueSet);
+}
 
 interface Query {
   ods?: string;
@@ -129,81 +156,100 @@ function searchset(selfUrl: string, resources: Record<string, unknown>[]): SimRe
   };
 }
 
+/** An exact match, as the spec has it; the real SDS matches by substring (observed, probe S11): a defect. */
+function hasInteraction(interactions: string[], asked: string, faults: Faults): boolean {
+  return faults.has('sds-peer-substring-interaction')
+    ? interactions.some((i) => i.includes(asked))
+    : interactions.includes(asked);
+}
+
 /** Duplicates or empties a result for the cardinality faults (T13). */
 function applyCardinality<T>(rows: T[], none: boolean, twice: boolean): T[] {
   if (none) return [];
   return twice ? rows.flatMap((r) => [r, r]) : rows;
 }
 
+const ENDPOINT_COMBINATIONS = [
+  'organization+interaction',
+  'organization+partykey',
+  'organization+interaction+partykey',
+  'interaction+partykey',
+];
+
+/** What is wrong with a search's parameter set, per resource (facts §5.2); checked before Accept. */
+const COMBINATION_PROBLEM: Record<string, (q: Query) => string | undefined> = {
+  '/Endpoint': (q) => {
+    const combo = [q.ods && 'organization', q.interaction && 'interaction', q.partyKey && 'partykey']
+      .filter(Boolean)
+      .join('+');
+    return ENDPOINT_COMBINATIONS.includes(combo) && !q.manufacturer
+      ? undefined
+      : `Endpoint search needs one of: ${ENDPOINT_COMBINATIONS.join(', ')}`;
+  },
+  '/Device': (q) =>
+    q.ods && q.interaction ? undefined : 'Device search needs organization and an interaction identifier',
+};
+
 function endpointSearch(q: Query, registry: Registry, faults: Faults, self: string): SimResponse {
-  const combo = [q.ods && 'organization', q.interaction && 'interaction', q.partyKey && 'partykey']
-    .filter(Boolean)
-    .join('+');
-  const allowed = [
-    'organization+interaction',
-    'organization+partykey',
-    'organization+interaction+partykey',
-    'interaction+partykey',
-  ];
-  if (!allowed.includes(combo) || q.manufacturer)
-    return r4Outcome(400, 'BAD_REQUEST', 'Bad request', `Endpoint search needs one of: ${allowed.join(', ')}`);
   const rows = registry.mhs.filter(
     (m) =>
       (!q.ods || m.odsCode === q.ods) &&
-      (!q.interaction || m.interactions.includes(q.interaction)) &&
+      (!q.interaction || hasInteraction(m.interactions, q.interaction, faults)) &&
       (!q.partyKey || m.partyKey === q.partyKey),
   );
+  // The real SDS's defect (observed, probe S4): a record whose interactions are a list crashes the mapper.
+  if (rows.length && faults.has('sds-peer-interaction-list-500'))
+    return refuse('crash', "'list' object has no attribute 'split'", faults);
   const shown = applyCardinality(rows, faults.has('sds-no-endpoints'), faults.has('sds-two-endpoints'));
   return searchset(
     self,
-    shown.map((m) => endpointResource(m, faults)),
+    shown.map(spoilEndpoint(faults, registry, q.interaction)).map((m) => endpointResource(m, faults)),
   );
 }
 
 function deviceSearch(q: Query, registry: Registry, faults: Faults, self: string): SimResponse {
-  if (!q.ods || !q.interaction)
-    return r4Outcome(
-      400,
-      'BAD_REQUEST',
-      'Bad request',
-      'Device search needs organization and an interaction identifier',
-    );
   const rows = registry.as.filter(
     (a) =>
       (faults.has('sds-device-ignores-organization') || a.odsCode === q.ods) &&
-      a.interactions.includes(q.interaction!) &&
+      hasInteraction(a.interactions, q.interaction!, faults) &&
       (!q.partyKey || a.partyKey === q.partyKey) &&
       (!q.manufacturer || a.manufacturerOds === q.manufacturer),
   );
   const shown = applyCardinality(rows, faults.has('sds-no-devices'), faults.has('sds-two-devices'));
   return searchset(
     self,
-    shown.map((a) => deviceResource(a, faults)),
+    shown.map(spoilDevice(faults, registry, q.interaction)).map((a) => deviceResource(a, faults)),
   );
 }
 
 const SEARCHES: Record<string, typeof endpointSearch> = { '/Endpoint': endpointSearch, '/Device': deviceSearch };
 
+/**
+ * The order of SDS's checks (observed): the API gateway's apikey, the path, the method, then the query
+ * before the correlation ID and the Accept header (an unacceptable Accept on a bad query is a 400).
+ */
 function route(req: SimRequest, registry: Registry, faults: Faults, baseUrl: string): SimResponse {
+  // The adaptor alone does not check apikey (observed, probe S20): the gateway in front of it does.
+  if (!req.headers['apikey'] && !faults.has('sds-peer-no-gateway'))
+    return refuse('apikey', 'apikey header is missing', faults);
   const path = req.path.startsWith(SDS_BASE_PATH) ? req.path.slice(SDS_BASE_PATH.length) : undefined;
   const search = path === undefined ? undefined : SEARCHES[path];
-  if (!search) return r4Outcome(404, 'NOT_FOUND', 'Not found', `no SDS resource at ${req.path}`, 'not-found');
+  if (!search) return refuse('noResource', 'HTTP endpoint not found', faults);
   if (req.method !== 'GET')
-    return r4Outcome(
-      405,
-      'METHOD_NOT_ALLOWED',
-      'Method not allowed',
-      `${req.method} is not supported`,
-      'not-supported',
-    );
-  const accept = req.headers['accept'];
-  if (accept && !ACCEPTABLE.some((a) => a.test(accept)))
-    return r4Outcome(406, 'NOT_ACCEPTABLE', 'Not acceptable', `Accept ${accept} is not supported`, 'not-supported');
-  if (!req.headers['apikey'])
-    return r4Outcome(401, 'ACCESS_DENIED', 'Access denied', 'apikey header is missing', 'security');
+    return { ...refuse('notGet', 'HTTP operation not supported', faults), headers: { Allow: 'GET' } };
   const q = parseQuery(req.query);
-  if (q.problem) return r4Outcome(400, 'BAD_REQUEST', 'Bad request', q.problem);
-  return search(q, registry, faults, `${baseUrl}${req.rawUrl}`);
+  const problem = q.problem ?? COMBINATION_PROBLEM[path!](q);
+  if (problem) return refuse('badRequest', problem, faults);
+  const correlation = req.headers['x-correlation-id'];
+  if (correlation && !UUID_PATTERN.test(correlation))
+    return refuse('badRequest', 'Invalid X-Correlation-ID header. Should be an UUIDv4', faults);
+  const accept = req.headers['accept'];
+  if (accept && !ACCEPTABLE.some((a) => a.test(accept))) return refuse('accept', 'Accept type not supported', faults);
+  const answer = search(q, registry, faults, `${baseUrl}${req.rawUrl}`);
+  // A 200 is labelled with the media type asked for: application/json when that is what Accept says.
+  return answer.status === 200 && accept && /^application\/json/.test(accept)
+    ? { ...answer, headers: { ...answer.headers, 'Content-Type': 'application/json' } }
+    : answer;
 }
 
 export function startSds(opts: { port: number; faults: Faults; registry: () => Registry }): Promise<RunningServer> {
@@ -215,18 +261,14 @@ export function startSds(opts: { port: number; faults: Faults; registry: () => R
       const answer = route(req, opts.registry(), opts.faults, base);
       const res =
         answer.status >= 400 && opts.faults.has('sds-errors-as-500')
-          ? r4Outcome(
-              500,
-              'INTERNAL_SERVER_ERROR',
-              'Internal server error',
-              'fault mode sds-errors-as-500',
-              'exception',
-            )
+          ? refuse('crash', 'fault mode sds-errors-as-500', opts.faults)
           : answer;
-      const correlation = req.headers['x-correlation-id'];
-      return correlation ? { ...res, headers: { ...res.headers, 'X-Correlation-Id': correlation } } : res;
+      // Every answer carries a correlation ID: the one sent when it is a UUID, else one of SDS's own.
+      const sent = req.headers['x-correlation-id'];
+      const correlation = sent && UUID_PATTERN.test(sent) ? sent : randomUUID().toUpperCase();
+      return { ...res, headers: { ...res.headers, 'X-Correlation-Id': correlation } };
     },
-    (status, message) => r4Outcome(status, 'INTERNAL_SERVER_ERROR', 'Internal server error', message, 'exception'),
+    (status, message) => ({ ...refuse('crash', message, opts.faults), status }),
   );
   return started.then((s) => {
     base = s.baseUrl;

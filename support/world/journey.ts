@@ -14,6 +14,7 @@ import { SYS } from '../spine/systems';
 import { rootProblem } from '../spine/service-root';
 import type { HttpResult } from '../spine/http';
 import { check, expectAnswer, fail } from './checks';
+import { deviceAnswersQuery, endpointAnswersQuery } from './sds-answers';
 import type { GpcWorld } from './world';
 
 export function choosePatient(w: GpcWorld, role: string): void {
@@ -160,8 +161,11 @@ export async function resolveEndpointAndAsid(w: GpcWorld): Promise<void> {
   const endpointResult = await lookupEndpoint(w, i);
   const endpoint = onlyEntry(w, endpointResult, 'Endpoint', 'WE-2a');
   w.state.endpoint = { ...endpointDetails(w, endpoint, endpointResult), ods: w.state.ods! };
+  endpointAnswersQuery(w, endpoint, endpointResult);
   const deviceResult = await lookupDevice(w, i);
-  w.state.providerAsid = deviceAsid(w, onlyEntry(w, deviceResult, 'Device', 'WE-2d'), deviceResult);
+  const device = onlyEntry(w, deviceResult, 'Device', 'WE-2d');
+  w.state.providerAsid = deviceAsid(w, device, deviceResult);
+  deviceAnswersQuery(w, device, deviceResult);
   w.carry('serviceRoot', w.state.endpoint.root);
   w.carry('partyKey', w.state.endpoint.partyKey);
   w.carry('providerAsid', w.state.providerAsid);
