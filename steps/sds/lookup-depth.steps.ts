@@ -4,7 +4,7 @@ import { CAPABILITY_SEGMENT, type Interaction } from '../../support/interactions
 import { ofType } from '../../support/fhir/bundle';
 import { check, expectAnswer } from '../../support/world/checks';
 import { depthRequirement } from '../../support/world/depth';
-import { lookupEndpoint, onlyEntry } from '../../support/world/journey';
+import { endpointRoot, lookupEndpoint, onlyEntry } from '../../support/world/journey';
 import { probeSds } from '../../support/world/sds-probes';
 import { expectSpineCode } from '../../support/world/spine-code-check';
 import type { GpcWorld } from '../../support/world/world';
@@ -47,6 +47,8 @@ Then("the Endpoint's address is the root of that interaction's capability", func
   const result = this.answer('sds');
   const requirement = depthRequirement(this);
   const endpoint = onlyEntry(this, result, 'Endpoint', requirement);
+  // A root that is no root at all (a trailing slash, another practice) is named as such first (WE-2b).
+  endpointRoot(this, endpoint, result);
   // T11: the root ends /{ODS}/STU3/{major}/{capability segment}; another capability's root is not it.
   const ending = new RegExp(`/${this.state.ods}/STU3/\\d+/${CAPABILITY_SEGMENT[i.capability]}$`);
   check(this, ending.test(String(endpoint.address)), {

@@ -14,6 +14,8 @@ export interface FaultMode {
   description: string;
   /** Requirement IDs whose scenarios must fail under this fault. */
   breaks: string[];
+  /** Words the failure message must carry, so the fault is named and not merely seen (issue 18 item 5). */
+  names?: string;
 }
 
 /** The worked example's faults, written by hand: what test/meta/fault-modes.test.ts runs. */
@@ -55,6 +57,7 @@ export const WORKED_EXAMPLE_FAULTS = [
     hop: 'sds',
     description: 'SDS returns the service root with a trailing slash',
     breaks: ['WE-2b'],
+    names: 'ends with a slash',
   },
   {
     id: 'sds-no-party-key',
