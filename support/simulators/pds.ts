@@ -11,8 +11,19 @@ import { r4Outcome, startServer, type RunningServer, type SimRequest, type SimRe
 
 export const PDS_BASE_PATH = '/personal-demographics/FHIR/R4';
 
+/** When the PDS sandbox's 9000000009 died, and when its GP registration ended (observed, probe P1). */
+const SANDBOX_DEATH = '2010-10-22T00:00:00+00:00';
+const ENDED_REGISTRATION = { start: '2020-01-01', end: '2021-12-31' };
+
+const gpPeriod = (p: Person, faults: Faults) =>
+  faults.has('pds-gp-registration-ended') ? ENDED_REGISTRATION : (p.gpPeriod ?? { start: '2020-01-01' });
+
 function pdsPatient(p: Person, faults: Faults): Record<string, unknown> {
-  const restricted = p.kind === 'restricted' && !faults.has('pds-restricted-unflagged');
+  const restricted =
+    (p.kind === 'restricted' && !faults.has('pds-restricted-unflagged')) ||
+    (p.kind === 'normal' && faults.has('pds-registered-restricted'));
+  const deceased =
+    p.deceasedDateTime ?? (p.kind === 'normal' && faults.has('pds-registered-deceased') ? SANDBOX_DEATH : undefined);
   const nhsNumber = faults.has('pds-bad-check-digit')
     ? p.nhsNumber.slice(0, 9) + ((Number(p.nhsNumber[9]) + 1) % 10)
     : p.nhsNumber;
@@ -33,29 +44,32 @@ function pdsPatient(p: Person, faults: Faults): Record<string, unknown> {
       {
         system: faults.has('pds-wrong-identifier-system') ? 'http://fhir.nhs.net/Id/nhs-number' : SYS.nhsNumber,
         value: nhsNumber,
-        extension: [
-          {
-            url: EXT.ukCoreVerification,
-            valueCodeableConcept: {
-              coding: [
-                {
-                  system: SYS.ukCoreVerification,
-                  version: '1.0.0',
-                  code: '01',
-                  display: 'Number present and verified',
+        extension: faults.has('pds-no-verification-status')
+          ? []
+          : [
+              {
+                url: EXT.ukCoreVerification,
+                valueCodeableConcept: {
+                  coding: [
+                    {
+                      system: SYS.ukCoreVerification,
+                      version: '1.0.0',
+                      ...(faults.has('pds-unverified-number')
+                        ? { code: '02', display: 'Number present but not traced' }
+                        : { code: '01', display: 'Number present and verified' }),
+                    },
+                  ],
                 },
-              ],
-            },
-          },
-        ],
+              },
+            ],
       },
     ],
     name: [
       { id: '123', use: 'usual', period: { start: '2010-01-01' }, given: p.given, family: p.family, prefix: p.prefix },
     ],
     gender: p.gender,
-    birthDate: p.birthDate,
-    ...(p.deceasedDateTime && !faults.has('pds-drops-deceased') ? { deceasedDateTime: p.deceasedDateTime } : {}),
+    birthDate: faults.has('pds-future-birth-date') ? '2999-01-01' : p.birthDate,
+    ...(deceased && !faults.has('pds-drops-deceased') ? { deceasedDateTime: deceased } : {}),
   };
   if (!restricted) {
     if (p.address.length)
@@ -68,7 +82,7 @@ function pdsPatient(p: Person, faults: Faults): Record<string, unknown> {
         {
           id: '254406A3',
           type: 'Organization',
-          identifier: { system: SYS.odsOrg, value: ods, period: p.gpPeriod ?? { start: '2020-01-01' } },
+          identifier: { system: SYS.odsOrg, value: ods, period: gpPeriod(p, faults) },
         },
       ];
     }
