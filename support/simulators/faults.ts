@@ -271,7 +271,7 @@ export const WORKED_EXAMPLE_FAULTS = [
     id: 'sds-endpoint-other-organisation',
     hop: 'sds',
     description: "SDS answers the Endpoint search with another organisation's Endpoint",
-    breaks: ['WE-2g'],
+    breaks: ['WE-2g', 'TOP-T13'],
   },
   {
     id: 'sds-endpoint-other-interaction',
@@ -289,7 +289,7 @@ export const WORKED_EXAMPLE_FAULTS = [
     id: 'sds-device-other-owner',
     hop: 'sds',
     description: 'SDS answers the Device search with a Device owned by another organisation',
-    breaks: ['WE-2h'],
+    breaks: ['WE-2h', 'TOP-T13'],
   },
   {
     id: 'sds-device-other-interaction',

@@ -102,8 +102,9 @@ function answersQuery(
     });
 }
 
-export const endpointAnswersQuery = (w: GpcWorld, endpoint: Resource, result: HttpResult) =>
-  answersQuery(w, ENDPOINT_RULES, 'Endpoint', 'WE-2g', endpoint, result);
+/** `requirement`: the rule the caller checks for (T13 counts only records that answer the query). */
+export const endpointAnswersQuery = (w: GpcWorld, endpoint: Resource, result: HttpResult, requirement = 'WE-2g') =>
+  answersQuery(w, ENDPOINT_RULES, 'Endpoint', requirement, endpoint, result);
 
-export const deviceAnswersQuery = (w: GpcWorld, device: Resource, result: HttpResult) =>
-  answersQuery(w, DEVICE_RULES, 'Device', 'WE-2h', device, result);
+export const deviceAnswersQuery = (w: GpcWorld, device: Resource, result: HttpResult, requirement = 'WE-2h') =>
+  answersQuery(w, DEVICE_RULES, 'Device', requirement, device, result);
