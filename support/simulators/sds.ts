@@ -28,7 +28,8 @@ const REFUSAL = {
     display: 'Missing or invalid header',
     issue: 'not-supported',
   },
-  apikey: { status: 401, code: 'ACCESS_DENIED', display: 'Access denied', issue: 'security' },
+  // The API gateway's refusal, not the adaptor's: the NHS API platform writes it under the R4 CodeSystem.
+  apikey: { status: 401, code: 'ACCESS_DENIED', display: 'Access denied', issue: 'security', system: SYS.spineErrorR4 },
   crash: { status: 500, code: 'INTERNAL_SERVER_ERROR', display: 'Internal server error', issue: 'exception' },
 } as const;
 
@@ -36,7 +37,8 @@ function refuse(kind: keyof typeof REFUSAL, diagnostics: string, faults: Faults)
   const r = REFUSAL[kind];
   // sds-codes-lower-case: the same refusal under a code the CodeSystem does not have (codes are case-sensitive).
   const code = faults.has('sds-codes-lower-case') ? r.code.toLowerCase() : r.code;
-  return r4Outcome(r.status, code, r.display, diagnostics, r.issue, SYS.spineErrorStu3ValueSet);
+  const system = 'system' in r ? r.system : SYS.spineErrorStu3ValueSet;
+  return r4Outcome(r.status, code, r.display, diagnostics, r.issue, system);
 }
 
 interface Query {
