@@ -227,8 +227,9 @@ function deviceSearch(q: Query, registry: Registry, faults: Faults, self: string
 const SEARCHES: Record<string, typeof endpointSearch> = { '/Endpoint': endpointSearch, '/Device': deviceSearch };
 
 /**
- * The order of SDS's checks (observed): the API gateway's apikey, the path, the method, then the query
- * before the correlation ID and the Accept header (an unacceptable Accept on a bad query is a 400).
+ * The order of SDS's checks: the API gateway's apikey first (it stands in front of everything; not observed,
+ * the peer ran without it), then, as observed, the path, the method, the query before the correlation ID and
+ * the Accept header (an unacceptable Accept on a bad query is a 400).
  */
 function route(req: SimRequest, registry: Registry, faults: Faults, baseUrl: string): SimResponse {
   // The adaptor alone does not check apikey (observed, probe S20): the gateway in front of it does.
