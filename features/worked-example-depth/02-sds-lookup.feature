@@ -19,6 +19,12 @@ Feature: 2+. SDS lookup in depth
       | a POST to Endpoint                           | 405    |
       | an Accept of text/html                       | 406    |
 
+  @WE-2e
+  Scenario: SDS's 405 says which method it allows
+    When the consumer sends SDS a POST to Endpoint
+    Then SDS answers 405 with a code of Spine-ErrorOrWarningCode
+    And SDS's Allow header names GET
+
   @WE-2i
   Scenario: SDS matches interaction IDs exactly
     When the consumer sends SDS an Endpoint search for part of an interaction ID

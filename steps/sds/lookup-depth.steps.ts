@@ -20,6 +20,19 @@ Then('SDS answers {int} with a code of Spine-ErrorOrWarningCode', function (this
   expectSpineCode(this, this.answer('sds'), { hop: 'sds', requirement: depthRequirement(this), status });
 });
 
+Then("SDS's Allow header names GET", function (this: GpcWorld) {
+  const result = this.answer('sds');
+  const allow = result.headers['allow'];
+  // RFC 9110 §15.5.6: a 405 carries Allow, the methods the resource supports (observed: the real SDS says GET).
+  check(this, !!allow && /\bGET\b/.test(allow), {
+    hop: 'sds',
+    requirement: depthRequirement(this),
+    evidence: result,
+    expected: 'an Allow header naming GET on the 405',
+    actual: allow === undefined ? 'no Allow header' : `Allow: ${allow}`,
+  });
+});
+
 Then('SDS answers 200 with a searchset of no Endpoint', function (this: GpcWorld) {
   const result = this.answer('sds');
   const requirement = depthRequirement(this);

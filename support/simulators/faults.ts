@@ -260,6 +260,13 @@ export const WORKED_EXAMPLE_FAULTS = [
   },
   { id: 'sds-errors-as-500', hop: 'sds', description: 'SDS answers every refusal with 500', breaks: ['WE-2e'] },
   {
+    id: 'sds-405-without-allow',
+    hop: 'sds',
+    description: 'SDS refuses a POST with 405 but no Allow header',
+    breaks: ['WE-2e'],
+    names: 'Allow',
+  },
+  {
     id: 'sds-codes-lower-case',
     hop: 'sds',
     description:

@@ -239,7 +239,10 @@ function route(req: SimRequest, registry: Registry, faults: Faults, baseUrl: str
   const search = path === undefined ? undefined : SEARCHES[path];
   if (!search) return refuse('noResource', 'HTTP endpoint not found', faults);
   if (req.method !== 'GET')
-    return { ...refuse('notGet', 'HTTP operation not supported', faults), headers: { Allow: 'GET' } };
+    return {
+      ...refuse('notGet', 'HTTP operation not supported', faults),
+      headers: faults.has('sds-405-without-allow') ? {} : { Allow: 'GET' },
+    };
   const q = parseQuery(req.query);
   const problem = q.problem ?? COMBINATION_PROBLEM[path!](q);
   if (problem) return refuse('badRequest', problem, faults);
