@@ -42,7 +42,25 @@ export const DEPTH_REQUIREMENTS: readonly Requirement[] = [
   {
     id: 'WE-2e',
     hop: 'sds',
-    text: 'SDS answers a search missing parameters 400, a path that is no resource 404, a method other than GET 405, an unservable Accept 406',
+    text: 'SDS answers a search missing parameters 400, a path that is no resource 404, a method other than GET 405, an unservable Accept 406, each with a code of Spine-ErrorOrWarningCode',
+    source: 'facts §5.2',
+  },
+  {
+    id: 'WE-2g',
+    hop: 'sds',
+    text: "The Endpoint answers the query: managingOrganization is the ODS code asked for, the interaction asked for is among its interactions, its party key is that organisation's",
+    source: 'facts §5.2',
+  },
+  {
+    id: 'WE-2h',
+    hop: 'sds',
+    text: "The Device answers the query: owner is the ODS code asked for, the interaction asked for is among its interactions, its party key is the Endpoint's",
+    source: 'facts §5.2',
+  },
+  {
+    id: 'WE-2i',
+    hop: 'sds',
+    text: 'SDS matches interaction IDs exactly: part of an interaction ID finds no Endpoint',
     source: 'facts §5.2',
   },
   {

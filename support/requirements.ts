@@ -37,6 +37,18 @@ const WORKED_EXAMPLE: readonly Requirement[] = [
   },
   { id: 'WE-1d', hop: 'pds', text: 'PDS mirrors X-Request-ID and X-Correlation-ID', source: 'facts §5.1' },
   {
+    id: 'WE-1i',
+    hop: 'pds',
+    text: 'The registered patient is living and currently registered (generalPractitioner identifier.period.end not in the past); else the journey stops',
+    source: 'facts §5.1',
+  },
+  {
+    id: 'WE-1j',
+    hop: 'pds',
+    text: 'The traced NHS number carries the UK Core verification status 01 and the record a date of birth not in the future',
+    source: 'facts §5.1',
+  },
+  {
     id: 'WE-2a',
     hop: 'sds',
     text: 'The Endpoint query by ODS code and interaction returns a searchset with exactly one Endpoint',

@@ -14,7 +14,8 @@ import type { Hop } from '../requirements';
 import type { SspRuleId } from '../spine/ssp-rules';
 import type { Person } from './fixtures/people';
 import type { SimResponse } from './http-kit';
-import type { AsRecord, MhsRecord } from './registry';
+import type { AsRecord, MhsRecord, Registry } from './registry';
+import type { SdsRefusal } from './sds-refusals';
 import type { ProviderDuty } from './provider/duties';
 import type { GpcError } from './provider/outcomes';
 import type { ClaimPolicy, SlotRecord } from './provider/state';
@@ -28,7 +29,7 @@ export interface FaultPoints {
   'pds.person': [Person, undefined];
   /** PDS: the Patient as rendered; `requested` is the NHS number in the URL. */
   'pds.patient': [Json, { requested: string }];
-  /** PDS: the answer to a trace that passed the request checks (200, or a 404 for an unknown number). */
+  /** PDS: the answer to a trace of a known number that passed the request checks (200, or a 404 if invalidated). */
   'pds.trace': [SimResponse, undefined];
   /** PDS: every answer, errors included, before the mirrored headers are added. */
   'pds.answer': [SimResponse, undefined];
@@ -39,6 +40,17 @@ export interface FaultPoints {
   'sds.device-rows': [readonly AsRecord[], undefined];
   /** SDS: whether a Device search narrows by organization (it must). */
   'sds.device-search-by-organization': [boolean, undefined];
+  /** SDS: how a record's interaction IDs are matched against the one asked for (exactly, per the spec). */
+  'sds.interaction-match': [(interactions: readonly string[], asked: string) => boolean, undefined];
+  /** SDS: each matched record before it is rendered; `interaction` is the one asked for ('' when none). */
+  'sds.endpoint-record': [MhsRecord, { interaction: string; registry: Registry }];
+  'sds.device-record': [AsRecord, { interaction: string; registry: Registry }];
+  /** SDS: the answer to an Endpoint search; `matched` are the records the query found. */
+  'sds.endpoint-search': [SimResponse, { matched: readonly MhsRecord[] }];
+  /** SDS: whether the API gateway in front of SDS refuses a request without apikey (the real one does). */
+  'sds.gateway-checks-apikey': [boolean, undefined];
+  /** SDS: the refusal (sds-refusals.ts) about to be written as an OperationOutcome. */
+  'sds.refusal': [SdsRefusal, undefined];
   /** SDS: the Endpoint and Device resources as rendered. */
   'sds.endpoint': [Json, undefined];
   'sds.device': [Json, undefined];
@@ -101,6 +113,8 @@ export interface FaultMode {
   description: string;
   /** Requirement IDs whose scenarios must fail under this fault. */
   breaks: string[];
+  /** Words the failure message must carry, so the fault is named and not merely seen (issue 18 item 5). */
+  names?: string;
   /** What the fault does, point by point; every fault has at least one (test/unit/fault-effects.test.ts). */
   effects: FaultEffects;
 }

@@ -22,11 +22,12 @@ import { PDS_DEPTH_FAULTS, PDS_FAULTS } from './fault-modes/pds';
 import { PROVIDER_FAULTS } from './fault-modes/provider';
 import { PROVIDER_DEPTH_FAULTS } from './fault-modes/provider-depth';
 import { LENIENT_FAULT_MODES, OVER_STRICT_FAULT_MODES } from './fault-modes/provider-edge';
-import { SDS_DEPTH_FAULTS, SDS_FAULTS } from './fault-modes/sds';
+import { PEER_DIVERGENCE_FAULT_MODES, SDS_DEPTH_FAULTS, SDS_FAULTS } from './fault-modes/sds';
+import { SDS_WRONG_ANSWER_FAULTS } from './fault-modes/sds-wrong-answers';
 import { SSP_FAULTS, SSP_LENIENT_FAULT_MODES } from './fault-modes/ssp';
 
 export type { FaultMode } from './fault-points';
-export { LENIENT_FAULT_MODES, OVER_STRICT_FAULT_MODES, SSP_LENIENT_FAULT_MODES };
+export { LENIENT_FAULT_MODES, OVER_STRICT_FAULT_MODES, PEER_DIVERGENCE_FAULT_MODES, SSP_LENIENT_FAULT_MODES };
 
 /** The worked example's faults, written by hand: what test/meta/fault-modes.test.ts runs. */
 export const WORKED_EXAMPLE_FAULTS = [
@@ -37,6 +38,7 @@ export const WORKED_EXAMPLE_FAULTS = [
   // Worked example in depth (support/requirements-depth.ts)
   ...PDS_DEPTH_FAULTS,
   ...SDS_DEPTH_FAULTS,
+  ...SDS_WRONG_ANSWER_FAULTS,
   ...PROVIDER_DEPTH_FAULTS,
 ] as const satisfies readonly FaultMode[];
 
@@ -44,6 +46,7 @@ export const WORKED_EXAMPLE_FAULTS = [
 export const FAULT_MODES: readonly FaultMode[] = [
   ...WORKED_EXAMPLE_FAULTS,
   ...OVER_STRICT_FAULT_MODES,
+  ...PEER_DIVERGENCE_FAULT_MODES,
   ...LENIENT_FAULT_MODES,
   ...SSP_LENIENT_FAULT_MODES,
 ];
@@ -52,6 +55,7 @@ export const FAULT_MODES: readonly FaultMode[] = [
 export type FaultId =
   | (typeof WORKED_EXAMPLE_FAULTS)[number]['id']
   | OverStrictFaultId
+  | (typeof PEER_DIVERGENCE_FAULT_MODES)[number]['id']
   | ReturnType<typeof lenientFault>
   | ReturnType<typeof sspLenientFault>;
 export type OverStrictFaultId = (typeof OVER_STRICT_FAULT_MODES)[number]['id'];

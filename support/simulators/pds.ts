@@ -65,7 +65,7 @@ function pdsPatient(p: Person): Record<string, unknown> {
         {
           id: '254406A3',
           type: 'Organization',
-          identifier: { system: SYS.odsOrg, value: p.gpOds, period: { start: '2020-01-01' } },
+          identifier: { system: SYS.odsOrg, value: p.gpOds, period: p.gpPeriod ?? { start: '2020-01-01' } },
         },
       ];
     }
@@ -73,32 +73,37 @@ function pdsPatient(p: Person): Record<string, unknown> {
   return patient;
 }
 
+/**
+ * The order of PDS's checks (observed on the sandbox): the NHS number, and whether the record exists, come
+ * before the X-Request-ID header, so an unknown number without X-Request-ID is a 404.
+ */
 function trace(req: SimRequest, nhsNumber: string, faults: Faults): SimResponse {
-  if (!req.headers['x-request-id'])
+  if (!isValidNhsNumber(nhsNumber))
+    return r4Outcome(400, 'INVALID_RESOURCE_ID', 'Resource Id is invalid', `Invalid NHS number ${nhsNumber}`, 'value');
+  const found = person(nhsNumber);
+  if (!found) return r4Outcome(404, 'RESOURCE_NOT_FOUND', 'Resource not found', undefined, 'not-found');
+  const requestId = req.headers['x-request-id'];
+  if (!requestId)
     return r4Outcome(
       400,
       'MISSING_VALUE',
       'Required value is missing',
       'Invalid request with error - X-Request-ID header must be supplied to access this resource',
-      'value',
+      'required',
     );
-  if (!UUID_PATTERN.test(req.headers['x-request-id']))
+  if (!UUID_PATTERN.test(requestId))
     return r4Outcome(
       400,
       'INVALID_VALUE',
       'Provided value is invalid',
-      'Invalid value - X-Request-ID must be a UUID',
+      `Invalid value - '${requestId}' in header 'X-Request-ID'`,
       'value',
     );
-  if (!isValidNhsNumber(nhsNumber))
-    return r4Outcome(400, 'INVALID_RESOURCE_ID', 'Resource Id is invalid', `Invalid NHS number ${nhsNumber}`, 'value');
-  return faults.apply('pds.trace', lookUp(nhsNumber, faults), undefined);
+  return faults.apply('pds.trace', lookUp(found, nhsNumber, faults), undefined);
 }
 
-/** The answer to a well-formed trace: the record, or why there is none. */
-function lookUp(nhsNumber: string, faults: Faults): SimResponse {
-  const found = person(nhsNumber);
-  if (!found) return r4Outcome(404, 'RESOURCE_NOT_FOUND', 'Resource not found', undefined, 'not-found');
+/** The answer to a well-formed trace of a number PDS knows: the record, or why it is not given. */
+function lookUp(found: Person, nhsNumber: string, faults: Faults): SimResponse {
   if (found.kind === 'invalidated')
     return r4Outcome(
       404,
@@ -130,15 +135,16 @@ function route(req: SimRequest, faults: Faults): SimResponse {
   const m = /^\/Patient\/([^/]*)$/.exec(path);
   if (!m)
     return r4Outcome(404, 'UNSUPPORTED_SERVICE', 'Unsupported Service', `no PDS service at ${path}`, 'not-supported');
+  // The sandbox answers any other method on a Patient 404 FAILURE_TO_PROCESS_MESSAGE (observed, probe P11).
   if (req.method !== 'GET')
     return r4Outcome(
-      405,
-      'METHOD_NOT_ALLOWED',
-      'Method not allowed',
+      404,
+      'FAILURE_TO_PROCESS_MESSAGE',
+      'Failed to process message',
       `${req.method} is not supported on ${path}`,
-      'not-supported',
+      'exception',
     );
-  if (!m[1]) return r4Outcome(400, 'UNSUPPORTED_SERVICE', 'Unsupported Service', 'Missing NHS number', 'value');
+  if (!m[1]) return r4Outcome(400, 'UNSUPPORTED_SERVICE', 'Unsupported Service', 'Missing NHS number', 'processing');
   return trace(req, decodeURIComponent(m[1]), faults);
 }
 

@@ -4,13 +4,22 @@
  */
 import { randomUUID } from 'node:crypto';
 import { FHIR_JSON, SYS, EXT } from '../spine/systems';
+import { UUID_PATTERN } from '../spine/nhs-number';
 import type { Faults } from './faults';
-import { r4Outcome, startServer, type RunningServer, type SimRequest, type SimResponse } from './http-kit';
+import { startServer, type RunningServer, type SimRequest, type SimResponse } from './http-kit';
 import type { AsRecord, MhsRecord, Registry } from './registry';
+import { SDS_REFUSALS, sdsOutcome } from './sds-refusals';
 
 export const SDS_BASE_PATH = '/spine-directory/FHIR/R4';
 
 const ACCEPTABLE = [/^application\/fhir\+json/, /^application\/json/, /^\*\/\*/];
+
+/** SDS's refusal of one kind (sds-refusals.ts), as the switched-on faults have it written. */
+const refuse = (kind: keyof typeof SDS_REFUSALS, diagnostics: string, faults: Faults): SimResponse =>
+  sdsOutcome(faults.apply('sds.refusal', SDS_REFUSALS[kind], undefined), diagnostics);
+
+/** An exact match of interaction IDs, as the spec has it. */
+const exactInteraction = (interactions: readonly string[], asked: string): boolean => interactions.includes(asked);
 
 interface Query {
   ods?: string;
@@ -113,48 +122,60 @@ function searchset(selfUrl: string, resources: Record<string, unknown>[]): SimRe
   };
 }
 
+const ENDPOINT_COMBINATIONS = [
+  'organization+interaction',
+  'organization+partykey',
+  'organization+interaction+partykey',
+  'interaction+partykey',
+];
+
+/** What is wrong with a search's parameter set, per resource (facts §5.2); checked before Accept. */
+const COMBINATION_PROBLEM: Record<string, (q: Query) => string | undefined> = {
+  '/Endpoint': (q) => {
+    const combo = [q.ods && 'organization', q.interaction && 'interaction', q.partyKey && 'partykey']
+      .filter(Boolean)
+      .join('+');
+    return ENDPOINT_COMBINATIONS.includes(combo) && !q.manufacturer
+      ? undefined
+      : `Endpoint search needs one of: ${ENDPOINT_COMBINATIONS.join(', ')}`;
+  },
+  '/Device': (q) =>
+    q.ods && q.interaction ? undefined : 'Device search needs organization and an interaction identifier',
+};
+
 function endpointSearch(q: Query, registry: Registry, faults: Faults, self: string): SimResponse {
-  const combo = [q.ods && 'organization', q.interaction && 'interaction', q.partyKey && 'partykey']
-    .filter(Boolean)
-    .join('+');
-  const allowed = [
-    'organization+interaction',
-    'organization+partykey',
-    'organization+interaction+partykey',
-    'interaction+partykey',
-  ];
-  if (!allowed.includes(combo) || q.manufacturer)
-    return r4Outcome(400, 'BAD_REQUEST', 'Bad request', `Endpoint search needs one of: ${allowed.join(', ')}`);
+  const matches = faults.apply('sds.interaction-match', exactInteraction, undefined);
   const rows = registry.mhs.filter(
     (m) =>
       (!q.ods || m.odsCode === q.ods) &&
-      (!q.interaction || m.interactions.includes(q.interaction)) &&
+      (!q.interaction || matches(m.interactions, q.interaction)) &&
       (!q.partyKey || m.partyKey === q.partyKey),
   );
-  const shown = faults.apply('sds.endpoint-rows', rows, undefined);
-  return searchset(
+  const asked = { interaction: q.interaction ?? '', registry };
+  const shown = faults
+    .apply('sds.endpoint-rows', rows, undefined)
+    .map((m) => faults.apply('sds.endpoint-record', m, asked));
+  const answer = searchset(
     self,
     shown.map((m) => faults.apply('sds.endpoint', endpointResource(m), undefined)),
   );
+  return faults.apply('sds.endpoint-search', answer, { matched: rows });
 }
 
 function deviceSearch(q: Query, registry: Registry, faults: Faults, self: string): SimResponse {
-  if (!q.ods || !q.interaction)
-    return r4Outcome(
-      400,
-      'BAD_REQUEST',
-      'Bad request',
-      'Device search needs organization and an interaction identifier',
-    );
   const byOrganization = faults.apply('sds.device-search-by-organization', true, undefined);
+  const matches = faults.apply('sds.interaction-match', exactInteraction, undefined);
   const rows = registry.as.filter(
     (a) =>
       (!byOrganization || a.odsCode === q.ods) &&
-      a.interactions.includes(q.interaction!) &&
+      matches(a.interactions, q.interaction!) &&
       (!q.partyKey || a.partyKey === q.partyKey) &&
       (!q.manufacturer || a.manufacturerOds === q.manufacturer),
   );
-  const shown = faults.apply('sds.device-rows', rows, undefined);
+  const asked = { interaction: q.interaction ?? '', registry };
+  const shown = faults
+    .apply('sds.device-rows', rows, undefined)
+    .map((a) => faults.apply('sds.device-record', a, asked));
   return searchset(
     self,
     shown.map((a) => faults.apply('sds.device', deviceResource(a), undefined)),
@@ -163,26 +184,33 @@ function deviceSearch(q: Query, registry: Registry, faults: Faults, self: string
 
 const SEARCHES: Record<string, typeof endpointSearch> = { '/Endpoint': endpointSearch, '/Device': deviceSearch };
 
+/**
+ * The order of SDS's checks: the API gateway's apikey first (it stands in front of everything; not observed,
+ * the peer ran without it), then, as observed, the path, the method, the query before the correlation ID and
+ * the Accept header (an unacceptable Accept on a bad query is a 400).
+ */
 function route(req: SimRequest, registry: Registry, faults: Faults, baseUrl: string): SimResponse {
+  // The adaptor alone does not check apikey (observed, probe S20): the gateway in front of it does.
+  if (!req.headers['apikey'] && faults.apply('sds.gateway-checks-apikey', true, undefined))
+    return refuse('apikey', 'apikey header is missing', faults);
   const path = req.path.startsWith(SDS_BASE_PATH) ? req.path.slice(SDS_BASE_PATH.length) : undefined;
   const search = path === undefined ? undefined : SEARCHES[path];
-  if (!search) return r4Outcome(404, 'NOT_FOUND', 'Not found', `no SDS resource at ${req.path}`, 'not-found');
+  if (!search) return refuse('noResource', 'HTTP endpoint not found', faults);
   if (req.method !== 'GET')
-    return r4Outcome(
-      405,
-      'METHOD_NOT_ALLOWED',
-      'Method not allowed',
-      `${req.method} is not supported`,
-      'not-supported',
-    );
-  const accept = req.headers['accept'];
-  if (accept && !ACCEPTABLE.some((a) => a.test(accept)))
-    return r4Outcome(406, 'NOT_ACCEPTABLE', 'Not acceptable', `Accept ${accept} is not supported`, 'not-supported');
-  if (!req.headers['apikey'])
-    return r4Outcome(401, 'ACCESS_DENIED', 'Access denied', 'apikey header is missing', 'security');
+    return { ...refuse('notGet', 'HTTP operation not supported', faults), headers: { Allow: 'GET' } };
   const q = parseQuery(req.query);
-  if (q.problem) return r4Outcome(400, 'BAD_REQUEST', 'Bad request', q.problem);
-  return search(q, registry, faults, `${baseUrl}${req.rawUrl}`);
+  const problem = q.problem ?? COMBINATION_PROBLEM[path!](q);
+  if (problem) return refuse('badRequest', problem, faults);
+  const correlation = req.headers['x-correlation-id'];
+  if (correlation && !UUID_PATTERN.test(correlation))
+    return refuse('badRequest', 'Invalid X-Correlation-ID header. Should be an UUIDv4', faults);
+  const accept = req.headers['accept'];
+  if (accept && !ACCEPTABLE.some((a) => a.test(accept))) return refuse('accept', 'Accept type not supported', faults);
+  const answer = search(q, registry, faults, `${baseUrl}${req.rawUrl}`);
+  // A 200 is labelled with the media type asked for: application/json when that is what Accept says.
+  return answer.status === 200 && accept && /^application\/json/.test(accept)
+    ? { ...answer, headers: { ...answer.headers, 'Content-Type': 'application/json' } }
+    : answer;
 }
 
 export function startSds(opts: { port: number; faults: Faults; registry: () => Registry }): Promise<RunningServer> {
@@ -192,10 +220,12 @@ export function startSds(opts: { port: number; faults: Faults; registry: () => R
     opts.port,
     (req) => {
       const res = opts.faults.apply('sds.answer', route(req, opts.registry(), opts.faults, base), undefined);
-      const correlation = req.headers['x-correlation-id'];
-      return correlation ? { ...res, headers: { ...res.headers, 'X-Correlation-Id': correlation } } : res;
+      // Every answer carries a correlation ID: the one sent when it is a UUID, else one of SDS's own.
+      const sent = req.headers['x-correlation-id'];
+      const correlation = sent && UUID_PATTERN.test(sent) ? sent : randomUUID().toUpperCase();
+      return { ...res, headers: { ...res.headers, 'X-Correlation-Id': correlation } };
     },
-    (status, message) => r4Outcome(status, 'INTERNAL_SERVER_ERROR', 'Internal server error', message, 'exception'),
+    (status, message) => ({ ...refuse('crash', message, opts.faults), status }),
   );
   return started.then((s) => {
     base = s.baseUrl;

@@ -1,10 +1,21 @@
 /** The PDS faults (facts §5.1): each spoils one thing about a trace's answer. */
-import { SYS } from '../../spine/systems';
+import { EXT, SYS } from '../../spine/systems';
 import type { FaultMode } from '../fault-points';
 import { r4Outcome, type SimResponse } from '../http-kit';
 
 type Json = Record<string, unknown>;
-type Identifier = { system?: string; value?: string };
+type Identifier = { system?: string; value?: string; extension?: { url?: string }[] };
+
+/** When the PDS sandbox's 9000000009 died, and when its GP registration ended (observed, probe P1). */
+const SANDBOX_DEATH = '2010-10-22T00:00:00+00:00';
+const ENDED_REGISTRATION = { start: '2020-01-01', end: '2021-12-31' };
+/** Verification status 02: the number is present but was not traced (UK Core NHSNumberVerificationStatus). */
+const UNTRACED = {
+  system: SYS.ukCoreVerification,
+  version: '1.0.0',
+  code: '02',
+  display: 'Number present but not traced',
+};
 
 const serviceUnavailable = (fault: string) =>
   r4Outcome(500, 'SERVICE_UNAVAILABLE', 'Service unavailable', `fault mode ${fault}`, 'exception');
@@ -13,6 +24,9 @@ const withIdentifier = (patient: Json, change: (i: Identifier) => Identifier): J
   ...patient,
   identifier: identifiers(patient).map(change),
 });
+/** The patient with its NHS number identifier changed (the one under the NHS number system). */
+const withNhsNumber = (patient: Json, change: (i: Identifier) => Identifier): Json =>
+  withIdentifier(patient, (i) => (i.system === SYS.nhsNumber ? change(i) : i));
 const gpIdentifier = (patient: Json) =>
   ((patient.generalPractitioner ?? []) as { identifier: Identifier }[]).map((gp) => gp.identifier);
 /** The NHS number with its last digit moved on by one: the Modulus 11 check digit no longer fits. */
@@ -109,6 +123,61 @@ export const PDS_FAULTS = [
     description: 'PDS does not mirror X-Request-ID',
     breaks: ['WE-1d'],
     effects: { 'pds.mirrored-headers': (headers) => dropKey(headers, 'X-Request-ID') as Record<string, string> },
+  },
+  {
+    id: 'pds-registered-restricted',
+    hop: 'pds',
+    description: 'PDS answers the registered patient as a restricted record, without generalPractitioner',
+    breaks: ['WE-1c'],
+    names: 'restricted record',
+    effects: { 'pds.person': (p) => (p.kind === 'normal' ? { ...p, kind: 'restricted' } : p) },
+  },
+  {
+    id: 'pds-registered-deceased',
+    hop: 'pds',
+    description: 'PDS answers every living patient with a deceasedDateTime (as the sandbox does for 9000000009)',
+    breaks: ['WE-1i'],
+    names: 'deceased',
+    effects: {
+      'pds.person': (p) => (p.kind === 'normal' && !p.deceasedDateTime ? { ...p, deceasedDateTime: SANDBOX_DEATH } : p),
+    },
+  },
+  {
+    id: 'pds-gp-registration-ended',
+    hop: 'pds',
+    description: 'PDS answers a GP registration whose period ended in 2021 (as the sandbox does for 9000000009)',
+    breaks: ['WE-1i'],
+    names: 'ended 2021-12-31',
+    effects: { 'pds.person': (p) => ({ ...p, gpPeriod: ENDED_REGISTRATION }) },
+  },
+  {
+    id: 'pds-no-verification-status',
+    hop: 'pds',
+    description: 'PDS drops the verification status extension from the NHS number',
+    breaks: ['WE-1j'],
+    effects: { 'pds.patient': (patient) => withNhsNumber(patient, (i) => ({ ...i, extension: [] })) },
+  },
+  {
+    id: 'pds-unverified-number',
+    hop: 'pds',
+    description: 'PDS answers the NHS number with verification status 02 (present but not traced)',
+    breaks: ['WE-1j'],
+    effects: {
+      'pds.patient': (patient) =>
+        withNhsNumber(patient, (i) => ({
+          ...i,
+          extension: (i.extension ?? []).map((e) =>
+            e.url === EXT.ukCoreVerification ? { ...e, valueCodeableConcept: { coding: [UNTRACED] } } : e,
+          ),
+        })),
+    },
+  },
+  {
+    id: 'pds-future-birth-date',
+    hop: 'pds',
+    description: 'PDS answers a date of birth in the future',
+    breaks: ['WE-1j'],
+    effects: { 'pds.patient': (patient) => ({ ...patient, birthDate: '2999-01-01' }) },
   },
 ] as const satisfies readonly FaultMode[];
 

@@ -1,7 +1,8 @@
 /** The SDS faults (facts §5.2, T10–T13): each spoils one thing about an Endpoint or Device search. */
 import { SYS } from '../../spine/systems';
 import type { FaultMode } from '../fault-points';
-import { r4Outcome } from '../http-kit';
+import type { SimResponse } from '../http-kit';
+import { SDS_REFUSALS, sdsOutcome } from '../sds-refusals';
 
 type Json = Record<string, unknown>;
 type Identifier = { system: string; value: string };
@@ -33,6 +34,7 @@ export const SDS_FAULTS = [
     hop: 'sds',
     description: 'SDS returns the service root with a trailing slash',
     breaks: ['WE-2b'],
+    names: 'ends with a slash',
     effects: { 'sds.endpoint': (endpoint) => withAddress(endpoint, (root) => `${root}/`) },
   },
   {
@@ -100,15 +102,46 @@ export const SDS_DEPTH_FAULTS = [
     breaks: ['WE-2e'],
     effects: {
       'sds.answer': (answer) =>
-        answer.status >= 400
-          ? r4Outcome(
-              500,
-              'INTERNAL_SERVER_ERROR',
-              'Internal server error',
-              'fault mode sds-errors-as-500',
-              'exception',
-            )
-          : answer,
+        answer.status >= 400 ? sdsOutcome(SDS_REFUSALS.crash, 'fault mode sds-errors-as-500') : answer,
+    },
+  },
+  {
+    id: 'sds-405-without-allow',
+    hop: 'sds',
+    description: 'SDS refuses a POST with 405 but no Allow header',
+    breaks: ['WE-2e'],
+    names: 'Allow',
+    effects: { 'sds.answer': (answer) => (answer.status === 405 ? { ...answer, headers: {} } : answer) },
+  },
+  {
+    id: 'sds-codes-lower-case',
+    hop: 'sds',
+    description:
+      'SDS writes its refusal codes in lower case, which the Spine-ErrorOrWarningCode CodeSystem does not have',
+    breaks: ['WE-2e'],
+    // The same refusal under a code the CodeSystem does not have (codes are case-sensitive).
+    effects: { 'sds.refusal': (refusal) => ({ ...refusal, code: refusal.code.toLowerCase() }) },
+  },
+  // The real SDS's defects (observed, peers/pds-sds-observed.json), reproduced so the harness is seen to report them.
+  {
+    id: 'sds-peer-interaction-list-500',
+    hop: 'sds',
+    description: "SDS answers 500 INTERNAL_SERVER_ERROR to an Endpoint search that finds a record (the real SDS's S4)",
+    breaks: ['WE-2a'],
+    // Probe S4: a record whose interactions are a list crashes the real SDS's mapper.
+    effects: {
+      'sds.endpoint-search': (answer, { matched }): SimResponse =>
+        matched.length ? sdsOutcome(SDS_REFUSALS.crash, "'list' object has no attribute 'split'") : answer,
+    },
+  },
+  {
+    id: 'sds-peer-substring-interaction',
+    hop: 'sds',
+    description: "SDS matches interaction IDs by substring (the real SDS's S11)",
+    breaks: ['WE-2i'],
+    effects: {
+      'sds.interaction-match': () => (interactions: readonly string[], asked: string) =>
+        interactions.some((i) => i.includes(asked)),
     },
   },
   {
@@ -117,5 +150,20 @@ export const SDS_DEPTH_FAULTS = [
     description: "SDS Device search ignores the organization parameter, so a hosting ASID looks like the requester's",
     breaks: ['TOP-T2'],
     effects: { 'sds.device-search-by-organization': () => false },
+  },
+] as const satisfies readonly FaultMode[];
+
+/**
+ * How a real service seen on loopback differs from the whole API without being wrong: the SDS adaptor runs
+ * without the API gateway that checks apikey (observed, probe S20). No check breaks on it; the replay test
+ * (test/unit/peer-replay.test.ts) shows the simulator answers as that peer with it on.
+ */
+export const PEER_DIVERGENCE_FAULT_MODES = [
+  {
+    id: 'sds-peer-no-gateway',
+    hop: 'sds',
+    description: 'SDS answers without the API gateway: a search with no apikey is served',
+    breaks: [],
+    effects: { 'sds.gateway-checks-apikey': () => false },
   },
 ] as const satisfies readonly FaultMode[];
