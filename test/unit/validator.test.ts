@@ -74,6 +74,34 @@ describe('the valid fixtures', () => {
     assert.ok(issues.some((i) => i.severity === 'warning' && i.location === 'Bundle.entry' && /10\.7/.test(i.message)));
   });
 
+  it('warns, as a heuristic, on a reference no profile rule requires to resolve; errs only where facts §5.4 does', () => {
+    const appointment = (id: string, practitioner: string) => ({
+      resourceType: 'Appointment',
+      id,
+      status: 'booked',
+      start: '2026-12-03T10:00:00+00:00',
+      end: '2026-12-03T10:10:00+00:00',
+      participant: [{ actor: { reference: practitioner }, status: 'accepted' }],
+    });
+    const issues = validate(
+      {
+        resourceType: 'Bundle',
+        type: 'searchset',
+        entry: [
+          { resource: { resourceType: 'Practitioner', id: 'p1' } },
+          { resource: appointment('a1', 'Practitioner/p2') },
+        ],
+      },
+      { fhirVersion: 'STU3' },
+    );
+    const reference = issues.filter((i) => i.rule === 'reference');
+    assert.deepEqual(
+      reference.map((i) => `${i.severity}@${i.location}`),
+      ['warning@Bundle.entry[1].resource.participant[0].actor.reference'],
+    );
+    assert.match(reference[0].message, /heuristic/);
+  });
+
   it('validates a first validation in well under a millisecond per resource once warm', () => {
     const patient = readCases(join(FIXTURES, 'valid')).find((c) => c.file === 'patient.json')!;
     validateCase(patient);
