@@ -271,10 +271,14 @@ function resolveRefs(node: unknown, file: string, stack: string[] = []): unknown
   return out;
 }
 
-/** The R4 response bodies the harness reads from PDS and SDS. */
+/** The R4 bodies of PDS and SDS: those the harness reads, and the rest of PDS's, so its examples can all be judged. */
 function compileOpenApi(pdsDir: string, sdsDir: string): void {
   const schemas: Array<[string, string, string]> = [
     ['pds-patient', pdsDir, 'components/schemas/Patient.yaml'],
+    ['pds-patient-search', pdsDir, 'components/schemas/PatientSearch.yaml'],
+    ['pds-patient-create', pdsDir, 'components/schemas/PatientCreateRequest.yaml'],
+    ['pds-coverage', pdsDir, 'components/schemas/Coverage.yaml'],
+    ['pds-coverage-search', pdsDir, 'components/schemas/CoverageSearch.yaml'],
     ['pds-operation-outcome', pdsDir, 'components/schemas/OperationOutcome.yaml'],
     ['sds-endpoint', sdsDir, 'components/schemas/Endpoint.yaml'],
     ['sds-endpoint-bundle', sdsDir, 'components/schemas/EndpointBundle.yaml'],

@@ -13,6 +13,9 @@ const R4_SCHEMAS = resolve(__dirname, '..', '..', '..', 'schemas', 'r4');
 /** Schema for a body by resourceType (a Bundle by what it holds), when no schema name is given. */
 const SCHEMA_BY_TYPE: Record<string, string> = {
   Patient: 'pds-patient',
+  'Bundle:Patient': 'pds-patient-search',
+  Coverage: 'pds-coverage',
+  'Bundle:Coverage': 'pds-coverage-search',
   OperationOutcome: 'pds-operation-outcome',
   Endpoint: 'sds-endpoint',
   Device: 'sds-device',
@@ -53,8 +56,11 @@ function schema(name: string) {
   return entry;
 }
 
+/** Schemas a body is only held to when asked by name: a request body has the resourceType of an answer. */
+const BY_NAME_ONLY = ['pds-patient-create'];
+
 function r4SchemaNames(): string[] {
-  return [...new Set(Object.values(SCHEMA_BY_TYPE))];
+  return [...new Set([...Object.values(SCHEMA_BY_TYPE), ...BY_NAME_ONLY])];
 }
 
 function schemaFor(resource: Record<string, unknown>): string | undefined {
