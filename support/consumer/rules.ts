@@ -80,7 +80,7 @@ function fromEdge(edge: EdgeRule, id = edge.id, interactionFrom: 'url' | 'header
  * Edge rules that read the token's claims. When the payload does not decode (or there is no token) they
  * are not judged: JWT-BEARER's one "does not decode" says it all, and ten "claim missing" would mislead.
  */
-const readsClaims = (edge: EdgeRule) => edge.id.startsWith('JWT-') && edge.id !== 'JWT-BEARER';
+export const readsClaims = (edge: EdgeRule) => edge.id.startsWith('JWT-') && edge.id !== 'JWT-BEARER';
 
 /** Edge rules a CON- rule restates with the consumer's stricter reading, so one fault is not reported twice. */
 const RESTATED: Record<string, { id: string; interactionFrom?: 'header' }> = {
@@ -125,7 +125,7 @@ function mediaTypeProblems(c: RequestContext): (string | undefined)[] {
 }
 
 /** requesting_practitioner as the STU3 Practitioner facts §3.2 describes, not the DSTU2 one of 0.x (§3.3). */
-function practitionerShapeProblems(practitioner: Record<string, unknown>): (string | undefined)[] {
+export function practitionerShapeProblems(practitioner: Record<string, unknown>): (string | undefined)[] {
   const ids = Array.isArray(practitioner.identifier) ? (practitioner.identifier as { system?: unknown }[]) : [];
   const names = practitioner.name;
   return [
