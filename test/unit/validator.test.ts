@@ -100,6 +100,23 @@ describe('the valid fixtures', () => {
     assert.match(reference[0].message, /heuristic/);
   });
 
+  it('errs on a fullUrl that disagrees with its resource id; warns, as a heuristic, on one Type/id under two servers', () => {
+    const practitioner = (fullUrl: string) => ({ fullUrl, resource: { resourceType: 'Practitioner', id: '2' } });
+    const bundle = (...entry: unknown[]) =>
+      validate({ resourceType: 'Bundle', type: 'collection', entry }, { fhirVersion: 'STU3' });
+    const bundleIssues = (issues: ReturnType<typeof validate>) =>
+      issues.filter((i) => i.rule === 'bundle').map((i) => `${i.severity}@${i.location}`);
+    assert.deepEqual(
+      bundleIssues(
+        bundle(practitioner('https://a.example/Practitioner/2'), practitioner('https://b.example/Practitioner/2')),
+      ),
+      ['warning@Bundle.entry[1].resource.id'],
+    );
+    assert.deepEqual(bundleIssues(bundle(practitioner('https://a.example/Practitioner/3'))), [
+      'error@Bundle.entry[0].resource.id',
+    ]);
+  });
+
   it('validates a first validation in well under a millisecond per resource once warm', () => {
     const patient = readCases(join(FIXTURES, 'valid')).find((c) => c.file === 'patient.json')!;
     validateCase(patient);

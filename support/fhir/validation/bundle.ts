@@ -1,5 +1,6 @@
 /**
- * Bundle-level rules on top of the element walk: duplicate entries, and relative references that must
+ * Bundle-level rules on top of the element walk: a fullUrl that disagrees with its resource's id, duplicate
+ * entries (a warning), and relative references that must
  * resolve to another entry of the same Bundle (in a free-slot search answer; elsewhere a dangling one is a
  * warning). What an entry of each Bundle type must and must not carry is bdl-2…bdl-5's, reported once there.
  */
@@ -13,6 +14,9 @@ import type { Session } from './resource';
  * parameters are optional), so a dangling one is only a warning that says it is a heuristic.
  */
 const SLOT_SEARCH_MUST_RESOLVE = new Set(['Slot.schedule', 'Location.managingOrganization']);
+
+/** The Type/id a RESTful fullUrl names (…/Patient/2, maybe with /_history/n); urn:uuid: and others name none. */
+const RESTFUL_FULL_URL = /\/([A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
 
 type Entry = { fullUrl?: unknown; resource?: { resourceType?: unknown; id?: unknown } } & Record<string, unknown>;
 
@@ -32,8 +36,21 @@ export function checkBundle(
     if (typeof resourceType !== 'string') return;
     types.add(resourceType);
     const key = `${resourceType}/${id}`;
+    const named = typeof entry.fullUrl === 'string' ? RESTFUL_FULL_URL.exec(entry.fullUrl)?.[1] : undefined;
+    if (id !== undefined && named && named !== key)
+      bundleIssue(
+        session,
+        `${where}.resource.id`,
+        `${key} disagrees with its fullUrl ${entry.fullUrl} (STU3 Bundle.entry.fullUrl SHALL NOT disagree with the resource's id)`,
+      );
+    // The same Type/id under two fullUrls may be two servers' resources; the same fullUrl twice is bdl-7's.
     if (id !== undefined && keys.has(key))
-      bundleIssue(session, `${where}.resource.id`, `${key} appears twice in the Bundle`);
+      bundleIssue(
+        session,
+        `${where}.resource.id`,
+        `${key} appears twice in the Bundle (a heuristic: no rule forbids it under different fullUrls)`,
+        'warning',
+      );
     keys.add(key);
     if (typeof entry.fullUrl === 'string') keys.add(entry.fullUrl);
   });
@@ -59,6 +76,11 @@ export function checkBundle(
   }
 }
 
-function bundleIssue(session: Session, location: string, message: string): void {
-  session.issues.push({ severity: 'error', location, rule: 'bundle', message });
+function bundleIssue(
+  session: Session,
+  location: string,
+  message: string,
+  severity: 'error' | 'warning' = 'error',
+): void {
+  session.issues.push({ severity, location, rule: 'bundle', message });
 }
