@@ -128,6 +128,7 @@ const WRONG_CONSUMERS: { wrong: string; variant: ConsumerVariant; breaks: string
     variant: { token: (t) => t.replace('.', '.!') },
     breaks: 'JWT-BEARER',
   },
+  { wrong: 'no Authorization header', variant: { headers: { Authorization: null } }, breaks: 'JWT-BEARER' },
 ];
 
 /** One consumer against its own session; a wrong consumer may be stopped by a refusal, which is fine. */
