@@ -108,10 +108,13 @@ const parseMediaType = (value: string) => {
 function mediaTypeProblems(c: RequestContext): (string | undefined)[] {
   const accept = c.request.headers['accept'];
   const contentType = c.request.headers['content-type'];
-  const accepted = accept?.split(',').map(parseMediaType) ?? [];
+  // A wildcard range states no preference, like no Accept at all: the provider answers JSON (facts §2.5).
+  const accepted = (accept?.split(',').map(parseMediaType) ?? []).filter(
+    (m) => !['*/*', 'application/*'].includes(m.type),
+  );
   const content = contentType === undefined ? undefined : parseMediaType(contentType);
   return [
-    accept !== undefined && !accepted.some((m) => FHIR_MEDIA_TYPES.includes(m.type))
+    accepted.length > 0 && !accepted.some((m) => FHIR_MEDIA_TYPES.includes(m.type))
       ? `Accept ${JSON.stringify(accept)} names no FHIR media type (${FHIR_MEDIA_TYPES.join(' or ')})`
       : undefined,
     c.request.body && content === undefined ? 'a request with a body has no Content-Type' : undefined,

@@ -166,7 +166,7 @@ test('the reference consumer completes the worked example and breaks no consumer
 });
 
 /** What the new rules must not flag: real consumers do these, and the spec allows them. */
-test('the rules tolerate what the spec allows: a traced structured record, UNK SDS ids, a media-type parameter list', async () => {
+test('the rules tolerate what the spec allows: a traced structured record, UNK SDS ids, media-type parameters, Accept */*', async () => {
   const { recording } = await recordConsumer({
     structuredRecordOf: 'registered',
     claims: () => ({
@@ -181,6 +181,9 @@ test('the rules tolerate what the spec allows: a traced structured record, UNK S
     headers: { Accept: 'application/fhir+json; charset=UTF-8, application/fhir+xml;q=0.5' },
   });
   const judgements = judgeRecording(recording);
+  // An HTTP library's default Accept states no preference, like none at all (facts §2.5: JSON by default).
+  const anyType = await recordConsumer({ headers: { Accept: '*/*' } });
+  assert.deepEqual(brokenRuleIds(judgeRecording(anyType.recording)), []);
   const structured = judgements.find((j) => j.request.url.includes('$gpc.getstructuredrecord'));
   assert.ok(structured, 'the structured record was asked for');
   assert.ok(structured.checked.some((r) => r.id === 'CON-PDS-FIRST'));
