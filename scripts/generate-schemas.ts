@@ -271,17 +271,28 @@ function resolveRefs(node: unknown, file: string, stack: string[] = []): unknown
   return out;
 }
 
-/** The R4 response bodies the harness reads from PDS and SDS. */
+/** The R4 bodies of PDS and SDS: those the harness reads, and the rest of PDS's, so its examples can all be judged. */
 function compileOpenApi(pdsDir: string, sdsDir: string): void {
-  const schemas: Array<[string, string, string]> = [
+  // An optional JSON pointer (path parts percent-encoded) picks a schema out of a larger file.
+  const schemas: Array<[string, string, string, string?]> = [
     ['pds-patient', pdsDir, 'components/schemas/Patient.yaml'],
+    ['pds-patient-search', pdsDir, 'components/schemas/PatientSearch.yaml'],
+    ['pds-patient-create', pdsDir, 'components/schemas/PatientCreateRequest.yaml'],
+    ['pds-coverage', pdsDir, 'components/schemas/Coverage.yaml'],
+    ['pds-coverage-search', pdsDir, 'components/schemas/CoverageSearch.yaml'],
+    [
+      'pds-patient-patch',
+      pdsDir,
+      'components/paths/patient-patch.yaml',
+      '/requestBody/content/application%2Fjson-patch+json/schema',
+    ],
     ['pds-operation-outcome', pdsDir, 'components/schemas/OperationOutcome.yaml'],
     ['sds-endpoint', sdsDir, 'components/schemas/Endpoint.yaml'],
     ['sds-endpoint-bundle', sdsDir, 'components/schemas/EndpointBundle.yaml'],
     ['sds-device', sdsDir, 'components/schemas/Device.yaml'],
     ['sds-device-bundle', sdsDir, 'components/schemas/DeviceBundle.yaml'],
   ];
-  for (const [name, dir, path] of schemas) {
+  for (const [name, dir, path, pointer] of schemas) {
     const file = join(dir, path);
     const text = readFileSync(file, 'utf8');
     const spec = YAML.parse(
@@ -294,7 +305,9 @@ function compileOpenApi(pdsDir: string, sdsDir: string): void {
         version: /^\{.*\}$/.test(String(spec.info?.version)) ? null : (spec.info?.version ?? null),
         sha256: sha256(text),
       },
-      schema: resolveRefs(YAML.parse(text), file),
+      schema: pointer
+        ? resolveRefs({ $ref: `${path}#${pointer}` }, join(dir, 'spec'))
+        : resolveRefs(YAML.parse(text), file),
     });
   }
 }

@@ -24,3 +24,11 @@ Feature: 1. PDS trace
   @WE-1d
   Scenario: PDS mirrors the request and correlation IDs
     Then PDS mirrors the X-Request-ID and X-Correlation-ID it was sent
+
+  @WE-1i
+  Scenario: The registered patient is living and currently registered at the practice
+    Then the PDS Patient is living and its GP registration is current
+
+  @WE-1j
+  Scenario: The traced NHS number is verified and the date of birth is a date
+    Then the PDS Patient's NHS number is verified and its date of birth is a date

@@ -29,3 +29,14 @@ Feature: 2. SDS lookup
     Then SDS answers 200 with a FHIR Bundle
     And the Bundle is a searchset of exactly one Device
     And the Device carries a 12-digit ASID
+
+  @WE-2g
+  Scenario: The Endpoint is the one asked for, not merely one
+    When the consumer looks up the Endpoint on SDS for "read metadata"
+    Then the Endpoint is the practice's, for the interaction asked for, with the practice's party key
+
+  @WE-2h
+  Scenario: The Device is the one asked for, not merely one
+    Given the consumer has looked up the Endpoint on SDS for "read metadata"
+    When the consumer looks up the Device on SDS by ODS code, interaction and party key
+    Then the Device is the practice's, for the interaction asked for, with the Endpoint's party key

@@ -16,6 +16,7 @@ import {
   resolveEndpointAndAsid,
   resolvePractice,
 } from '../../support/world/journey';
+import { deviceAnswersQuery, endpointAnswersQuery } from '../../support/world/sds-answers';
 import type { GpcWorld } from '../../support/world/world';
 import { need } from '../../support/world/stages';
 
@@ -27,10 +28,9 @@ Given(
   'the consumer has looked up the Endpoint on SDS for {interaction}',
   async function (this: GpcWorld, i: Interaction) {
     const result = await lookupEndpoint(this, i);
-    this.state.endpoint = {
-      ...endpointDetails(this, onlyEntry(this, result, 'Endpoint', 'WE-2a'), result),
-      ods: need(this, 'ods').ods,
-    };
+    const endpoint = onlyEntry(this, result, 'Endpoint', 'WE-2a');
+    this.state.endpoint = { ...endpointDetails(this, endpoint, result), ods: need(this, 'ods').ods };
+    endpointAnswersQuery(this, endpoint, result);
   },
 );
 
@@ -70,3 +70,19 @@ Then('the Device carries a 12-digit ASID', function (this: GpcWorld) {
   const { result, resource } = firstOf(this, 'Device');
   deviceAsid(this, resource, result);
 });
+
+Then(
+  "the Endpoint is the practice's, for the interaction asked for, with the practice's party key",
+  function (this: GpcWorld) {
+    const result = this.answer('sds');
+    endpointAnswersQuery(this, onlyEntry(this, result, 'Endpoint', 'WE-2g'), result);
+  },
+);
+
+Then(
+  "the Device is the practice's, for the interaction asked for, with the Endpoint's party key",
+  function (this: GpcWorld) {
+    const result = this.answer('sds');
+    deviceAnswersQuery(this, onlyEntry(this, result, 'Device', 'WE-2h'), result);
+  },
+);

@@ -68,7 +68,7 @@ Given('the shipped estate {string}', function (this: GpcWorld, name: string) {
 
 Given('the estate under assessment', async function (this: GpcWorld) {
   assessed ??= assessEstate(this.target);
-  const { source, registry } = await assessed.catch((err: unknown) => {
+  const { source, registry, gap, setAside } = await assessed.catch((err: unknown) => {
     // An SDS that cannot be read (offline, refusing) is a finding about SDS, named by its kind.
     if (!(err instanceof SdsUnreadable)) throw err;
     return fail(this, {
@@ -78,8 +78,17 @@ Given('the estate under assessment', async function (this: GpcWorld) {
       kind: err.kind,
     });
   });
+  // Rules over nothing pass over nothing: an estate with no record of an organisation asked about is a config gap.
+  if (gap)
+    fail(this, {
+      hop: 'config',
+      expected: `GP Connect records of every organisation asked about (${source})`,
+      actual: `${gap}; check --ods and the SDS target`,
+      kind: 'config',
+    });
   estates.set(this, registry);
   this.carry('estate', source);
+  if (setAside?.length) this.carry('setAside', setAside.join('; '));
 });
 
 Then('topology rule {rule} passes', function (this: GpcWorld, r: TopologyRule) {

@@ -22,6 +22,7 @@ import {
   onlyEntry,
   throughSsp,
 } from '../../support/world/journey';
+import { deviceAnswersQuery, endpointAnswersQuery } from '../../support/world/sds-answers';
 import type { GpcWorld } from '../../support/world/world';
 import { need } from '../../support/world/stages';
 
@@ -127,11 +128,14 @@ Then(
   async function (this: GpcWorld, i: Interaction) {
     const endpoints = await lookupEndpoint(this, i);
     const endpoint = onlyEntry(this, endpoints, 'Endpoint', 'TOP-T13');
+    // One record that answers another query is not the one the lookup is for: T13 counts only the right one.
+    endpointAnswersQuery(this, endpoint, endpoints, 'TOP-T13');
     this.state.endpoint = {
       root: String(endpoint.address),
       partyKey: endpointPartyKey(this, endpoint, endpoints),
       ods: need(this, 'ods').ods,
     };
-    onlyEntry(this, await lookupDevice(this, i), 'Device', 'TOP-T13');
+    const devices = await lookupDevice(this, i);
+    deviceAnswersQuery(this, onlyEntry(this, devices, 'Device', 'TOP-T13'), devices, 'TOP-T13');
   },
 );

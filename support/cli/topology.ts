@@ -88,10 +88,15 @@ export async function topologyCommand(argv: string[]): Promise<number> {
     else process.env[name] = value;
   }
   const code = await runCommand.run(p.runArgs);
-  const { source, registry } = await p.estate();
+  const { source, registry, gap } = await p.estate();
   const path = join(p.reportsDir, 'topology.svg');
   writeFileSync(path, estateSvg(source, registry, violations(registry)));
   process.stdout.write(`gpc-assure topology: estate drawn at ${path}\n`);
+  // An estate with nothing of an organisation asked about is bad configuration (the reports say so too).
+  if (gap) {
+    process.stderr.write(`gpc-assure topology: config: ${gap}; check --ods and --sds-target\n`);
+    return 2;
+  }
   return code;
 }
 

@@ -12,6 +12,7 @@ import type { ClientTls } from '../spine/tls';
 import { ConfigError } from './config-error';
 import { InputLimitError, MAX_TARGET_BYTES, readBoundedFile } from '../limits';
 import { MaterialError, pdsAuthProblem, resolveReferences, tlsProblem } from './material';
+import { conflictingRoles } from './patient-roles';
 
 export interface PatientData {
   nhsNumber: string;
@@ -132,6 +133,8 @@ export function checkTarget(doc: unknown, source: string, baseDir = process.cwd(
     const problem = patientNumberProblem(role, p.nhsNumber);
     if (problem) throw new ConfigError(`testData.patients.${role}.nhsNumber`, problem, source);
   }
+  const conflict = conflictingRoles(target.testData.patients);
+  if (conflict) throw new ConfigError(conflict[0], conflict[1], source);
   return target;
 }
 

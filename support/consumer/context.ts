@@ -4,7 +4,8 @@
  * URL, headers and JWT read. Consumer rules are about sequence as much as shape — "aud is the root SDS
  * returned earlier" — so the context is folded over the recording in order.
  */
-import { bearerToken, decodeJwt, type Claims } from '../jwt/gpc-jwt';
+import { bearerToken, decodeJwtSegment, type Claims } from '../jwt/gpc-jwt';
+import { claimsOf } from '../jwt/jwt-rules';
 import {
   CAPABILITY_SEGMENT,
   interactionById,
@@ -36,7 +37,10 @@ export interface GpcView {
   urlCapability?: Capability;
   path: string;
   query: URLSearchParams;
+  /** The token's claims, read from its payload alone (undefined when there is no token or it does not decode). */
   claims?: Claims;
+  /** The token's JOSE header and signature part, when it has three parts and the header decodes. */
+  jose?: { header: Record<string, unknown>; signature: string };
   /** The interaction Ssp-InteractionID names. */
   named?: Interaction;
   /** Interactions the URL and method could be. */
@@ -67,6 +71,17 @@ const SEGMENTS = (Object.entries(CAPABILITY_SEGMENT) as [Capability, string][]).
 );
 const ROOT_IN_URL = new RegExp(`^(.*?/([0-9A-Z]+)/STU3/\\d+/(${SEGMENTS.map(([, s]) => s).join('|')})/?)(/.*)$`);
 
+/** The header and signature of a three-part token; whether the token decodes at all is JWT-BEARER's. */
+function joseOf(authorization: string | undefined): GpcView['jose'] {
+  const parts = bearerToken(authorization)?.split('.') ?? [];
+  if (parts.length !== 3) return undefined;
+  try {
+    return { header: decodeJwtSegment(parts[0], 'header'), signature: parts[2] };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Splits an SSP request's URL into the service root (facts §1 format) and the FHIR request. */
 export function gpcView(r: RecordedRequest): GpcView {
   const targetUrl = r.url.replace(/^\//, '');
@@ -74,8 +89,7 @@ export function gpcView(r: RecordedRequest): GpcView {
   const m = ROOT_IN_URL.exec(beforeQuery);
   const urlCapability = m ? SEGMENTS.find(([, s]) => s === m[3])?.[0] : undefined;
   const path = m ? m[4] : beforeQuery;
-  const token = bearerToken(r.headers['authorization']);
-  const decoded = token ? decodeJwt(token) : undefined;
+  const authorization = r.headers['authorization'];
   const named = interactionById(r.headers['ssp-interactionid'] ?? '');
   return {
     targetUrl,
@@ -84,14 +98,26 @@ export function gpcView(r: RecordedRequest): GpcView {
     urlCapability,
     path,
     query: queryOf(r.url),
-    claims: decoded?.ok ? decoded.claims : undefined,
+    claims: claimsOf(authorization),
+    jose: joseOf(authorization),
     named,
     candidates: urlCapability ? matchInteractions(urlCapability, r.method, path).map((c) => c.interaction) : [],
     body: json(r.body),
   };
 }
 
-/** The NHS numbers a GP Connect request is about: in a find-patient query, or a booked Patient's id. */
+/** The NHS number parameter of a Parameters body ($gpc.getstructuredrecord, facts §5.8). */
+function parameterNhsNumbers(body: Resource | undefined): string[] {
+  if (body?.resourceType !== 'Parameters' || !Array.isArray(body.parameter)) return [];
+  return (body.parameter as { name?: unknown; valueIdentifier?: { system?: unknown; value?: unknown } }[])
+    .filter((p) => p?.name === 'patientNHSNumber' && p.valueIdentifier?.system === SYS.nhsNumber)
+    .map((p) => String(p.valueIdentifier?.value ?? ''));
+}
+
+/**
+ * The NHS numbers a GP Connect request is about: in a find-patient query, a booked Patient's id, or the
+ * patientNHSNumber of a structured-record Parameters body.
+ */
 export function patientsNamed(g: GpcView, seen: Seen): string[] {
   const fromQuery = tokens(g.query, 'identifier', SYS.nhsNumber);
   const participants = Array.isArray(g.body?.participant)
@@ -101,7 +127,7 @@ export function patientsNamed(g: GpcView, seen: Seen): string[] {
     .map((p) => /^Patient\/(.+)$/.exec(p.actor?.reference ?? '')?.[1])
     .map((id) => (id ? (seen.providerPatients.get(id) ?? `provider patient ${id}`) : undefined))
     .filter((n): n is string => !!n);
-  return [...fromQuery, ...fromBody];
+  return [...fromQuery, ...fromBody, ...parameterNhsNumbers(g.body)];
 }
 
 export const emptySeen = (): Seen => ({

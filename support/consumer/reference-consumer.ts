@@ -36,6 +36,13 @@ export interface ConsumerVariant {
   slotQuery?: (query: string) => string;
   /** Rewrites the booking body. */
   booking?: (body: Resource) => Resource;
+  /** Rewrites every encoded token (a signed or undecodable one). */
+  token?: (jwt: string) => string;
+  /**
+   * After booking, also ask the structured root (its own SDS lookup) for the structured record of this
+   * test-data patient. Its answer is not awaited as a pass: the embedded provider does not serve it yet.
+   */
+  structuredRecordOf?: string;
 }
 
 /** Stops the journey at the first unexpected answer: what was sent so far is already recorded. */
@@ -66,6 +73,34 @@ function findDeviceWithoutPartyKey(
   ]);
 }
 
+/** The $gpc.getstructuredrecord body for one NHS number, asking for allergies (facts §5.8). */
+const structuredRecordRequest = (nhsNumber: string): Resource => ({
+  resourceType: 'Parameters',
+  parameter: [
+    { name: 'patientNHSNumber', valueIdentifier: { system: SYS.nhsNumber, value: nhsNumber } },
+    { name: 'includeAllergies', part: [{ name: 'includeResolvedAllergies', valueBoolean: true }] },
+  ],
+});
+
+/** The two-step SDS lookup (T13, or the one-step one a variant asks for): the service root and the provider ASID. */
+async function lookUpRoot(log: EvidenceLog, target: Target, ods: string, name: InteractionName, v: ConsumerVariant) {
+  const lookup = interaction(name);
+  const endpoint = only(
+    answer(await findEndpoints(log, target, ods, lookup.interactionId), 200, 'SDS Endpoint'),
+    'Endpoint',
+    'SDS Endpoint',
+  );
+  const partyKey = identifierValue(endpoint, SYS.partyKey) ?? '';
+  const deviceSearch = v.oneStepSds
+    ? findDeviceWithoutPartyKey(log, target, ods, lookup.interactionId)
+    : findDevices(log, target, ods, lookup.interactionId, partyKey);
+  const device = only(answer(await deviceSearch, 200, 'SDS Device'), 'Device', 'SDS Device');
+  return {
+    root: (v.root ?? ((r) => r))(String(endpoint.address)),
+    providerAsid: identifierValue(device, SYS.asid) ?? '',
+  };
+}
+
 /** Runs the worked example as a consumer; resolves to the evidence, rejects at the first unexpected answer. */
 export async function runReferenceConsumer(target: Target, v: ConsumerVariant = {}): Promise<EvidenceLog> {
   const log = new EvidenceLog();
@@ -82,20 +117,7 @@ export async function runReferenceConsumer(target: Target, v: ConsumerVariant = 
     ods = identifierValue((traced.generalPractitioner as unknown[])[0], SYS.odsOrg) ?? '';
   }
 
-  const lookup = interaction(v.lookup ?? 'read metadata');
-  const endpoint = only(
-    answer(await findEndpoints(log, target, ods, lookup.interactionId), 200, 'SDS Endpoint'),
-    'Endpoint',
-    'SDS Endpoint',
-  );
-  const partyKey = identifierValue(endpoint, SYS.partyKey) ?? '';
-  const deviceSearch = v.oneStepSds
-    ? findDeviceWithoutPartyKey(log, target, ods, lookup.interactionId)
-    : findDevices(log, target, ods, lookup.interactionId, partyKey);
-  const device = only(answer(await deviceSearch, 200, 'SDS Device'), 'Device', 'SDS Device');
-  const root = (v.root ?? ((r) => r))(String(endpoint.address));
-  const providerAsid = identifierValue(device, SYS.asid) ?? '';
-
+  const { root, providerAsid } = await lookUpRoot(log, target, ods, v.lookup ?? 'read metadata', v);
   const gpc = (name: InteractionName, req: Partial<GpcRequest> = {}) =>
     sendGpc(log, target, {
       interaction: interaction(name),
@@ -104,6 +126,7 @@ export async function runReferenceConsumer(target: Target, v: ConsumerVariant = 
       claims: v.claims?.(),
       fromAsid: v.fromAsid,
       headers: v.headers,
+      token: v.token,
       ...req,
     });
 
@@ -124,5 +147,10 @@ export async function runReferenceConsumer(target: Target, v: ConsumerVariant = 
   );
   const body = appointmentFor(target, slot, schedule, String(found.id));
   answer(await gpc('book appointment', { body: (v.booking ?? ((b) => b))(body) }), 201, 'book');
+  if (v.structuredRecordOf) {
+    const structured = await lookUpRoot(log, target, ods, 'get structured record', v);
+    const of = target.testData.patients[v.structuredRecordOf].nhsNumber;
+    await gpc('get structured record', { ...structured, body: structuredRecordRequest(of) });
+  }
   return log;
 }

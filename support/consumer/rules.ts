@@ -6,6 +6,7 @@
  */
 import { EDGE_RULES, type EdgeRule, type RequestFacts } from '../jwt/jwt-rules';
 import { identifierValue } from '../fhir/bundle';
+import { UUID_PATTERN } from '../spine/nhs-number';
 import { SYS } from '../spine/systems';
 import { originViolation } from '../topology/rules';
 import type { Registry } from '../domain/registry';
@@ -33,7 +34,6 @@ export interface ConsumerRule {
   check(c: RequestContext): string | undefined;
 }
 
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const isPath = (c: RequestContext, resource: string) => c.request.url.split('?')[0].endsWith(`/${resource}`);
 const problems = (found: (string | undefined)[]) => found.filter(Boolean).join('; ') || undefined;
 
@@ -80,8 +80,15 @@ function fromEdge(edge: EdgeRule, restated?: ConsumerRuleId, interactionFrom: 'u
   const own = restated
     ? consumerRule(restated)
     : { id: edge.id, hop: 'ssp' as const, text: edge.text, source: edge.source };
-  return { ...own, applies: (c) => !!c.gpc, check };
+  // A rule over the claims says nothing of a token that does not decode: JWT-BEARER reports that once.
+  return { ...own, applies: (c) => !!c.gpc && (!readsClaims(edge) || c.gpc.claims !== undefined), check };
 }
+
+/**
+ * Edge rules that read the token's claims. When the payload does not decode (or there is no token) they
+ * are not judged: JWT-BEARER's one "does not decode" says it all, and ten "claim missing" would mislead.
+ */
+export const readsClaims = (edge: EdgeRule) => edge.id.startsWith('JWT-') && edge.id !== 'JWT-BEARER';
 
 /** Edge rules a CON- rule restates with the consumer's stricter reading, so one fault is not reported twice. */
 const RESTATED: Record<string, { id: ConsumerRuleId; interactionFrom?: 'header' }> = {
@@ -93,6 +100,57 @@ const RESTATED: Record<string, { id: ConsumerRuleId; interactionFrom?: 'header' 
 /** Replaced outright: a provider compares aud with its own root; a consumer must send the root SDS returned (CON-JWT-AUD). */
 const REPLACED = ['JWT-AUD-ROOT'];
 
+/** The FHIR STU3 media types (facts §2.5); the DSTU2 ones (`application/json+fhir`) are legacy. */
+const FHIR_MEDIA_TYPES = ['application/fhir+json', 'application/fhir+xml'];
+const parseMediaType = (value: string) => {
+  const [type, ...params] = value.split(';').map((part) => part.trim().toLowerCase());
+  return {
+    type,
+    charset: params
+      .find((p) => p.startsWith('charset='))
+      ?.slice('charset='.length)
+      .replace(/"/g, ''),
+  };
+};
+
+function mediaTypeProblems(c: RequestContext): (string | undefined)[] {
+  const accept = c.request.headers['accept'];
+  const contentType = c.request.headers['content-type'];
+  // A wildcard range states no preference, like no Accept at all: the provider answers JSON (facts §2.5).
+  const accepted = (accept?.split(',').map(parseMediaType) ?? []).filter(
+    (m) => !['*/*', 'application/*'].includes(m.type),
+  );
+  const content = contentType === undefined ? undefined : parseMediaType(contentType);
+  return [
+    accepted.length > 0 && !accepted.some((m) => FHIR_MEDIA_TYPES.includes(m.type))
+      ? `Accept ${JSON.stringify(accept)} names no FHIR media type (${FHIR_MEDIA_TYPES.join(' or ')})`
+      : undefined,
+    c.request.body && content === undefined ? 'a request with a body has no Content-Type' : undefined,
+    content && !FHIR_MEDIA_TYPES.includes(content.type)
+      ? `Content-Type ${JSON.stringify(contentType)} is not a FHIR media type (${FHIR_MEDIA_TYPES.join(' or ')})`
+      : undefined,
+    content && content.charset !== 'utf-8'
+      ? `Content-Type ${JSON.stringify(contentType)} does not state charset=utf-8`
+      : undefined,
+  ];
+}
+
+/** requesting_practitioner as the STU3 Practitioner facts §3.2 describes, not the DSTU2 one of 0.x (§3.3). */
+export function practitionerShapeProblems(practitioner: Record<string, unknown>): (string | undefined)[] {
+  const ids = Array.isArray(practitioner.identifier) ? (practitioner.identifier as { system?: unknown }[]) : [];
+  const names = practitioner.name;
+  return [
+    identifierValue(practitioner, SYS.sdsUserId)
+      ? undefined
+      : `requesting_practitioner has no identifier with system ${SYS.sdsUserId} (systems sent: ${ids.map((i) => JSON.stringify(i?.system)).join(', ') || 'none'})`,
+    !Array.isArray(names) || names.length === 0
+      ? `requesting_practitioner.name is ${Array.isArray(names) ? 'empty' : names === undefined ? 'missing' : 'a single object (the DSTU2 shape)'}, expected an array of HumanName`
+      : names.some((n) => typeof (n as { family?: unknown })?.family !== 'string')
+        ? 'requesting_practitioner.name has a family that is not a string (DSTU2 HumanName.family was an array)'
+        : undefined,
+  ];
+}
+
 const requestingOds = (g: GpcView) => identifierValue(g.claims?.requesting_organization, SYS.odsOrg);
 
 export const CONSUMER_RULES: readonly ConsumerRule[] = [
@@ -103,7 +161,7 @@ export const CONSUMER_RULES: readonly ConsumerRule[] = [
       const id = c.request.headers['x-request-id'];
       return !id
         ? 'X-Request-ID is missing'
-        : UUID.test(id)
+        : UUID_PATTERN.test(id)
           ? undefined
           : `X-Request-ID ${JSON.stringify(id)} is not a UUID`;
     },
@@ -152,6 +210,23 @@ export const CONSUMER_RULES: readonly ConsumerRule[] = [
       c.registry.as.filter((a) => a.odsCode === ods),
     )?.message;
   }),
+  gpcRule(
+    'CON-JWT-UNSIGNED',
+    (g) =>
+      g.jose!.header.alg !== 'none'
+        ? `JWT header alg is ${JSON.stringify(g.jose!.header.alg)}, expected "none"`
+        : g.jose!.signature
+          ? `JWT header says alg "none" but the token carries a ${g.jose!.signature.length}-character signature`
+          : undefined,
+    (g) => g.jose !== undefined,
+  ),
+  gpcRule(
+    'CON-JWT-PRACTITIONER-SHAPE',
+    (g) => problems(practitionerShapeProblems(g.claims!.requesting_practitioner as Record<string, unknown>)),
+    (g) =>
+      (g.claims?.requesting_practitioner as { resourceType?: unknown } | undefined)?.resourceType === 'Practitioner',
+  ),
+  gpcRule('CON-MEDIA-TYPE', (_g, c) => problems(mediaTypeProblems(c))),
   gpcRule('CON-PDS-FIRST', (g, c) => {
     const untraced = patientsNamed(g, c.seen).filter((n) => !c.seen.traced.has(n));
     return untraced.length ? `no earlier PDS trace for ${untraced.join(', ')}` : undefined;

@@ -29,16 +29,33 @@ export const STU3_SPINE_CODES = [
 ] as const;
 
 /** https://fhir.nhs.uk/R4/CodeSystem/Spine-ErrorOrWarningCode, as the PDS FHIR API answers (facts §5.1). */
+// The codes the PDS FHIR API specification names for its answers (facts §5.1 and its error responses,
+// SERVICE_UNAVAILABLE among them for its 5xx), plus FAILURE_TO_PROCESS_MESSAGE, which the PDS sandbox answers
+// a POST with.
 export const R4_SPINE_CODES = [
   'ACCESS_DENIED',
-  'INVALID_RESOURCE_ID',
-  'INVALID_VALUE',
+  'ADDITIONAL_PROPERTIES',
+  'FAILURE_TO_PROCESS_MESSAGE',
+  'FORBIDDEN_UPDATE',
+  'INSERT_BIRTH_DEATH_STATUS_INCONSISTENT',
   'INVALIDATED_RESOURCE',
+  'INVALID_CREATE',
+  'INVALID_METHOD',
+  'INVALID_RESOURCE_ID',
+  'INVALID_SEARCH_DATA',
+  'INVALID_UPDATE',
+  'INVALID_VALUE',
   'MISSING_VALUE',
+  'MULTIPLE_MATCHES',
+  'NOT_SUPPORTED_SEARCH',
+  'PRECONDITION_FAILED',
   'RESOURCE_NOT_FOUND',
-  // The PDS OpenAPI's 5xx answer (specification/components/paths); the embedded PDS's outage faults use it.
+  'RESOURCE_VERSION_MISMATCH',
   'SERVICE_UNAVAILABLE',
+  'TOO_FEW_VALUES_SUBMITTED',
+  'TOO_MANY_MATCHES',
   'TOO_MANY_REQUESTS',
+  'TOO_MANY_VALUES_SUBMITTED',
   'UNABLE_TO_CALL_SERVICE',
   'UNSUPPORTED_SERVICE',
 ] as const;

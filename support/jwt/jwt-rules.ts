@@ -239,7 +239,7 @@ export interface RuleBreach {
  * The claims of a bearer token, read from its payload alone: a header that is not base64url is
  * JWT-BEARER's breach, and the claim rules still judge the claims.
  */
-function claimsOf(authorization: string | undefined): Claims | undefined {
+export function claimsOf(authorization: string | undefined): Claims | undefined {
   const payload = bearerToken(authorization)?.split('.')[1];
   if (payload === undefined) return undefined;
   try {

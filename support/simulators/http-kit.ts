@@ -216,13 +216,14 @@ export async function startServer(
   };
 }
 
-/** PDS and SDS (R4) Spine OperationOutcome (facts §5.1). */
+/** PDS and SDS (R4) Spine OperationOutcome (facts §5.1); SDS names its code system its own way. */
 export function r4Outcome(
   status: number,
   code: string,
   display: string,
   diagnostics?: string,
   issueCode = 'invalid',
+  system: string = SYS.spineErrorR4,
 ): SimResponse {
   return {
     status,
@@ -232,7 +233,7 @@ export function r4Outcome(
         {
           severity: 'error',
           code: issueCode,
-          details: { coding: [{ system: SYS.spineErrorR4, version: '1', code, display }] },
+          details: { coding: [{ system, version: '1', code, display }] },
           ...(diagnostics ? { diagnostics } : {}),
         },
       ],

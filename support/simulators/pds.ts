@@ -18,11 +18,9 @@ import {
 
 export const PDS_BASE_PATH = '/personal-demographics/FHIR/R4';
 
-function pdsPatient(p: Person, faults: Faults): Record<string, unknown> {
-  const restricted = p.kind === 'restricted' && !faults.has('pds-restricted-unflagged');
-  const nhsNumber = faults.has('pds-bad-check-digit')
-    ? p.nhsNumber.slice(0, 9) + ((Number(p.nhsNumber[9]) + 1) % 10)
-    : p.nhsNumber;
+function pdsPatient(p: Person): Record<string, unknown> {
+  const restricted = p.kind === 'restricted';
+  const nhsNumber = p.nhsNumber;
   const patient: Record<string, unknown> = {
     resourceType: 'Patient',
     id: nhsNumber,
@@ -38,7 +36,7 @@ function pdsPatient(p: Person, faults: Faults): Record<string, unknown> {
     },
     identifier: [
       {
-        system: faults.has('pds-wrong-identifier-system') ? 'http://fhir.nhs.net/Id/nhs-number' : SYS.nhsNumber,
+        system: SYS.nhsNumber,
         value: nhsNumber,
         extension: [
           {
@@ -62,20 +60,19 @@ function pdsPatient(p: Person, faults: Faults): Record<string, unknown> {
     ],
     gender: p.gender,
     birthDate: p.birthDate,
-    ...(p.deceasedDateTime && !faults.has('pds-drops-deceased') ? { deceasedDateTime: p.deceasedDateTime } : {}),
+    ...(p.deceasedDateTime ? { deceasedDateTime: p.deceasedDateTime } : {}),
   };
   if (!restricted) {
     if (p.address.length)
       patient.address = [
         { id: '456', period: { start: '2020-01-01' }, use: 'home', line: p.address, postalCode: p.postcode },
       ];
-    if (p.gpOds && !faults.has('pds-no-gp')) {
-      const ods = faults.has('pds-lowercase-ods') ? p.gpOds.toLowerCase() : p.gpOds;
+    if (p.gpOds) {
       patient.generalPractitioner = [
         {
           id: '254406A3',
           type: 'Organization',
-          identifier: { system: SYS.odsOrg, value: ods, period: { start: '2020-01-01' } },
+          identifier: { system: SYS.odsOrg, value: p.gpOds, period: p.gpPeriod ?? { start: '2020-01-01' } },
         },
       ];
     }
@@ -83,29 +80,37 @@ function pdsPatient(p: Person, faults: Faults): Record<string, unknown> {
   return patient;
 }
 
+/**
+ * The order of PDS's checks (observed on the sandbox): the NHS number, and whether the record exists, come
+ * before the X-Request-ID header, so an unknown number without X-Request-ID is a 404.
+ */
 function trace(req: SimRequest, nhsNumber: string, faults: Faults): SimResponse {
-  if (!req.headers['x-request-id'])
+  if (!isValidNhsNumber(nhsNumber))
+    return r4Outcome(400, 'INVALID_RESOURCE_ID', 'Resource Id is invalid', `Invalid NHS number ${nhsNumber}`, 'value');
+  const found = person(nhsNumber);
+  if (!found) return r4Outcome(404, 'RESOURCE_NOT_FOUND', 'Resource not found', undefined, 'not-found');
+  const requestId = req.headers['x-request-id'];
+  if (!requestId)
     return r4Outcome(
       400,
       'MISSING_VALUE',
       'Required value is missing',
       'Invalid request with error - X-Request-ID header must be supplied to access this resource',
-      'value',
+      'required',
     );
-  if (!UUID_PATTERN.test(req.headers['x-request-id']))
+  if (!UUID_PATTERN.test(requestId))
     return r4Outcome(
       400,
       'INVALID_VALUE',
       'Provided value is invalid',
-      'Invalid value - X-Request-ID must be a UUID',
+      `Invalid value - '${requestId}' in header 'X-Request-ID'`,
       'value',
     );
-  if (!isValidNhsNumber(nhsNumber))
-    return r4Outcome(400, 'INVALID_RESOURCE_ID', 'Resource Id is invalid', `Invalid NHS number ${nhsNumber}`, 'value');
-  if (faults.has('pds-500'))
-    return r4Outcome(500, 'SERVICE_UNAVAILABLE', 'Service unavailable', 'fault mode pds-500', 'exception');
-  const found = person(nhsNumber);
-  if (!found) return r4Outcome(404, 'RESOURCE_NOT_FOUND', 'Resource not found', undefined, 'not-found');
+  return faults.apply('pds.trace', lookUp(found, nhsNumber, faults), undefined);
+}
+
+/** The answer to a well-formed trace of a number PDS knows: the record, or why it is not given. */
+function lookUp(found: Person, nhsNumber: string, faults: Faults): SimResponse {
   if (found.kind === 'invalidated')
     return r4Outcome(
       404,
@@ -116,20 +121,11 @@ function trace(req: SimRequest, nhsNumber: string, faults: Faults): SimResponse 
     );
   // A superseded number transparently answers with the surviving record (id differs from the request).
   const record = found.kind === 'superseded' ? person(found.survivor!)! : found;
-  const patient = pdsPatient(record, faults);
-  if (faults.has('pds-superseded-old-id')) patient.id = nhsNumber;
-  const body = faults.has('pds-returns-bundle')
-    ? {
-        resourceType: 'Bundle',
-        type: 'searchset',
-        total: 1,
-        entry: [{ fullUrl: `Patient/${record.nhsNumber}`, resource: patient }],
-      }
-    : patient;
+  const patient = pdsPatient(faults.apply('pds.person', record, undefined));
   return {
     status: 200,
-    headers: { 'Content-Type': faults.has('pds-plain-json') ? 'application/json' : FHIR_JSON, ETag: 'W/"2"' },
-    body,
+    headers: { 'Content-Type': FHIR_JSON, ETag: 'W/"2"' },
+    body: faults.apply('pds.patient', patient, { requested: nhsNumber }),
   };
 }
 
@@ -146,15 +142,16 @@ function route(req: SimRequest, faults: Faults): SimResponse {
   const m = /^\/Patient\/([^/]*)$/.exec(path);
   if (!m)
     return r4Outcome(404, 'UNSUPPORTED_SERVICE', 'Unsupported Service', `no PDS service at ${path}`, 'not-supported');
+  // The sandbox answers any other method on a Patient 404 FAILURE_TO_PROCESS_MESSAGE (observed, probe P11).
   if (req.method !== 'GET')
     return r4Outcome(
-      405,
-      'METHOD_NOT_ALLOWED',
-      'Method not allowed',
+      404,
+      'FAILURE_TO_PROCESS_MESSAGE',
+      'Failed to process message',
       `${req.method} is not supported on ${path}`,
-      'not-supported',
+      'exception',
     );
-  if (!m[1]) return r4Outcome(400, 'UNSUPPORTED_SERVICE', 'Unsupported Service', 'Missing NHS number', 'value');
+  if (!m[1]) return r4Outcome(400, 'UNSUPPORTED_SERVICE', 'Unsupported Service', 'Missing NHS number', 'processing');
   const nhsNumber = decodedSegment(m[1]);
   if (nhsNumber === undefined)
     return r4Outcome(400, 'INVALID_RESOURCE_ID', 'Resource Id is invalid', 'malformed percent-encoding', 'value');
@@ -166,17 +163,13 @@ export function startPds(opts: { port: number; faults: Faults }): Promise<Runnin
     'pds',
     opts.port,
     (req) => {
-      const answer = route(req, opts.faults);
-      const res =
-        answer.status >= 400 && opts.faults.has('pds-errors-as-500')
-          ? r4Outcome(500, 'SERVICE_UNAVAILABLE', 'Service unavailable', 'fault mode pds-errors-as-500', 'exception')
-          : answer;
+      const res = opts.faults.apply('pds.answer', route(req, opts.faults), undefined);
       // X-Request-ID and X-Correlation-ID are mirrored on every answer, errors included.
       const mirror: Record<string, string> = {};
       const requestId = req.headers['x-request-id'];
-      if (requestId && !opts.faults.has('pds-no-request-id-echo')) mirror['X-Request-ID'] = requestId;
+      if (requestId) mirror['X-Request-ID'] = requestId;
       if (req.headers['x-correlation-id']) mirror['X-Correlation-ID'] = req.headers['x-correlation-id'];
-      return { ...res, headers: { ...res.headers, ...mirror } };
+      return { ...res, headers: { ...res.headers, ...opts.faults.apply('pds.mirrored-headers', mirror, undefined) } };
     },
     (status, message) => r4Outcome(status, 'SERVICE_UNAVAILABLE', 'Service unavailable', message, 'exception'),
   );

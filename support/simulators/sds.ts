@@ -4,13 +4,22 @@
  */
 import { randomUUID } from 'node:crypto';
 import { FHIR_JSON, SYS, EXT } from '../spine/systems';
-import type { FaultId, Faults } from './faults';
-import { r4Outcome, startServer, type RunningServer, type SimRequest, type SimResponse } from './http-kit';
+import { UUID_PATTERN } from '../spine/nhs-number';
+import type { Faults } from './faults';
+import { startServer, type RunningServer, type SimRequest, type SimResponse } from './http-kit';
 import type { AsRecord, MhsRecord, Registry } from '../domain/registry';
+import { SDS_REFUSALS, sdsOutcome } from './sds-refusals';
 
 export const SDS_BASE_PATH = '/spine-directory/FHIR/R4';
 
 const ACCEPTABLE = [/^application\/fhir\+json/, /^application\/json/, /^\*\/\*/];
+
+/** SDS's refusal of one kind (sds-refusals.ts), as the switched-on faults have it written. */
+const refuse = (kind: keyof typeof SDS_REFUSALS, diagnostics: string, faults: Faults): SimResponse =>
+  sdsOutcome(faults.apply('sds.refusal', SDS_REFUSALS[kind], undefined), diagnostics);
+
+/** An exact match of interaction IDs, as the spec has it. */
+const exactInteraction = (interactions: readonly string[], asked: string): boolean => interactions.includes(asked);
 
 interface Query {
   ods?: string;
@@ -52,20 +61,7 @@ const interactionExt = (id: string) => ({
   valueReference: { identifier: ident(SYS.interactionId, id) },
 });
 
-/** Each address fault and what it does to the registered service root (facts §1, T10, T11). */
-const ADDRESS_FAULTS: [FaultId, (root: string) => string][] = [
-  ['sds-trailing-slash', (root) => `${root}/`],
-  // Another practice's ODS code in the path: T10.
-  ['sds-other-practice-root', (root) => root.replace(/\/[0-9A-Z]+\/STU3\//, '/Z99999/STU3/')],
-  // The Access Record Structured root given for an appointments interaction: T11.
-  ['sds-structured-root', (root) => root.replace(/\/gpconnect$/, '/gpconnect/structured')],
-];
-
-function endpointAddress(root: string, faults: Faults): string {
-  return ADDRESS_FAULTS.reduce((address, [fault, spoil]) => (faults.has(fault) ? spoil(address) : address), root);
-}
-
-function endpointResource(m: MhsRecord, faults: Faults): Record<string, unknown> {
+function endpointResource(m: MhsRecord): Record<string, unknown> {
   return {
     resourceType: 'Endpoint',
     id: randomUUID(),
@@ -82,11 +78,11 @@ function endpointResource(m: MhsRecord, faults: Faults): Record<string, unknown>
         ],
       },
     ],
-    address: endpointAddress(m.endpoint, faults),
+    address: m.endpoint,
     managingOrganization: orgRef(m.odsCode),
     identifier: [
       ident(SYS.mhsFqdn, m.fqdn),
-      ...(faults.has('sds-no-party-key') ? [] : [ident(SYS.partyKey, m.partyKey)]),
+      ident(SYS.partyKey, m.partyKey),
       ident(SYS.mhsCpaId, m.cpaId),
       ident(SYS.mhsId, m.mhsId),
     ],
@@ -94,14 +90,11 @@ function endpointResource(m: MhsRecord, faults: Faults): Record<string, unknown>
   };
 }
 
-function deviceResource(a: AsRecord, faults: Faults): Record<string, unknown> {
+function deviceResource(a: AsRecord): Record<string, unknown> {
   return {
     resourceType: 'Device',
     id: randomUUID(),
-    identifier: [
-      ident(SYS.asid, faults.has('sds-bad-asid') ? a.asid.slice(1) : a.asid),
-      ident(SYS.partyKey, a.partyKey),
-    ],
+    identifier: [ident(SYS.asid, a.asid), ident(SYS.partyKey, a.partyKey)],
     extension: [
       { url: EXT.sdsManufacturer, valueReference: orgRef(a.manufacturerOds) },
       ...a.interactions.map(interactionExt),
@@ -129,81 +122,95 @@ function searchset(selfUrl: string, resources: Record<string, unknown>[]): SimRe
   };
 }
 
-/** Duplicates or empties a result for the cardinality faults (T13). */
-function applyCardinality<T>(rows: T[], none: boolean, twice: boolean): T[] {
-  if (none) return [];
-  return twice ? rows.flatMap((r) => [r, r]) : rows;
-}
+const ENDPOINT_COMBINATIONS = [
+  'organization+interaction',
+  'organization+partykey',
+  'organization+interaction+partykey',
+  'interaction+partykey',
+];
+
+/** What is wrong with a search's parameter set, per resource (facts §5.2); checked before Accept. */
+const COMBINATION_PROBLEM: Record<string, (q: Query) => string | undefined> = {
+  '/Endpoint': (q) => {
+    const combo = [q.ods && 'organization', q.interaction && 'interaction', q.partyKey && 'partykey']
+      .filter(Boolean)
+      .join('+');
+    return ENDPOINT_COMBINATIONS.includes(combo) && !q.manufacturer
+      ? undefined
+      : `Endpoint search needs one of: ${ENDPOINT_COMBINATIONS.join(', ')}`;
+  },
+  '/Device': (q) =>
+    q.ods && q.interaction ? undefined : 'Device search needs organization and an interaction identifier',
+};
 
 function endpointSearch(q: Query, registry: Registry, faults: Faults, self: string): SimResponse {
-  const combo = [q.ods && 'organization', q.interaction && 'interaction', q.partyKey && 'partykey']
-    .filter(Boolean)
-    .join('+');
-  const allowed = [
-    'organization+interaction',
-    'organization+partykey',
-    'organization+interaction+partykey',
-    'interaction+partykey',
-  ];
-  if (!allowed.includes(combo) || q.manufacturer)
-    return r4Outcome(400, 'BAD_REQUEST', 'Bad request', `Endpoint search needs one of: ${allowed.join(', ')}`);
+  const matches = faults.apply('sds.interaction-match', exactInteraction, undefined);
   const rows = registry.mhs.filter(
     (m) =>
       (!q.ods || m.odsCode === q.ods) &&
-      (!q.interaction || m.interactions.includes(q.interaction)) &&
+      (!q.interaction || matches(m.interactions, q.interaction)) &&
       (!q.partyKey || m.partyKey === q.partyKey),
   );
-  const shown = applyCardinality(rows, faults.has('sds-no-endpoints'), faults.has('sds-two-endpoints'));
-  return searchset(
+  const asked = { interaction: q.interaction ?? '', registry };
+  const shown = faults
+    .apply('sds.endpoint-rows', rows, undefined)
+    .map((m) => faults.apply('sds.endpoint-record', m, asked));
+  const answer = searchset(
     self,
-    shown.map((m) => endpointResource(m, faults)),
+    shown.map((m) => faults.apply('sds.endpoint', endpointResource(m), undefined)),
   );
+  return faults.apply('sds.endpoint-search', answer, { matched: rows });
 }
 
 function deviceSearch(q: Query, registry: Registry, faults: Faults, self: string): SimResponse {
-  if (!q.ods || !q.interaction)
-    return r4Outcome(
-      400,
-      'BAD_REQUEST',
-      'Bad request',
-      'Device search needs organization and an interaction identifier',
-    );
+  const byOrganization = faults.apply('sds.device-search-by-organization', true, undefined);
+  const matches = faults.apply('sds.interaction-match', exactInteraction, undefined);
   const rows = registry.as.filter(
     (a) =>
-      (faults.has('sds-device-ignores-organization') || a.odsCode === q.ods) &&
-      a.interactions.includes(q.interaction!) &&
+      (!byOrganization || a.odsCode === q.ods) &&
+      matches(a.interactions, q.interaction!) &&
       (!q.partyKey || a.partyKey === q.partyKey) &&
       (!q.manufacturer || a.manufacturerOds === q.manufacturer),
   );
-  const shown = applyCardinality(rows, faults.has('sds-no-devices'), faults.has('sds-two-devices'));
+  const asked = { interaction: q.interaction ?? '', registry };
+  const shown = faults
+    .apply('sds.device-rows', rows, undefined)
+    .map((a) => faults.apply('sds.device-record', a, asked));
   return searchset(
     self,
-    shown.map((a) => deviceResource(a, faults)),
+    shown.map((a) => faults.apply('sds.device', deviceResource(a), undefined)),
   );
 }
 
 const SEARCHES: Record<string, typeof endpointSearch> = { '/Endpoint': endpointSearch, '/Device': deviceSearch };
 
+/**
+ * The order of SDS's checks: the API gateway's apikey first (it stands in front of everything; not observed,
+ * the peer ran without it), then, as observed, the path, the method, the query before the correlation ID and
+ * the Accept header (an unacceptable Accept on a bad query is a 400).
+ */
 function route(req: SimRequest, registry: Registry, faults: Faults, baseUrl: string): SimResponse {
+  // The adaptor alone does not check apikey (observed, probe S20): the gateway in front of it does.
+  if (!req.headers['apikey'] && faults.apply('sds.gateway-checks-apikey', true, undefined))
+    return refuse('apikey', 'apikey header is missing', faults);
   const path = req.path.startsWith(SDS_BASE_PATH) ? req.path.slice(SDS_BASE_PATH.length) : undefined;
   const search = path === undefined ? undefined : SEARCHES[path];
-  if (!search) return r4Outcome(404, 'NOT_FOUND', 'Not found', `no SDS resource at ${req.path}`, 'not-found');
+  if (!search) return refuse('noResource', 'HTTP endpoint not found', faults);
   if (req.method !== 'GET')
-    return r4Outcome(
-      405,
-      'METHOD_NOT_ALLOWED',
-      'Method not allowed',
-      `${req.method} is not supported`,
-      'not-supported',
-    );
-  const accept = req.headers['accept'];
-  if (accept && !ACCEPTABLE.some((a) => a.test(accept)))
-    return r4Outcome(406, 'NOT_ACCEPTABLE', 'Not acceptable', `Accept ${accept} is not supported`, 'not-supported');
-  if (!req.headers['apikey'])
-    return r4Outcome(401, 'ACCESS_DENIED', 'Access denied', 'apikey header is missing', 'security');
+    return { ...refuse('notGet', 'HTTP operation not supported', faults), headers: { Allow: 'GET' } };
   const q = parseQuery(req.query);
-  if (q.problem) return r4Outcome(400, 'BAD_REQUEST', 'Bad request', q.problem);
-  return search(q, registry, faults, `${baseUrl}${req.rawUrl}`);
+  const problem = q.problem ?? COMBINATION_PROBLEM[path!](q);
+  if (problem) return refuse('badRequest', problem, faults);
+  const correlation = req.headers['x-correlation-id'];
+  if (correlation && !UUID_PATTERN.test(correlation))
+    return refuse('badRequest', 'Invalid X-Correlation-ID header. Should be an UUIDv4', faults);
+  const accept = req.headers['accept'];
+  if (accept && !ACCEPTABLE.some((a) => a.test(accept))) return refuse('accept', 'Accept type not supported', faults);
+  const answer = search(q, registry, faults, `${baseUrl}${req.rawUrl}`);
+  // A 200 is labelled with the media type asked for: application/json when that is what Accept says.
+  return answer.status === 200 && accept && /^application\/json/.test(accept)
+    ? { ...answer, headers: { ...answer.headers, 'Content-Type': 'application/json' } }
+    : answer;
 }
 
 export function startSds(opts: { port: number; faults: Faults; registry: () => Registry }): Promise<RunningServer> {
@@ -212,21 +219,13 @@ export function startSds(opts: { port: number; faults: Faults; registry: () => R
     'sds',
     opts.port,
     (req) => {
-      const answer = route(req, opts.registry(), opts.faults, base);
-      const res =
-        answer.status >= 400 && opts.faults.has('sds-errors-as-500')
-          ? r4Outcome(
-              500,
-              'INTERNAL_SERVER_ERROR',
-              'Internal server error',
-              'fault mode sds-errors-as-500',
-              'exception',
-            )
-          : answer;
-      const correlation = req.headers['x-correlation-id'];
-      return correlation ? { ...res, headers: { ...res.headers, 'X-Correlation-Id': correlation } } : res;
+      const res = opts.faults.apply('sds.answer', route(req, opts.registry(), opts.faults, base), undefined);
+      // Every answer carries a correlation ID: the one sent when it is a UUID, else one of SDS's own.
+      const sent = req.headers['x-correlation-id'];
+      const correlation = sent && UUID_PATTERN.test(sent) ? sent : randomUUID().toUpperCase();
+      return { ...res, headers: { ...res.headers, 'X-Correlation-Id': correlation } };
     },
-    (status, message) => r4Outcome(status, 'INTERNAL_SERVER_ERROR', 'Internal server error', message, 'exception'),
+    (status, message) => ({ ...refuse('crash', message, opts.faults), status }),
   );
   return started.then((s) => {
     base = s.baseUrl;

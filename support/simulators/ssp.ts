@@ -8,8 +8,8 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import { pipeline } from 'node:stream';
-import { sspLenientFault, type SspRuleId } from '../spine/ssp-rules';
-import type { Faults, FaultId } from './faults';
+import { refusalDisplay, SSP_RULES, sspRule, type SspRuleId } from '../spine/ssp-rules';
+import type { Faults } from './faults';
 import { sspOutcome, startServer, type RunningServer, type SimRequest, type SimResponse } from './http-kit';
 import { asByAsid, endpointFor, hasAgreement, type Registry } from '../domain/registry';
 
@@ -52,8 +52,12 @@ const REWRITTEN_ON_REQUEST = new Set(['host', 'content-length', 'forwarded', 'x-
 /** What may follow the registered root in a target URL: nothing, a query, or a FHIR path. */
 const ROOT_FOLLOWED_BY = /^(?:$|\?|\/(?!\/))/;
 
-/** A refusal is the SSP's answer; undefined means the request may go on to the next check. */
-type Check = (req: SimRequest, ctx: CheckContext) => SimResponse | undefined;
+/**
+ * A check names what breaks its rule (the facts its display is filled with, support/spine/ssp-rules.ts),
+ * or answers undefined when the request may go on to the next check.
+ */
+type Check = (req: SimRequest, ctx: CheckContext) => Facts | undefined;
+type Facts = Record<string, string>;
 
 interface CheckContext {
   registry: Registry;
@@ -71,31 +75,24 @@ type CheckedRule = Exclude<SspRuleId, 'SSP-UNREACHABLE' | 'SSP-TIMEOUT'>;
 
 /** Facts §2.3/§2.4, keyed by SSP rule and in the order the SSP applies them: `ssp-lenient-<rule>` skips one. */
 const CHECKS: Record<CheckedRule, Check> = {
-  'SSP-METHOD': (req) =>
-    FORWARDED_METHODS.has(req.method) ? undefined : sspOutcome(405, 'not-supported', '405: Method Not Allowed'),
+  'SSP-METHOD': (req) => (FORWARDED_METHODS.has(req.method) ? undefined : {}),
   'SSP-MEDIA': (req) =>
-    BODY_METHODS.has(req.method) && !FHIR_MEDIA_TYPES.has(mediaType(header(req, 'content-type')))
-      ? sspOutcome(415, 'not-supported', 'Unsupported_Media_Type')
-      : undefined,
+    BODY_METHODS.has(req.method) && !FHIR_MEDIA_TYPES.has(mediaType(header(req, 'content-type'))) ? {} : undefined,
   'SSP-HEADERS': (req) => {
     const missing = SSP_HEADERS.find((name) => !header(req, name));
-    return missing ? sspOutcome(400, 'invalid', `MISSING_HEADER_${missing}`) : undefined;
+    return missing ? { header: missing } : undefined;
   },
   'SSP-ASID': (req, { registry }) => {
     const sender = asByAsid(registry, header(req, 'Ssp-From'));
     return sender?.interactions.includes(header(req, 'Ssp-InteractionID'))
       ? undefined
-      : sspOutcome(403, 'forbidden', `ASID_CHECK_FAILED_MESSAGESENDER_${header(req, 'Ssp-From')}`);
+      : { from: header(req, 'Ssp-From') };
   },
   'SSP-PARTYKEY': (req, { registry }) =>
-    registeredEndpoint(req, registry)
-      ? undefined
-      : sspOutcome(403, 'forbidden', `PARTYKEY_INTERACTION_CHECK_FAILED_MESSAGERECEIVER_${header(req, 'Ssp-To')}`),
+    registeredEndpoint(req, registry) ? undefined : { to: header(req, 'Ssp-To') },
   'SSP-FOT': (req, { registry }) => {
     const [from, to] = [header(req, 'Ssp-From'), header(req, 'Ssp-To')];
-    return hasAgreement(registry, from, to)
-      ? undefined
-      : sspOutcome(403, 'forbidden', `FOT_CHECK_FAILED_MESSAGESENDER_${from}_MESSAGERECEIVER_${to}`);
+    return hasAgreement(registry, from, to) ? undefined : { from, to };
   },
   'SSP-URL': (req, { registry, target }) => {
     // With no record to compare (only when the receiver check is skipped) there is nothing to refuse on.
@@ -105,24 +102,24 @@ const CHECKS: Record<CheckedRule, Check> = {
     // Byte-identical: no case folding, no default-port or IP-for-hostname equivalence (facts §2.1). The
     // FHIR path follows the root with one `/`, so `root//metadata` is a root with a trailing slash.
     const matches = target.startsWith(endpoint) && ROOT_FOLLOWED_BY.test(target.slice(endpoint.length));
-    return matches
-      ? undefined
-      : sspOutcome(400, 'invalid', `ENDPOINT_${endpoint}_CPAID_${cpaId}_VARIES_FROM_TARGETURL_${target}`);
+    return matches ? undefined : { endpoint, cpaId, target };
   },
   'SSP-URL-INTEGRITY': (_req, { target }) => {
     // The SSP forwards the URL it parsed; one that parses to other bytes (dot segments, `\`, default port)
     // would reach a path the checks above never saw, so it must arrive already in normal form.
     const normalised = new URL(target).href;
-    return normalised === target
-      ? undefined
-      : sspOutcome(400, 'invalid', `URL_INTEGRITY_CHECK_FAILED_TARGETURL_${target}_NORMALISES_TO_${normalised}`);
+    return normalised === target ? undefined : { target, normalised };
   },
 };
 
-/** The worked example's names for two of these faults (WE-3c and WE-3d are these rules seen from the journey). */
-const ALIASES: Partial<Record<SspRuleId, FaultId>> = { 'SSP-URL': 'ssp-lenient-url', 'SSP-FOT': 'ssp-no-fot-check' };
-const lenientOn = (faults: Faults, rule: SspRuleId) =>
-  faults.has(sspLenientFault(rule)) || (ALIASES[rule] !== undefined && faults.has(ALIASES[rule]));
+/** The SSP's refusal under one of its rules: status, issue type and display all come from SSP_RULES. */
+function refusal(ruleId: SspRuleId, facts?: Facts): SimResponse {
+  const rule = sspRule(ruleId);
+  return sspOutcome(rule.status, rule.issueCode, refusalDisplay(rule, facts));
+}
+
+/** The rules this SSP enforces: all of SSP_RULES, less any a lenient fault takes out. */
+const enforcedRules = (faults: Faults) => faults.apply('ssp.rules', new Set(SSP_RULES.map((r) => r.id)), undefined);
 
 /** The SSP cannot forward to what it cannot read, lenient or not: this comes before every rule. */
 const unreadableTarget = (target: string) =>
@@ -186,7 +183,7 @@ function forward(
   target: string,
   agents: Agents,
   timeoutMs: number,
-  faults: Faults,
+  enforced: ReadonlySet<SspRuleId>,
 ): Promise<SimResponse | 'handled'> {
   const url = new URL(target);
   const transport = url.protocol === 'https:' ? https : http;
@@ -200,22 +197,18 @@ function forward(
     });
     let timedOut = false;
     // A lenient SSP-TIMEOUT SSP sets no deadline: it waits as long as the provider takes.
-    const timer = lenientOn(faults, 'SSP-TIMEOUT')
-      ? undefined
-      : setTimeout(() => {
+    const timer = enforced.has('SSP-TIMEOUT')
+      ? setTimeout(() => {
           timedOut = true;
           upstream.destroy();
-          failWith(sspOutcome(504, 'transient', `TIMEOUT_WAITING_FOR_ENDPOINT_URL_${target}`));
-        }, timeoutMs);
+          failWith(refusal('SSP-TIMEOUT', { target }));
+        }, timeoutMs)
+      : undefined;
     upstream.on('error', () => {
       clearTimeout(timer);
       // Destroying the request on timeout errors it too; the 504 has already been chosen.
       if (!timedOut)
-        failWith(
-          lenientOn(faults, 'SSP-UNREACHABLE')
-            ? UNHANDLED_UPSTREAM_ERROR
-            : sspOutcome(502, 'transient', `ERROR_COMMUNICATING_TO_ENDPOINT_URL_${target}`),
-        );
+        failWith(enforced.has('SSP-UNREACHABLE') ? refusal('SSP-UNREACHABLE', { target }) : UNHANDLED_UPSTREAM_ERROR);
     });
     upstream.on('response', (answer) => {
       raw.res.writeHead(answer.statusCode ?? 502, answer.statusMessage, responseHeaders(answer));
@@ -239,13 +232,14 @@ export async function startSsp(opts: SspOptions): Promise<RunningServer> {
       const ctx: CheckContext = { registry: opts.registry, target: req.rawUrl.slice(1) };
       const unreadable = unreadableTarget(ctx.target);
       if (unreadable) return unreadable;
+      const enforced = enforcedRules(opts.faults);
       for (const [rule, check] of Object.entries(CHECKS) as [CheckedRule, Check][]) {
-        const refusal = lenientOn(opts.faults, rule) ? undefined : check(req, ctx);
-        if (refusal) return refusal;
+        const broken = enforced.has(rule) ? check(req, ctx) : undefined;
+        if (broken) return refusal(rule, broken);
       }
       const ods = registeredEndpoint(req, opts.registry)?.odsCode;
       const timeoutMs = (ods && opts.practiceTimeoutMs?.[ods]) || opts.timeoutMs || DEFAULT_TIMEOUT_MS;
-      return forward(req, raw, opts.forwardTo?.(ctx.target) ?? ctx.target, agents, timeoutMs, opts.faults);
+      return forward(req, raw, opts.forwardTo?.(ctx.target) ?? ctx.target, agents, timeoutMs, enforced);
     },
     (status, message) => sspOutcome(status, status >= 500 ? 'exception' : 'invalid', message),
   );

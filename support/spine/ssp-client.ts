@@ -27,6 +27,8 @@ export interface GpcRequest {
   claims?: Claims;
   /** Sent as Ssp-From instead of the consumer's ASID. */
   fromAsid?: string;
+  /** Rewrites the encoded token (a signed or undecodable one, for a deliberately wrong consumer). */
+  token?: (jwt: string) => string;
 }
 
 export function sspUrl(target: Target, root: string, path: string, query?: string): string {
@@ -59,7 +61,7 @@ export function sendGpc(log: EvidenceLog, target: Target, req: GpcRequest): Prom
     'Ssp-From': req.fromAsid ?? target.consumer.asid,
     'Ssp-To': req.providerAsid,
     'Ssp-InteractionID': req.interaction.interactionId,
-    Authorization: `Bearer ${encodeUnsignedJwt(claims)}`,
+    Authorization: `Bearer ${(req.token ?? ((jwt) => jwt))(encodeUnsignedJwt(claims))}`,
     Accept: FHIR_JSON_UTF8,
     ...(req.body !== undefined ? { 'Content-Type': FHIR_JSON_UTF8 } : {}),
     ...req.headers,

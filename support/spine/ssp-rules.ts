@@ -55,6 +55,10 @@ export interface SspRule {
   status: number;
   /** What the SSP's OperationOutcome names (its display/diagnostics pattern). */
   names: SspText;
+  /** The FHIR issue type of that OperationOutcome. */
+  issueCode: 'invalid' | 'forbidden' | 'not-supported' | 'transient';
+  /** Its display and diagnostics, containing `names`; `{fact}` is filled from the refused request. */
+  display: string;
   probe?: SspProbe;
   /** What the SSP does under `ssp-lenient-<id>` when that is more than skipping the check. */
   lenient?: string;
@@ -62,24 +66,49 @@ export interface SspRule {
 
 const METADATA = 'read metadata' as const;
 
-/** Each rule's probe (and lenient behaviour), keyed by the rule's catalogue ID. */
-const PROBES: Record<SspRuleId, Pick<SspRule, 'probe' | 'lenient'>> = {
+/**
+ * Each rule's refusal as the SSP writes it (issue type, display template), its probe and lenient behaviour,
+ * keyed by the rule's catalogue ID (which holds its text, status and the words the display must contain).
+ */
+const PROBES: Record<SspRuleId, Pick<SspRule, 'issueCode' | 'display' | 'probe' | 'lenient'>> = {
   'SSP-HEADERS': {
+    issueCode: 'invalid',
+    display: 'MISSING_HEADER_{header}',
     probe: { wrong: 'no Ssp-InteractionID header', interaction: METADATA, headers: { 'Ssp-InteractionID': null } },
   },
-  'SSP-ASID': { probe: { wrong: 'Ssp-From an unknown ASID', interaction: METADATA, fromAsid: 'unknown' } },
+  'SSP-ASID': {
+    issueCode: 'forbidden',
+    display: 'ASID_CHECK_FAILED_MESSAGESENDER_{from}',
+    probe: { wrong: 'Ssp-From an unknown ASID', interaction: METADATA, fromAsid: 'unknown' },
+  },
   'SSP-PARTYKEY': {
+    issueCode: 'forbidden',
+    display: 'PARTYKEY_INTERACTION_CHECK_FAILED_MESSAGERECEIVER_{to}',
     probe: { wrong: "Ssp-To the consumer's own ASID", interaction: METADATA, toAsid: 'the consumer itself' },
   },
   'SSP-FOT': {
+    issueCode: 'forbidden',
+    display: 'FOT_CHECK_FAILED_MESSAGESENDER_{from}_MESSAGERECEIVER_{to}',
     probe: { wrong: 'Ssp-From a consumer with no agreement', interaction: METADATA, fromAsid: 'unagreed consumer' },
   },
-  'SSP-URL': { probe: { wrong: 'the root with a trailing slash', interaction: METADATA, root: 'a trailing slash' } },
+  'SSP-URL': {
+    issueCode: 'invalid',
+    display: 'ENDPOINT_{endpoint}_CPAID_{cpaId}_VARIES_FROM_TARGETURL_{target}',
+    probe: { wrong: 'the root with a trailing slash', interaction: METADATA, root: 'a trailing slash' },
+  },
   'SSP-URL-INTEGRITY': {
+    issueCode: 'invalid',
+    display: 'URL_INTEGRITY_CHECK_FAILED_TARGETURL_{target}_NORMALISES_TO_{normalised}',
     probe: { wrong: 'a dot segment after the root', interaction: METADATA, root: 'a dot segment' },
   },
-  'SSP-METHOD': { probe: { wrong: 'DELETE on /metadata', interaction: METADATA, method: 'DELETE' } },
+  'SSP-METHOD': {
+    issueCode: 'not-supported',
+    display: '405: Method Not Allowed',
+    probe: { wrong: 'DELETE on /metadata', interaction: METADATA, method: 'DELETE' },
+  },
   'SSP-MEDIA': {
+    issueCode: 'not-supported',
+    display: 'Unsupported_Media_Type',
     probe: {
       wrong: 'a booking sent as text/plain',
       interaction: 'book appointment',
@@ -88,6 +117,8 @@ const PROBES: Record<SspRuleId, Pick<SspRule, 'probe' | 'lenient'>> = {
     },
   },
   'SSP-UNREACHABLE': {
+    issueCode: 'transient',
+    display: 'ERROR_COMMUNICATING_TO_ENDPOINT_URL_{target}',
     probe: {
       wrong: 'a practice whose registered endpoint nothing answers at',
       interaction: METADATA,
@@ -96,6 +127,8 @@ const PROBES: Record<SspRuleId, Pick<SspRule, 'probe' | 'lenient'>> = {
     lenient: 'answers 500 with no Spine code when it cannot reach the provider',
   },
   'SSP-TIMEOUT': {
+    issueCode: 'transient',
+    display: 'TIMEOUT_WAITING_FOR_ENDPOINT_URL_{target}',
     probe: { wrong: 'a practice whose provider answers too late', interaction: METADATA, practice: 'slow' },
     lenient: 'waits for the provider however long it takes, and relays its late answer',
   },
@@ -117,6 +150,11 @@ export function sspRule(id: string): SspRule {
   const rule = SSP_RULES.find((r) => r.id === id);
   if (!rule) throw new Error(`no SSP rule ${id}; known: ${SSP_RULES.map((r) => r.id).join(', ')}`);
   return rule;
+}
+
+/** What the SSP says about one refusal: the rule's display with the request's facts filled in. */
+export function refusalDisplay(rule: SspRule, facts: Record<string, string> = {}): string {
+  return rule.display.replace(/\{(\w+)\}/g, (_, name: string) => facts[name] ?? `{${name}}`);
 }
 
 const DEFAULT_PORT: Record<string, string> = { 'https:': '443', 'http:': '80' };

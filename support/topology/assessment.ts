@@ -16,6 +16,10 @@ export interface AssessedEstate {
   /** What was assessed, for the reports: the file, or the SDS and the ODS codes asked about. */
   source: string;
   registry: Registry;
+  /** What the estate lacks to be assessed at all (config: the ODS codes or the SDS are wrong), when it does. */
+  gap?: string;
+  /** Records SDS answered that were not counted, and why. */
+  setAside?: string[];
 }
 
 function odsCodesFromEnv(target: Target, env: NodeJS.ProcessEnv = process.env): string[] {
@@ -30,6 +34,9 @@ export async function assessEstate(target: Target, env: NodeJS.ProcessEnv = proc
   const file = env[ESTATE_FILE_ENV];
   if (file) return { source: file, registry: loadEstateFile(file).registry };
   const ods = odsCodesFromEnv(target, env);
-  const { registry } = await registryFromSds(target, ods);
-  return { source: `${target.sds.baseUrl} for ${ods.join(', ')}`, registry };
+  const { registry, missing, setAside } = await registryFromSds(target, ods);
+  const gap = missing.length
+    ? `SDS holds no GP Connect record (Endpoint or Device) of ${missing.join(', ')}${setAside.length ? `; it answered only records set aside: ${setAside.slice(0, 5).join('; ')}` : ''}`
+    : undefined;
+  return { source: `${target.sds.baseUrl} for ${ods.join(', ')}`, registry, gap, setAside };
 }

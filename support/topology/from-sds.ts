@@ -53,13 +53,13 @@ const orgOf = (ref: unknown) => identifierValue(ref as Resource, SYS.odsOrg) ?? 
 const extensionValues = (r: Resource, url: string, system: string) =>
   extensionsOf(r, url).map((e) => identifierValue(e.valueReference, system) ?? '');
 
-function mhsRecord(e: Resource, queried: string): Omit<MhsRecord, 'cma'> {
-  const listed = extensionValues(e, EXT.sdsInteraction, SYS.interactionId);
+/** A record is filed under what it says of itself, never under the query that found it (issue 14 item 4). */
+function mhsRecord(e: Resource): Omit<MhsRecord, 'cma'> {
   return {
     partyKey: identifierValue(e, SYS.partyKey) ?? '',
     odsCode: orgOf(e.managingOrganization),
     endpoint: String(e.address ?? ''),
-    interactions: listed.length ? listed : [queried],
+    interactions: extensionValues(e, EXT.sdsInteraction, SYS.interactionId),
     fqdn: identifierValue(e, SYS.mhsFqdn) ?? '',
     cpaId: identifierValue(e, SYS.mhsCpaId) ?? '',
     mhsId: identifierValue(e, SYS.mhsId) ?? '',
@@ -102,6 +102,33 @@ export interface SdsRebuild {
   registry: Registry;
   /** Every SDS exchange made, for the evidence. */
   evidence: EvidenceLog;
+  /** ODS codes asked about that SDS holds no GP Connect record of: an empty (or foreign) estate for them. */
+  missing: string[];
+  /** Records SDS answered that are not counted, and why: another organisation's, or no GP Connect record. */
+  setAside: string[];
+}
+
+const GPC_INTERACTIONS: ReadonlySet<string> = new Set(INTERACTIONS.map((i) => i.interactionId));
+
+/** Why an answered record is not part of the estate asked about, or undefined when it is. */
+function notCounted(r: { odsCode: string; interactions: string[] }, asked: readonly string[]): string | undefined {
+  if (!asked.includes(r.odsCode)) return `of ${r.odsCode || 'no organisation'}, not of ${asked.join(', ')}`;
+  if (!r.interactions.some((i) => GPC_INTERACTIONS.has(i))) return 'lists no GP Connect interaction';
+  return undefined;
+}
+
+/** Keeps the records that count; says of each other one what it was and why it is set aside. */
+function sortRecords<T extends { odsCode: string; interactions: string[] }>(
+  records: T[],
+  asked: readonly string[],
+  name: (r: T) => string,
+  setAside: string[],
+): T[] {
+  return records.filter((r) => {
+    const why = notCounted(r, asked);
+    if (why) setAside.push(`${name(r)} ${why}`);
+    return !why;
+  });
 }
 
 /** A few lookups at a time: a real SDS is rate-limited per application, and there are two per ODS code × interaction. */
@@ -121,18 +148,35 @@ export async function registryFromSds(
 ): Promise<SdsRebuild> {
   const lookups = odsCodes.flatMap((ods) => INTERACTIONS.map((i) => ({ ods, id: i.interactionId })));
   const answers = await inBatches(lookups, async ({ ods, id }) => ({
-    endpoints: sdsEntries(await findEndpoints(log, target, ods, id), 'Endpoint').map((e) => mhsRecord(e, id)),
+    endpoints: sdsEntries(await findEndpoints(log, target, ods, id), 'Endpoint').map(mhsRecord),
     devices: sdsEntries(await findAllDevices(log, target, ods, id), 'Device').map(asRecord),
   }));
-  const as = unique(
-    answers.flatMap((a) => a.devices),
-    (a) => a.asid,
+  const setAside: string[] = [];
+  const as = sortRecords(
+    unique(
+      answers.flatMap((a) => a.devices),
+      (a) => a.asid,
+    ),
+    odsCodes,
+    (a) => `Device ${a.asid || '(no ASID)'}`,
+    setAside,
   );
-  const mhs = unique(
-    answers.flatMap((a) => a.endpoints),
-    (m) => JSON.stringify(m),
+  const mhs = sortRecords(
+    unique(
+      answers.flatMap((a) => a.endpoints),
+      (m) => JSON.stringify(m),
+    ),
+    odsCodes,
+    (m) => `Endpoint ${m.endpoint || '(no address)'}`,
+    setAside,
   ).map((m) => ({ ...m, cma: as.some((a) => a.partyKey === m.partyKey && a.odsCode === m.odsCode) }));
-  return { registry: { systems: inferSystems(as, mhs), as, mhs, agreements: [] }, evidence: log };
+  const missing = odsCodes.filter((o) => !as.some((a) => a.odsCode === o) && !mhs.some((m) => m.odsCode === o));
+  return {
+    registry: { systems: inferSystems(as, mhs), as, mhs, agreements: [] },
+    evidence: log,
+    missing,
+    setAside: [...new Set(setAside)],
+  };
 }
 
 /** The organisations a target's own data names: its test patients' practices and its consumer organisation. */

@@ -4,7 +4,7 @@
  * Background is blamed on the right hop and requirement, not on the scenario that happened to need it.
  */
 import { interaction, type Interaction } from '../interactions';
-import { identifierValue, ofType, resolve, type Resource } from '../fhir/bundle';
+import { hasSecurityLabel, identifierValue, ofType, resolve, type Resource } from '../fhir/bundle';
 import { appointmentFor, patientQuery, slotQuery, slotRange } from '../gpconnect/requests';
 import { tracePatient } from '../spine/pds-client';
 import { findDevices, findEndpoints } from '../spine/sds-client';
@@ -14,6 +14,8 @@ import { SYS } from '../spine/systems';
 import { rootProblem } from '../spine/service-root';
 import type { HttpResult } from '../spine/http';
 import { check, expectAnswer, fail } from './checks';
+import { currentRegistration } from './pds-judgement';
+import { deviceAnswersQuery, endpointAnswersQuery } from './sds-answers';
 import type { GpcWorld } from './world';
 import { need } from './stages';
 
@@ -43,6 +45,14 @@ export async function traceOnPds(w: GpcWorld, opts: { omitRequestId?: boolean } 
 
 /** The ODS code of the registered practice: the single generalPractitioner identifier (WE-1c). */
 export function practiceOds(w: GpcWorld, patient: Resource, result: HttpResult): string {
+  // A restricted record has its generalPractitioner removed (facts §5.1): its own outcome, not a missing field.
+  check(w, !hasSecurityLabel(patient, SYS.confidentiality, 'R'), {
+    hop: 'pds',
+    requirement: 'WE-1c',
+    evidence: result,
+    expected: 'an unrestricted record with its registered practice',
+    actual: 'a restricted record: PDS withholds generalPractitioner, so there is no practice to route to',
+  });
   const gps = Array.isArray(patient.generalPractitioner) ? patient.generalPractitioner : [];
   const ods = gps.map((g) => identifierValue(g, SYS.odsOrg)).filter((v): v is string => !!v);
   check(w, gps.length === 1 && ods.length === 1, {
@@ -166,8 +176,11 @@ export async function resolveEndpointAndAsid(w: GpcWorld): Promise<void> {
   const endpointResult = await lookupEndpoint(w, i);
   const endpoint = onlyEntry(w, endpointResult, 'Endpoint', 'WE-2a');
   w.state.endpoint = { ...endpointDetails(w, endpoint, endpointResult), ods: need(w, 'ods').ods };
+  endpointAnswersQuery(w, endpoint, endpointResult);
   const deviceResult = await lookupDevice(w, i);
-  w.state.providerAsid = deviceAsid(w, onlyEntry(w, deviceResult, 'Device', 'WE-2d'), deviceResult);
+  const device = onlyEntry(w, deviceResult, 'Device', 'WE-2d');
+  w.state.providerAsid = deviceAsid(w, device, deviceResult);
+  deviceAnswersQuery(w, device, deviceResult);
   w.carry('serviceRoot', w.state.endpoint.root);
   w.carry('partyKey', w.state.endpoint.partyKey);
   w.carry('providerAsid', w.state.providerAsid);
@@ -175,6 +188,8 @@ export async function resolveEndpointAndAsid(w: GpcWorld): Promise<void> {
 
 export async function resolvePractice(w: GpcWorld): Promise<void> {
   await traceAndReadOds(w);
+  // Not for the deceased, nor at a practice the patient has left (WE-1i): stop before SDS and GP Connect.
+  currentRegistration(w, need(w, 'pdsPatient').pdsPatient, w.answer('pds'));
   await resolveEndpointAndAsid(w);
 }
 

@@ -37,7 +37,8 @@ function failuresProving(summary: Summary, fault: FaultMode, requirement: string
       r.failure?.hop === fault.hop &&
       r.failure.requirement === requirement &&
       r.failure.kind !== 'harness' &&
-      r.failure.message.startsWith(LABEL[fault.hop]),
+      r.failure.message.startsWith(LABEL[fault.hop]) &&
+      (!fault.names || r.failure.message.includes(fault.names)),
   );
 }
 
@@ -57,7 +58,7 @@ describe('every worked-example fault mode makes the checks it breaks fail', { co
         assert.ok(tagged.length > 0, `no scenario tagged @${requirement} ran`);
         assert.ok(
           failuresProving(run.summary, fault, requirement).length > 0,
-          `${fault.id}: no scenario tagged @${requirement} failed naming hop "${fault.hop}" and ${requirement}; got ${JSON.stringify(
+          `${fault.id}: no scenario tagged @${requirement} failed naming hop "${fault.hop}" and ${requirement}${fault.names ? ` and saying "${fault.names}"` : ''}; got ${JSON.stringify(
             tagged.map((r) => ({
               scenario: r.scenario,
               status: r.status,

@@ -21,13 +21,6 @@ import { FAULT_MODES } from '../../support/simulators/faults';
 const ROOT = join(__dirname, '..', '..');
 
 /**
- * KNOWN, deleted by the lead at merge: the SDS scenarios expect invented codes that are in no Spine code
- * system. The "fidelity" branch replaces them with SDS's real answers (NO_RECORD_FOUND, NOT_IMPLEMENTED,
- * MISSING_OR_INVALID_HEADER) in the SDS simulator and features; until then they are exempt here.
- */
-const PENDING_FIDELITY = new Set(['NOT_FOUND', 'METHOD_NOT_ALLOWED', 'NOT_ACCEPTABLE']);
-
-/**
  * The simulators write Spine codes into their answers as literals; another branch ("faults") is
  * restructuring support/simulators, so they are held only to "every code is a real one" here, not yet to
  * "written in the catalogue only".
@@ -51,7 +44,7 @@ function generatedStu3Codes(): Set<string> {
 
 const STU3 = generatedStu3Codes();
 /** Every word that is a Spine code or an SSP refusal's text: what must not be written outside the catalogue. */
-const VOCABULARY = new Set<string>([...STU3, ...R4_SPINE_CODES, ...SSP_TEXTS, ...PENDING_FIDELITY]);
+const VOCABULARY = new Set<string>([...STU3, ...R4_SPINE_CODES, ...SSP_TEXTS]);
 const UPPER_SNAKE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g;
 
 function pickles() {
@@ -171,18 +164,16 @@ describe('Spine codes', () => {
       [],
     );
     // What the simulators write must still be real: every quoted UPPER_SNAKE word is a Spine code or SSP text
-    // (environment variables and Node error codes, ERR_ and the HTTP parser's HPE_, aside), bar the three the fidelity branch replaces.
+    // (environment variables and Node error codes, ERR_ and the HTTP parser's HPE_, aside).
     const quoted = sources.flatMap(({ file, text }) =>
       [...text.matchAll(/'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)'/g)]
         .map((m) => m[1])
         .filter((word) => !/^(GPC|ERR|HPE)_/.test(word))
         .map((word) => ({ file, word })),
     );
-    assert.ok(quoted.length > 50, `only ${quoted.length} quoted codes found`);
+    assert.ok(quoted.length > 30, `only ${quoted.length} quoted codes found`);
     assert.deepEqual(
-      quoted.filter(
-        (q) => !VOCABULARY.has(q.word) || (PENDING_FIDELITY.has(q.word) && !/\/(sds|pds)\.ts$/.test(q.file)),
-      ),
+      quoted.filter((q) => !VOCABULARY.has(q.word)),
       [],
     );
   });
@@ -204,7 +195,6 @@ describe('Spine codes', () => {
         for (const [, status, quoted, word] of stated) {
           const code = quoted ?? word;
           const where = `${pickle.uri} "${step.text}"`;
-          if (PENDING_FIDELITY.has(code)) continue;
           checked += 1;
           if (!VOCABULARY.has(code)) problems.push(`${where}: ${code} is no Spine code or SSP text`);
           else if (!answers.some((a) => a.status === Number(status) && (a.code === code || a.names === code)))

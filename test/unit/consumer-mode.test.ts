@@ -22,6 +22,27 @@ const withoutOrgTelecom = (b: Resource): Resource => ({
   contained: (b.contained as Resource[]).map(({ telecom: _telecom, ...org }) => org),
 });
 
+const withoutOrgIdentifier = (b: Resource): Resource => ({
+  ...b,
+  contained: (b.contained as Resource[]).map(({ identifier: _identifier, ...org }) => org),
+});
+/** The six forbidden elements reason's row does not cover, each with a value of its type. */
+const FORBIDDEN_ELEMENTS_SENT: [string, unknown][] = [
+  ['specialty', [{ text: 'General practice' }]],
+  ['appointmentType', { text: 'Routine' }],
+  ['indication', [{ reference: 'Condition/1' }]],
+  ['supportingInformation', [{ reference: 'Observation/1' }]],
+  ['incomingReferral', [{ reference: 'ReferralRequest/1' }]],
+  ['requestedPeriod', [{ start: '2030-01-01' }]],
+];
+/** The 0.x (DSTU2) requesting_practitioner: name an object with family[], the SDS id under http://fhir.nhs.net. */
+const DSTU2_PRACTITIONER = {
+  resourceType: 'Practitioner',
+  id: 'G13579135',
+  name: { family: ['Jones'], given: ['Claire'], prefix: ['Dr.'] },
+  identifier: [{ system: 'http://fhir.nhs.net/sds-user-id', value: 'G13579135' }],
+};
+
 /**
  * Each wrong consumer: the reference consumer with one thing changed, the rule that must catch it, and any
  * rule the same mistake breaks as well (a root with a slash is also a wrong aud).
@@ -89,6 +110,60 @@ const WRONG_CONSUMERS: { wrong: string; variant: ConsumerVariant; breaks: string
     breaks: 'CON-BOOKING-BODY',
   },
   { wrong: 'no Ssp-TraceID', variant: { headers: { 'Ssp-TraceID': null } }, breaks: 'HDR-TRACEID' },
+  // The judge reads the provider's own body and search rules (support/domain/rules/): every element the
+  // profile forbids, not only reason, and what the provider refuses in a search.
+  ...FORBIDDEN_ELEMENTS_SENT.map(([element, value]) => ({
+    wrong: `a booking with ${element}`,
+    variant: { booking: (b: Resource) => ({ ...b, [element]: value }) },
+    breaks: 'CON-BOOKING-BODY',
+  })),
+  {
+    wrong: 'a booking with an element the profile does not have',
+    variant: { booking: (b) => ({ ...b, priorityCode: 'urgent' }) },
+    breaks: 'CON-BOOKING-BODY',
+  },
+  {
+    wrong: 'a booking organisation without an ODS code',
+    variant: { booking: withoutOrgIdentifier },
+    breaks: 'CON-BOOKING-BODY',
+  },
+  {
+    wrong: 'a slot search ending on a date no calendar has',
+    variant: { slotQuery: (q) => q.replace(/end=le\d{4}-\d{2}-\d{2}/, 'end=le2030-02-30') },
+    breaks: 'CON-SLOT-PARAMS',
+  },
+  {
+    wrong: 'an alg "none" token that carries a signature',
+    variant: { token: (t) => `${t}c2ln` },
+    breaks: 'CON-JWT-UNSIGNED',
+  },
+  {
+    wrong: 'requesting_practitioner in the DSTU2 shape, without the SDS user id',
+    variant: { claims: () => ({ sub: 'G13579135', requesting_practitioner: DSTU2_PRACTITIONER }) },
+    breaks: 'CON-JWT-PRACTITIONER-SHAPE',
+  },
+  {
+    wrong: 'Accept the DSTU2 media type application/json+fhir',
+    variant: { headers: { Accept: 'application/json+fhir' } },
+    breaks: 'CON-MEDIA-TYPE',
+  },
+  {
+    wrong: 'Content-Type without charset',
+    variant: { headers: { 'Content-Type': 'application/fhir+json' } },
+    breaks: 'CON-MEDIA-TYPE',
+  },
+  {
+    wrong: 'a structured record for an NHS number never traced on PDS',
+    variant: { structuredRecordOf: 'secondPractice' },
+    breaks: 'CON-PDS-FIRST',
+  },
+  // One clear failure, not ten "claim missing": the claim rules are not judged on a token that does not decode.
+  {
+    wrong: 'a token whose payload does not decode',
+    variant: { token: (t) => t.replace('.', '.!') },
+    breaks: 'JWT-BEARER',
+  },
+  { wrong: 'no Authorization header', variant: { headers: { Authorization: null } }, breaks: 'JWT-BEARER' },
 ];
 
 /** One consumer against its own session; a wrong consumer may be stopped by a refusal, which is fine. */
@@ -122,6 +197,34 @@ test('the reference consumer completes the worked example and breaks no consumer
     CONSUMER_RULES.filter((r) => r.id.startsWith('CON-') && !checked.has(r.id)).map((r) => r.id),
     [],
     'every consumer rule judged something',
+  );
+});
+
+/** What the new rules must not flag: real consumers do these, and the spec allows them. */
+test('the rules tolerate what the spec allows: a traced structured record, UNK SDS ids, media-type parameters, Accept */*', async () => {
+  const { recording } = await recordConsumer({
+    structuredRecordOf: 'registered',
+    claims: () => ({
+      sub: 'U1',
+      requesting_practitioner: {
+        resourceType: 'Practitioner',
+        id: 'U1',
+        name: [{ family: 'Jones' }],
+        identifier: [{ system: 'https://fhir.nhs.uk/Id/sds-user-id', value: 'UNK' }],
+      },
+    }),
+    headers: { Accept: 'application/fhir+json; charset=UTF-8, application/fhir+xml;q=0.5' },
+  });
+  const judgements = judgeRecording(recording);
+  // An HTTP library's default Accept states no preference, like none at all (facts §2.5: JSON by default).
+  const anyType = await recordConsumer({ headers: { Accept: '*/*' } });
+  assert.deepEqual(brokenRuleIds(judgeRecording(anyType.recording)), []);
+  const structured = judgements.find((j) => j.request.url.includes('$gpc.getstructuredrecord'));
+  assert.ok(structured, 'the structured record was asked for');
+  assert.ok(structured.checked.some((r) => r.id === 'CON-PDS-FIRST'));
+  assert.deepEqual(
+    judgements.flatMap((j) => j.broke.map((b) => `#${j.request.seq} ${b.rule.id}: ${b.problem}`)),
+    [],
   );
 });
 

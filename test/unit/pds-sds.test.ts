@@ -80,6 +80,9 @@ test('SDS answers its own errors: 400 bad params, 404 path, 405 method, 406 Acce
     (await fetch(`${sds.baseUrl}${SDS_BASE_PATH}/Endpoint`, { method: 'POST', headers: { apikey: 'k' } })).status,
     405,
   );
-  assert.equal((await sdsGet('/Endpoint', { apikey: 'k', Accept: 'text/html' })).status, 406);
+  const honest = `/Endpoint?organization=${q(`${SYS.odsOrg}|T99999`)}&identifier=${q(`${SYS.interactionId}|x`)}`;
+  assert.equal((await sdsGet(honest, { apikey: 'k', Accept: 'text/html' })).status, 406);
+  // The query is checked before Accept, as the real SDS does: a bad query is a 400 whatever the Accept.
+  assert.equal((await sdsGet('/Endpoint', { apikey: 'k', Accept: 'text/html' })).status, 400);
   assert.equal((await sdsGet(`/Device?organization=${q(`${SYS.odsOrg}|T99999`)}`, {})).status, 401);
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { EXT } from '../../support/spine/systems';
 import { Faults } from '../../support/simulators/faults';
 import { PRACTICES } from '../../support/simulators/fixtures/estate';
-import type { ProviderContext } from '../../support/simulators/provider/context';
+import { dutiesOf, type ProviderContext } from '../../support/simulators/provider/context';
 import { amendAppointment, cancelAppointment, readAppointment } from '../../support/simulators/provider/lifecycle';
 import { GpcError } from '../../support/simulators/provider/outcomes';
 import { createState, storeAppointment, type ProviderState } from '../../support/simulators/provider/state';
@@ -42,13 +42,15 @@ function ctx(
     headers,
     body: JSON.stringify(o.body ?? {}),
   };
+  const faults = new Faults(o.faults ?? []);
   return {
     req,
     practice: PRACTICES[0],
     serviceRoot: 'http://sim/T99999/STU3/1/gpconnect',
     id,
     state,
-    faults: new Faults(o.faults ?? []),
+    faults,
+    does: dutiesOf(faults),
     now: new Date(),
   };
 }

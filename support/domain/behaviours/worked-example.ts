@@ -35,6 +35,22 @@ export const WORKED_EXAMPLE = [
     checkedBy: 'scenario',
   },
   {
+    id: 'WE-1i',
+    actor: 'pds',
+    hop: 'pds',
+    text: 'The registered patient is living and currently registered (generalPractitioner identifier.period.end not in the past); else the journey stops',
+    facts: 'facts §5.1',
+    checkedBy: 'scenario',
+  },
+  {
+    id: 'WE-1j',
+    actor: 'pds',
+    hop: 'pds',
+    text: 'The traced NHS number carries the UK Core verification status 01 and the record a date of birth not in the future',
+    facts: 'facts §5.1',
+    checkedBy: 'scenario',
+  },
+  {
     id: 'WE-2a',
     actor: 'sds',
     hop: 'sds',

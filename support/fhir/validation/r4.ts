@@ -3,7 +3,7 @@
  * from their OpenAPI specifications. Each schema compiles on first use only.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import addFormats, { type FormatName } from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Rule, ValidationIssue } from './types';
@@ -13,6 +13,9 @@ const R4_SCHEMAS = resolve(__dirname, '..', '..', '..', 'schemas', 'r4');
 /** Schema for a body by resourceType (a Bundle by what it holds), when no schema name is given. */
 const SCHEMA_BY_TYPE: Record<string, string> = {
   Patient: 'pds-patient',
+  'Bundle:Patient': 'pds-patient-search',
+  Coverage: 'pds-coverage',
+  'Bundle:Coverage': 'pds-coverage-search',
   OperationOutcome: 'pds-operation-outcome',
   Endpoint: 'sds-endpoint',
   Device: 'sds-device',
@@ -41,7 +44,10 @@ const compiled = new Map<string, { validate: ValidateFunction; source: string; v
 function schema(name: string) {
   let entry = compiled.get(name);
   if (!entry) {
-    ajv ??= addFormats(new Ajv({ allErrors: true, strict: false }));
+    if (!ajv) {
+      ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+      for (const [alias, format] of Object.entries(FORMAT_ALIASES)) ajv.addFormat(alias, addFormats.get(format));
+    }
     const artefact = JSON.parse(readFileSync(join(R4_SCHEMAS, `${name}.json`), 'utf8'));
     entry = {
       validate: ajv.compile(artefact.schema),
@@ -53,8 +59,14 @@ function schema(name: string) {
   return entry;
 }
 
+/** Schemas a body is only held to when asked by name: a request body has the resourceType of an answer. */
+const BY_NAME_ONLY = ['pds-patient-create', 'pds-patient-patch'];
+
+/** Format names PDS's OpenAPI writes, aliased to the ajv-formats ones they mean. */
+const FORMAT_ALIASES: Record<string, FormatName> = { datetime: 'date-time', jsonpointer: 'json-pointer' };
+
 function r4SchemaNames(): string[] {
-  return [...new Set(Object.values(SCHEMA_BY_TYPE))];
+  return [...new Set([...Object.values(SCHEMA_BY_TYPE), ...BY_NAME_ONLY])];
 }
 
 function schemaFor(resource: Record<string, unknown>): string | undefined {

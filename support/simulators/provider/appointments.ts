@@ -3,12 +3,10 @@
  * of any number of concurrent bookings for a slot exactly one wins. Read, amend and cancel (facts §5.7)
  * belong here too: they find the StoredAppointment by id and compare its versionId with If-Match.
  */
-import type { FaultId } from '../faults';
 import { EXT, PROFILE } from '../../spine/systems';
 import type { SimResponse } from '../http-kit';
 import type { ProviderContext } from './context';
 import { GpcError } from './outcomes';
-import { otherPatientId } from './patients';
 import { deliveryChannelExtension, practitionerRoleExtension } from './resources';
 import { validateBooking } from './booking-rules';
 import { claimSlots, scheduleById, storeAppointment } from './state';
@@ -22,35 +20,19 @@ export const etag = (versionId: number) => `W/"${versionId}"`;
 export const historyUrl = (ctx: ProviderContext, id: string, versionId: number) =>
   `${ctx.serviceRoot}/Appointment/${id}/_history/${versionId}`;
 
-const participantsOf = (a: Json) => a.participant as { actor: { reference: string } }[];
-
-/** Each booking-response fault and the one thing it makes wrong in the returned Appointment. */
-const RESPONSE_FAULTS: [FaultId, (a: Json, patientId: string) => void][] = [
-  ['provider-book-no-profile', (a) => void delete (a.meta as Json).profile],
-  [
-    'provider-book-drops-location',
-    (a) => void (a.participant = participantsOf(a).filter((p) => !p.actor.reference.startsWith('Location/'))),
-  ],
-  [
-    'provider-book-wrong-patient',
-    (a, patientId) => {
-      const patient = participantsOf(a).find((p) => p.actor.reference.startsWith('Patient/'))!;
-      patient.actor = { reference: `Patient/${otherPatientId(patientId)}` };
-    },
-  ],
-];
-
 function wantsMinimal(ctx: ProviderContext): boolean {
-  return !ctx.faults.has('provider-book-ignores-prefer') && /\breturn=minimal\b/.test(ctx.req.headers['prefer'] ?? '');
+  return /\breturn=minimal\b/.test(
+    ctx.faults.apply('provider.booking-prefer', ctx.req.headers['prefer'] ?? '', undefined),
+  );
 }
 
 export function bookAppointment(ctx: ProviderContext): SimResponse {
   const { faults, state, practice } = ctx;
   const { appointment, slots, patientId } = validateBooking(ctx);
-  const taken = claimSlots(slots, {
-    ignoreBusy: faults.has('provider-double-booking'),
-    leaveFree: faults.has('provider-slot-stays-free'),
-  });
+  const taken = claimSlots(
+    slots,
+    faults.apply('provider.slot-claim', { ignoreBusy: false, leaveFree: false }, undefined),
+  );
   if (taken) throw new GpcError(409, 'DUPLICATE_REJECTED', `Slot/${taken.id} is already booked`);
 
   const schedule = scheduleById(slots[0].scheduleId)!;
@@ -68,16 +50,13 @@ export function bookAppointment(ctx: ProviderContext): SimResponse {
     serviceType: [{ text: schedule.slotType }],
   }));
 
-  const returned = structuredClone(stored.resource);
-  for (const [fault, spoil] of RESPONSE_FAULTS) if (faults.has(fault)) spoil(returned, patientId);
-  return {
-    status: faults.has('provider-book-200') ? 200 : 201,
+  const booked: SimResponse = {
+    status: 201,
     headers: {
       ETag: etag(stored.versionId),
-      ...(faults.has('provider-book-no-location-header')
-        ? {}
-        : { Location: historyUrl(ctx, stored.id, stored.versionId) }),
+      Location: historyUrl(ctx, stored.id, stored.versionId),
     },
-    ...(wantsMinimal(ctx) ? {} : { body: returned }),
+    ...(wantsMinimal(ctx) ? {} : { body: structuredClone(stored.resource) }),
   };
+  return faults.apply('provider.booked', booked, { patientId });
 }

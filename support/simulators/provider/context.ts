@@ -1,7 +1,8 @@
 /** What every provider handler is given: the request, the practice the URL names, and the instance state. */
 import type { SimRequest } from '../http-kit';
-import type { Faults } from '../faults';
+import type { FaultSwitches } from '../fault-points';
 import type { HOSTED_PRACTICES } from '../fixtures/estate';
+import { PROVIDER_DUTIES, type ProviderDuty } from './duties';
 import type { ProviderState } from './state';
 
 export type Practice = (typeof HOSTED_PRACTICES)[number];
@@ -15,6 +16,14 @@ export interface ProviderContext {
   /** The `{id}` of the matched interaction path, decoded. */
   id?: string;
   state: ProviderState;
-  faults: Faults;
+  faults: FaultSwitches;
+  /** Whether this provider performs a duty (all, unless a lenient fault took one out). */
+  does: (duty: ProviderDuty) => boolean;
   now: Date;
+}
+
+/** `does` for a set of faults: every provider duty, less any a lenient fault takes out at 'provider.duties'. */
+export function dutiesOf(faults: FaultSwitches): (duty: ProviderDuty) => boolean {
+  const duties = faults.apply('provider.duties', new Set(PROVIDER_DUTIES), undefined);
+  return (duty) => duties.has(duty);
 }

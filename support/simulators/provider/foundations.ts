@@ -57,17 +57,14 @@ export const readResource =
     const { find, notFound } = READS[type];
     const id = ctx.id ?? '';
     const found = find(ctx, id);
-    if (!found) {
-      // Fault provider-read-unknown-as-500: the provider falls over on an id it does not have.
-      if (ctx.faults.has('provider-read-unknown-as-500'))
-        throw new GpcError(500, 'INTERNAL_SERVER_ERROR', `no ${type}/${id}`);
-      throw new GpcError(404, notFound, `no ${type}/${id} at ${ctx.practice.ods}`);
-    }
+    if (!found)
+      throw ctx.faults.apply(
+        'provider.read-not-found',
+        new GpcError(404, notFound, `no ${type}/${id} at ${ctx.practice.ods}`),
+        undefined,
+      );
     // The weak ETag is written by writeAnswer (negotiation.ts etagFor), so provider-lenient-FMT-ETAG drops it.
-    // Fault provider-read-strong-etag: the ETag lacks the W/ of a weak validator.
-    if (!ctx.faults.has('provider-read-strong-etag')) return { status: 200, body: found };
-    const version = (found.meta as { versionId?: string } | undefined)?.versionId ?? '1';
-    return { status: 200, headers: { ETag: `"${version}"` }, body: found };
+    return ctx.faults.apply('provider.resource-read', { status: 200, body: found }, undefined);
   };
 
 interface Search {
@@ -97,18 +94,12 @@ export const searchResource =
   (type: keyof typeof SEARCHES) =>
   (ctx: ProviderContext): SimResponse => {
     const { system, all } = SEARCHES[type];
-    // Fault provider-find-lenient-identifier: any system or none; no identifier at all finds everything.
-    const lenient = ctx.faults.has('provider-find-lenient-identifier');
+    // A lenient provider takes any system or none; no identifier at all finds everything.
+    const lenient = !ctx.does('check the search identifier');
     const value = lenient ? lenientIdentifier(ctx) : identifierParam(ctx, system);
     const found = all(ctx)
       .filter((r) => (lenient && !value) || r.value === value)
       .map((r) => r.resource);
-    // Fault provider-find-unknown-404: an identifier nobody has is treated as an error rather than no match.
-    if (!found.length && ctx.faults.has('provider-find-unknown-404'))
-      throw new GpcError(404, 'NO_RECORD_FOUND', `no ${type} with identifier ${system}|${value}`);
-    // Fault provider-find-foundations-empty: the search never finds anything.
-    return {
-      status: 200,
-      body: searchset(ctx.serviceRoot, ctx.faults.has('provider-find-foundations-empty') ? [] : found),
-    };
+    const answered = ctx.faults.apply('provider.found-resources', found, { type, system, value });
+    return { status: 200, body: searchset(ctx.serviceRoot, [...answered]) };
   };

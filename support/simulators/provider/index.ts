@@ -4,8 +4,9 @@
  * 501) → the Spine edge rules (EDGE_RULES, in order) → the interaction's handler. Handlers are a table
  * keyed by interaction name; an interaction with no row answers 501 until a later issue fills it in. Every
  * answer is written by negotiation.ts (format, gzip, Cache-Control, ETag); an unsupported format is refused
- * with 415 before anything else. A `provider-lenient-<rule>` fault makes the provider skip that one rule;
- * a `provider-strict-*` fault adds one rule a conformant provider must not have (OVER_STRICT).
+ * with 415 before anything else. The rules come through the fault point 'provider.edge-rules', where a
+ * `provider-lenient-<rule>` fault takes one out and a `provider-strict-*` fault adds one a conformant
+ * provider must not have (support/simulators/fault-modes/provider-edge.ts).
  *
  * Choices the spec leaves open:
  * - a URL that is no GP Connect service root → 404 NO_RECORD_FOUND; an unknown ODS code → 404
@@ -19,15 +20,13 @@ import {
   type InteractionName,
   type Method,
 } from '../../interactions';
-import type { Claims } from '../../jwt/gpc-jwt';
-import { EDGE_RULES, firstBreach, lenientFault, type EdgeRule, type RequestFacts } from '../../jwt/jwt-rules';
-import { SYS } from '../../spine/systems';
+import { EDGE_RULES, firstBreach } from '../../jwt/jwt-rules';
 import { HOSTED_PRACTICES, SLOW_PRACTICE } from '../fixtures/estate';
 import { startServer, type RunningServer, type SimRequest, type SimResponse } from '../http-kit';
-import type { Faults, OverStrictFaultId } from '../faults';
+import type { Faults } from '../faults';
 import { serviceRoot } from '../../domain/registry';
 import { bookAppointment } from './appointments';
-import type { Practice, ProviderContext } from './context';
+import { dutiesOf, type Practice, type ProviderContext } from './context';
 import { capabilityStatement } from './metadata';
 import { badRequest, fail, GpcError } from './outcomes';
 import { findPatient } from './patients';
@@ -36,7 +35,7 @@ import { readResource, searchResource } from './foundations';
 import { registerPatient } from './register';
 import { retrievePatientAppointments } from './patient-appointments';
 import { searchFreeSlots } from './slots';
-import { negotiate, unsupportedMediaType, writeAnswer } from './negotiation';
+import { answerRules, negotiate, unsupportedMediaType, writeAnswer } from './negotiation';
 import { createState, type ProviderState } from './state';
 
 type Handler = (ctx: ProviderContext) => SimResponse;
@@ -60,47 +59,6 @@ const HANDLERS: Partial<Record<InteractionName, Handler>> = {
   'find organization': searchResource('Organization'),
   'register patient': registerPatient,
 };
-
-const identifiers = (resource: unknown) =>
-  ((resource as { identifier?: unknown } | undefined)?.identifier ?? []) as { system?: string; value?: string }[];
-
-/** A rule a conformant provider does not have, filed under the requirement whose tolerance it breaks. */
-function overStrict(id: string, check: (f: RequestFacts, c: Claims | undefined) => string | undefined): EdgeRule {
-  return { id, text: `over-strict ${id}`, source: 'fault mode', status: 400, spineCode: 'BAD_REQUEST', check };
-}
-
-/** What each provider-strict-* fault adds to the rules (facts §3.4: what a provider must still accept). */
-const OVER_STRICT: Record<OverStrictFaultId, EdgeRule> = {
-  'provider-strict-future-iat': overStrict('JWT-EXPIRED', (f, c) =>
-    Number(c?.iat) > f.nowSeconds ? `iat ${c?.iat} is in the future` : undefined,
-  ),
-  'provider-strict-unk-sds-ids': overStrict('JWT-PRACTITIONER-RESOURCE', (_f, c) =>
-    identifiers(c?.requesting_practitioner).some((i) => i.value === 'UNK') ? 'an SDS id is UNK' : undefined,
-  ),
-  'provider-strict-role-profile': overStrict('JWT-PRACTITIONER-RESOURCE', (_f, c) =>
-    identifiers(c?.requesting_practitioner).some((i) => i.system === SYS.sdsRoleProfileId)
-      ? undefined
-      : 'no SDS role profile id',
-  ),
-  'provider-strict-ods-system': overStrict('JWT-ORGANIZATION-RESOURCE', (_f, c) =>
-    identifiers(c?.requesting_organization).every((i) => i.system === SYS.odsOrg)
-      ? undefined
-      : 'an identifier system is not https://fhir.nhs.uk/Id/ods-organization-code',
-  ),
-};
-
-/** Fault provider-reads-any-interaction: a read (GET /{type}/{id}) is served whatever Ssp-InteractionID says. */
-const skipsInteractionMatch = (faults: Faults, candidates: { interaction: { method: string; path: string } }[]) =>
-  faults.has('provider-reads-any-interaction') &&
-  candidates.every((c) => c.interaction.method === 'GET' && c.interaction.path.endsWith('/{id}'));
-
-/** The rules this provider enforces: the table minus the one a lenient fault skips, plus an over-strict one. */
-const enforcedRules = (faults: Faults, skipInteractionMatch = false): EdgeRule[] => [
-  ...EDGE_RULES.filter(
-    (rule) => !faults.has(lenientFault(rule.id)) && !(skipInteractionMatch && rule.id === 'HDR-INTERACTION-MATCH'),
-  ),
-  ...(Object.keys(OVER_STRICT) as OverStrictFaultId[]).filter((id) => faults.has(id)).map((id) => OVER_STRICT[id]),
-];
 
 const METHODS: Method[] = ['GET', 'POST', 'PUT'];
 const ROOT_PATH = /^\/([^/]+)\/STU3\/1\/(.*)$/;
@@ -179,7 +137,7 @@ function handle(
       serviceRoot: root,
       nowSeconds: Math.floor(Date.now() / 1000),
     },
-    enforcedRules(faults, skipsInteractionMatch(faults, candidates)),
+    faults.apply('provider.edge-rules', EDGE_RULES, { candidates }),
   );
   if (breach) return fail(breach.rule.status, breach.rule.spineCode, `${breach.rule.id}: ${breach.problem}`);
   // Only a lenient provider gets here without a matching Ssp-InteractionID: it serves what the URL says.
@@ -188,7 +146,8 @@ function handle(
   const handler = HANDLERS[served.interaction.name as InteractionName];
   if (!handler)
     throw new GpcError(501, 'NOT_IMPLEMENTED', `${served.interaction.title} is not implemented by this simulator yet`);
-  return handler({ req, practice, serviceRoot: root, id: served.id, state, faults, now: new Date() });
+  const does = dutiesOf(faults);
+  return handler({ req, practice, serviceRoot: root, id: served.id, state, faults, does, now: new Date() });
 }
 
 function answer(
@@ -230,7 +189,7 @@ export async function startProvider(opts: {
       return 'handled';
     },
     (status, message) => fail(status, status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', message),
-    opts.faults.has('provider-no-cache-control') ? {} : { 'Cache-Control': 'no-store' },
+    answerRules(opts.faults).has('FMT-NO-STORE') ? { 'Cache-Control': 'no-store' } : {},
   );
   base = server.baseUrl;
   return server;

@@ -35,15 +35,12 @@ function answer(a: StoredAppointment): SimResponse {
 export function readAppointment(ctx: ProviderContext): SimResponse {
   const found = stored(ctx);
   // The ETag comes from etagFor in writeAnswer (meta.versionId), so provider-lenient-FMT-ETAG drops it.
-  // Fault provider-read-stale-version: the version the read reports lags one behind.
-  if (ctx.faults.has('provider-read-stale-version'))
-    return { status: 200, headers: { ETag: 'W/"0"' }, body: found.resource };
-  return { status: 200, body: found.resource };
+  return ctx.faults.apply('provider.appointment-read', { status: 200, body: found.resource }, undefined);
 }
 
-/** If-Match must name the current version (fault provider-lifecycle-ignores-etag skips the check). */
+/** If-Match must name the current version. */
 function checkVersion(ctx: ProviderContext, a: StoredAppointment): void {
-  if (ctx.faults.has('provider-lifecycle-ignores-etag')) return;
+  if (!ctx.does('check If-Match')) return;
   const ifMatch = ctx.req.headers['if-match'];
   if (ifMatch !== etag(a.versionId))
     throw new GpcError(
@@ -91,7 +88,7 @@ export function amendAppointment(ctx: ProviderContext): SimResponse {
   const changed = changedElements(
     current.resource,
     sent,
-    ctx.faults.has('provider-amend-anything') ? Object.keys(sent) : AMENDABLE,
+    ctx.does('amend only description and comment') ? AMENDABLE : Object.keys(sent),
   );
   if (changed.length)
     throw invalidResource(`only description and comment may be amended; changed: ${changed.join(', ')}`);
@@ -110,7 +107,7 @@ export function cancelAppointment(ctx: ProviderContext): SimResponse {
   if (sent.status !== 'cancelled')
     throw invalidResource(`status must be cancelled, got ${JSON.stringify(sent.status)}`);
   const reason = cancellationReason(sent);
-  if (!ctx.faults.has('provider-cancel-without-reason') && (typeof reason !== 'string' || !reason.trim()))
+  if (ctx.does('require a cancellation reason') && (typeof reason !== 'string' || !reason.trim()))
     throw invalidParameter('the cancellation reason extension needs a non-empty valueString');
   const otherExtensions = (a: Json) =>
     (Array.isArray(a.extension) ? (a.extension as Json[]) : []).filter((e) => e.url !== EXT.cancellationReason);
@@ -119,8 +116,8 @@ export function cancelAppointment(ctx: ProviderContext): SimResponse {
     changed.push('extension');
   if (changed.length)
     throw invalidResource(`a cancellation may only set status and the reason; changed: ${changed.join(', ')}`);
-  // The slots go back on offer (fault provider-cancel-keeps-slots: they stay busy).
-  if (!ctx.faults.has('provider-cancel-keeps-slots'))
+  // The slots go back on offer.
+  if (ctx.does('free the slots of a cancelled appointment'))
     for (const ref of (current.resource.slot as { reference: string }[]) ?? []) {
       const slot = ctx.state.slots.get(ref.reference.replace(/^Slot\//, ''));
       if (slot) slot.status = 'free';

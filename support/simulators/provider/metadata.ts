@@ -134,7 +134,7 @@ const SOFTWARE = { name: 'gpc-assure embedded provider', version: '0.1.0', relea
 
 export function capabilityStatement(ctx: ProviderContext, capability: keyof typeof ROOT_DETAILS) {
   const root = ROOT_DETAILS[capability];
-  return {
+  const honest = {
     resourceType: 'CapabilityStatement',
     version: root.version,
     name: root.name,
@@ -144,10 +144,11 @@ export function capabilityStatement(ctx: ProviderContext, capability: keyof type
     description: `This server implements the ${root.name} API version ${root.version}`,
     kind: 'capability',
     software: SOFTWARE,
-    fhirVersion: ctx.faults.has('provider-metadata-wrong-version') ? '4.0.1' : '3.0.1',
+    fhirVersion: '3.0.1',
     acceptUnknown: 'both',
-    format: ctx.faults.has('provider-metadata-no-xml') ? [FHIR_JSON] : [FHIR_JSON, 'application/fhir+xml'],
+    format: [FHIR_JSON, 'application/fhir+xml'],
     profile: root.profiles.map((reference) => ({ reference })),
     rest: [restOf(capability)],
   };
+  return ctx.faults.apply('provider.capability-statement', honest, undefined);
 }

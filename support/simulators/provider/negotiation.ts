@@ -6,12 +6,16 @@
  */
 import type { ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { lenientFault } from '../../jwt/jwt-rules';
+import { ANSWER_RULES } from '../../jwt/jwt-rules';
 import { FHIR_JSON_UTF8 } from '../../spine/systems';
 import type { Faults } from '../faults';
 import { gpcOutcome, type SimRequest, type SimResponse } from '../http-kit';
 
 export type Format = 'json' | 'xml';
+
+/** The answer rules this provider keeps: all of ANSWER_RULES, less any a lenient fault takes out. */
+export const answerRules = (faults: Faults) =>
+  faults.apply('provider.answer-rules', new Set(ANSWER_RULES.map((r) => r.id)), undefined);
 
 const CONTENT_TYPE: Record<Format, string> = { json: FHIR_JSON_UTF8, xml: 'application/fhir+xml;charset=utf-8' };
 
@@ -50,12 +54,13 @@ function chooseFrom(value: string | null | undefined): Choice {
 
 /** The format a request asks for, or the media type it named that the provider cannot serve (→ 415). */
 export function negotiate(req: SimRequest, faults: Faults): { format: Format } | { unsupported: string } {
+  const keeps = answerRules(faults);
   // A provider that ignores negotiation answers JSON whatever was asked.
-  if (faults.has(lenientFault('FMT-NEGOTIATE'))) return { format: 'json' };
+  if (!keeps.has('FMT-NEGOTIATE')) return { format: 'json' };
   const choice = chooseFrom(req.query.get('_format')) ??
     chooseFrom(req.headers['accept']) ??
     chooseFrom(req.headers['content-type']) ?? { format: 'json' };
-  if ('unsupported' in choice && faults.has(lenientFault('FMT-415'))) return { format: 'json' };
+  if ('unsupported' in choice && !keeps.has('FMT-415')) return { format: 'json' };
   return choice;
 }
 
@@ -128,11 +133,12 @@ export function writeAnswer(
   format: Format,
   faults: Faults,
 ): void {
-  const lenient = (id: string) => faults.has(lenientFault(id));
+  const keeps = answerRules(faults);
+  const lenient = (id: string) => !keeps.has(id);
   let body = answer.body as Body | undefined;
   if (body && answer.status >= 400 && lenient('FMT-ERROR-OUTCOME')) body = genericOutcome(body);
   const headers: Record<string, string> = {};
-  if (!lenient('FMT-NO-STORE') && !faults.has('provider-no-cache-control')) headers['Cache-Control'] = 'no-store';
+  if (!lenient('FMT-NO-STORE')) headers['Cache-Control'] = 'no-store';
   const etag = etagFor(req, answer);
   if (etag && !lenient('FMT-ETAG')) headers['ETag'] = etag;
   let text = answer.rawBody ?? '';

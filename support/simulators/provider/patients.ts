@@ -10,7 +10,7 @@ import type { SimResponse } from '../http-kit';
 import type { ProviderContext } from './context';
 import { identifierParam, lenientIdentifier } from './identifier-param';
 import { GpcError } from './outcomes';
-import { nhsNumberOfPatientId, patientId, patientResource, searchset } from './resources';
+import { HONEST_PATIENT, nhsNumberOfPatientId, patientId, patientResource, searchset } from './resources';
 import { isRegisteredByOperation, type ProviderState } from './state';
 
 /**
@@ -31,11 +31,6 @@ export function isPatientOf(state: ProviderState, ods: string, nhsNumber: string
   return registeredPerson(state, ods, nhsNumber) !== undefined || isRegisteredByOperation(state, ods, nhsNumber);
 }
 
-/** Fault provider-patient-finds-everyone: restricted and deceased people are returned too. */
-function anyPersonAt(ods: string, nhsNumber: string): Person | undefined {
-  return PEOPLE.find((p) => p.nhsNumber === nhsNumber && p.gpOds === ods);
-}
-
 /** The person behind a Patient logical id (`pat-<nhs>`) at this practice, as booking resolves `Patient/{id}`. */
 export function personByPatientId(state: ProviderState, ods: string, id: string): Person | undefined {
   const nhsNumber = nhsNumberOfPatientId(id);
@@ -48,9 +43,9 @@ export function otherPatientId(id: string): string {
   return patientId(other.nhsNumber);
 }
 
-/** `identifier=https://fhir.nhs.uk/Id/nhs-number|<NHS number>` (fault provider-patient-lenient-identifier: anything). */
+/** `identifier=https://fhir.nhs.uk/Id/nhs-number|<NHS number>` (anything, to a lenient provider). */
 function nhsNumberParam(ctx: ProviderContext): string {
-  if (ctx.faults.has('provider-patient-lenient-identifier')) return lenientIdentifier(ctx);
+  if (!ctx.does('check the patient identifier')) return lenientIdentifier(ctx);
   const value = identifierParam(ctx, SYS.nhsNumber);
   const problem = nhsNumberProblem(value);
   if (problem) throw new GpcError(400, 'INVALID_NHS_NUMBER', problem);
@@ -60,20 +55,11 @@ function nhsNumberParam(ctx: ProviderContext): string {
 export function findPatient(ctx: ProviderContext): SimResponse {
   const nhsNumber = nhsNumberParam(ctx);
   const { faults, practice, serviceRoot } = ctx;
-  const person = faults.has('provider-patient-search-empty')
-    ? undefined
-    : faults.has('provider-patient-finds-everyone')
-      ? anyPersonAt(practice.ods, nhsNumber)
-      : registeredPerson(ctx.state, practice.ods, nhsNumber);
-  const rendering = {
-    legacySystem: faults.has('provider-patient-wrong-system'),
-    noVerification: faults.has('provider-patient-no-verification'),
-    nameUse: faults.has('provider-patient-no-official-name') ? ('usual' as const) : ('official' as const),
-  };
+  const person = faults.apply('provider.patient-found', registeredPerson(ctx.state, practice.ods, nhsNumber), {
+    ods: practice.ods,
+    nhsNumber,
+  });
+  const rendering = faults.apply('provider.patient-rendering', HONEST_PATIENT, undefined);
   const patients = person ? [patientResource(person, practice.ods, rendering)] : [];
-  // Fault provider-patient-wrong-birthdate: the practice's record disagrees with PDS by a day.
-  if (faults.has('provider-patient-wrong-birthdate'))
-    for (const p of patients)
-      p.birthDate = String(p.birthDate).replace(/\d\d$/, (d) => String((Number(d) % 28) + 1).padStart(2, '0'));
-  return { status: 200, body: searchset(serviceRoot, patients) };
+  return { status: 200, body: searchset(serviceRoot, [...faults.apply('provider.patients', patients, undefined)]) };
 }

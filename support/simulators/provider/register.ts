@@ -12,7 +12,8 @@ import type { SimResponse } from '../http-kit';
 import type { ProviderContext } from './context';
 import { badRequest, GpcError, invalidParameter, invalidResource, type SpineCode } from './outcomes';
 import { isPatientOf } from './patients';
-import { patientResource, searchset, type Resource } from './resources';
+import { HONEST_PATIENT, patientResource, searchset, type Resource } from './resources';
+import type { ProviderDuty } from './duties';
 import { register } from './state';
 
 type Json = Record<string, unknown>;
@@ -44,8 +45,8 @@ const pdsView = (p: Person): Json => ({
 interface Rule {
   status: number;
   code: SpineCode;
-  /** Which fault makes the provider skip the rule. */
-  skippedBy: 'provider-register-unchecked' | 'provider-register-twice';
+  /** The duty the rule is part of: a lenient provider without it skips the rule. */
+  duty: ProviderDuty;
   problem: (r: Registration, ctx: ProviderContext) => string | undefined;
 }
 
@@ -54,25 +55,25 @@ const RULES: Rule[] = [
   {
     status: 400,
     code: 'INVALID_NHS_NUMBER',
-    skippedBy: 'provider-register-unchecked',
+    duty: 'check the NHS number to register',
     problem: (r) => nhsNumberProblem(r.nhsNumber),
   },
   {
     status: 400,
     code: 'INVALID_PATIENT_DEMOGRAPHICS',
-    skippedBy: 'provider-register-unchecked',
+    duty: 'check the patient on PDS',
     problem: (r) => (r.pds ? undefined : `PDS has no record for ${r.nhsNumber}`),
   },
   {
     status: 400,
     code: 'INVALID_PATIENT_DEMOGRAPHICS',
-    skippedBy: 'provider-register-unchecked',
+    duty: 'check the patient on PDS',
     problem: (r) => (r.pds && r.pds.kind !== 'normal' ? `PDS has ${r.nhsNumber} as a ${r.pds.kind} record` : undefined),
   },
   {
     status: 400,
     code: 'INVALID_PATIENT_DEMOGRAPHICS',
-    skippedBy: 'provider-register-unchecked',
+    duty: 'check the patient on PDS',
     problem: (r) => {
       const differ = DEMOGRAPHICS.filter(([, read]) => r.pds && read(r.sent) !== read(pdsView(r.pds))).map(
         ([name]) => name,
@@ -83,7 +84,7 @@ const RULES: Rule[] = [
   {
     status: 409,
     code: 'DUPLICATE_REJECTED',
-    skippedBy: 'provider-register-twice',
+    duty: 'refuse a duplicate registration',
     problem: (r, ctx) =>
       isPatientOf(ctx.state, ctx.practice.ods, r.nhsNumber)
         ? `${r.nhsNumber} is already a patient of ${ctx.practice.ods}`
@@ -117,9 +118,9 @@ function parseRequest(body: string): { sent: Json; nhsNumber: string } {
   return { sent, nhsNumber };
 }
 
-/** With no PDS record (fault provider-register-unchecked only) the Patient is the one sent, under its id. */
+/** With no PDS record (only when PDS goes unchecked) the Patient is the one sent, under its id. */
 function registeredPatient(r: Registration, ods: string): Resource {
-  if (r.pds) return patientResource(r.pds, ods, { legacySystem: false, noVerification: false, nameUse: 'official' });
+  if (r.pds) return patientResource(r.pds, ods, HONEST_PATIENT);
   return {
     ...r.sent,
     resourceType: 'Patient',
@@ -132,11 +133,10 @@ export function registerPatient(ctx: ProviderContext): SimResponse {
   const { sent, nhsNumber } = parseRequest(ctx.req.body);
   const r: Registration = { nhsNumber, sent, pds: person(nhsNumber) };
   for (const rule of RULES) {
-    if (ctx.faults.has(rule.skippedBy)) continue;
+    if (!ctx.does(rule.duty)) continue;
     const problem = rule.problem(r, ctx);
     if (problem) throw new GpcError(rule.status, rule.code, problem);
   }
-  // Fault provider-register-forgets: the answer says registered, the state does not.
-  if (!ctx.faults.has('provider-register-forgets')) register(ctx.state, ctx.practice.ods, nhsNumber);
+  if (ctx.does('keep the registration')) register(ctx.state, ctx.practice.ods, nhsNumber);
   return { status: 200, body: searchset(ctx.serviceRoot, [registeredPatient(r, ctx.practice.ods)]) };
 }

@@ -99,6 +99,9 @@ export interface PatientRendering {
   nameUse: 'official' | 'usual';
 }
 
+/** How a conformant provider renders a Patient; a fault at 'provider.patient-rendering' changes one switch. */
+export const HONEST_PATIENT: PatientRendering = { legacySystem: false, noVerification: false, nameUse: 'official' };
+
 export function patientResource(person: Person, ods: string, r: PatientRendering): Resource {
   const verified = {
     url: EXT.gpcVerification,

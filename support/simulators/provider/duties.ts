@@ -1,0 +1,33 @@
+/**
+ * What a conformant embedded provider does beyond the Spine edge rules, one name per duty: the checks its
+ * handlers make and the state they keep. A handler asks `ctx.does(duty)`; a lenient fault's effect takes the
+ * duty out of the set (support/simulators/fault-modes/), so the handler never names a fault.
+ */
+export const PROVIDER_DUTIES = [
+  /** Slot search: the parameter rules and the 14-day window (else: the next 14 days, everything included). */
+  'check slot search parameters',
+  /** Booking: the body rules (mandatory, forbidden, participants, booking organisation) and the slots'. */
+  'check the booking body',
+  'book only adjacent slots of one schedule and channel',
+  'refuse unbookable delivery channels',
+  'refuse slots that have started',
+  /** Find patient: the identifier parameter's spelling, count, system and value. */
+  'check the patient identifier',
+  /** Find practitioner / organisation: the identifier parameter's system and value. */
+  'check the search identifier',
+  /** Amend and cancel. */
+  'check If-Match',
+  'amend only description and comment',
+  'require a cancellation reason',
+  'free the slots of a cancelled appointment',
+  /** Retrieve a patient's appointments. */
+  'check the appointment range',
+  'check the patient exists',
+  /** Register patient. */
+  'check the NHS number to register',
+  'check the patient on PDS',
+  'refuse a duplicate registration',
+  'keep the registration',
+] as const;
+
+export type ProviderDuty = (typeof PROVIDER_DUTIES)[number];
