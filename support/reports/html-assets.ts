@@ -11,7 +11,7 @@ th, .hop, .requirement, .badge { white-space: nowrap; } .failure td { overflow-w
 th { background: #f0f4f5; } code, pre { font: 12px/1.35 ui-monospace, monospace; word-break: break-all; }
 pre { white-space: pre-wrap; background: #f7f7f7; padding: 6px; max-height: 420px; overflow: auto; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 8px; font-size: 12px; font-weight: 600; color: #fff; background: #d5281b; }
-.badge.passed, .badge.pass { background: #007f3b; } .badge.uncovered, .badge.skipped, .badge.pending, .badge.not-run, .badge.unknown, .badge.undefined { background: #b35c00; }
+.badge.passed, .badge.pass { background: #007f3b; } .badge.uncovered, .badge.consumer-mode, .badge.skipped, .badge.pending, .badge.not-run, .badge.unknown, .badge.undefined { background: #b35c00; }
 .counts .count { margin-right: 10px; font-weight: 600; } .count.passed { color: #007f3b; } .count.failed { color: #d5281b; }
 .facts td:first-child { width: 180px; font-weight: 600; } .hop { font-weight: 600; text-transform: uppercase; }
 .failure { border-left: 4px solid #d5281b; padding-left: 8px; margin: 10px 0; }

@@ -64,6 +64,9 @@ export function requirementsSection(model: ReportModel, views: ScenarioView[]): 
     requirements.uncovered.length
       ? el('p', {}, 'No scenario covers: ', requirements.uncovered.join(', '))
       : el('p', {}, 'Every requirement in the catalogue has a scenario.'),
+    requirements.consumerMode?.length
+      ? el('p', {}, 'Judged by gpc-assure consumer, not by scenarios: ', requirements.consumerMode.join(', '))
+      : '',
     table(['requirement', 'hop', 'text', 'source', 'status', 'scenarios'], rows),
   );
 }

@@ -88,7 +88,8 @@ export type TagCount = PassFail & { notPassed?: Partial<Record<ScenarioStatus, n
 export interface RequirementCoverage extends PassFail {
   hop: string;
   scenarios: number;
-  status: 'passed' | 'failed' | 'uncovered';
+  /** consumer-mode: a consumer rule, judged over recorded requests by `gpc-assure consumer`, not by a scenario. */
+  status: 'passed' | 'failed' | 'uncovered' | 'consumer-mode';
 }
 
 export interface Summary {
@@ -99,7 +100,15 @@ export interface Summary {
   byTag: Record<string, TagCount>;
   byHop: Record<string, PassFail>;
   failures: FailureEntry[];
-  requirements: { total: number; covered: number; uncovered: string[]; byId: Record<string, RequirementCoverage> };
+  requirements: {
+    /** The requirements a run's scenarios can cover: the catalogue less the consumer rules (`consumerMode`). */
+    total: number;
+    covered: number;
+    uncovered: string[];
+    /** Consumer rules no scenario carries: judged by `gpc-assure consumer` over a consumer's recorded requests. */
+    consumerMode?: string[];
+    byId: Record<string, RequirementCoverage>;
+  };
   targetFile?: string;
   faults: string[];
   startedAt: string;

@@ -233,18 +233,26 @@ function byPlace(a: ScenarioResult, b: ScenarioResult): number {
   return a.uri.localeCompare(b.uri) || (a.line ?? 0) - (b.line ?? 0) || a.scenario.localeCompare(b.scenario);
 }
 
-/** Coverage of the catalogue by the scenarios that ran: a requirement no scenario carries is uncovered. */
+/**
+ * Coverage of the catalogue by the scenarios that ran: a requirement no scenario carries is uncovered. The
+ * consumer rules are judged over a consumer's recorded requests (`gpc-assure consumer`), never by a scenario,
+ * so a run lists them apart (`consumerMode`) instead of counting them as gaps it could have filled.
+ */
 function coverage(results: ScenarioResult[]): Summary['requirements'] {
   const byId: Record<string, RequirementCoverage> = {};
+  const consumerMode: string[] = [];
   for (const req of REQUIREMENTS) {
     const tagged = results.filter((r) => r.tags.includes(`@${req.id}`));
     const passed = tagged.filter((r) => r.status === 'passed').length;
     const failed = tagged.length - passed;
-    const status = tagged.length === 0 ? 'uncovered' : failed > 0 ? 'failed' : 'passed';
+    const judgedElsewhere = tagged.length === 0 && req.checkedBy === 'consumer-rule';
+    if (judgedElsewhere) consumerMode.push(req.id);
+    const status = judgedElsewhere ? 'consumer-mode' : tagged.length === 0 ? 'uncovered' : failed > 0 ? 'failed' : 'passed';
     byId[req.id] = { hop: req.hop, scenarios: tagged.length, passed, failed, status };
   }
   const uncovered = REQUIREMENTS.filter((r) => byId[r.id].status === 'uncovered').map((r) => r.id);
-  return { total: REQUIREMENTS.length, covered: REQUIREMENTS.length - uncovered.length, uncovered, byId };
+  const total = REQUIREMENTS.length - consumerMode.length;
+  return { total, covered: total - uncovered.length, uncovered, consumerMode, byId };
 }
 
 function listed(items: string[], most: number): string {
@@ -265,7 +273,10 @@ export function summaryLine(summary: Summary, reportsDir: string): string {
     `: ${s.passed} passed${notPassed.length ? `, ${notPassed.join(', ')}` : ''} in ${(summary.durationMs / 1000).toFixed(1)} s.`,
     failing.length ? ` Not passed: ${listed(failing, 8)}.` : '',
     summary.errors.length ? ` Run errors: ${listed(summary.errors.map((e) => e.replace(/\.$/, '')), 1)}.` : '',
-    ` Requirements covered: ${summary.requirements.covered}/${summary.requirements.total}.`,
+    ` Requirements covered: ${summary.requirements.covered}/${summary.requirements.total}`,
+    summary.requirements.consumerMode?.length
+      ? ` (and ${summary.requirements.consumerMode.length} consumer rules, judged by gpc-assure consumer).`
+      : '.',
     ` Reports: ${reportsDir} (index.html, summary.json, cucumber.html, junit.xml, manifest.json).`,
   ].join('');
 }

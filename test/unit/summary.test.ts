@@ -219,8 +219,15 @@ describe('summary collector', () => {
     });
     assert.equal(summary.requirements.byId['WE-1c'].status, 'failed');
     assert.equal(summary.requirements.covered, 4);
-    assert.equal(summary.requirements.uncovered.length, REQUIREMENTS.length - 4);
+    const consumerRules = REQUIREMENTS.filter((r) => r.checkedBy === 'consumer-rule').map((r) => r.id);
+    assert.ok(consumerRules.length > 10, `only ${consumerRules.length} consumer rules`);
+    // Consumer rules are judged by `gpc-assure consumer`: listed apart, neither covered nor a gap of this run.
+    assert.deepEqual(summary.requirements.consumerMode, consumerRules);
+    assert.equal(summary.requirements.total, REQUIREMENTS.length - consumerRules.length);
+    assert.equal(summary.requirements.uncovered.length, summary.requirements.total - 4);
     assert.ok(summary.requirements.uncovered.includes('WE-2a'));
+    assert.ok(!summary.requirements.uncovered.some((id) => consumerRules.includes(id)));
+    assert.equal(summary.requirements.byId['CON-JWT-AUD'].status, 'consumer-mode');
   });
 
   it('passes a run only when scenarios ran, all passed and nothing else broke', () => {
