@@ -15,6 +15,7 @@ import {
   type IRunEnvironment,
 } from '@cucumber/cucumber/api';
 import { loadTargetFile } from '../config/target';
+import { specVersionsOf, type SpecVersions } from '../versions';
 import { redactText } from '../evidence/redact';
 import { SummaryCollector, summaryLine } from '../reports/summary';
 import { writeRunReports } from '../reports/run-reports';
@@ -34,6 +35,7 @@ const OPTIONS = {
 interface RunPlan {
   targetName: string;
   targetFile?: string;
+  specVersions: SpecVersions;
   faults: string[];
   reportsDir: string;
   tags?: string;
@@ -68,6 +70,7 @@ function plan(args: string[]): RunPlan {
   return {
     targetName: target?.name ?? 'embedded',
     targetFile,
+    specVersions: specVersionsOf(target?.specVersions),
     faults,
     reportsDir: fromCwd(values.reports ?? 'reports'),
     tags: values.tags,
@@ -146,6 +149,7 @@ async function run(args: string[]): Promise<number> {
   const summary = collector.summarise({
     target: runPlan.targetName,
     ...(runPlan.targetFile ? { targetFile: runPlan.targetFile } : {}),
+    specVersions: runPlan.specVersions,
     faults: runPlan.faults,
     startedAt,
     durationMs: performance.now() - t0,

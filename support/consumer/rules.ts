@@ -7,6 +7,7 @@
 import { EDGE_RULES, type EdgeRule, type RequestFacts } from '../jwt/jwt-rules';
 import { identifierValue } from '../fhir/bundle';
 import { SYS } from '../spine/systems';
+import { jwtVariantOf } from '../versions';
 import { originViolation } from '../topology/rules';
 import type { Registry } from '../simulators/registry';
 import { devicePartyKeys, patientsNamed, type GpcView, type Seen } from './context';
@@ -48,6 +49,8 @@ function edgeFacts(c: RequestContext, g: GpcView): RequestFacts {
     providerAsid: practice?.asid ?? '',
     serviceRoot: g.urlRoot ?? '',
     nowSeconds: Math.floor(Date.parse(c.request.at) / 1000),
+    // The embedded provider the consumer talks to runs the default version of each line.
+    jwtVariant: jwtVariantOf(g.candidates[0]?.capability),
   };
 }
 

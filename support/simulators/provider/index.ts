@@ -22,6 +22,7 @@ import {
 import type { Claims } from '../../jwt/gpc-jwt';
 import { EDGE_RULES, firstBreach, lenientFault, type EdgeRule, type RequestFacts } from '../../jwt/jwt-rules';
 import { SYS } from '../../spine/systems';
+import { jwtVariantOf } from '../../versions';
 import { HOSTED_PRACTICES, SLOW_PRACTICE } from '../fixtures/estate';
 import { startServer, type RunningServer, type SimRequest, type SimResponse } from '../http-kit';
 import type { Faults, OverStrictFaultId } from '../faults';
@@ -178,6 +179,8 @@ function handle(
       providerAsid: standIn?.asid ?? practice.asid,
       serviceRoot: root,
       nowSeconds: Math.floor(Date.now() / 1000),
+      // The embedded provider runs the default (newest) version of each line.
+      jwtVariant: jwtVariantOf(capability),
     },
     enforcedRules(faults, skipsInteractionMatch(faults, candidates)),
   );
