@@ -19,6 +19,12 @@ export const DEFAULT_SPEC_VERSIONS: Readonly<SpecVersions> = {
 /** The profile packages scripts/generate-schemas.ts compiles (facts §0: FHIR-1.2.7, FHIR-1.5.0). */
 export type ProfileSet = 'gpconnect-1.2.7' | 'gpconnect-1.5.0';
 
+/** Where each set's compiled artefacts live under schemas/ (the 1.2.7 set kept its original folder). */
+export const PROFILE_SET_DIRS: Readonly<Record<ProfileSet, string>> = {
+  'gpconnect-1.2.7': 'fhir',
+  'gpconnect-1.5.0': 'fhir-1.5.0',
+};
+
 /**
  * The JWT rule variants (facts §3.2, §3.3): 1.2 is the claims of §3.2 exactly; 1.6 adds the `migration`
  * reason for the migrate interactions and the confidentiality scopes after the interaction's scope.

@@ -7,6 +7,8 @@ import { checkBundle } from './validation/bundle';
 import { validateR4 } from './validation/r4';
 import { validateResource, type Session } from './validation/resource';
 import type { ValidateOptions, ValidationIssue } from './validation/types';
+import { INTERACTIONS } from '../interactions';
+import { profileSetFor, specVersionsOf, type ProfileSet, type SpecVersions } from '../versions';
 
 export type { FhirVersion, ValidateOptions, ValidationIssue } from './validation/types';
 
@@ -48,6 +50,29 @@ const EXPECTATIONS: Record<string, { profile?: string; entries?: Record<string, 
   'book appointment': { profile: `${STU3}GPConnect-Appointment-1` },
   'amend appointment': { profile: `${STU3}GPConnect-Appointment-1` },
   'cancel appointment': { profile: `${STU3}GPConnect-Appointment-1` },
+  // Access Record Structured (1.5.0 set): the collection Bundle, its entries by type (facts §5.8, §7).
+  'get structured record': {
+    profile: `${STU3}GPConnect-StructuredRecord-Bundle-1`,
+    entries: {
+      Patient: `${STU3}CareConnect-GPC-Patient-1`,
+      Organization: `${STU3}CareConnect-GPC-Organization-1`,
+      Practitioner: `${STU3}CareConnect-GPC-Practitioner-1`,
+      PractitionerRole: `${STU3}CareConnect-GPC-PractitionerRole-1`,
+      Location: `${STU3}CareConnect-GPC-Location-1`,
+      List: `${STU3}CareConnect-GPC-List-1`,
+      AllergyIntolerance: `${STU3}CareConnect-GPC-AllergyIntolerance-1`,
+      Medication: `${STU3}CareConnect-GPC-Medication-1`,
+      MedicationStatement: `${STU3}CareConnect-GPC-MedicationStatement-1`,
+      MedicationRequest: `${STU3}CareConnect-GPC-MedicationRequest-1`,
+      Immunization: `${STU3}CareConnect-GPC-Immunization-1`,
+      Encounter: `${STU3}CareConnect-GPC-Encounter-1`,
+      Observation: `${STU3}CareConnect-GPC-Observation-1`,
+      DiagnosticReport: `${STU3}CareConnect-GPC-DiagnosticReport-1`,
+      Specimen: `${STU3}CareConnect-GPC-Specimen-1`,
+      ReferralRequest: `${STU3}CareConnect-GPC-ReferralRequest-1`,
+      ProcedureRequest: `${STU3}CareConnect-GPC-ProcedureRequest-1`,
+    },
+  },
 };
 
 /** Every provider error body, whatever the interaction (facts §6). */
@@ -76,7 +101,12 @@ function tolerate(issue: ValidationIssue): ValidationIssue {
 /** Validates one resource (a Bundle with all its entries) and returns every issue, errors first. */
 export function validate(resource: unknown, options: ValidateOptions): ValidationIssue[] {
   if (options.fhirVersion === 'R4') return validateR4(resource, options.profile);
-  const session: Session = { issues: [], expectedProfiles: options.expectedProfiles ?? {}, references: [] };
+  const session: Session = {
+    issues: [],
+    expectedProfiles: options.expectedProfiles ?? {},
+    references: [],
+    profileSet: options.profileSet,
+  };
   const root = (resource as { resourceType?: unknown } | null)?.resourceType;
   const location = typeof root === 'string' ? root : '';
   validateResource(session, resource, location, options.profile);
@@ -90,6 +120,14 @@ export interface ExchangeBodyOptions {
   hop: 'pds' | 'sds' | 'ssp' | 'provider';
   interaction?: string;
   fhirVersion?: 'STU3' | 'R4';
+  /** The versions assured (defaults: support/versions.ts): the interaction's capability picks the profile set. */
+  specVersions?: Partial<SpecVersions>;
+}
+
+/** The profile set of an interaction's capability at the assured version; 1.2.7 when it is not in the table. */
+export function profileSetOfInteraction(name: string | undefined, versions?: Partial<SpecVersions>): ProfileSet {
+  const capability = INTERACTIONS.find((i) => i.name === name)?.capability;
+  return capability ? profileSetFor(capability, specVersionsOf(versions)[capability]) : 'gpconnect-1.2.7';
 }
 
 /**
@@ -108,7 +146,8 @@ export function validateExchangeBody(body: unknown, opts: ExchangeBodyOptions): 
   // The SSP's own errors are plain STU3 OperationOutcomes (facts §2.4), not GPConnect-OperationOutcome-1.
   const errorProfile = opts.hop === 'ssp' ? undefined : OPERATION_OUTCOME_PROFILE;
   const profile = type === 'OperationOutcome' ? errorProfile : expected?.profile;
-  return validate(body, { fhirVersion, profile, expectedProfiles: expected?.entries });
+  const profileSet = profileSetOfInteraction(opts.interaction, opts.specVersions);
+  return validate(body, { fhirVersion, profile, expectedProfiles: expected?.entries, profileSet });
 }
 
 /** STU3 issue-type code for each rule (http://hl7.org/fhir/STU3/valueset-issue-type.html). */

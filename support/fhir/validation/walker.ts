@@ -3,6 +3,7 @@
  * slices, then per value its type, fixed/pattern, required binding, references and invariants.
  */
 import { baseStructure, isPrimitive, profileStructure } from './artefacts';
+import type { ProfileSet } from '../../versions';
 import { checkBinding, checkFixedAndPattern, checkReferenceTarget } from './value-rules';
 import { invariantFails } from './invariants';
 import { primitiveProblem } from './primitives';
@@ -30,6 +31,8 @@ export interface ResourceScope {
   structure: Structure;
   issues: ValidationIssue[];
   hooks: WalkHooks;
+  /** The session's profile set, for extensions met under a base (set-less) structure. */
+  profileSet?: ProfileSet;
 }
 
 const elementPath = (id: string) => id.replace(/:[^.]+/g, '');
@@ -225,7 +228,7 @@ function walkValue(
     );
   }
   if (type === 'Extension' && typeof node.url === 'string') {
-    const extensionProfile = profileStructure(node.url);
+    const extensionProfile = profileStructure(node.url, structure.profileSet ?? scope.profileSet);
     if (extensionProfile) {
       walkObject({ ...scope, structure: extensionProfile }, node, extensionProfile, 'Extension', location);
       return;
