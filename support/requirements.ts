@@ -6,6 +6,7 @@ import { ANSWER_RULES, EDGE_RULES } from './jwt/jwt-rules';
 import { SSP_RULES } from './spine/ssp-rules';
 import { TOPOLOGY_REQUIREMENTS } from './topology/requirements';
 import { DEPTH_REQUIREMENTS } from './requirements-depth';
+import { ARS_REQUIREMENTS } from './requirements-ars';
 
 export type Hop = 'pds' | 'sds' | 'ssp' | 'provider' | 'config';
 
@@ -151,6 +152,7 @@ const WORKED_EXAMPLE: readonly Requirement[] = [
 export const REQUIREMENTS: readonly Requirement[] = [
   ...WORKED_EXAMPLE,
   ...DEPTH_REQUIREMENTS,
+  ...ARS_REQUIREMENTS,
   ...[...EDGE_RULES, ...ANSWER_RULES].map((r) => ({
     id: r.id,
     hop: 'provider' as const,

@@ -416,6 +416,121 @@ export const WORKED_EXAMPLE_FAULTS = [
     description: 'Foundations reads are served whatever Ssp-InteractionID names',
     breaks: ['AM-FND-WRONG-INTERACTION'],
   },
+  // Access Record Structured (support/requirements-ars.ts)
+  {
+    id: 'sds-appointments-root-for-structured',
+    hop: 'sds',
+    description: 'SDS returns the appointments root for the structured interactions',
+    breaks: ['ARS-SDS'],
+  },
+  {
+    id: 'provider-ars-metadata-1.5',
+    hop: 'provider',
+    description: "The structured root's CapabilityStatement declares version 1.5.0 on a 1.6 provider",
+    breaks: ['ARS-METADATA'],
+  },
+  {
+    id: 'provider-ars-searchset',
+    hop: 'provider',
+    description: 'The structured record Bundle is a searchset, not a collection',
+    breaks: ['ARS-BUNDLE'],
+  },
+  {
+    id: 'provider-ars-bundle-id',
+    hop: 'provider',
+    description: 'The structured record Bundle carries an id and meta.versionId',
+    breaks: ['ARS-BUNDLE'],
+  },
+  {
+    id: 'provider-ars-other-patient',
+    hop: 'provider',
+    description: "The structured record's Patient carries another NHS number",
+    breaks: ['ARS-PATIENT'],
+  },
+  {
+    id: 'provider-ars-dangling-reference',
+    hop: 'provider',
+    description: 'Each List names a Patient that is not in the Bundle',
+    breaks: ['ARS-REFERENCES'],
+  },
+  {
+    id: 'provider-ars-unrequested-area',
+    hop: 'provider',
+    description: 'The immunisations List is returned whether asked for or not',
+    breaks: ['ARS-AREAS'],
+  },
+  {
+    id: 'provider-ars-empty-no-reason',
+    hop: 'provider',
+    description: 'An empty List has no emptyReason',
+    breaks: ['ARS-EMPTY'],
+  },
+  {
+    id: 'provider-ars-resolved-always',
+    hop: 'provider',
+    description: 'Resolved allergies are returned even with includeResolvedAllergies false',
+    breaks: ['ARS-ALLERGIES'],
+  },
+  {
+    id: 'provider-ars-ignores-medication-date',
+    hop: 'provider',
+    description: 'medicationSearchFromDate is ignored',
+    breaks: ['ARS-MEDICATION'],
+  },
+  {
+    id: 'provider-ars-ignores-problem-status',
+    hop: 'provider',
+    description: 'filterStatus is ignored',
+    breaks: ['ARS-PROBLEMS'],
+  },
+  {
+    id: 'provider-ars-not-given-always',
+    hop: 'provider',
+    description: 'Immunisations not given are returned without includeNotGiven',
+    breaks: ['ARS-IMMUNISATIONS'],
+  },
+  {
+    id: 'provider-ars-no-unrecognised-warning',
+    hop: 'provider',
+    description: 'Unrecognised parameters are ignored without a warning',
+    breaks: ['ARS-UNRECOGNISED'],
+  },
+  {
+    id: 'provider-ars-lenient-parameters',
+    hop: 'provider',
+    description: 'Invalid part values (missing, future, inverted, forbidden combinations) are accepted',
+    breaks: ['ARS-INVALID-PARAMETER'],
+  },
+  {
+    id: 'provider-ars-resource-as-parameter',
+    hop: 'provider',
+    description: 'A body that is no valid Parameters is refused 422 INVALID_PARAMETER instead of INVALID_RESOURCE',
+    breaks: ['ARS-INVALID-RESOURCE'],
+  },
+  {
+    id: 'provider-ars-nhs-number-422',
+    hop: 'provider',
+    description: 'An invalid NHS number is refused 422 INVALID_PARAMETER instead of 400 INVALID_NHS_NUMBER',
+    breaks: ['ARS-NHS-NUMBER'],
+  },
+  {
+    id: 'provider-ars-returns-deceased',
+    hop: 'provider',
+    description: "A deceased patient's record is returned",
+    breaks: ['ARS-NOT-FOUND'],
+  },
+  {
+    id: 'provider-ars-ignores-dissent',
+    hop: 'provider',
+    description: "A dissenting patient's record is returned",
+    breaks: ['ARS-CONSENT'],
+  },
+  {
+    id: 'provider-ars-jwt-1.2',
+    hop: 'provider',
+    description: 'The structured root applies the 1.2 JWT rules, refusing a conf/N scope',
+    breaks: ['ARS-JWT-1.6'],
+  },
 ] as const satisfies readonly FaultMode[];
 
 /**

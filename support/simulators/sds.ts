@@ -59,6 +59,8 @@ const ADDRESS_FAULTS: [FaultId, (root: string) => string][] = [
   ['sds-other-practice-root', (root) => root.replace(/\/[0-9A-Z]+\/STU3\//, '/Z99999/STU3/')],
   // The Access Record Structured root given for an appointments interaction: T11.
   ['sds-structured-root', (root) => root.replace(/\/gpconnect$/, '/gpconnect/structured')],
+  // The appointments root given for an Access Record Structured interaction: T11 the other way (ARS-SDS).
+  ['sds-appointments-root-for-structured', (root) => root.replace(/\/gpconnect\/structured$/, '/gpconnect')],
 ];
 
 function endpointAddress(root: string, faults: Faults): string {

@@ -37,6 +37,7 @@ import { readResource, searchResource } from './foundations';
 import { registerPatient } from './register';
 import { retrievePatientAppointments } from './patient-appointments';
 import { searchFreeSlots } from './slots';
+import { getStructuredRecord } from './structured';
 import { negotiate, unsupportedMediaType, writeAnswer } from './negotiation';
 import { createState, type ProviderState } from './state';
 
@@ -60,6 +61,7 @@ const HANDLERS: Partial<Record<InteractionName, Handler>> = {
   'find practitioner': searchResource('Practitioner'),
   'find organization': searchResource('Organization'),
   'register patient': registerPatient,
+  'get structured record': getStructuredRecord,
 };
 
 const identifiers = (resource: unknown) =>
@@ -180,7 +182,7 @@ function handle(
       serviceRoot: root,
       nowSeconds: Math.floor(Date.now() / 1000),
       // The embedded provider runs the default (newest) version of each line.
-      jwtVariant: jwtVariantOf(capability),
+      jwtVariant: faults.has('provider-ars-jwt-1.2') ? 'gpc-1.2' : jwtVariantOf(capability),
     },
     enforcedRules(faults, skipsInteractionMatch(faults, candidates)),
   );

@@ -136,7 +136,7 @@ export function capabilityStatement(ctx: ProviderContext, capability: keyof type
   const root = ROOT_DETAILS[capability];
   return {
     resourceType: 'CapabilityStatement',
-    version: root.version,
+    version: capability === 'structured' && ctx.faults.has('provider-ars-metadata-1.5') ? '1.5.0' : root.version,
     name: root.name,
     status: 'active',
     date: SOFTWARE.releaseDate,
