@@ -22,7 +22,7 @@ const SD = 'https://fhir.nhs.uk/STU3/StructureDefinition/';
 const OUT = resolve(__dirname, '..', 'test', 'fixtures', 'invalid');
 
 /** The valid record every case starts from, on a fixed day so the corpus does not change with the calendar. */
-function validRecord(): Json {
+export function validRecord(): Json {
   const now = new Date('2025-06-02T09:00:00Z');
   const body = structuredRecordParameters('9000000084', [
     { area: 'allergies', parts: { includeResolvedAllergies: true } },
@@ -414,4 +414,4 @@ function main(): void {
   process.stdout.write(`wrote ${CASES.length} ARS corpus instances to ${OUT}\n`);
 }
 
-main();
+if (require.main === module) main();
