@@ -111,6 +111,12 @@ export const ARS_REQUIREMENTS: readonly Requirement[] = [
     source: 'facts §5.8, §6',
   },
   {
+    id: 'ARS-T11',
+    hop: 'provider',
+    text: 'The appointments root does not serve Access Record Structured: get structured record sent there is refused',
+    source: 'facts §1, §8 (T11)',
+  },
+  {
     id: 'ARS-JWT-1.6',
     hop: 'provider',
     text: 'On the 1.6 line a JWT with requested_scope "patient/*.read conf/N" is accepted; a scope of the wrong kind is refused 400',

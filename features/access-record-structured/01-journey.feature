@@ -60,3 +60,9 @@ Feature: Access Record Structured: the journey and the structured record Bundle
       | area      | parts                          |
       | allergies | includeResolvedAllergies=false |
     Then the provider answers 400 naming BAD_REQUEST
+
+  @ARS-T11
+  Scenario: The appointments root does not serve Access Record Structured
+    Given the registered patient's practice has been resolved on PDS and SDS
+    When the consumer sends the structured record request straight to the appointments root
+    Then the appointments root does not serve the structured record

@@ -16,6 +16,7 @@ import { declaredVersionProblem, specVersionsOf } from '../../support/versions';
 import { check, expectAnswer } from '../../support/world/checks';
 import { choosePatient, resolveEndpointAndAsid, throughSsp, traceAndReadOds } from '../../support/world/journey';
 import type { GpcWorld } from '../../support/world/world';
+import { straightToProvider } from '../common/edge.steps';
 
 const GET_RECORD = interaction('get structured record');
 
@@ -111,3 +112,21 @@ When(
     await throughSsp(this, GET_RECORD, { body, claims: { [claim]: value } });
   },
 );
+
+When(
+  'the consumer sends the structured record request straight to the appointments root',
+  async function (this: GpcWorld) {
+    const body = structuredRecordParameters(this.state.nhsNumber!, [{ area: 'problems' }]);
+    await straightToProvider(this, GET_RECORD, { body });
+  },
+);
+
+Then('the appointments root does not serve the structured record', function (this: GpcWorld) {
+  const result = this.answer('provider');
+  check(this, result.status !== 200 && !result.transport, {
+    hop: 'provider',
+    evidence: result,
+    expected: 'a refusal: the appointments root is not the structured root (T11)',
+    actual: `HTTP ${result.status}${result.transport ? ` (${result.transport.kind})` : ''}`,
+  });
+});

@@ -526,6 +526,12 @@ export const WORKED_EXAMPLE_FAULTS = [
     breaks: ['ARS-CONSENT'],
   },
   {
+    id: 'provider-ars-any-root',
+    hop: 'provider',
+    description: 'The appointments root serves get structured record too',
+    breaks: ['ARS-T11'],
+  },
+  {
     id: 'provider-ars-jwt-1.2',
     hop: 'provider',
     description: 'The structured root applies the 1.2 JWT rules, refusing a conf/N scope',

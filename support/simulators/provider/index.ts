@@ -159,7 +159,12 @@ function handle(
   base: string,
   standIns: readonly StandIn[] = [],
 ): SimResponse {
-  const { practice, capability, fhirPath } = resolveRoute(req.path);
+  const route = resolveRoute(req.path);
+  const { practice, fhirPath } = route;
+  // Fault provider-ars-any-root: the appointments root serves Access Record Structured too (T11 broken).
+  const servesArsHere =
+    faults.has('provider-ars-any-root') && matchInteractions('structured', req.method, fhirPath).length > 0;
+  const capability: Capability = servesArsHere ? 'structured' : route.capability;
   const candidates = matchInteractions(capability, req.method, fhirPath);
   if (candidates.length === 0) {
     const allowed = METHODS.filter((method) => matchInteractions(capability, method, fhirPath).length > 0);
@@ -171,7 +176,7 @@ function handle(
     };
   }
   const standIn = standIns.find((x) => x.ods === practice.ods && x.capability === capability);
-  const root = standIn?.root ?? serviceRoot(base, practice.ods, capability);
+  const root = standIn?.root ?? serviceRoot(base, practice.ods, route.capability);
   const chosen = candidates.find((c) => c.interaction.interactionId === req.headers['ssp-interactionid']);
   const breach = firstBreach(
     {
