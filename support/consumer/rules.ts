@@ -13,6 +13,7 @@ import type { Registry } from '../simulators/registry';
 import { devicePartyKeys, patientsNamed, type GpcView, type Seen } from './context';
 import type { RecordedRequest, RecordedService } from './recording';
 import { BOOKING_BODY_CHECKS, SLOT_PARAM_CHECKS } from './request-shapes';
+import { structuredBodyProblem } from './structured-body';
 
 export interface RequestContext {
   request: RecordedRequest;
@@ -182,6 +183,13 @@ export const CONSUMER_RULES: readonly ConsumerRule[] = [
         ? problems(BOOKING_BODY_CHECKS.map(([what, ok]) => (ok(g.body!) ? undefined : `expected ${what}`)))
         : 'the body is not a JSON resource',
     (g) => g.named?.name === 'book appointment',
+  ),
+  gpcRule(
+    'CON-ARS-PARAMETERS',
+    'A get structured record body is a Parameters the operation accepts: known parameters and parts, typed values, valid dates and combinations',
+    'facts §5.8; OperationDefinition GPConnect-GetStructuredRecord-Operation-1 v1.16.0',
+    (_g, c) => structuredBodyProblem(c.request.body, c.request.at),
+    (g) => g.named?.name === 'get structured record',
   ),
 ];
 
