@@ -13,6 +13,7 @@ import { behaviour, type AnswerRuleId, type EdgeRuleId } from '../domain/catalog
 import { ANSWER } from '../domain/behaviours/edge';
 import { providerLenientFault } from '../domain/faults';
 import { EDGE_REFUSAL_CODES, isEdgeRefusalCode, type EdgeRefusalCode } from '../domain/spine-codes';
+import { JWT_VARIANTS, type JwtVariant } from '../versions';
 
 export interface RequestFacts {
   headers: Record<string, string | undefined>;
@@ -25,6 +26,8 @@ export interface RequestFacts {
   /** The service root the request came in under (aud). */
   serviceRoot: string;
   nowSeconds: number;
+  /** The JWT rule variant of the spec version served under this root (support/versions.ts); default gpc-1.2. */
+  jwtVariant?: JwtVariant;
 }
 
 /**
@@ -62,6 +65,8 @@ export interface EdgeRule {
   check(f: RequestFacts, claims: Claims | undefined): string | undefined;
   /** Every rule of EDGE_RULES has one (the lenient-modes meta-test checks); a simulator's extra rules need none. */
   probe?: Probe;
+  /** What the rule says on each JWT variant, when that differs (facts §3.3); absent: the same on every version. */
+  variants?: Record<JwtVariant, string>;
 }
 
 const header = (f: RequestFacts, name: string) => f.headers[name.toLowerCase()];
@@ -106,6 +111,25 @@ function resourceClaim(claim: string, resourceType: string, id: EdgeRuleId, wron
     },
     probe: { wrong: `${claim} with resourceType ${wrongType}`, claims: { [claim]: { resourceType: wrongType } } },
   };
+}
+
+const variantOf = (f: RequestFacts) => JWT_VARIANTS[f.jwtVariant ?? 'gpc-1.2'];
+
+function reasonsAllowed(f: RequestFacts): readonly string[] {
+  const v = variantOf(f);
+  return [...v.reasons, ...((f.interaction && v.reasonsFor[f.interaction.name]) || [])];
+}
+
+/** The interaction's scope, then at most one confidentiality scope of the variant (facts §3.3). */
+function scopeFits(f: RequestFacts, i: Interaction, scope: unknown): boolean {
+  if (typeof scope !== 'string') return false;
+  const [own, ...extra] = scope.split(' ');
+  return own === i.scope && extra.length <= 1 && extra.every((x) => variantOf(f).confidentialityScopes.includes(x));
+}
+
+function expectedScope(f: RequestFacts, i: Interaction): string {
+  const conf = variantOf(f).confidentialityScopes;
+  return conf.length ? `${i.scope}, optionally followed by ${conf.join(' or ')}` : i.scope;
 }
 
 const intClaim = (c: Claims | undefined, k: string) => (Number.isInteger(c?.[k]) ? (c![k] as number) : undefined);
@@ -188,19 +212,30 @@ export const EDGE_RULES: readonly EdgeRule[] = [
   },
   {
     ...edge('JWT-REASON-VALUE'),
-    check: (_f, c) =>
-      !present(c?.reason_for_request) || c?.reason_for_request === 'directcare'
+    check: (f, c) => {
+      if (!present(c?.reason_for_request)) return undefined;
+      const allowed = reasonsAllowed(f);
+      return allowed.includes(c?.reason_for_request as string)
         ? undefined
-        : `reason_for_request is ${JSON.stringify(c?.reason_for_request)}, expected "directcare"`,
+        : `reason_for_request is ${JSON.stringify(c?.reason_for_request)}, expected ${allowed.map((r) => `"${r}"`).join(' or ')}`;
+    },
     probe: { wrong: 'reason_for_request "secondaryuses"', claims: { reason_for_request: 'secondaryuses' } },
+    variants: {
+      'gpc-1.2': 'reason_for_request is directcare',
+      'gpc-1.6': 'reason_for_request is directcare, or migration on the migrate interactions',
+    },
   },
   {
     ...edge('JWT-SCOPE-MATCH'),
     check: (f, c) =>
-      !f.interaction || !present(c?.requested_scope) || c?.requested_scope === f.interaction.scope
+      !f.interaction || !present(c?.requested_scope) || scopeFits(f, f.interaction, c?.requested_scope)
         ? undefined
-        : `requested_scope ${JSON.stringify(c?.requested_scope)} does not fit ${f.interaction.name} (expected ${f.interaction.scope})`,
+        : `requested_scope ${JSON.stringify(c?.requested_scope)} does not fit ${f.interaction.name} (expected ${expectedScope(f, f.interaction)})`,
     probe: { wrong: 'requested_scope patient/*.read on /metadata', claims: { requested_scope: 'patient/*.read' } },
+    variants: {
+      'gpc-1.2': 'requested_scope is exactly the interaction scope',
+      'gpc-1.6': 'requested_scope is the interaction scope, optionally followed by one of conf/N, conf/R',
+    },
   },
   {
     ...edge('JWT-AUD-ROOT'),

@@ -101,6 +101,8 @@ export interface Summary {
   failures: FailureEntry[];
   requirements: { total: number; covered: number; uncovered: string[]; byId: Record<string, RequirementCoverage> };
   targetFile?: string;
+  /** The GP Connect spec version assured per capability (support/versions.ts). */
+  specVersions?: Record<string, string>;
   faults: string[];
   startedAt: string;
   /** True only when at least one scenario ran, every scenario passed and nothing else went wrong. */
@@ -114,6 +116,7 @@ export interface Summary {
 export interface RunContext {
   target: string;
   targetFile?: string;
+  specVersions?: Record<string, string>;
   faults: string[];
   startedAt: string;
   durationMs: number;
