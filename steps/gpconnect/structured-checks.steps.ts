@@ -27,11 +27,11 @@ import { ASKED } from './structured.steps';
 
 function record(w: GpcWorld) {
   const result = w.answer('provider');
-  return { result, bundle: expectAnswer(w, result, { hop: 'provider', status: 200, resourceType: 'Bundle' }) };
+  return { result, bundle: expectAnswer(w, result, { status: 200, resourceType: 'Bundle' }) };
 }
 
 function expectThat(w: GpcWorld, ok: boolean, expected: string, actual: string) {
-  check(w, ok, { hop: 'provider', evidence: w.answer('provider'), expected, actual });
+  check(w, ok, { evidence: w.answer('provider'), expected, actual });
 }
 
 /** The List a Gherkin name stands for: an area key (`allergies`) or `ended allergies`. */

@@ -15,6 +15,7 @@ import { CAPABILITY_SEGMENT, interaction } from '../../support/interactions';
 import { declaredVersionProblem, specVersionsOf } from '../../support/versions';
 import { check, expectAnswer } from '../../support/world/checks';
 import { choosePatient, resolveEndpointAndAsid, throughSsp, traceAndReadOds } from '../../support/world/journey';
+import { need } from '../../support/world/stages';
 import type { GpcWorld } from '../../support/world/world';
 import { straightToProvider } from '../common/edge.steps';
 
@@ -33,12 +34,12 @@ function areaOf(name: string): ClinicalArea {
 /** SDS for the structured interaction, not the appointments one: a root may differ per capability (facts §1). */
 async function resolveStructuredRoot(w: GpcWorld): Promise<void> {
   const endpointResult = await resolveEndpointAndAsid(w, GET_RECORD, { endpoint: 'ARS-SDS', device: 'ARS-SDS' });
-  check(w, w.state.endpoint!.root.endsWith(`/${CAPABILITY_SEGMENT.structured}`), {
-    hop: 'sds',
+  const { root } = need(w, 'endpoint').endpoint;
+  check(w, root.endsWith(`/${CAPABILITY_SEGMENT.structured}`), {
     requirement: 'ARS-SDS',
     evidence: endpointResult,
     expected: `a structured root ending /${CAPABILITY_SEGMENT.structured} (facts §1, T11)`,
-    actual: w.state.endpoint!.root,
+    actual: root,
   });
 }
 
@@ -57,25 +58,31 @@ When("the consumer reads the structured root's CapabilityStatement through the S
 
 Then('the CapabilityStatement declares a version on the assured structured line', function (this: GpcWorld) {
   const result = this.answer('provider');
-  const cs = expectAnswer(this, result, { hop: 'provider', status: 200, resourceType: 'CapabilityStatement' });
+  const cs = expectAnswer(this, result, { status: 200, resourceType: 'CapabilityStatement' });
   const assured = specVersionsOf(this.target.specVersions).structured;
   const problem = declaredVersionProblem('structured', assured, cs.version);
   check(this, !problem, {
-    hop: 'provider',
     evidence: result,
     expected: `CapabilityStatement.version on the line of the assured structured version ${assured}`,
     actual: problem ?? '',
   });
 });
 
+/** The NHS number of a test patient, or of the one the scenario resolved when no role is named. */
+function nhsNumberOf(w: GpcWorld, role: string | undefined): string {
+  const configured = role ? w.target.testData.patients[role]?.nhsNumber : undefined;
+  if (configured) return configured;
+  if (role) choosePatient(w, role); // fails naming config
+  return need(w, 'nhsNumber').nhsNumber;
+}
+
 /** The record of a test patient (the resolved one by default), asking for the areas of the table. */
 async function requestRecord(w: GpcWorld, role: string | undefined, table: DataTable | undefined, extra = {}) {
-  const nhsNumber = role ? w.target.testData.patients[role]?.nhsNumber : w.state.nhsNumber;
-  if (!nhsNumber) choosePatient(w, role!); // fails naming config
+  const nhsNumber = nhsNumberOf(w, role);
   const now = new Date();
   const areas = (table?.hashes() ?? []).map((row) => areaRequest(areaOf(row.area), row.parts ?? '', now));
   ASKED.set(w, areas);
-  const body = structuredRecordParameters(nhsNumber!, areas);
+  const body = structuredRecordParameters(nhsNumber, areas);
   body.parameter.push(...((extra as { parameter?: never[] }).parameter ?? []));
   return throughSsp(w, GET_RECORD, { body });
 }
@@ -108,7 +115,7 @@ When(
     const now = new Date();
     const areas = table.hashes().map((row) => areaRequest(areaOf(row.area), row.parts ?? '', now));
     ASKED.set(this, areas);
-    const body = structuredRecordParameters(this.state.nhsNumber!, areas);
+    const body = structuredRecordParameters(need(this, 'nhsNumber').nhsNumber, areas);
     await throughSsp(this, GET_RECORD, { body, claims: { [claim]: value } });
   },
 );
@@ -116,7 +123,7 @@ When(
 When(
   'the consumer sends the structured record request straight to the appointments root',
   async function (this: GpcWorld) {
-    const body = structuredRecordParameters(this.state.nhsNumber!, [{ area: 'problems' }]);
+    const body = structuredRecordParameters(need(this, 'nhsNumber').nhsNumber, [{ area: 'problems' }]);
     await straightToProvider(this, GET_RECORD, { body });
   },
 );
@@ -124,7 +131,6 @@ When(
 Then('the appointments root does not serve the structured record', function (this: GpcWorld) {
   const result = this.answer('provider');
   check(this, result.status !== 200 && !result.transport, {
-    hop: 'provider',
     evidence: result,
     expected: 'a refusal: the appointments root is not the structured root (T11)',
     actual: `HTTP ${result.status}${result.transport ? ` (${result.transport.kind})` : ''}`,
