@@ -39,7 +39,7 @@ test('an unknown fault id is refused', () => {
 
 test("each SSP rule's display names what its scenarios look for, with every fact filled in", () => {
   for (const rule of SSP_RULES) {
-    const facts = { header: 'Ssp-To', from: '1', to: '2', endpoint: 'e', cpaId: 'c', target: 't' };
+    const facts = { header: 'Ssp-To', from: '1', to: '2', endpoint: 'e', cpaId: 'c', target: 't', normalised: 'n' };
     const display = refusalDisplay(rule, facts);
     assert.ok(display.includes(rule.names), `${rule.id}: ${display} does not contain ${rule.names}`);
     assert.doesNotMatch(display, /\{\w+\}/, `${rule.id}: ${display} has an unfilled fact`);
