@@ -83,7 +83,14 @@ const OPERATION_OUTCOME_PROFILE = `${STU3}GPConnect-OperationOutcome-1`;
  * Defects in the published profiles (facts §10) that the harness tolerates on purpose: the issue stays,
  * downgraded to a warning that says why.
  */
-const TOLERATED: Array<{ profile?: string; elementId: string; rule: string; why: string }> = [
+const TOLERATED: Array<{
+  profile?: string;
+  elementId: string;
+  rule: string;
+  why: string;
+  /** Only for a node like this (the one at the issue's location); absent: wherever the rule fails there. */
+  only?: (node: unknown) => boolean;
+}> = [
   {
     profile: `${STU3}GPConnect-Searchset-Bundle-1`,
     elementId: 'Bundle.entry',
@@ -95,12 +102,30 @@ const TOLERATED: Array<{ profile?: string; elementId: string; rule: string; why:
     elementId: 'Parameters.parameter',
     rule: 'invariant:inv-1',
     why: 'GetStructuredRecord sends a clinical area with no parts as a bare {"name": "includeProblems"} (facts §5.8), which STU3 inv-1 forbids',
+    // A bare parameter only: one carrying a value and parts (or a resource) still breaks inv-1.
+    only: (node) => !!node && typeof node === 'object' && Object.keys(node).every((k) => k === 'name'),
   },
 ];
 
-function tolerate(issue: ValidationIssue): ValidationIssue {
+/** The value at an issue's location (`Parameters.parameter[1].part[0]`) inside the resource validated. */
+function nodeAt(resource: unknown, location: string): unknown {
+  return location
+    .split('.')
+    .slice(1)
+    .reduce<unknown>((node, step) => {
+      const [, key, index] = /^([^[]+)(?:\[(\d+)\])?$/.exec(step) ?? [];
+      const value = key && node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+      return index === undefined ? value : Array.isArray(value) ? value[Number(index)] : undefined;
+    }, resource);
+}
+
+function tolerate(issue: ValidationIssue, resource: unknown): ValidationIssue {
   const known = TOLERATED.find(
-    (t) => t.profile === issue.profile && t.elementId === issue.elementId && t.rule === issue.rule,
+    (t) =>
+      t.profile === issue.profile &&
+      t.elementId === issue.elementId &&
+      t.rule === issue.rule &&
+      (!t.only || t.only(nodeAt(resource, issue.location))),
   );
   return known ? { ...issue, severity: 'warning', message: `${issue.message} (tolerated: ${known.why})` } : issue;
 }
@@ -122,7 +147,7 @@ export function validate(resource: unknown, options: ValidateOptions): Validatio
   validateResource(session, resource, location, options.profile);
   if (root === 'Bundle') checkBundle(session, resource as Record<string, unknown>, location, 0);
   return session.issues
-    .map(tolerate)
+    .map((issue) => tolerate(issue, resource))
     .sort((a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning'));
 }
 

@@ -53,7 +53,7 @@ export const ARS = [
     actor: 'provider',
     hop: 'provider',
     text: 'Each requested clinical area is answered by its List (List.code per area); an area not requested has no List',
-    facts: 'GPC-1.6.2 accessrecord_structured_development_list.md (List.code)',
+    facts: 'facts §5.8; GPC-1.6.2 accessrecord_structured_development_list.md (List.code)',
     checkedBy: 'scenario',
   },
   {
@@ -61,7 +61,7 @@ export const ARS = [
     actor: 'provider',
     hop: 'provider',
     text: 'An area with nothing to return still has its List, with an emptyReason and no entries',
-    facts: 'GPC-1.6.2 accessrecord_structured_development_list.md (emptyReason)',
+    facts: 'facts §5.8; GPC-1.6.2 accessrecord_structured_development_list.md (emptyReason)',
     checkedBy: 'scenario',
   },
   {
