@@ -101,8 +101,8 @@ export interface FaultPoints {
   'provider.found-resources': [readonly Resource[], { type: string; system: string; value: string }];
   /** Retrieve a patient's appointments: those found in the range. */
   'provider.patient-appointments': [readonly Resource[], undefined];
-  /** The capability a request is served as: the root's own; `structuredMatches` when it is an ARS request. */
-  'provider.served-capability': [Capability, { structuredMatches: boolean }];
+  /** The capability a request is served as: the root's own; `getsStructuredRecord` when it is that POST. */
+  'provider.served-capability': [Capability, { getsStructuredRecord: boolean }];
   /** The JWT rule variant the provider applies at a root of `capability` (support/versions.ts). */
   'provider.jwt-variant': [JwtVariant, { capability: Capability }];
   /** Get structured record: the areas asked for with their parts; the resources and Bundle of the answer. */

@@ -187,8 +187,8 @@ export const ARS_FAULTS = [
     description: 'The appointments root serves get structured record too',
     breaks: ['ARS-T11'],
     effects: {
-      'provider.served-capability': (capability, { structuredMatches }) =>
-        structuredMatches ? 'structured' : capability,
+      'provider.served-capability': (capability, { getsStructuredRecord }) =>
+        getsStructuredRecord ? 'structured' : capability,
     },
   },
   {

@@ -121,7 +121,9 @@ function handle(
   const { practice, fhirPath } = route;
   // A conformant provider serves each root's own capability only (T11); a fault may serve ARS anywhere.
   const capability = faults.apply('provider.served-capability', route.capability, {
-    structuredMatches: matchInteractions('structured', req.method, fhirPath).length > 0,
+    getsStructuredRecord: matchInteractions('structured', req.method, fhirPath).some(
+      (c) => c.interaction.name === 'get structured record',
+    ),
   });
   const candidates = matchInteractions(capability, req.method, fhirPath);
   if (candidates.length === 0) {
