@@ -13,7 +13,11 @@ import { behaviour, type AnswerRuleId, type EdgeRuleId } from '../domain/catalog
 import { ANSWER } from '../domain/behaviours/edge';
 import { providerLenientFault } from '../domain/faults';
 import { EDGE_REFUSAL_CODES, isEdgeRefusalCode, type EdgeRefusalCode } from '../domain/spine-codes';
-import { JWT_VARIANTS, type JwtVariant } from '../versions';
+import type { JwtVariant } from '../versions';
+import type { Probe } from './edge-probe';
+import { expectedScope, reasonsAllowed, scopeFits } from './jwt-variant-rules';
+
+export type { Probe } from './edge-probe';
 
 export interface RequestFacts {
   headers: Record<string, string | undefined>;
@@ -28,29 +32,6 @@ export interface RequestFacts {
   nowSeconds: number;
   /** The JWT rule variant of the spec version served under this root (support/versions.ts); default gpc-1.2. */
   jwtVariant?: JwtVariant;
-}
-
-/**
- * The wrong request that probes a rule, as overrides of the well-formed `read metadata` request (facts §3.4:
- * the NHS oracles all use /metadata). Claim overrides merge into object claims and replace other values;
- * `undefined` removes a claim. Header overrides replace; `null` removes a header.
- */
-export interface Probe {
-  /** The wrong thing, in words. */
-  wrong: string;
-  claims?: Claims;
-  /** iat relative to now, and exp relative to iat (seconds). */
-  timing?: { iatFromNow: number; lifetime: number };
-  headers?: Record<string, string | null>;
-  /** Query string (without `?`) sent with the request. */
-  query?: string;
-  /** Replaces the encoded JWT header segment (the token is otherwise well formed). */
-  encodedJwtHeader?: string;
-  /**
-   * The SSP itself refuses a request without its routing headers (facts §2.3), so the provider's own check
-   * is only visible on a request sent straight to the provider's service root.
-   */
-  straightToProvider?: boolean;
 }
 
 /** The rule's record in the catalogue (support/domain/behaviours/edge.ts): ID, text, source and refusal. */
@@ -111,25 +92,6 @@ function resourceClaim(claim: string, resourceType: string, id: EdgeRuleId, wron
     },
     probe: { wrong: `${claim} with resourceType ${wrongType}`, claims: { [claim]: { resourceType: wrongType } } },
   };
-}
-
-const variantOf = (f: RequestFacts) => JWT_VARIANTS[f.jwtVariant ?? 'gpc-1.2'];
-
-function reasonsAllowed(f: RequestFacts): readonly string[] {
-  const v = variantOf(f);
-  return [...v.reasons, ...((f.interaction && v.reasonsFor[f.interaction.name]) || [])];
-}
-
-/** The interaction's scope, then at most one confidentiality scope of the variant (facts §3.3). */
-function scopeFits(f: RequestFacts, i: Interaction, scope: unknown): boolean {
-  if (typeof scope !== 'string') return false;
-  const [own, ...extra] = scope.split(' ');
-  return own === i.scope && extra.length <= 1 && extra.every((x) => variantOf(f).confidentialityScopes.includes(x));
-}
-
-function expectedScope(f: RequestFacts, i: Interaction): string {
-  const conf = variantOf(f).confidentialityScopes;
-  return conf.length ? `${i.scope}, optionally followed by ${conf.join(' or ')}` : i.scope;
 }
 
 const intClaim = (c: Claims | undefined, k: string) => (Number.isInteger(c?.[k]) ? (c![k] as number) : undefined);
@@ -214,7 +176,7 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     ...edge('JWT-REASON-VALUE'),
     check: (f, c) => {
       if (!present(c?.reason_for_request)) return undefined;
-      const allowed = reasonsAllowed(f);
+      const allowed = reasonsAllowed(f.jwtVariant, f.interaction);
       return allowed.includes(c?.reason_for_request as string)
         ? undefined
         : `reason_for_request is ${JSON.stringify(c?.reason_for_request)}, expected ${allowed.map((r) => `"${r}"`).join(' or ')}`;
@@ -228,9 +190,9 @@ export const EDGE_RULES: readonly EdgeRule[] = [
   {
     ...edge('JWT-SCOPE-MATCH'),
     check: (f, c) =>
-      !f.interaction || !present(c?.requested_scope) || scopeFits(f, f.interaction, c?.requested_scope)
+      !f.interaction || !present(c?.requested_scope) || scopeFits(f.jwtVariant, f.interaction, c?.requested_scope)
         ? undefined
-        : `requested_scope ${JSON.stringify(c?.requested_scope)} does not fit ${f.interaction.name} (expected ${expectedScope(f, f.interaction)})`,
+        : `requested_scope ${JSON.stringify(c?.requested_scope)} does not fit ${f.interaction.name} (expected ${expectedScope(f.jwtVariant, f.interaction)})`,
     probe: { wrong: 'requested_scope patient/*.read on /metadata', claims: { requested_scope: 'patient/*.read' } },
     variants: {
       'gpc-1.2': 'requested_scope is exactly the interaction scope',
