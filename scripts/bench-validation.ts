@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: gpc-assure's validator against FHIR.js (STU3 definitions) on the same inputs — a
- * 200-entry slot searchset built here, one Patient, one Appointment — then the cold start to the first
+ * 200-entry slot searchset built here, a 500-entry structured record (the embedded provider's, its clinical
+ * resources repeated under new ids), one Patient, one Appointment — then the cold start to the first
  * validation and the heap that takes, each measured in a fresh process. Merges its figures into
  * reports/bench.json by name, leaving other entries alone.
  */
@@ -9,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { validateExchangeBody } from '../support/fhir/validator';
 import { benchEntry, mergeBenchEntries, type BenchEntry } from '../support/reports/bench-file';
+import { validRecord } from './ars-corpus';
 import { loadFhirJsStu3 } from './compare-fhirjs';
 
 const ROOT = resolve(__dirname, '..');
@@ -49,6 +51,29 @@ function slotSearchset(): Resource {
   return { resourceType: 'Bundle', type: 'searchset', entry };
 }
 
+const STRUCTURED_ENTRIES = 500;
+
+/** The whole structured record, its clinical resources copied under new ids (references kept inside each copy). */
+function structuredRecord(): Resource {
+  const record = validRecord();
+  const entries = record.entry as { resource: Resource }[];
+  const fixed = new Set(['Patient', 'Organization', 'Practitioner', 'PractitionerRole', 'List']);
+  const clinical = entries.filter((e) => !fixed.has(e.resource.resourceType as string));
+  const ids = clinical.map((e) => e.resource.id as string);
+  const copy = (e: { resource: Resource }, n: number) => {
+    let text = JSON.stringify(e);
+    for (const id of ids)
+      text = text.replaceAll(`/${id}"`, `/${id}-${n}"`).replaceAll(`"id":"${id}"`, `"id":"${id}-${n}"`);
+    return JSON.parse(text) as { resource: Resource };
+  };
+  const out = [...entries];
+  // Whole copies while they fit, then single immunisations (which reference only Patient and Practitioner).
+  for (let n = 1; out.length + clinical.length <= STRUCTURED_ENTRIES; n++) out.push(...clinical.map((e) => copy(e, n)));
+  const immunisation = clinical.find((e) => e.resource.resourceType === 'Immunization')!;
+  for (let n = 1; out.length < STRUCTURED_ENTRIES; n++) out.push(copy(immunisation, 1000 + n));
+  return { ...record, entry: out };
+}
+
 function median(run: () => void, iterations: number): number {
   for (let i = 0; i < Math.min(20, iterations); i++) run(); // warm the JIT and the lazy artefacts
   const times: number[] = [];
@@ -74,6 +99,7 @@ function main(): void {
   const fhirJs = loadFhirJsStu3();
   const inputs: Array<[string, Resource, string | undefined, number]> = [
     ['validation.slot-searchset-200.median', slotSearchset(), 'search free slots', 50],
+    [`validation.structured-record-${STRUCTURED_ENTRIES}.median`, structuredRecord(), 'get structured record', 20],
     ['validation.patient.median', fixture('patient'), 'read patient', 2000],
     ['validation.appointment.median', fixture('appointment'), 'read appointment', 2000],
   ];

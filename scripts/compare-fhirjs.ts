@@ -9,6 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Fhir, ParseConformance, Versions } from 'fhir';
 import { validate, validateExchangeBody, type FhirVersion, type ValidationIssue } from '../support/fhir/validator';
+import type { ProfileSet } from '../support/versions';
 
 const STU3_DEFINITIONS = resolve(__dirname, '..', 'node_modules', 'fhir-stu3-definitions', 'profiles', 'stu3');
 const CORPUS = resolve(__dirname, '..', 'test', 'fixtures', 'invalid');
@@ -26,6 +27,8 @@ export interface CorpusCase {
   file: string;
   description?: string;
   profile?: string;
+  /** The profile set `profile` is taken from (default gpconnect-1.2.7); an interaction picks its own. */
+  profileSet?: ProfileSet;
   interaction?: string;
   fhirVersion: FhirVersion;
   expect?: { rule: string; location: string };
@@ -43,7 +46,7 @@ export function readCases(dir: string): CorpusCase[] {
 export function validateCase(c: CorpusCase): ValidationIssue[] {
   return c.interaction && !c.profile
     ? validateExchangeBody(c.resource, { hop: 'provider', interaction: c.interaction, fhirVersion: c.fhirVersion })
-    : validate(c.resource, { profile: c.profile, fhirVersion: c.fhirVersion });
+    : validate(c.resource, { profile: c.profile, fhirVersion: c.fhirVersion, profileSet: c.profileSet });
 }
 
 function main(): void {

@@ -4,12 +4,17 @@
  * compact artefacts under schemas/ that support/fhir/validator.ts loads at run time. The harness never reads
  * the source folders itself: these committed artefacts, each with a provenance header, are the contract.
  *
- *   npx tsx scripts/generate-schemas.ts <profile dir> [--terminology <newer profile dir>]... [--openapi <pds spec dir> <sds spec dir>]
+ *   npx tsx scripts/generate-schemas.ts <profile dir> [--terminology <newer profile dir>]... [--also <profile dir>]... [--openapi <pds spec dir> <sds spec dir>]
+ *
+ * Each profile dir is one profile set, named by its folder (gpconnect-1.2.7, gpconnect-1.5.0: facts §0) and
+ * compiled into its own folder (PROFILE_SET_DIRS); every artefact's provenance says which set it came from,
+ * and the validator picks the set by the capability's spec version (support/versions.ts).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import YAML from 'yaml';
+import { PROFILE_SET_DIRS, type ProfileSet } from '../support/versions';
 
 type Json = Record<string, any>;
 interface Source {
@@ -21,8 +26,10 @@ interface Source {
 const OUT = resolve(__dirname, '..', 'schemas');
 const STU3_DIR = resolve(__dirname, '..', 'node_modules', 'fhir-stu3-definitions', 'profiles', 'stu3');
 
+const STU3_SD = 'https://fhir.nhs.uk/STU3/StructureDefinition/';
+
 /** The profiles Appointment Management and Foundations 1.2.x exchange; extensions are followed from them. */
-const ROOT_PROFILES = [
+const AM_ROOT_PROFILES = [
   'GPConnect-Appointment-1',
   'GPConnect-Slot-1',
   'GPConnect-Schedule-1',
@@ -34,7 +41,38 @@ const ROOT_PROFILES = [
   'CareConnect-GPC-Practitioner-1',
   'CareConnect-GPC-PractitionerRole-1',
   'CareConnect-GPC-Location-1',
-].map((name) => `https://fhir.nhs.uk/STU3/StructureDefinition/${name}`);
+].map((name) => `${STU3_SD}${name}`);
+
+/** Access Record Structured 1.5/1.6: the collection Bundle and everything a structured record holds. */
+const ARS_ROOT_PROFILES = [
+  'GPConnect-StructuredRecord-Bundle-1',
+  'GPConnect-OperationOutcome-1',
+  'CareConnect-GPC-Patient-1',
+  'CareConnect-GPC-Organization-1',
+  'CareConnect-GPC-Practitioner-1',
+  'CareConnect-GPC-PractitionerRole-1',
+  'CareConnect-GPC-Location-1',
+  'CareConnect-GPC-List-1',
+  'CareConnect-GPC-AllergyIntolerance-1',
+  'CareConnect-GPC-Medication-1',
+  'CareConnect-GPC-MedicationStatement-1',
+  'CareConnect-GPC-MedicationRequest-1',
+  'CareConnect-GPC-ProblemHeader-Condition-1',
+  'CareConnect-GPC-Condition-1',
+  'CareConnect-GPC-Immunization-1',
+  'CareConnect-GPC-Encounter-1',
+  'CareConnect-GPC-Observation-1',
+  'CareConnect-GPC-DiagnosticReport-1',
+  'CareConnect-GPC-Specimen-1',
+  'CareConnect-GPC-ReferralRequest-1',
+  'CareConnect-GPC-ProcedureRequest-1',
+].map((name) => `${STU3_SD}${name}`);
+
+/** Which roots each set is compiled from. */
+const ROOTS_OF_SET: Record<ProfileSet, string[]> = {
+  'gpconnect-1.2.7': AM_ROOT_PROFILES,
+  'gpconnect-1.5.0': ARS_ROOT_PROFILES,
+};
 
 /** Base resources the harness meets without a GP Connect profile (CapabilityStatement) or inside profiles. */
 const BASE_RESOURCES = [
@@ -51,6 +89,20 @@ const BASE_RESOURCES = [
   'Location',
   'Device',
   'Parameters',
+  // Access Record Structured
+  'List',
+  'AllergyIntolerance',
+  'Medication',
+  'MedicationStatement',
+  'MedicationRequest',
+  'Condition',
+  'Immunization',
+  'Encounter',
+  'Observation',
+  'DiagnosticReport',
+  'Specimen',
+  'ReferralRequest',
+  'ProcedureRequest',
 ];
 
 /** Code lists above this size are not worth shipping (SNOMED subsets etc.): the binding is kept, unexpanded. */
@@ -161,14 +213,21 @@ function compactElement(element: Json, sources: Map<string, Source>, invariantsT
  */
 const STRUCTURAL_INVARIANTS = new Set(['ele-1', 'ext-1', 'ref-1', 'dom-3']);
 
-function compileStructure(source: Source, sources: Map<string, Source>): Json {
+function compileStructure(source: Source, sources: Map<string, Source>, profileSet?: ProfileSet): Json {
   const sd = source.json;
   const elements: Json = {};
   for (const element of sd.snapshot.element as Json[]) {
     elements[element.id ?? element.path] = compactElement(element, sources, STRUCTURAL_INVARIANTS);
   }
   return {
-    provenance: { source: sd.url, version: sd.version ?? null, sha256: source.sha256, file: source.file },
+    provenance: {
+      source: sd.url,
+      version: sd.version ?? null,
+      sha256: source.sha256,
+      file: source.file,
+      ...(profileSet ? { profileSet } : {}),
+    },
+    ...(profileSet ? { profileSet } : {}),
     url: sd.url,
     version: sd.version ?? null,
     type: sd.type,
@@ -181,8 +240,19 @@ function artefactName(url: string): string {
   return url.replace(/^.*\//, '');
 }
 
+/** The set a profile folder holds: its name (facts §0), which must be one PROFILE_SET_DIRS knows. */
+function profileSetOf(profileDir: string): ProfileSet {
+  const name = basename(profileDir);
+  if (!(name in PROFILE_SET_DIRS)) {
+    process.stderr.write(`${profileDir}: not a known profile set (${Object.keys(PROFILE_SET_DIRS).join(', ')})\n`);
+    process.exit(2);
+  }
+  return name as ProfileSet;
+}
+
 /** Follows extension profiles and type profiles from the roots until every referenced profile is compiled. */
 function compileGpConnect(profileDir: string, stu3: Map<string, Source>, terminologyDirs: string[]): string[] {
+  const profileSet = profileSetOf(profileDir);
   const local = indexByUrl(profileDir);
   // A later profile set may carry a newer edition of a shared CodeSystem/ValueSet (Spine-ErrorOrWarningCode-1
   // 1.4.0 in 1.2.7, 1.6.0 in 1.5.0, which adds UNSUPPORTED_MEDIA_TYPE): a provider may use either.
@@ -194,7 +264,7 @@ function compileGpConnect(profileDir: string, stu3: Map<string, Source>, termino
         local.set(url, src);
     }
   const sources = new Map([...stu3, ...local]);
-  const queue = [...ROOT_PROFILES];
+  const queue = [...ROOTS_OF_SET[profileSet]];
   const done = new Set<string>();
   const written: string[] = [];
   while (queue.length) {
@@ -203,9 +273,9 @@ function compileGpConnect(profileDir: string, stu3: Map<string, Source>, termino
     done.add(url);
     const source = local.get(url);
     if (!source || source.json.resourceType !== 'StructureDefinition') continue;
-    const compiled = compileStructure(source, sources);
+    const compiled = compileStructure(source, sources, profileSet);
     for (const element of Object.values(compiled.elements) as Json[]) queue.push(...(element.profiles ?? []));
-    write(`fhir/${artefactName(url)}.json`, compiled);
+    write(`${PROFILE_SET_DIRS[profileSet]}/${artefactName(url)}.json`, compiled);
     written.push(url);
   }
   return written;
@@ -334,10 +404,12 @@ function main(argv: string[]): void {
   const terminologyDirs: string[] = [];
   for (let i = argv.indexOf('--terminology'); i >= 0; i = argv.indexOf('--terminology'))
     terminologyDirs.push(...argv.splice(i, 2).slice(1));
+  const alsoDirs: string[] = [];
+  for (let i = argv.indexOf('--also'); i >= 0; i = argv.indexOf('--also')) alsoDirs.push(...argv.splice(i, 2).slice(1));
   const [profileDir, flag, pdsDir, sdsDir] = argv;
   if (!profileDir || (flag !== undefined && (flag !== '--openapi' || !pdsDir || !sdsDir))) {
     process.stderr.write(
-      'usage: tsx scripts/generate-schemas.ts <profile dir> [--terminology <newer profile dir>]... [--openapi <pds spec dir> <sds spec dir>]\n',
+      'usage: tsx scripts/generate-schemas.ts <profile dir> [--terminology <newer profile dir>]... [--also <profile dir>]... [--openapi <pds spec dir> <sds spec dir>]\n',
     );
     process.exit(2);
   }
@@ -349,10 +421,11 @@ function main(argv: string[]): void {
     stu3,
     terminologyDirs.map((d) => resolve(d)),
   );
+  for (const dir of alsoDirs) written.push(...compileGpConnect(resolve(dir), stu3, []));
   compileStu3Base(stu3);
   if (pdsDir && sdsDir) compileOpenApi(resolve(pdsDir), resolve(sdsDir));
   process.stdout.write(
-    `compiled ${written.length} GP Connect profiles and the STU3 base into ${relative(process.cwd(), OUT)}\n`,
+    `compiled ${written.length} GP Connect profiles (${1 + alsoDirs.length} profile sets) and the STU3 base into ${relative(process.cwd(), OUT)}\n`,
   );
 }
 

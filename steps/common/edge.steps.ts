@@ -44,7 +44,7 @@ function claimOverrides(built: Claims, wanted: Claims): Claims {
  * provider's own check — as NHS's provider suite does with its Spine proxy switched off. It reuses sendGpc
  * with the provider's origin in place of the SSP: `{origin}/{root path}` is the root itself.
  */
-async function straightToProvider(w: GpcWorld, i: Interaction, req: Partial<GpcRequest>): Promise<HttpResult> {
+export async function straightToProvider(w: GpcWorld, i: Interaction, req: Partial<GpcRequest>): Promise<HttpResult> {
   const { endpoint, providerAsid } = w.state;
   if (!endpoint || !providerAsid) throw new Error('the practice has not been resolved on SDS yet');
   const origin = new URL(endpoint.root).origin;

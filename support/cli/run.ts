@@ -18,6 +18,7 @@ import {
 import type { RunParameters } from '../config/run-parameters';
 import { loadTargetFile } from '../config/target';
 import { finishOpenReports } from '../reports/cucumber-formatter';
+import { specVersionsOf, type SpecVersions } from '../versions';
 import { redactText } from '../evidence/redact';
 import type { PlannedScenario } from '../reports/report-model';
 import { RunReports, SUMMARY_FILE, writeRunReportsNow, type RunDescription } from '../reports/run-reports';
@@ -37,6 +38,7 @@ const OPTIONS = {
 interface RunPlan {
   targetName: string;
   targetFile?: string;
+  specVersions: SpecVersions;
   faults: string[];
   reportsDir: string;
   tags?: string;
@@ -71,6 +73,7 @@ function plan(args: string[]): RunPlan {
   return {
     targetName: target?.name ?? 'embedded',
     targetFile,
+    specVersions: specVersionsOf(target?.specVersions),
     faults,
     reportsDir: fromCwd(values.reports ?? 'reports'),
     tags: values.tags,
@@ -137,6 +140,7 @@ function reportsDescription(run: RunPlan, order: string | undefined): RunDescrip
   return {
     target: run.targetName,
     ...(run.targetFile ? { targetFile: run.targetFile } : {}),
+    specVersions: run.specVersions,
     faults: run.faults,
     ...(order ? { order } : {}),
   };

@@ -7,8 +7,10 @@ import { dirname, resolve } from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import schema from '../../schemas/target.schema.json';
+import type { Capability } from '../interactions';
 import { nhsNumberProblem } from '../spine/nhs-number';
 import type { ClientTls } from '../spine/tls';
+import { specVersionProblem, type SpecVersions } from '../versions';
 import { ConfigError } from './config-error';
 import { InputLimitError, MAX_TARGET_BYTES, readBoundedFile } from '../limits';
 import { MaterialError, pdsAuthProblem, resolveReferences, tlsProblem } from './material';
@@ -68,6 +70,8 @@ export interface Target {
     unreachablePracticeOds?: string;
     slowPracticeOds?: string;
   };
+  /** The spec version assured per capability (support/versions.ts: defaults, and what each selects). */
+  specVersions?: Partial<SpecVersions>;
   simulator?: { fault?: string };
 }
 
@@ -129,6 +133,10 @@ export function checkTarget(doc: unknown, source: string, baseDir = process.cwd(
   }
   const material = tlsProblem(target.ssp.tls, target.ssp.baseUrl) ?? pdsAuthProblem(target.pds);
   if (material) throw new ConfigError(material[0], material[1], source);
+  for (const [capability, version] of Object.entries(target.specVersions ?? {})) {
+    const problem = specVersionProblem(capability as Capability, version);
+    if (problem) throw new ConfigError(`specVersions.${capability}`, problem, source);
+  }
   for (const [role, p] of Object.entries(target.testData.patients)) {
     const problem = patientNumberProblem(role, p.nhsNumber);
     if (problem) throw new ConfigError(`testData.patients.${role}.nhsNumber`, problem, source);

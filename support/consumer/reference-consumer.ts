@@ -46,7 +46,7 @@ export interface ConsumerVariant {
 }
 
 /** Stops the journey at the first unexpected answer: what was sent so far is already recorded. */
-function answer(result: HttpResult, status: number, what: string): Resource {
+export function answer(result: HttpResult, status: number, what: string): Resource {
   if (result.status !== status)
     throw new Error(
       `${what}: expected ${status}, got ${result.status ?? result.transport?.kind}: ${result.text.slice(0, 200)}`,
@@ -54,7 +54,7 @@ function answer(result: HttpResult, status: number, what: string): Resource {
   return JSON.parse(result.text) as Resource;
 }
 
-const only = (bundle: Resource, type: string, what: string): Resource => {
+export const only = (bundle: Resource, type: string, what: string): Resource => {
   const found = ofType(bundle, type);
   if (found.length !== 1) throw new Error(`${what}: expected one ${type}, got ${found.length}`);
   return found[0];

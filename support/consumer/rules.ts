@@ -8,12 +8,14 @@ import { EDGE_RULES, type EdgeRule, type RequestFacts } from '../jwt/jwt-rules';
 import { identifierValue } from '../fhir/bundle';
 import { UUID_PATTERN } from '../spine/nhs-number';
 import { SYS } from '../spine/systems';
+import { jwtVariantOf } from '../versions';
 import { originViolation } from '../topology/rules';
 import type { Registry } from '../domain/registry';
 import { devicePartyKeys, patientsNamed, type GpcView, type Seen } from './context';
 import type { RecordedRequest, RecordedService } from './recording';
 import { BOOKING_BODY_CHECKS, SLOT_PARAM_CHECKS } from './request-shapes';
 import { behaviour, type ConsumerRuleId } from '../domain/catalogue';
+import { structuredBodyProblem } from './structured-body';
 
 export interface RequestContext {
   request: RecordedRequest;
@@ -49,6 +51,8 @@ function edgeFacts(c: RequestContext, g: GpcView): RequestFacts {
     providerAsid: practice?.asid ?? '',
     serviceRoot: g.urlRoot ?? '',
     nowSeconds: Math.floor(Date.parse(c.request.at) / 1000),
+    // The embedded provider the consumer talks to runs the default version of each line.
+    jwtVariant: jwtVariantOf(g.candidates[0]?.capability),
   };
 }
 
@@ -243,6 +247,11 @@ export const CONSUMER_RULES: readonly ConsumerRule[] = [
         ? problems(BOOKING_BODY_CHECKS.map(([what, ok]) => (ok(g.body!) ? undefined : `expected ${what}`)))
         : 'the body is not a JSON resource',
     (g) => g.named?.name === 'book appointment',
+  ),
+  gpcRule(
+    'CON-ARS-PARAMETERS',
+    (_g, c) => structuredBodyProblem(c.request.body, c.request.at),
+    (g) => g.named?.name === 'get structured record',
   ),
 ];
 

@@ -5,6 +5,7 @@
  * Adding a behaviour is one record here plus its check or probe where that lives.
  */
 import type { Behaviour, ExpectedAnswer } from './behaviour';
+import { ARS } from './behaviours/ars';
 import { CONSUMER } from './behaviours/consumer';
 import { DEPTH } from './behaviours/depth';
 import { DEPTH_AFTER_BOOKING } from './behaviours/depth-after-booking';
@@ -24,6 +25,7 @@ export const CATALOGUE = [
   ...ANSWER,
   ...SSP,
   ...TOPOLOGY,
+  ...ARS,
   ...CONSUMER,
 ] as const satisfies readonly Behaviour[];
 

@@ -6,6 +6,7 @@ import { base64url } from 'jose';
 import type { Target } from '../config/target';
 import type { Interaction } from '../interactions';
 import { SYS } from '../spine/systems';
+import { JWT_VARIANTS } from '../versions';
 
 export const JWT_LIFETIME_SECONDS = 300;
 export const JWT_HEADER = { alg: 'none', typ: 'JWT' } as const;
@@ -35,7 +36,8 @@ export function buildGpcClaims({ consumer, interaction, audience, now }: GpcClai
     aud: audience,
     exp: iat + JWT_LIFETIME_SECONDS,
     iat,
-    reason_for_request: 'directcare',
+    // The migrate interactions exist only on the 1.6 line, whose reason for them is migration (facts §3.3).
+    reason_for_request: JWT_VARIANTS['gpc-1.6'].reasonsFor[interaction.name]?.[0] ?? 'directcare',
     requested_scope: interaction.scope,
     requesting_device: {
       resourceType: 'Device',

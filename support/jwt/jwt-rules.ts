@@ -13,6 +13,11 @@ import { behaviour, type AnswerRuleId, type EdgeRuleId } from '../domain/catalog
 import { ANSWER } from '../domain/behaviours/edge';
 import { providerLenientFault } from '../domain/faults';
 import { EDGE_REFUSAL_CODES, isEdgeRefusalCode, type EdgeRefusalCode } from '../domain/spine-codes';
+import type { JwtVariant } from '../versions';
+import type { Probe } from './edge-probe';
+import { expectedScope, reasonsAllowed, scopeFits } from './jwt-variant-rules';
+
+export type { Probe } from './edge-probe';
 
 export interface RequestFacts {
   headers: Record<string, string | undefined>;
@@ -25,29 +30,8 @@ export interface RequestFacts {
   /** The service root the request came in under (aud). */
   serviceRoot: string;
   nowSeconds: number;
-}
-
-/**
- * The wrong request that probes a rule, as overrides of the well-formed `read metadata` request (facts §3.4:
- * the NHS oracles all use /metadata). Claim overrides merge into object claims and replace other values;
- * `undefined` removes a claim. Header overrides replace; `null` removes a header.
- */
-export interface Probe {
-  /** The wrong thing, in words. */
-  wrong: string;
-  claims?: Claims;
-  /** iat relative to now, and exp relative to iat (seconds). */
-  timing?: { iatFromNow: number; lifetime: number };
-  headers?: Record<string, string | null>;
-  /** Query string (without `?`) sent with the request. */
-  query?: string;
-  /** Replaces the encoded JWT header segment (the token is otherwise well formed). */
-  encodedJwtHeader?: string;
-  /**
-   * The SSP itself refuses a request without its routing headers (facts §2.3), so the provider's own check
-   * is only visible on a request sent straight to the provider's service root.
-   */
-  straightToProvider?: boolean;
+  /** The JWT rule variant of the spec version served under this root (support/versions.ts); default gpc-1.2. */
+  jwtVariant?: JwtVariant;
 }
 
 /** The rule's record in the catalogue (support/domain/behaviours/edge.ts): ID, text, source and refusal. */
@@ -62,6 +46,8 @@ export interface EdgeRule {
   check(f: RequestFacts, claims: Claims | undefined): string | undefined;
   /** Every rule of EDGE_RULES has one (the lenient-modes meta-test checks); a simulator's extra rules need none. */
   probe?: Probe;
+  /** What the rule says on each JWT variant, when that differs (facts §3.3); absent: the same on every version. */
+  variants?: Record<JwtVariant, string>;
 }
 
 const header = (f: RequestFacts, name: string) => f.headers[name.toLowerCase()];
@@ -188,19 +174,30 @@ export const EDGE_RULES: readonly EdgeRule[] = [
   },
   {
     ...edge('JWT-REASON-VALUE'),
-    check: (_f, c) =>
-      !present(c?.reason_for_request) || c?.reason_for_request === 'directcare'
+    check: (f, c) => {
+      if (!present(c?.reason_for_request)) return undefined;
+      const allowed = reasonsAllowed(f.jwtVariant, f.interaction);
+      return allowed.includes(c?.reason_for_request as string)
         ? undefined
-        : `reason_for_request is ${JSON.stringify(c?.reason_for_request)}, expected "directcare"`,
+        : `reason_for_request is ${JSON.stringify(c?.reason_for_request)}, expected ${allowed.map((r) => `"${r}"`).join(' or ')}`;
+    },
     probe: { wrong: 'reason_for_request "secondaryuses"', claims: { reason_for_request: 'secondaryuses' } },
+    variants: {
+      'gpc-1.2': 'reason_for_request is directcare',
+      'gpc-1.6': 'reason_for_request is directcare, or migration on the migrate interactions',
+    },
   },
   {
     ...edge('JWT-SCOPE-MATCH'),
     check: (f, c) =>
-      !f.interaction || !present(c?.requested_scope) || c?.requested_scope === f.interaction.scope
+      !f.interaction || !present(c?.requested_scope) || scopeFits(f.jwtVariant, f.interaction, c?.requested_scope)
         ? undefined
-        : `requested_scope ${JSON.stringify(c?.requested_scope)} does not fit ${f.interaction.name} (expected ${f.interaction.scope})`,
+        : `requested_scope ${JSON.stringify(c?.requested_scope)} does not fit ${f.interaction.name} (expected ${expectedScope(f.jwtVariant, f.interaction)})`,
     probe: { wrong: 'requested_scope patient/*.read on /metadata', claims: { requested_scope: 'patient/*.read' } },
+    variants: {
+      'gpc-1.2': 'requested_scope is exactly the interaction scope',
+      'gpc-1.6': 'requested_scope is the interaction scope, optionally followed by one of conf/N, conf/R',
+    },
   },
   {
     ...edge('JWT-AUD-ROOT'),

@@ -4,7 +4,7 @@
  * goes into that file's folder: evidence/*.json as each scenario's evidence attachment arrives (the World
  * attaches it once, as EVIDENCE_MEDIA_TYPE), index.html when the run is over, then manifest.json.
  *
- * Options, under formatOptions.gpcReports: { target, targetFile, faults, order } (RunDescription); the
+ * Options, under formatOptions.gpcReports: { target, targetFile, specVersions, faults, order } (RunDescription); the
  * target's name is read from the target file when not given.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -40,6 +40,7 @@ export function describeRun(options: ReportsOptions): RunDescription {
   return {
     target: options.target ?? (targetFile ? targetName(targetFile) : 'embedded'),
     ...(targetFile ? { targetFile } : {}),
+    ...(options.specVersions ? { specVersions: options.specVersions } : {}),
     faults: options.faults ?? [],
     ...(options.order ? { order: options.order } : {}),
   };

@@ -5,6 +5,7 @@
  */
 import type { Exchange, ScenarioEvidence } from '../evidence/types';
 import { judgeClaims } from './jwt-claims';
+import { structuredRecordView } from './html-structured';
 import { anchor, badge, el, fragment, table, type Child, type Html } from './html-kit';
 import { filterAttrs, type ScenarioView } from './html-sections';
 
@@ -94,6 +95,7 @@ function exchangeBlock(view: ScenarioView, e: Exchange, journey: Record<string, 
     el('details', {}, el('summary', {}, 'request headers'), headersTable(e.request.headers)),
     body('request body', e.request.body),
     e.response ? el('details', {}, el('summary', {}, 'response headers'), headersTable(e.response.headers)) : false,
+    structuredRecordView(e),
     body('response body', e.response?.body),
     claimsTable(e, journey),
     validationList(e),

@@ -28,6 +28,7 @@ export function runSection(model: ReportModel): Html {
   const rows: [string, Child][] = [
     ['outcome', badge(summary.allPassed ? 'passed' : 'failed')],
     ['target', summary.target + (summary.targetFile ? ` (${summary.targetFile})` : '')],
+    ['spec versions assured', Object.entries(summary.specVersions ?? {}).map(([c, v]) => `${c} ${v}`).join(', ') || 'not recorded'],
     ['faults switched on', summary.faults.join(', ') || 'none'],
     ['started', summary.startedAt],
     ['duration', `${(summary.durationMs / 1000).toFixed(1)} s`],

@@ -7,6 +7,7 @@ import type { Exchange } from '../evidence/types';
 import type { Claims } from '../jwt/gpc-jwt';
 import { EDGE_RULES, type EdgeRule, type RequestFacts } from '../jwt/jwt-rules';
 import { INTERACTIONS, type Interaction } from '../interactions';
+import { jwtVariantOf } from '../versions';
 
 export interface RuleVerdict {
   id: string;
@@ -43,6 +44,7 @@ function factsOf(exchange: Exchange, journey: Record<string, string>): RequestFa
     providerAsid: journey.providerAsid ?? headers['ssp-to'] ?? '',
     serviceRoot: journey.serviceRoot ?? '',
     nowSeconds: Math.floor(Date.parse(exchange.startedAt) / 1000),
+    jwtVariant: jwtVariantOf(interaction?.capability),
   };
 }
 

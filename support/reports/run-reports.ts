@@ -24,6 +24,8 @@ export type RunDescription = {
   /** `embedded`, or the target file's name. */
   target: string;
   targetFile?: string;
+  /** The GP Connect spec version assured per capability (support/versions.ts), when the caller knows it. */
+  specVersions?: Record<string, string>;
   faults: string[];
   order?: string;
 };
@@ -95,6 +97,7 @@ export class RunReports {
     const summary = this.summary.summarise({
       target: this.run.target,
       ...(this.run.targetFile ? { targetFile: this.run.targetFile } : {}),
+      ...(this.run.specVersions ? { specVersions: this.run.specVersions } : {}),
       faults: this.run.faults,
       startedAt: startedAt.toISOString(),
       durationMs: this.finished ? toDate(this.finished).getTime() - startedAt.getTime() : 0,

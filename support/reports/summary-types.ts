@@ -110,6 +110,8 @@ export interface Summary {
     byId: Record<string, RequirementCoverage>;
   };
   targetFile?: string;
+  /** The GP Connect spec version assured per capability (support/versions.ts). */
+  specVersions?: Record<string, string>;
   faults: string[];
   startedAt: string;
   /** True only when at least one scenario ran, every scenario passed and nothing else went wrong. */
@@ -123,6 +125,7 @@ export interface Summary {
 export interface RunContext {
   target: string;
   targetFile?: string;
+  specVersions?: Record<string, string>;
   faults: string[];
   startedAt: string;
   durationMs: number;

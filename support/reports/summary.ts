@@ -167,6 +167,7 @@ export class SummaryCollector {
       failures: results.flatMap((r) => (r.failure ? [r.failure] : [])),
       requirements: coverage(results),
       ...(context.targetFile ? { targetFile: context.targetFile } : {}),
+      ...(context.specVersions ? { specVersions: context.specVersions } : {}),
       faults: context.faults,
       startedAt: context.startedAt,
       allPassed: counts.total > 0 && counts.passed === counts.total && errors.length === 0,

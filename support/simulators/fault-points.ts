@@ -8,7 +8,8 @@
  * spoils, and a set of the duties the simulator performs (checks it makes, things it keeps) from which a
  * lenient effect removes one. This file imports types only from modules that know nothing of faults.
  */
-import type { Interaction } from '../interactions';
+import type { ClinicalArea } from '../gpconnect/structured-operation';
+import type { Capability, Interaction } from '../interactions';
 import type { EdgeRule } from '../jwt/jwt-rules';
 import type { Hop } from '../requirements';
 import type { SspRuleId } from '../spine/ssp-rules';
@@ -19,6 +20,8 @@ import type { SdsRefusal } from './sds-refusals';
 import type { ProviderDuty } from './provider/duties';
 import type { GpcError } from './provider/outcomes';
 import type { ClaimPolicy, SlotRecord } from './provider/state';
+import type { PartValue } from './provider/structured/parameters';
+import type { JwtVariant } from '../versions';
 
 type Json = Record<string, unknown>;
 type Resource = Json & { resourceType: string; id: string };
@@ -98,6 +101,16 @@ export interface FaultPoints {
   'provider.found-resources': [readonly Resource[], { type: string; system: string; value: string }];
   /** Retrieve a patient's appointments: those found in the range. */
   'provider.patient-appointments': [readonly Resource[], undefined];
+  /** The capability a request is served as: the root's own; `getsStructuredRecord` when it is that POST. */
+  'provider.served-capability': [Capability, { getsStructuredRecord: boolean }];
+  /** The JWT rule variant the provider applies at a root of `capability` (support/versions.ts). */
+  'provider.jwt-variant': [JwtVariant, { capability: Capability }];
+  /** Get structured record: the areas asked for with their parts; the resources and Bundle of the answer. */
+  'provider.structured-areas': [ReadonlyMap<ClinicalArea, Record<string, PartValue>>, undefined];
+  'provider.structured-resources': [readonly Resource[], undefined];
+  'provider.structured-bundle': [Json, undefined];
+  /** Get structured record: a refusal about to be written as an OperationOutcome. */
+  'provider.structured-refusal': [GpcError, undefined];
 }
 
 export type FaultPoint = keyof FaultPoints;

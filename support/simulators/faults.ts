@@ -18,6 +18,7 @@ import { lenientFault } from '../jwt/jwt-rules';
 import { sspLenientFault } from '../spine/ssp-rules';
 import { isTransportFault } from './chaos';
 import type { FaultEffect, FaultMode, FaultPoint, FaultPoints, FaultSwitches } from './fault-points';
+import { ARS_FAULTS } from './fault-modes/ars';
 import { PDS_DEPTH_FAULTS, PDS_FAULTS } from './fault-modes/pds';
 import { PROVIDER_FAULTS } from './fault-modes/provider';
 import { PROVIDER_DEPTH_FAULTS } from './fault-modes/provider-depth';
@@ -40,6 +41,8 @@ export const WORKED_EXAMPLE_FAULTS = [
   ...SDS_DEPTH_FAULTS,
   ...SDS_WRONG_ANSWER_FAULTS,
   ...PROVIDER_DEPTH_FAULTS,
+  // Access Record Structured (support/domain/behaviours/ars.ts)
+  ...ARS_FAULTS,
 ] as const satisfies readonly FaultMode[];
 
 /** Every fault the simulators know: what --fault accepts and `gpc-assure help faults` lists. */

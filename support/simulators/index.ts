@@ -75,6 +75,8 @@ function targetDocument(urls: Record<ServiceName, string>, faults: string[]): Re
         invalidCheckDigit: { nhsNumber: INVALID_NHS_NUMBER },
         // On PDS, registered at A20047, not at T99999: the register-patient scenario registers them there.
         unregistered: { nhsNumber: '9000000122' },
+        // At T99999, dissented from sharing their record: Access Record Structured answers 403 NO_PATIENT_CONSENT.
+        dissenting: { nhsNumber: '9000000106', expectedOds: 'T99999' },
       },
       unagreedConsumerAsid: UNAGREED_CONSUMER.asid,
       unreachablePracticeOds: UNREACHABLE_PRACTICE.ods,

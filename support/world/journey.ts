@@ -171,19 +171,24 @@ export function deviceAsid(w: GpcWorld, device: Resource, result: HttpResult): s
   return asid;
 }
 
-export async function resolveEndpointAndAsid(w: GpcWorld): Promise<void> {
-  const i = lookupInteraction(w);
+/** SDS Endpoint then Device for one interaction (the lookup key; ARS looks up its own); returns the Endpoint answer. */
+export async function resolveEndpointAndAsid(
+  w: GpcWorld,
+  i = lookupInteraction(w),
+  requirements = { endpoint: 'WE-2a', device: 'WE-2d' },
+): Promise<HttpResult> {
   const endpointResult = await lookupEndpoint(w, i);
-  const endpoint = onlyEntry(w, endpointResult, 'Endpoint', 'WE-2a');
+  const endpoint = onlyEntry(w, endpointResult, 'Endpoint', requirements.endpoint);
   w.state.endpoint = { ...endpointDetails(w, endpoint, endpointResult), ods: need(w, 'ods').ods };
   endpointAnswersQuery(w, endpoint, endpointResult);
   const deviceResult = await lookupDevice(w, i);
-  const device = onlyEntry(w, deviceResult, 'Device', 'WE-2d');
+  const device = onlyEntry(w, deviceResult, 'Device', requirements.device);
   w.state.providerAsid = deviceAsid(w, device, deviceResult);
   deviceAnswersQuery(w, device, deviceResult);
   w.carry('serviceRoot', w.state.endpoint.root);
   w.carry('partyKey', w.state.endpoint.partyKey);
   w.carry('providerAsid', w.state.providerAsid);
+  return endpointResult;
 }
 
 export async function resolvePractice(w: GpcWorld): Promise<void> {

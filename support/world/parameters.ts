@@ -24,6 +24,7 @@ export const PATIENT_ROLES: Record<string, string> = {
   unknown: 'unknown',
   'invalid check digit': 'invalidCheckDigit',
   unregistered: 'unregistered',
+  dissenting: 'dissenting',
 };
 
 defineParameterType({

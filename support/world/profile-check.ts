@@ -17,8 +17,14 @@ export interface ProfileFinding {
   issues: ValidationIssue[];
 }
 
-/** Bodies the harness builds for each interaction, and the profile they must meet. */
-const REQUEST_PROFILES: Record<string, string> = { 'book appointment': PROFILE.appointment };
+/**
+ * Bodies the harness builds for each interaction, and the profile they must meet (null: the STU3 base
+ * resource, for the get structured record Parameters, which GP Connect does not profile).
+ */
+const REQUEST_PROFILES: Record<string, string | null> = {
+  'book appointment': PROFILE.appointment,
+  'get structured record': null,
+};
 
 const errorsOf = (issues: ValidationIssue[]) => issues.filter((i) => i.severity === 'error');
 
@@ -39,9 +45,9 @@ export function checkExchangeProfiles(hop: Hop, result: HttpResult, validateRequ
       findings.push({ hop: sender, exchange: exchange.seq, direction: 'response', issues: errorsOf(issues) });
   } else exchange.validation = {};
   const requestProfile = exchange.interaction ? REQUEST_PROFILES[exchange.interaction] : undefined;
-  if (validateRequest && requestProfile && exchange.request.body) {
+  if (validateRequest && requestProfile !== undefined && exchange.request.body) {
     const body = parseJson(exchange.request.body);
-    const issues = body.ok ? validate(body.value, { fhirVersion: 'STU3', profile: requestProfile }) : [];
+    const issues = body.ok ? validate(body.value, { fhirVersion: 'STU3', profile: requestProfile ?? undefined }) : [];
     exchange.validation.request = issues;
     // The harness built this body from the target's consumer identity: a wrong one is a config problem.
     if (errorsOf(issues).length)

@@ -12,7 +12,12 @@ import { REQUIREMENTS } from '../../support/requirements';
 import { WORKED_EXAMPLE_FAULTS, type FaultMode } from '../../support/simulators/faults';
 import { metaWorkDir, runWithFault as runFaulted, RUNS_AT_ONCE, type FaultRun } from './fault-runner';
 
-const FEATURES = ['features/worked-example', 'features/worked-example-depth', 'features/topology'];
+const FEATURES = [
+  'features/worked-example',
+  'features/worked-example-depth',
+  'features/topology',
+  'features/access-record-structured',
+];
 const work = metaWorkDir('meta');
 
 /**
@@ -76,9 +81,9 @@ describe('every worked-example fault mode makes the checks it breaks fail', { co
 });
 
 describe('every check can be broken', () => {
-  it('each worked-example requirement of the catalogue is broken by some worked-example fault mode', () => {
+  it('each worked-example and ARS requirement of the catalogue is broken by some fault mode', () => {
     const broken = new Set<string>(WORKED_EXAMPLE_FAULTS.flatMap((f) => f.breaks));
-    const unbreakable = REQUIREMENTS.filter((r) => r.id.startsWith('WE-') && !broken.has(r.id)).map((r) => r.id);
+    const unbreakable = REQUIREMENTS.filter((r) => /^(WE|ARS)-/.test(r.id) && !broken.has(r.id)).map((r) => r.id);
     assert.deepEqual(
       unbreakable,
       [],

@@ -126,4 +126,12 @@ export const CONSUMER = [
     facts: 'facts §5.6',
     checkedBy: 'consumer-rule',
   },
+  {
+    id: 'CON-ARS-PARAMETERS',
+    actor: 'consumer',
+    hop: 'ssp',
+    text: 'A get structured record body is a Parameters the operation accepts: known parameters and parts, typed values, valid dates and combinations',
+    facts: 'facts §5.8; OperationDefinition GPConnect-GetStructuredRecord-Operation-1 v1.16.0',
+    checkedBy: 'consumer-rule',
+  },
 ] as const satisfies readonly Behaviour[];

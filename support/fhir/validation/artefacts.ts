@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { PROFILE_SET_DIRS, type ProfileSet } from '../../versions';
 import type { CompiledElement, Structure } from './types';
 
 const SCHEMAS = resolve(__dirname, '..', '..', '..', 'schemas');
@@ -51,24 +52,29 @@ export function canonicalName(url: string): string {
     .replace(/^.*\//, '');
 }
 
-/** A compiled GP Connect profile (or extension definition) by canonical URL; undefined when none ships. */
-export function profileStructure(url: string): Structure | undefined {
-  if (byUrl.has(url)) return byUrl.get(url);
+/**
+ * A compiled GP Connect profile (or extension definition) by canonical URL, from one profile set; undefined
+ * when that set ships none. A set never falls back to another: a 1.5.0 body is not held to a 1.2.7 profile.
+ */
+export function profileStructure(url: string, set: ProfileSet = 'gpconnect-1.2.7'): Structure | undefined {
+  const key = `${set} ${url}`;
+  if (byUrl.has(key)) return byUrl.get(key);
   const name = canonicalName(url);
-  if (!profiles.has(name)) {
-    const file = join(SCHEMAS, 'fhir', `${name}.json`);
+  const artefact = `${set} ${name}`;
+  if (!profiles.has(artefact)) {
+    const file = join(SCHEMAS, PROFILE_SET_DIRS[set], `${name}.json`);
     const loaded =
       existsSync(file) && name !== 'stu3-base'
         ? indexStructure(
             JSON.parse(readFileSync(file, 'utf8')) as Omit<Structure, 'children' | 'slices' | 'codeSets' | 'required'>,
           )
         : null;
-    profiles.set(name, loaded);
+    profiles.set(artefact, loaded);
   }
-  const structure = profiles.get(name);
+  const structure = profiles.get(artefact);
   // Same file name, other publisher: not this profile.
   const found = structure && url.startsWith(structure.url ?? '\0') ? structure : undefined;
-  byUrl.set(url, found);
+  byUrl.set(key, found);
   return found;
 }
 

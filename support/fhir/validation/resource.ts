@@ -6,6 +6,7 @@
 import { baseStructure, profileStructure } from './artefacts';
 import { checkInvariants, walkObject, type ResourceScope, type WalkHooks } from './walker';
 import type { Structure, ValidationIssue } from './types';
+import type { ProfileSet } from '../../versions';
 
 export interface CollectedReference {
   reference: string;
@@ -19,6 +20,8 @@ export interface Session {
   expectedProfiles: Record<string, string>;
   /** Relative references met anywhere, for the Bundle to resolve. */
   references: CollectedReference[];
+  /** The profile set every resource of this call is held to; default gpconnect-1.2.7. */
+  profileSet?: ProfileSet;
 }
 
 function issue(
@@ -40,12 +43,14 @@ function chooseStructure(
   explicitProfile?: string,
 ): Structure | undefined {
   if (explicitProfile) {
-    const structure = profileStructure(explicitProfile);
+    const structure = profileStructure(explicitProfile, session.profileSet);
     if (!structure) issue(session, location, 'profile', `no compiled profile for ${explicitProfile}`);
     return structure;
   }
   const claimed = ((resource.meta as { profile?: unknown } | undefined)?.profile ?? []) as unknown[];
-  const shipped = claimed.map((url) => (typeof url === 'string' ? profileStructure(url) : undefined)).find(Boolean);
+  const shipped = claimed
+    .map((url) => (typeof url === 'string' ? profileStructure(url, session.profileSet) : undefined))
+    .find(Boolean);
   if (shipped) return shipped;
   if (claimed.length > 0)
     issue(
@@ -56,7 +61,7 @@ function chooseStructure(
       'warning',
     );
   const expected = session.expectedProfiles[type];
-  const structure = (expected ? profileStructure(expected) : undefined) ?? baseStructure(type);
+  const structure = (expected ? profileStructure(expected, session.profileSet) : undefined) ?? baseStructure(type);
   // Outside Appointment Management/Foundations (e.g. ARS clinical resources) nothing ships to check against:
   // said once as a warning rather than failing a payload for the validator's own scope.
   if (!structure)
@@ -107,7 +112,7 @@ export function validateResource(
         elementPath,
       }),
   };
-  const scope: ResourceScope = { structure, issues: session.issues, hooks };
+  const scope: ResourceScope = { structure, issues: session.issues, hooks, profileSet: session.profileSet };
   const root = structure.elements[structure.type];
   if (root) checkInvariants(scope, structure, structure.type, root, node, location);
   walkObject(scope, node, structure, structure.type, location, true);

@@ -2,6 +2,7 @@
  * The resource being walked and the one way an issue is reported about it. Its own module, so the walker and
  * the rules it calls (slicing, value rules) all import it and none of them imports another in a circle.
  */
+import type { ProfileSet } from '../../versions';
 import type { Rule, Structure, ValidationIssue } from './types';
 
 /** What the walker reports to the caller besides issues: references to resolve and resources to validate. */
@@ -17,6 +18,8 @@ export interface ResourceScope {
   structure: Structure;
   issues: ValidationIssue[];
   hooks: WalkHooks;
+  /** The session's profile set, for extensions met under a base (set-less) structure. */
+  profileSet?: ProfileSet;
 }
 
 export function report(

@@ -1,4 +1,5 @@
 /** Shapes shared by the validator modules: issues out, compiled artefacts in (see scripts/generate-schemas.ts). */
+import type { ProfileSet } from '../../versions';
 
 export type Rule =
   | 'cardinality'
@@ -29,6 +30,8 @@ export type FhirVersion = 'STU3' | 'R4';
 export interface ValidateOptions {
   profile?: string;
   fhirVersion: FhirVersion;
+  /** The GP Connect profile set the body is held to (support/versions.ts); default gpconnect-1.2.7. */
+  profileSet?: ProfileSet;
   /** Profile per resourceType for Bundle entries without meta.profile (facts §10.7: slot search Bundles). */
   expectedProfiles?: Record<string, string>;
 }
@@ -52,6 +55,8 @@ export interface CompiledElement {
 
 /** A profile or base type with the indexes the walker needs, built once per artefact. */
 export interface Structure {
+  /** The profile set it was compiled from; profiles and extensions it names are looked up in the same set. */
+  profileSet?: ProfileSet;
   url?: string;
   version?: string | null;
   type: string;

@@ -3,6 +3,7 @@
  * generator shipped) and the resource types a Reference may point at.
  */
 import { canonicalName, codeSet, profileStructure } from './artefacts';
+import { PROFILE_SET_DIRS, type ProfileSet } from '../../versions';
 import { report, type ResourceScope } from './scope';
 import type { CompiledElement, Structure } from './types';
 
@@ -102,12 +103,26 @@ export function referencedType(reference: string): string | undefined {
   return match?.[1];
 }
 
+/**
+ * The resource type a target profile constrains: from whichever profile set ships it (a profile's type is
+ * the same in every set), else read from a CareConnect name (`CareConnect-Encounter-1` → Encounter), which
+ * is how the 1.5.0 set names the HL7 UK profiles it does not ship.
+ */
+function targetType(url: string): string {
+  for (const set of Object.keys(PROFILE_SET_DIRS) as ProfileSet[]) {
+    const type = profileStructure(url, set)?.type;
+    if (type) return type;
+  }
+  const name = canonicalName(url);
+  return /^CareConnect-(?:GPC-)?([A-Z][A-Za-z]+)-\d+$/.exec(name)?.[1] ?? name;
+}
+
 const targetTypesCache = new WeakMap<CompiledElement, Set<string>>();
 
 function targetTypes(element: CompiledElement): Set<string> {
   let types = targetTypesCache.get(element);
   if (!types) {
-    types = new Set((element.targets ?? []).map((url) => profileStructure(url)?.type ?? canonicalName(url)));
+    types = new Set((element.targets ?? []).map(targetType));
     targetTypesCache.set(element, types);
   }
   return types;

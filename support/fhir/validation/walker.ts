@@ -195,7 +195,7 @@ function walkValue(
     );
   }
   if (type === 'Extension' && typeof node.url === 'string') {
-    const extensionProfile = profileStructure(node.url);
+    const extensionProfile = profileStructure(node.url, structure.profileSet ?? scope.profileSet);
     if (extensionProfile) {
       walkObject({ ...scope, structure: extensionProfile }, node, extensionProfile, 'Extension', location);
       return;

@@ -28,6 +28,15 @@ export const PROVIDER_DUTIES = [
   'check the patient on PDS',
   'refuse a duplicate registration',
   'keep the registration',
+  /** Get structured record (facts §5.8): who is refused, which parameters filter, what is warned of. */
+  'refuse a deceased patient',
+  'refuse a dissenting patient',
+  'check structured parameter values',
+  'apply includeResolvedAllergies',
+  'apply medicationSearchFromDate',
+  'apply filterStatus',
+  'apply includeNotGiven',
+  'warn of unrecognised parameters',
 ] as const;
 
 export type ProviderDuty = (typeof PROVIDER_DUTIES)[number];

@@ -21,6 +21,7 @@ import {
   type Method,
 } from '../../interactions';
 import { EDGE_RULES, firstBreach } from '../../jwt/jwt-rules';
+import { jwtVariantOf } from '../../versions';
 import { HOSTED_PRACTICES, SLOW_PRACTICE } from '../fixtures/estate';
 import { startServer, type RunningServer, type SimRequest, type SimResponse } from '../http-kit';
 import type { Faults } from '../faults';
@@ -36,6 +37,7 @@ import { registerPatient } from './register';
 import { retrievePatientAppointments } from './patient-appointments';
 import { searchFreeSlots } from './slots';
 import { answerRules, negotiate, unsupportedMediaType, writeAnswer } from './negotiation';
+import { getStructuredRecord } from './structured';
 import { createState, type ProviderState } from './state';
 
 type Handler = (ctx: ProviderContext) => SimResponse;
@@ -58,6 +60,7 @@ const HANDLERS: Partial<Record<InteractionName, Handler>> = {
   'find practitioner': searchResource('Practitioner'),
   'find organization': searchResource('Organization'),
   'register patient': registerPatient,
+  'get structured record': getStructuredRecord,
 };
 
 const METHODS: Method[] = ['GET', 'POST', 'PUT'];
@@ -114,7 +117,14 @@ function handle(
   base: string,
   standIns: readonly StandIn[] = [],
 ): SimResponse {
-  const { practice, capability, fhirPath } = resolveRoute(req.path);
+  const route = resolveRoute(req.path);
+  const { practice, fhirPath } = route;
+  // A conformant provider serves each root's own capability only (T11); a fault may serve ARS anywhere.
+  const capability = faults.apply('provider.served-capability', route.capability, {
+    getsStructuredRecord: matchInteractions('structured', req.method, fhirPath).some(
+      (c) => c.interaction.name === 'get structured record',
+    ),
+  });
   const candidates = matchInteractions(capability, req.method, fhirPath);
   if (candidates.length === 0) {
     const allowed = METHODS.filter((method) => matchInteractions(capability, method, fhirPath).length > 0);
@@ -126,7 +136,7 @@ function handle(
     };
   }
   const standIn = standIns.find((x) => x.ods === practice.ods && x.capability === capability);
-  const root = standIn?.root ?? serviceRoot(base, practice.ods, capability);
+  const root = standIn?.root ?? serviceRoot(base, practice.ods, route.capability);
   const chosen = candidates.find((c) => c.interaction.interactionId === req.headers['ssp-interactionid']);
   const breach = firstBreach(
     {
@@ -136,6 +146,8 @@ function handle(
       providerAsid: standIn?.asid ?? practice.asid,
       serviceRoot: root,
       nowSeconds: Math.floor(Date.now() / 1000),
+      // The embedded provider runs the default (newest) version of each line.
+      jwtVariant: faults.apply('provider.jwt-variant', jwtVariantOf(capability), { capability }),
     },
     faults.apply('provider.edge-rules', EDGE_RULES, { candidates }),
   );
