@@ -219,7 +219,7 @@ describe('summary collector', () => {
     });
     assert.equal(summary.requirements.byId['WE-1c'].status, 'failed');
     assert.equal(summary.requirements.covered, 4);
-    const consumerRules = REQUIREMENTS.filter((r) => r.checkedBy === 'consumer-rule').map((r) => r.id);
+    const consumerRules: string[] = REQUIREMENTS.filter((r) => r.checkedBy === 'consumer-rule').map((r) => r.id);
     assert.ok(consumerRules.length > 10, `only ${consumerRules.length} consumer rules`);
     // Consumer rules are judged by `gpc-assure consumer`: listed apart, neither covered nor a gap of this run.
     assert.deepEqual(summary.requirements.consumerMode, consumerRules);
