@@ -6,7 +6,7 @@
  *
  *   npx tsx scripts/generate-schemas.ts <profile dir> [--terminology <newer profile dir>]... [--also <profile dir>]... [--openapi <pds spec dir> <sds spec dir>]
  *
- * Each profile dir is one profile set, named by its folder (gpconnect-1.2.7, gpconnect-1.5.0: facts §0) and
+ * Each profile dir is one profile set, named by its folder (gpconnect-1.2.7, gpconnect-1.5.0: FHIR-PROFILE) and
  * compiled into its own folder (PROFILE_SET_DIRS); every artefact's provenance says which set it came from,
  * and the validator picks the set by the capability's spec version (support/versions.ts).
  */
@@ -124,7 +124,7 @@ function indexByUrl(dir: string): Map<string, Source> {
       if (typeof json.url === 'string')
         index.set(json.url, { json, sha256: sha256(text), file: join(basename(dir), relative(dir, file)) });
     } catch {
-      /* a malformed upstream file (facts §10) is simply not a source */
+      /* a malformed upstream file (a known gpconnect-fhir defect) is simply not a source */
     }
   }
   return index;
@@ -240,7 +240,7 @@ function artefactName(url: string): string {
   return url.replace(/^.*\//, '');
 }
 
-/** The set a profile folder holds: its name (facts §0), which must be one PROFILE_SET_DIRS knows. */
+/** The set a profile folder holds: its name (FHIR-PROFILE), which must be one PROFILE_SET_DIRS knows. */
 function profileSetOf(profileDir: string): ProfileSet {
   const name = basename(profileDir);
   if (!(name in PROFILE_SET_DIRS)) {

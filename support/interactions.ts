@@ -1,9 +1,9 @@
 /**
- * The one interaction table (facts §4). Request building, the simulators' routing and checks, the SDS
+ * The one interaction table (GP Connect 'Interaction IDs' page). Request building, the simulators' routing and checks, the SDS
  * registry and the reports all read it: add an interaction here and every layer knows about it.
  */
 
-/** Which service root an interaction lives under (facts §1: AM and Foundations share one root, T11). */
+/** Which service root an interaction lives under (TOP-T11: AM and Foundations share one root). */
 export type Capability = 'appointments' | 'structured' | 'documents';
 
 export type Scope = 'patient/*.read' | 'patient/*.write' | 'organization/*.read';
@@ -289,7 +289,7 @@ export const INTERACTIONS = [
 
 export type InteractionName = (typeof INTERACTIONS)[number]['name'];
 
-/** Routing segment appended to `/{ODS}/STU3/1` for each capability (facts §1). */
+/** Routing segment appended to `/{ODS}/STU3/1` for each capability (TOP-T11, WE-2b). */
 export const CAPABILITY_SEGMENT: Record<Capability, string> = {
   appointments: 'gpconnect',
   structured: 'gpconnect/structured',

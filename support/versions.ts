@@ -1,5 +1,5 @@
 /**
- * The per-capability spec version model (facts §0, §3.3). Real providers run Appointment Management and
+ * The per-capability spec version model (ARS-METADATA, ARS-JWT-1.6). Real providers run Appointment Management and
  * Foundations on the 1.2.x line and Access Record Structured and Access Document on the 1.5/1.6 line, so
  * one version for the whole run is wrong for one of them. A target file names a version per capability
  * (`specVersions`, defaults below); the version's line selects, as data, the profile set bodies are held
@@ -9,14 +9,14 @@ import type { Capability } from './interactions';
 
 export type SpecVersions = Record<Capability, string>;
 
-/** The newest published version of each line (facts §0): what an unconfigured run assures. */
+/** The newest published version of each line (the GP Connect release pages): what an unconfigured run assures. */
 export const DEFAULT_SPEC_VERSIONS: Readonly<SpecVersions> = {
   appointments: '1.2.9',
   structured: '1.6.2',
   documents: '1.6.2',
 };
 
-/** The profile packages scripts/generate-schemas.ts compiles (facts §0: FHIR-1.2.7, FHIR-1.5.0). */
+/** The profile packages scripts/generate-schemas.ts compiles (FHIR-PROFILE: FHIR-1.2.7, FHIR-1.5.0). */
 export type ProfileSet = 'gpconnect-1.2.7' | 'gpconnect-1.5.0';
 
 /** Where each set's compiled artefacts live under schemas/ (the 1.2.7 set kept its original folder). */
@@ -26,7 +26,7 @@ export const PROFILE_SET_DIRS: Readonly<Record<ProfileSet, string>> = {
 };
 
 /**
- * The JWT rule variants (facts §3.2, §3.3): 1.2 is the claims of §3.2 exactly; 1.6 adds the `migration`
+ * The JWT rule variants (JWT-* records, ARS-JWT-1.6): 1.2 is the claims of the 'Cross-organisation audit and provenance' page exactly; 1.6 adds the `migration`
  * reason for the migrate interactions and the confidentiality scopes after the interaction's scope.
  */
 export type JwtVariant = 'gpc-1.2' | 'gpc-1.6';
@@ -36,7 +36,7 @@ export interface JwtVariantRules {
   reasons: readonly string[];
   /** Extra reasons accepted only on these interactions (by name). */
   reasonsFor: Readonly<Record<string, readonly string[]>>;
-  /** Space-separated scopes allowed after the interaction's own (absent means conf/N, facts §3.3). */
+  /** Space-separated scopes allowed after the interaction's own (absent means conf/N, JWT-SCOPE-MATCH). */
   confidentialityScopes: readonly string[];
 }
 
@@ -102,7 +102,7 @@ export const jwtVariantFor = (capability: Capability, version: string): JwtVaria
 
 /**
  * Whether a CapabilityStatement `version` fits the assured version: the same line. Not the same patch:
- * the 1.2.9 template still says 1.2.7 (facts §0), so a 1.2.9 provider serving it is conformant.
+ * the 1.2.9 template still says 1.2.7 (ARS-METADATA), so a 1.2.9 provider serving it is conformant.
  */
 export function declaredVersionProblem(capability: Capability, assured: string, declared: unknown): string | undefined {
   const line = lineOf(capability, assured).line;

@@ -1,7 +1,7 @@
 @hop:provider
 Feature: Access Record Structured: the journey and the structured record Bundle
   PDS trace → SDS lookup for get structured record (its own root and ASID) → the structured root's
-  CapabilityStatement → POST …/Patient/$gpc.getstructuredrecord through the SSP (facts §1, §5.8, §7).
+  CapabilityStatement → POST …/Patient/$gpc.getstructuredrecord through the SSP (ARS-SDS, ARS-METADATA, ARS-BUNDLE).
 
   Background:
     Given the registered patient's structured record root has been resolved on PDS and SDS

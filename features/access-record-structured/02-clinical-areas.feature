@@ -2,7 +2,7 @@
 Feature: Access Record Structured: each clinical area and its filters
   Each requested area comes back as its List (List.code from the GP Connect 1.6.2 List page), an area not
   requested does not, an area with nothing to return has its List with an emptyReason, and every part
-  parameter really filters (facts §5.8). The registered patient's record holds an ended allergy, a
+  parameter really filters (ARS-AREAS … ARS-IMMUNISATIONS). The registered patient's record holds an ended allergy, a
   medication ended in 2016, an inactive problem and a vaccination not given.
 
   Background:

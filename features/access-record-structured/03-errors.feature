@@ -1,7 +1,7 @@
 @hop:provider
 Feature: Access Record Structured: unrecognised parameters and the errors of §5.8
   An unrecognised parameter or part is answered 200 with an OperationOutcome warning naming it; a bad
-  request is refused with the status and Spine code facts §5.8 and §6 give (codes from
+  request is refused with the status and Spine code ARS-INVALID-PARAMETER, ARS-INVALID-RESOURCE, ARS-NHS-NUMBER, ARS-NOT-FOUND and ARS-CONSENT give (codes from
   Spine-ErrorOrWarningCode-1, not from what the simulator says).
 
   Background:

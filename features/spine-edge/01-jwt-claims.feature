@@ -1,7 +1,7 @@
 @hop:provider
 Feature: Spine edge — the provider refuses a JWT that breaks the GP Connect claim rules
-  Every GP Connect request carries a fresh unsigned JWT (facts §3). The provider checks it; each scenario
-  sends "read metadata" wrong in one way (the NHS provider suite's oracles, facts §3.4) and expects the
+  Every GP Connect request carries a fresh unsigned JWT (JWT-BEARER). The provider checks it; each scenario
+  sends "read metadata" wrong in one way (the NHS provider suite's oracles, JWT-*) and expects the
   refusal the rule table gives (support/jwt/jwt-rules.ts). Each Examples block is tagged with its rule.
 
   Background:

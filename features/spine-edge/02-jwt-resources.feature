@@ -1,7 +1,7 @@
 @hop:provider
 Feature: Spine edge — the JWT's requesting resources
   requesting_device, requesting_practitioner and requesting_organization are minimal base-STU3 resources
-  (facts §3.2). A claim that is not the right resource is 422 INVALID_RESOURCE (facts §3.4); the variants
+  (JWT-*-RESOURCE). A claim that is not the right resource is 422 INVALID_RESOURCE (JWT-DEVICE-RESOURCE, JWT-PRACTITIONER-RESOURCE, JWT-ORGANIZATION-RESOURCE); the variants
   real consumers send (UNK SDS ids, no local user id, the legacy ODS system) are accepted.
 
   Background:

@@ -1,6 +1,6 @@
 @hop:provider
 Feature: Spine edge — the provider checks the Ssp-* headers
-  The provider refuses a request whose Ssp-* headers are missing or wrong with 400 BAD_REQUEST (facts §2.2,
+  The provider refuses a request whose Ssp-* headers are missing or wrong with 400 BAD_REQUEST (HDR-*,
   §6). The SSP itself refuses a request without its routing headers (or with an Ssp-To it cannot route),
   so those probes go straight to the provider's service root, as NHS's provider suite does with its Spine
   proxy off; the SSP's own refusal is features/spine-edge/05-ssp-rules.feature (SSP-HEADERS).

@@ -1,7 +1,7 @@
 @hop:provider
 Feature: Spine edge — formats, compression and caching of the provider's answers
   _format overrides Accept, which overrides Content-Type; with none JSON is the default; JSON and XML both
-  work and anything else is 415 (facts §2.5). gzip when asked, Cache-Control: no-store on every answer,
+  work and anything else is 415 (FMT-415). gzip when asked, Cache-Control: no-store on every answer,
   errors included, and a weak ETag on reads. The embedded provider implements no FHIR read yet, so the
   ETag is checked on /metadata, the one single-resource GET it serves.
 

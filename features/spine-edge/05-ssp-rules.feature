@@ -2,7 +2,7 @@
 Feature: Spine edge — the Spine Secure Proxy's own refusals
   The SSP checks the sender, the receiver, their data-sharing agreement, the target URL, the method and
   the media type before it forwards anything, and answers 502 or 504 itself when the provider cannot be
-  reached or is too slow (facts §2.1, §2.3, §2.4). Its answers are plain OperationOutcomes naming the
+  reached or is too slow (SSP-URL, SSP-HEADERS, SSP-ASID, SSP-PARTYKEY, SSP-FOT, SSP-METHOD, SSP-MEDIA, SSP-UNREACHABLE, SSP-TIMEOUT). Its answers are plain OperationOutcomes naming the
   Spine text. Each row sends its rule's probe from support/spine/ssp-rules.ts.
 
   Background:

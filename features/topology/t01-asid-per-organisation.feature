@@ -1,7 +1,7 @@
 @TOP-T1 @hop:sds
 Feature: T1. Each system has its own ASID at each organisation using it
   One system at three organisations has three ASIDs; two consumer systems at one organisation have two;
-  a shared or regional portal has one ASID per organisation using it (facts §8 T1).
+  a shared or regional portal has one ASID per organisation using it (TOP-T1).
 
   Scenario Outline: The reference estate <estate> satisfies T1
     Given the shipped estate "<estate>"

@@ -2,7 +2,7 @@
 Feature: T2. Ssp-From is the originating organisation's ASID
   Ssp-From carries the ASID of the organisation where the request originates (the logged-on user's), never
   the hosting or provisioning organisation's, and the JWT's requesting_organization names that same
-  organisation (facts §8 T2). Checked over each recorded request against SDS's AS records.
+  organisation (TOP-T2). Checked over each recorded request against SDS's AS records.
 
   Background:
     Given the registered patient's practice has been resolved on PDS and SDS

@@ -1,7 +1,7 @@
 @TOP-T3 @hop:ssp
 Feature: T3. The SSP forwards only between ASIDs with a data-sharing agreement
   The SSP filters out every request between organisations not registered as having a mutual data-sharing
-  agreement, answering 403 FOT_CHECK_FAILED (facts §2.4, §8 T3).
+  agreement, answering 403 FOT_CHECK_FAILED (SSP-FOT, TOP-T3).
 
   Background:
     Given the registered patient's practice has been resolved on PDS and SDS

@@ -1,7 +1,7 @@
 @TOP-T4 @hop:sds
 Feature: T4. GP Connect ASIDs and party keys are dedicated
   GP Connect never reuses an ASID or party key registered for a central Spine service such as PDS or EPS
-  (facts §8 T4). Estates list the central services' registrations; SDS does not.
+  (TOP-T4). Estates list the central services' registrations; SDS does not.
 
   Scenario Outline: The reference estate <estate> satisfies T4
     Given the shipped estate "<estate>"

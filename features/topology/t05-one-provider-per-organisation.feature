@@ -1,7 +1,7 @@
 @TOP-T5 @hop:sds
 Feature: T5. At most one GP Connect provider system per organisation
   SDS holds at most one GP Connect provider system per organisation; several consumer systems may share one
-  (facts §8 T5).
+  (TOP-T5).
 
   Scenario Outline: The reference estate <estate> satisfies T5
     Given the shipped estate "<estate>"

@@ -2,7 +2,7 @@
 Feature: T6. A provider has one party key and ASID per practice, CMA-registered
   Provider systems (provider-and-consumer ones too) register one unique party key and ASID per practice as a
   CMA endpoint: 1:1 AS and MHS records, one MHS record per (ASID, interaction), on a shared or separate MHS
-  (facts §8 T6).
+  (TOP-T6).
 
   Scenario Outline: The reference estate <estate> satisfies T6
     Given the shipped estate "<estate>"

@@ -1,7 +1,7 @@
 @TOP-T7 @hop:sds
 Feature: T7. Provider interactions on MHS and AS records; consumers on AS only, never CMA
   A provider registers its interaction IDs on both MHS and AS records; a consumer-only system has them on its AS
-  record only and is never CMA-registered, so the Endpoint query finds only providers (facts §8 T7).
+  record only and is never CMA-registered, so the Endpoint query finds only providers (TOP-T7).
 
   Scenario Outline: The reference estate <estate> satisfies T7
     Given the shipped estate "<estate>"

@@ -1,7 +1,7 @@
 @TOP-T8 @hop:sds
 Feature: T8. Consumers share a party key only on a shared MHS
   Consumer organisations on one shared MHS may share its party key; consumers on separate MHSs each have their
-  own; ASIDs stay per organisation (facts §8 T8).
+  own; ASIDs stay per organisation (TOP-T8).
 
   Scenario Outline: The reference estate <estate> satisfies T8
     Given the shipped estate "<estate>"

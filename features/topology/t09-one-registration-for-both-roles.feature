@@ -1,7 +1,7 @@
 @TOP-T9 @hop:sds
 Feature: T9. A provider-and-consumer system uses one ASID and party key for both roles
   A system acting as both provider and consumer registers one ASID and one party key per organisation and uses
-  them for both roles (facts §8 T9).
+  them for both roles (TOP-T9).
 
   Scenario Outline: The reference estate <estate> satisfies T9
     Given the shipped estate "<estate>"

@@ -1,7 +1,7 @@
 @TOP-T10 @hop:sds
 Feature: T10. nhsMhsEndPoint is the service root only
   The endpoint holds the service root only: the practice's own ODS code (equal to nhsIDCode), the FHIR version
-  name, the major version, no FHIR path and no trailing slash (facts §1, §8 T10).
+  name, the major version, no FHIR path and no trailing slash (WE-2b, TOP-T10).
 
   Scenario Outline: The reference estate <estate> satisfies T10
     Given the shipped estate "<estate>"

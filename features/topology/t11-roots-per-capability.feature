@@ -1,7 +1,7 @@
 @TOP-T11 @hop:sds
 Feature: T11. Foundations and Appointment Management share one root; other capabilities have their own
   Appointment Management and Foundations share one service root; every other capability has a different root;
-  all roots of a product set use one FHIR version (facts §1, §8 T11).
+  all roots of a product set use one FHIR version (TOP-T11).
 
   Scenario Outline: The reference estate <estate> satisfies T11
     Given the shipped estate "<estate>"

@@ -1,7 +1,7 @@
 @TOP-T12 @hop:ssp
 Feature: T12. Only requests whose Ssp-To is the practice's own ASID reach it
   Providers route on the URL's ODS code only and accept only requests whose Ssp-To is their ASID for that
-  endpoint (facts §8 T12); the SSP refuses a target URL that is not Ssp-To's registered endpoint (§2.4).
+  endpoint (TOP-T12); the SSP refuses a target URL that is not Ssp-To's registered endpoint (SSP-URL).
 
   Background:
     Given the registered patient's practice has been resolved on PDS and SDS

@@ -1,6 +1,6 @@
 @hop:pds
 Feature: 1+. PDS trace in depth
-  What the consumer does with what PDS says (facts §5.1): a restricted or deceased patient goes no further
+  What the consumer does with what PDS says (WE-1e … WE-1h): a restricted or deceased patient goes no further
   than PDS, a superseded number goes on as its surviving number, and PDS's own refusals carry their codes.
 
   @WE-1e

@@ -1,6 +1,6 @@
 @hop:sds
 Feature: 2+. SDS lookup in depth
-  SDS's own refusals (facts §5.2), and an Endpoint that is the root of the capability asked for (T11).
+  SDS's own refusals (WE-2e), and an Endpoint that is the root of the capability asked for (T11).
 
   Background:
     Given the registered patient's practice has been traced on PDS

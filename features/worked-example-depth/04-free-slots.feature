@@ -1,6 +1,6 @@
 @hop:provider
 Feature: 4+. Search for free slots in depth
-  The slot search rules of facts §5.4 and the provider-assurance oracles: the 14-day window, the parameter
+  The slot search rules of AM-SLOT-* and the provider-assurance oracles: the 14-day window, the parameter
   rules, searchFilter, _include, and a Bundle that holds only what it should.
 
   Background:

@@ -1,6 +1,6 @@
 @hop:provider
 Feature: 5+. Find a patient in depth
-  Not found is no error, and sensitive or deceased patients are never returned (facts §5.5); the identifier
+  Not found is no error, and sensitive or deceased patients are never returned (AM-PAT-HIDDEN); the identifier
   parameter is given once, in lower case, with a system and a value.
 
   Background:

@@ -1,6 +1,6 @@
 @hop:provider
 Feature: 6+. Book an appointment in depth
-  What a booking must carry, what it may leave out, what it must not send (facts §5.6 and its PT oracles),
+  What a booking must carry, what it may leave out, what it must not send (AM-BOOK-* and their PT oracles),
   that past and Visit slots are never booked, and that a slot goes to exactly one of many bookings racing for it.
 
   Background:

@@ -1,6 +1,6 @@
 @hop:provider
 Feature: 7+. After booking: read, amend, cancel, reschedule
-  Read the booked appointment, amend its description or comment, cancel it with a reason (facts §5.7).
+  Read the booked appointment, amend its description or comment, cancel it with a reason (AM-LIFE-READ, AM-LIFE-AMEND, AM-LIFE-CANCEL).
   Each change bumps the version; If-Match must name the current one; a cancelled appointment frees its slot.
 
   Background:

@@ -1,8 +1,8 @@
 @hop:provider
 Feature: 8+. Foundations reads
   The Patient, Practitioner, Organization and Location the journey met, read by logical id with a weak
-  ETag of their version; ids the practice does not have answer 404 naming what was not found (facts §6);
-  a read whose Ssp-InteractionID names another interaction is refused (facts §9, T12).
+  ETag of their version; ids the practice does not have answer 404 naming what was not found (AM-FND-NOTFOUND);
+  a read whose Ssp-InteractionID names another interaction is refused (AM-FND-WRONG-INTERACTION).
 
   Background:
     Given the registered patient's practice has been resolved on PDS and SDS

@@ -1,6 +1,6 @@
 @hop:provider
 Feature: 9+. Foundations searches
-  Find practitioner by SDS user id and find organisation by ODS code (facts §4, §5.3; Location has a read but
+  Find practitioner by SDS user id and find organisation by ODS code (AM-FND-SEARCH; Location has a read but
   no search): the ones the journey met are found, an identifier nobody has is no error but an empty
   searchset, and the identifier parameter is given with a system the search knows.
 

@@ -1,6 +1,6 @@
 @hop:provider
 Feature: 10+. Register a patient
-  Register patient (facts §4, §6): the consumer registers a person with the demographics PDS gave it; the
+  Register patient (AM-FND-REGISTER, AM-FND-REG-*): the consumer registers a person with the demographics PDS gave it; the
   provider traces the number on PDS itself. A person PDS knows and the practice does not is registered and
   found from then on; a patient the practice has is a duplicate; a bad NHS number, or a person PDS has not,
   has as deceased or restricted, or has with other demographics, is refused.

@@ -1,7 +1,7 @@
 @hop:pds
 Feature: 1. PDS trace
   The consumer verifies the patient's NHS number on PDS (FHIR R4) and reads the ODS code of the
-  registered GP practice: the input to the SDS lookup (facts §5.1).
+  registered GP practice: the input to the SDS lookup (WE-1a … WE-1d).
 
   Background:
     Given the registered patient

@@ -1,6 +1,6 @@
 @hop:sds
 Feature: 2. SDS lookup
-  The two-step SDS lookup (facts §5.2, T13): the Endpoint by ODS code and interaction gives the service
+  The two-step SDS lookup (WE-2a … WE-2d, TOP-T13): the Endpoint by ODS code and interaction gives the service
   root URL and the party key; the Device by ODS code, interaction and party key gives the provider's ASID.
 
   Background:

@@ -1,6 +1,6 @@
 @hop:provider
 Feature: 3. CapabilityStatement through the Spine Secure Proxy
-  GET {ssp}/{service root URL}/metadata with the Ssp-* headers and an unsigned JWT (facts §2, §3, §5.3).
+  GET {ssp}/{service root URL}/metadata with the Ssp-* headers and an unsigned JWT (HDR-*, JWT-BEARER, WE-3a, WE-3b).
 
   Background:
     Given the registered patient's practice has been resolved on PDS and SDS

@@ -1,6 +1,6 @@
 @hop:provider
 Feature: 4. Search for free slots
-  GET /Slot with status=free, start=ge…, end=le… within 14 days, and _include=Slot:schedule (facts §5.4).
+  GET /Slot with status=free, start=ge…, end=le… within 14 days, and _include=Slot:schedule (WE-4a … WE-4d).
 
   Background:
     Given the registered patient's practice has been resolved on PDS and SDS

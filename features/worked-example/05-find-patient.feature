@@ -1,6 +1,6 @@
 @hop:provider
 Feature: 5. Find a patient
-  GET /Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|{NHS number} (facts §5.5).
+  GET /Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|{NHS number} (WE-5a … WE-5c).
 
   Background:
     Given the registered patient's practice has been resolved on PDS and SDS

@@ -1,6 +1,6 @@
 @hop:provider
 Feature: 6. Book an appointment
-  POST /Appointment with a GPConnect-Appointment-1 body for a free slot and the provider's Patient (facts §5.6).
+  POST /Appointment with a GPConnect-Appointment-1 body for a free slot and the provider's Patient (WE-6a … WE-6d).
 
   Background:
     Given the registered patient's practice has been resolved on PDS and SDS

@@ -1,5 +1,5 @@
 /**
- * The Spine edge in provider mode (facts §2.2, §3, §3.4, §6): deliberately wrong requests, each built as a
+ * The Spine edge in provider mode (HDR-*, JWT-*, FMT-ERROR-OUTCOME): deliberately wrong requests, each built as a
  * Probe over the well-formed request, and the refusal the rule table says a conformant provider gives.
  * Checks name the scenario's rule (its rule-ID tag), so a lenient provider is blamed on the rule it skipped.
  */
@@ -40,7 +40,7 @@ function claimOverrides(built: Claims, wanted: Claims): Claims {
 
 /**
  * The request sent to the provider's service root itself, not through the SSP: the SSP refuses a request
- * without its routing headers before the provider sees it (facts §2.3), so this is the only way to see the
+ * without its routing headers before the provider sees it (SSP-HEADERS), so this is the only way to see the
  * provider's own check — as NHS's provider suite does with its Spine proxy switched off. It reuses sendGpc
  * with the provider's origin in place of the SSP: `{origin}/{root path}` is the root itself.
  */
@@ -172,7 +172,7 @@ Then('the provider accepts it', function (this: GpcWorld) {
   });
 });
 
-/** Problems with one error body against GPConnect-OperationOutcome-1 (facts §6), or none. */
+/** Problems with one error body against GPConnect-OperationOutcome-1 (FMT-ERROR-OUTCOME), or none. */
 function outcomeProblems(body: unknown): string[] {
   const oo = body as {
     resourceType?: string;
@@ -199,7 +199,7 @@ function outcomeProblems(body: unknown): string[] {
 Then(
   'every error the provider gave is a GPConnect-OperationOutcome-1 with exactly one Spine code',
   function (this: GpcWorld) {
-    // The SSP's own refusals are plain OperationOutcomes by design (facts §2.4): only the provider's are judged.
+    // The SSP's own refusals are plain OperationOutcomes by design (GP Connect 'Spine Secure Proxy' page, §SSP error responses): only the provider's are judged.
     const fromProvider = (e: Exchange) =>
       !!e.response &&
       hopOfSspAnswer({

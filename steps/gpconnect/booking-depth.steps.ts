@@ -1,4 +1,4 @@
-/** Step 6 in depth (facts §5.6): what a booking must and may carry, Prefer, and one winner per slot. */
+/** Step 6 in depth (AM-BOOK-*): what a booking must and may carry, Prefer, and one winner per slot. */
 import { Then, When } from '@cucumber/cucumber';
 import { ofType, type Resource } from '../../support/fhir/bundle';
 import { bookingProbe } from '../../support/gpconnect/booking-probes';
@@ -105,7 +105,7 @@ When('the consumer books two {word} slots of one schedule', async function (this
   await bookWith(this, body);
 });
 
-/** Yesterday's free slots: a past range is a legal search (facts §5.4); booking one must be refused. */
+/** Yesterday's free slots: a past range is a legal search (AM-BOOK-PAST); booking one must be refused. */
 When('the consumer books a free slot from yesterday', async function (this: GpcWorld) {
   const yesterday = ukDate(new Date(Date.now() - DAY_MS));
   const result = await searchSlotsWith(this, { start: yesterday, end: yesterday });

@@ -1,4 +1,4 @@
-/** Step 6, book an appointment (facts §5.6), and the journey's carried values. */
+/** Step 6, book an appointment (WE-6a … WE-6d, WE-J1), and the journey's carried values. */
 import { Given, Then, When } from '@cucumber/cucumber';
 import { reference, type Resource } from '../../support/fhir/bundle';
 import { PROFILE } from '../../support/spine/systems';

@@ -1,5 +1,5 @@
 /**
- * Foundations searches (facts §4, §5.3): Practitioner by SDS user id and Organization by ODS code — the ones
+ * Foundations searches (AM-FND-SEARCH, AM-FND-SEARCH-EMPTY, AM-FND-SEARCH-PARAMS): Practitioner by SDS user id and Organization by ODS code — the ones
  * the journey met, identifiers nobody has, and identifier parameters that break the rules.
  */
 import { Then, When } from '@cucumber/cucumber';
@@ -13,7 +13,7 @@ import { throughSsp } from '../../support/world/journey';
 import type { GpcWorld } from '../../support/world/world';
 import { need } from '../../support/world/stages';
 
-/** The identifier system each search is by (facts §7). */
+/** The identifier system each search is by (AM-FND-SEARCH-PARAMS). */
 const SEARCH_SYSTEM: Record<string, string> = { Practitioner: SYS.sdsUserId, Organization: SYS.odsOrg };
 
 /** The resource of a type the slot search included: what the journey met. */

@@ -1,4 +1,4 @@
-/** Foundations reads (facts §5.5, §6): the resources the journey met, read by id, and ids nobody has. */
+/** Foundations reads (AM-FND-READ, AM-FND-NOTFOUND): the resources the journey met, read by id, and ids nobody has. */
 import { Then, When } from '@cucumber/cucumber';
 import { ofType } from '../../support/fhir/bundle';
 import { interaction, type Interaction } from '../../support/interactions';

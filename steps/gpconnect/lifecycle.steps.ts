@@ -1,4 +1,4 @@
-/** After booking (facts §5.7): read, amend, cancel, and rescheduling as cancel then book. */
+/** After booking (AM-LIFE-*): read, amend, cancel, and rescheduling as cancel then book. */
 import { Given, Then, When } from '@cucumber/cucumber';
 import { ofType } from '../../support/fhir/bundle';
 import { check, expectAnswer } from '../../support/world/checks';

@@ -1,4 +1,4 @@
-/** Step 3, the CapabilityStatement (facts §5.3). */
+/** Step 3, the CapabilityStatement (WE-3a, WE-3b). */
 import { Then, When } from '@cucumber/cucumber';
 import { interaction } from '../../support/interactions';
 import { check, expectAnswer } from '../../support/world/checks';

@@ -1,4 +1,4 @@
-/** Step 5 in depth (facts §5.5): who the provider must not find, and the identifier parameter's rules. */
+/** Step 5 in depth (AM-PAT-HIDDEN, AM-PAT-PARAMS): who the provider must not find, and the identifier parameter's rules. */
 import { When } from '@cucumber/cucumber';
 import { patientProbe } from '../../support/gpconnect/patient-probes';
 import { patientQuery } from '../../support/gpconnect/requests';

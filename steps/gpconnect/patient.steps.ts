@@ -1,4 +1,4 @@
-/** Step 5, find a patient (facts §5.5). */
+/** Step 5, find a patient (WE-5a … WE-5c). */
 import { Given, Then, When } from '@cucumber/cucumber';
 import { extensionsOf, identifiers, ofType } from '../../support/fhir/bundle';
 import { EXT, SYS } from '../../support/spine/systems';

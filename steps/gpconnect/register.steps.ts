@@ -1,5 +1,5 @@
 /**
- * Register patient (facts §4, §5.7, §6): the consumer traces the person on PDS and registers them at the
+ * Register patient (AM-FND-REGISTER, AM-FND-REG-*, AM-DEMOGRAPHICS): the consumer traces the person on PDS and registers them at the
  * practice with the demographics PDS gave; the provider checks them against PDS itself.
  */
 import { Given, Then, When } from '@cucumber/cucumber';

@@ -1,4 +1,4 @@
-/** Retrieve a patient's appointments (facts §5.7), and the consumer's demographic cross-check against PDS. */
+/** Retrieve a patient's appointments (AM-LIFE-RETRIEVE), and the consumer's demographic cross-check against PDS. */
 import { Then, When } from '@cucumber/cucumber';
 import { ofType } from '../../support/fhir/bundle';
 import { interaction } from '../../support/interactions';
@@ -12,7 +12,7 @@ import { need } from '../../support/world/stages';
 
 const day = (n: number) => ukDate(new Date(Date.now() + n * DAY_MS));
 
-/** The start bounds of each named range (facts §5.7: both bounds, dates only, nothing in the past). */
+/** The start bounds of each named range (AM-LIFE-RETRIEVE: both bounds, dates only, nothing in the past). */
 const RANGES: Record<string, () => string[]> = {
   'today to 14 days ahead': () => [`ge${day(0)}`, `le${day(14)}`],
   'a range starting yesterday': () => [`ge${day(-1)}`, `le${day(7)}`],

@@ -1,4 +1,4 @@
-/** Step 4 in depth (facts §5.4): ranges, parameter rules, searchFilter, _include and the Bundle's content. */
+/** Step 4 in depth (AM-SLOT-*): ranges, parameter rules, searchFilter, _include and the Bundle's content. */
 import { Then, When } from '@cucumber/cucumber';
 import { entries, ofType, resolve, type Resource } from '../../support/fhir/bundle';
 import { slotRange } from '../../support/gpconnect/requests';

@@ -1,4 +1,4 @@
-/** Step 4, search for free slots (facts §5.4). */
+/** Step 4, search for free slots (WE-4a … WE-4d). */
 import { Given, Then, When } from '@cucumber/cucumber';
 import { extensionsOf, ofType, resolve } from '../../support/fhir/bundle';
 import { slotRange } from '../../support/gpconnect/requests';

@@ -1,5 +1,5 @@
 /**
- * Access Record Structured, what the answer must be (facts §5.8, §7; the GP Connect 1.6.2 ARS pages): the
+ * Access Record Structured, what the answer must be (ARS-BUNDLE, ARS-AREAS, ARS-* records; the GP Connect 1.6.2 ARS pages): the
  * Bundle rules, the Patient, references, each area's List and its filters, and the unrecognised-parameter
  * warning. Each check names the scenario's requirement tag, so a fault is blamed on what it breaks.
  */
@@ -171,7 +171,7 @@ Then('{int} immunisation(s) in the Bundle are marked not given', function (this:
   expectThat(this, notGiven.length === count, `${count} Immunization with notGiven true`, `${notGiven.length}`);
 });
 
-/** The warning code an unrecognised parameter gets (facts §5.8), as the catalogue records it. */
+/** The warning code an unrecognised parameter gets (ARS-UNRECOGNISED), as the catalogue records it. */
 const UNRECOGNISED_CODE = behaviour('ARS-UNRECOGNISED').answers[0]?.code;
 
 Then('the Bundle carries an OperationOutcome warning naming {word}', function (this: GpcWorld, name: string) {

@@ -1,5 +1,5 @@
 /**
- * Access Record Structured, the journey (facts §1, §5.8): PDS trace → SDS lookup for the get structured
+ * Access Record Structured, the journey (ARS-SDS, ARS-T11): PDS trace → SDS lookup for the get structured
  * record interaction (its own root and ASID) → the structured root's CapabilityStatement →
  * POST …/Patient/$gpc.getstructuredrecord, all in the scenario's one evidence record.
  */
@@ -31,7 +31,7 @@ function areaOf(name: string): ClinicalArea {
   return name as ClinicalArea;
 }
 
-/** SDS for the structured interaction, not the appointments one: a root may differ per capability (facts §1). */
+/** SDS for the structured interaction, not the appointments one: a root may differ per capability (ARS-SDS, TOP-T11). */
 async function resolveStructuredRoot(w: GpcWorld): Promise<void> {
   const endpointResult = await resolveEndpointAndAsid(w, GET_RECORD, { endpoint: 'ARS-SDS', device: 'ARS-SDS' });
   const { root } = need(w, 'endpoint').endpoint;

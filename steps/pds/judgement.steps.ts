@@ -1,4 +1,4 @@
-/** Step 1b in full (facts §5.1): what PDS says of the patient, judged before the journey goes on. */
+/** Step 1b in full (WE-1e, WE-1h, WE-1i, WE-1j): what PDS says of the patient, judged before the journey goes on. */
 import { Then } from '@cucumber/cucumber';
 import { expectAnswer } from '../../support/world/checks';
 import { currentRegistration, tracedRecord } from '../../support/world/pds-judgement';

@@ -1,4 +1,4 @@
-/** Step 1 in depth (facts §5.1): the stops, the superseded number, and PDS's own error answers. */
+/** Step 1 in depth (WE-1e … WE-1h): the stops, the superseded number, and PDS's own error answers. */
 import { Then, When } from '@cucumber/cucumber';
 import type { Hop } from '../../support/domain/hop';
 import { check, expectAnswer, expectError } from '../../support/world/checks';

@@ -1,4 +1,4 @@
-/** Step 1, PDS trace (facts §5.1). */
+/** Step 1, PDS trace (WE-1a … WE-1d). */
 import { Given, Then, When } from '@cucumber/cucumber';
 import { identifiers } from '../../support/fhir/bundle';
 import { nhsNumberProblem } from '../../support/spine/nhs-number';
@@ -9,7 +9,7 @@ import { mirrorProblems } from '../../support/world/presence';
 import type { GpcWorld } from '../../support/world/world';
 import { need } from '../../support/world/stages';
 
-/** The headers PDS echoes (facts §5.1). */
+/** The headers PDS echoes (WE-1d). */
 const MIRRORED = ['X-Request-ID', 'X-Correlation-ID'];
 
 When('the consumer traces the patient on PDS', async function (this: GpcWorld) {

@@ -1,4 +1,4 @@
-/** Step 2 in depth (facts §5.2, §1 and T10/T11): SDS's own refusals, and each capability's own root. */
+/** Step 2 in depth (WE-2e, WE-2f, WE-2i, TOP-T10, TOP-T11): SDS's own refusals, and each capability's own root. */
 import { Then, When } from '@cucumber/cucumber';
 import { CAPABILITY_SEGMENT, type Interaction } from '../../support/interactions';
 import { ofType } from '../../support/fhir/bundle';

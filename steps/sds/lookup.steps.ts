@@ -1,4 +1,4 @@
-/** Step 2, the two-step SDS lookup (facts §5.2, T13). */
+/** Step 2, the two-step SDS lookup (WE-2a … WE-2d, TOP-T13). */
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { Interaction } from '../../support/interactions';
 import { ofType } from '../../support/fhir/bundle';

@@ -1,5 +1,5 @@
 /**
- * What the provider's answers look like on the wire (facts §2.5): the format a request negotiates, gzip,
+ * What the provider's answers look like on the wire (FMT-*): the format a request negotiates, gzip,
  * Cache-Control on every answer, and weak ETags. Each check names the scenario's FMT-… rule.
  */
 import { randomUUID } from 'node:crypto';

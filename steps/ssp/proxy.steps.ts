@@ -1,4 +1,4 @@
-/** Through the Spine Secure Proxy (facts §2): well-formed requests, and the SSP's own refusals. */
+/** Through the Spine Secure Proxy (WE-3*, SSP-*): well-formed requests, and the SSP's own refusals. */
 import { When } from '@cucumber/cucumber';
 import type { Interaction } from '../../support/interactions';
 import { fail } from '../../support/world/checks';
@@ -13,7 +13,7 @@ When('the consumer sends {interaction} through the SSP', async function (this: G
 When(
   'the consumer sends {interaction} through the SSP to the root with a trailing slash',
   async function (this: GpcWorld, i: Interaction) {
-    // One character away from the SDS root: the SSP must refuse it (facts §2.1).
+    // One character away from the SDS root: the SSP must refuse it (SSP-URL, WE-3c).
     await throughSsp(this, i, { root: `${need(this, 'endpoint').endpoint.root}/` });
   },
 );

@@ -1,5 +1,5 @@
 /**
- * The static topology rules (facts §8) over an estate: a shipped one (reference or invalid) or the estate
+ * The static topology rules (TOP-T1 … TOP-T13) over an estate: a shipped one (reference or invalid) or the estate
  * under assessment. A rule's failure names the rule's requirement (TOP-Tn), the records and what is wrong.
  */
 import { defineParameterType, Given, Then } from '@cucumber/cucumber';

@@ -1,5 +1,5 @@
 /**
- * The topology rules only traffic can show (facts §8): T2 over a recorded request, T12 by a request with
+ * The topology rules only traffic can show (TOP-T2, TOP-T12): T2 over a recorded request, T12 by a request with
  * someone else's Ssp-To, T13 by the two-step SDS lookup. T3 reuses the SSP steps (steps/ssp/proxy.steps.ts).
  */
 import { Then, When } from '@cucumber/cucumber';

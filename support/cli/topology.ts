@@ -1,5 +1,5 @@
 /**
- * `gpc-assure topology`: runs the @static topology features (features/topology, facts §8) over one estate,
+ * `gpc-assure topology`: runs the @static topology features (features/topology, TOP-T1 … TOP-T13) over one estate,
  * either an estate file or the registry rebuilt from an SDS, through the same run machinery as `run`, then
  * draws the estate with its violations as reports/topology.svg. The estate reaches the World through the
  * GPC_ESTATE_* variables (support/topology/assessment.ts), set before Cucumber loads.

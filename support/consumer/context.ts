@@ -82,7 +82,7 @@ function joseOf(authorization: string | undefined): GpcView['jose'] {
   }
 }
 
-/** Splits an SSP request's URL into the service root (facts §1 format) and the FHIR request. */
+/** Splits an SSP request's URL into the service root (WE-2b) and the FHIR request. */
 export function gpcView(r: RecordedRequest): GpcView {
   const targetUrl = r.url.replace(/^\//, '');
   const [beforeQuery] = targetUrl.split('?');
@@ -106,7 +106,7 @@ export function gpcView(r: RecordedRequest): GpcView {
   };
 }
 
-/** The NHS number parameter of a Parameters body ($gpc.getstructuredrecord, facts §5.8). */
+/** The NHS number parameter of a Parameters body ($gpc.getstructuredrecord, CON-ARS-PARAMETERS). */
 function parameterNhsNumbers(body: Resource | undefined): string[] {
   if (body?.resourceType !== 'Parameters' || !Array.isArray(body.parameter)) return [];
   return (body.parameter as { name?: unknown; valueIdentifier?: { system?: unknown; value?: unknown } }[])

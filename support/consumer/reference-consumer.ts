@@ -73,7 +73,7 @@ function findDeviceWithoutPartyKey(
   ]);
 }
 
-/** The $gpc.getstructuredrecord body for one NHS number, asking for allergies (facts §5.8). */
+/** The $gpc.getstructuredrecord body for one NHS number, asking for allergies (CON-ARS-PARAMETERS, ARS-ALLERGIES). */
 const structuredRecordRequest = (nhsNumber: string): Resource => ({
   resourceType: 'Parameters',
   parameter: [

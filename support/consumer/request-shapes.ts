@@ -1,5 +1,5 @@
 /**
- * The shape rules a consumer's slot search (facts §5.4) and booking body (facts §5.6) must obey, as lists
+ * The shape rules a consumer's slot search (CON-SLOT-PARAMS) and booking body (CON-BOOKING-BODY) must obey, as lists
  * of single checks: each names what is wrong, so one rule (CON-SLOT-PARAMS, CON-BOOKING-BODY) reports
  * every problem of a request at once. The rules themselves live in support/domain/rules/, where the
  * provider simulator reads them too: what the judge holds a consumer to is what the provider enforces.

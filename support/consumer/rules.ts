@@ -104,7 +104,7 @@ const RESTATED: Record<string, { id: ConsumerRuleId; interactionFrom?: 'header' 
 /** Replaced outright: a provider compares aud with its own root; a consumer must send the root SDS returned (CON-JWT-AUD). */
 const REPLACED = ['JWT-AUD-ROOT'];
 
-/** The FHIR STU3 media types (facts §2.5); the DSTU2 ones (`application/json+fhir`) are legacy. */
+/** The FHIR STU3 media types (CON-MEDIA-TYPE); the DSTU2 ones (`application/json+fhir`) are legacy. */
 const FHIR_MEDIA_TYPES = ['application/fhir+json', 'application/fhir+xml'];
 const parseMediaType = (value: string) => {
   const [type, ...params] = value.split(';').map((part) => part.trim().toLowerCase());
@@ -120,7 +120,7 @@ const parseMediaType = (value: string) => {
 function mediaTypeProblems(c: RequestContext): (string | undefined)[] {
   const accept = c.request.headers['accept'];
   const contentType = c.request.headers['content-type'];
-  // A wildcard range states no preference, like no Accept at all: the provider answers JSON (facts §2.5).
+  // A wildcard range states no preference, like no Accept at all: the provider answers JSON (FMT-NEGOTIATE).
   const accepted = (accept?.split(',').map(parseMediaType) ?? []).filter(
     (m) => !['*/*', 'application/*'].includes(m.type),
   );
@@ -139,7 +139,7 @@ function mediaTypeProblems(c: RequestContext): (string | undefined)[] {
   ];
 }
 
-/** requesting_practitioner as the STU3 Practitioner facts §3.2 describes, not the DSTU2 one of 0.x (§3.3). */
+/** requesting_practitioner as the STU3 Practitioner CON-JWT-PRACTITIONER-SHAPE describes, not the DSTU2 one of 0.x. */
 export function practitionerShapeProblems(practitioner: Record<string, unknown>): (string | undefined)[] {
   const ids = Array.isArray(practitioner.identifier) ? (practitioner.identifier as { system?: unknown }[]) : [];
   const names = practitioner.name;

@@ -1,6 +1,6 @@
 /**
  * CON-ARS-PARAMETERS: a consumer's get structured record body judged by the operation's own reading
- * (facts §5.8) — the embedded provider's, which refuses with the status and Spine code of §5.8 — plus what
+ * (CON-ARS-PARAMETERS) — the embedded provider's, which refuses with the status and Spine code of ARS-INVALID-PARAMETER / ARS-INVALID-RESOURCE — plus what
  * a provider tolerates and a consumer still must not do: send a parameter or part the operation does not have.
  */
 import { GpcError } from '../simulators/provider/outcomes';

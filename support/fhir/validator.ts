@@ -51,7 +51,7 @@ const EXPECTATIONS: Record<string, { profile?: string; entries?: Record<string, 
   'book appointment': { profile: `${STU3}GPConnect-Appointment-1` },
   'amend appointment': { profile: `${STU3}GPConnect-Appointment-1` },
   'cancel appointment': { profile: `${STU3}GPConnect-Appointment-1` },
-  // Access Record Structured (1.5.0 set): the collection Bundle, its entries by type (facts §5.8, §7).
+  // Access Record Structured (1.5.0 set): the collection Bundle, its entries by type (ARS-BUNDLE, FHIR-PROFILE).
   'get structured record': {
     profile: `${STU3}GPConnect-StructuredRecord-Bundle-1`,
     entries: {
@@ -76,11 +76,11 @@ const EXPECTATIONS: Record<string, { profile?: string; entries?: Record<string, 
   },
 };
 
-/** Every provider error body, whatever the interaction (facts §6). */
+/** Every provider error body, whatever the interaction (FMT-ERROR-OUTCOME). */
 const OPERATION_OUTCOME_PROFILE = `${STU3}GPConnect-OperationOutcome-1`;
 
 /**
- * Defects in the published profiles (facts §10) that the harness tolerates on purpose: the issue stays,
+ * Defects in the published profiles (gpconnect-fhir, FHIR-PROFILE) that the harness tolerates on purpose: the issue stays,
  * downgraded to a warning that says why.
  */
 const TOLERATED: Array<{
@@ -171,14 +171,14 @@ export function profileSetOfInteraction(name: string | undefined, versions?: Par
  * GPConnect-OperationOutcome-1, unless the SSP itself wrote it). Who wrote it is decided once, by the
  * caller (hopOfSspAnswer), never guessed again here from the coding system: a provider error carrying a
  * legacy SSP system must still fail the provider's profile. The expectation applies even when the
- * body names no meta.profile (facts §10.7).
+ * body names no meta.profile (FHIR-PROFILE).
  */
 export function validateExchangeBody(body: unknown, opts: ExchangeBodyOptions): ValidationIssue[] {
   const fhirVersion = opts.fhirVersion ?? (opts.hop === 'pds' || opts.hop === 'sds' ? 'R4' : 'STU3');
   if (fhirVersion === 'R4') return validate(body, { fhirVersion });
   const type = (body as { resourceType?: unknown } | null)?.resourceType;
   const expected = opts.interaction ? EXPECTATIONS[opts.interaction] : undefined;
-  // The SSP's own errors are plain STU3 OperationOutcomes (facts §2.4), not GPConnect-OperationOutcome-1.
+  // The SSP's own errors are plain STU3 OperationOutcomes (GP Connect 'Spine Secure Proxy' page, §SSP error responses), not GPConnect-OperationOutcome-1.
   const errorProfile = opts.hop === 'ssp' ? undefined : OPERATION_OUTCOME_PROFILE;
   const profile = type === 'OperationOutcome' ? errorProfile : expected?.profile;
   const profileSet = profileSetOfInteraction(opts.interaction, opts.specVersions);

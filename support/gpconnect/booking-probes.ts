@@ -1,6 +1,6 @@
 /**
  * Booking bodies that differ from the honest one (requests.ts appointmentFor) in one named way: the PT
- * oracles of facts §5.6. Each change edits a copy; features name the change.
+ * oracles of AM-BOOK-INVALID, AM-BOOK-OPTIONAL and AM-BOOK-PREFER. Each change edits a copy; features name the change.
  */
 import type { Resource } from '../fhir/bundle';
 

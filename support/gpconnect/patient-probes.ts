@@ -1,5 +1,5 @@
 /**
- * Find-patient queries that break one rule of facts §5.5 (PT oracles): the identifier parameter missing,
+ * Find-patient queries that break one rule of AM-PAT-PARAMS (PT oracles): the identifier parameter missing,
  * mis-cased or repeated (400), or its system or value blank (422).
  */
 import { SYS } from '../spine/systems';

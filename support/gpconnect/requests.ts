@@ -1,4 +1,4 @@
-/** Request parameters and bodies the consumer side builds (facts §5.4–§5.6). */
+/** Request parameters and bodies the consumer side builds (CON-SLOT-PARAMS, CON-BOOKING-BODY). */
 import type { Target } from '../config/target';
 import { EXT, PROFILE, SYS } from '../spine/systems';
 import { ukDate, ukDateTime, DAY_MS } from '../spine/uk-time';
@@ -16,7 +16,7 @@ export function slotRange(days: number, now = new Date()): SlotRange {
 
 export type QueryParams = [string, string][];
 
-/** The full slot search of facts §5.4 as name/value pairs, so a probe can drop or change one of them. */
+/** The full slot search of CON-SLOT-PARAMS as name/value pairs, so a probe can drop or change one of them. */
 export function slotParams(range: SlotRange, consumerOds: string): QueryParams {
   return [
     ['status', 'free'],
@@ -42,7 +42,7 @@ export function patientQuery(nhsNumber: string): string {
   return `identifier=${encodeURIComponent(`${SYS.nhsNumber}|${nhsNumber}`)}`;
 }
 
-/** The booking body of facts §5.6 for one slot, its schedule's actors, and the provider's Patient id. */
+/** The booking body of CON-BOOKING-BODY for one slot, its schedule's actors, and the provider's Patient id. */
 export function appointmentFor(
   target: Target,
   slot: Resource,
@@ -82,7 +82,7 @@ export function appointmentFor(
   };
 }
 
-/** What register patient sends about the person (facts §5.7's demographics): PDS's values, as traced. */
+/** What register patient sends about the person (AM-DEMOGRAPHICS): PDS's values, as traced. */
 export interface Demographics {
   family: string;
   given: string[];
@@ -90,7 +90,7 @@ export interface Demographics {
   birthDate: string;
 }
 
-/** The register-patient Parameters (facts §4): one `registerPatient` parameter holding a CareConnect-GPC-Patient-1. */
+/** The register-patient Parameters (AM-FND-REGISTER): one `registerPatient` parameter holding a CareConnect-GPC-Patient-1. */
 export function registerPatientBody(nhsNumber: string, d: Demographics): Resource {
   return {
     resourceType: 'Parameters',
@@ -100,7 +100,7 @@ export function registerPatientBody(nhsNumber: string, d: Demographics): Resourc
         resource: {
           resourceType: 'Patient',
           meta: { profile: [PROFILE.patient] },
-          // The number was traced on PDS just before (facts §5.1): verified, code 01.
+          // The number was traced on PDS just before (CON-PDS-FIRST, WE-1j): verified, code 01.
           identifier: [
             {
               extension: [
@@ -124,7 +124,7 @@ export function registerPatientBody(nhsNumber: string, d: Demographics): Resourc
   };
 }
 
-/** `identifier=system|value` for a Foundations search (facts §4). */
+/** `identifier=system|value` for a Foundations search (AM-FND-SEARCH). */
 export function identifierQuery(system: string, value: string): string {
   return `identifier=${encodeURIComponent(`${system}|${value}`)}`;
 }

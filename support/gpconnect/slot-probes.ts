@@ -1,5 +1,5 @@
 /**
- * Slot searches that differ from the honest one in one named way (facts §5.4 and its PT oracles). Features
+ * Slot searches that differ from the honest one in one named way (AM-SLOT-RANGE, AM-SLOT-PARAMS, AM-SLOT-FILTER, AM-SLOT-INCLUDE and their PT oracles). Features
  * name a probe ("with no start", "with an unknown filter system"); this table says what it sends.
  */
 import { SYS } from '../spine/systems';

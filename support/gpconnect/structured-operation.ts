@@ -1,5 +1,5 @@
 /**
- * $gpc.getstructuredrecord as data (facts §5.8; OperationDefinition GPConnect-GetStructuredRecord-Operation-1
+ * $gpc.getstructuredrecord as data (CON-ARS-PARAMETERS; OperationDefinition GPConnect-GetStructuredRecord-Operation-1
  * v1.16.0 in the 1.5.0 profile set): each clinical area's top-level parameter, its part parameters with
  * their FHIR types and rules, and the List that answers it (List.code and title from the GP Connect 1.6.2
  * ARS page "List.code", accessrecord_structured_development_list.md). The harness builds its request from
@@ -23,7 +23,7 @@ export const VALUE_KEY: Record<PartType, string> = {
 
 export interface PartRule {
   type: PartType;
-  /** 1..1 once the area is requested (includeResolvedAllergies, facts §5.8). */
+  /** 1..1 once the area is requested (includeResolvedAllergies, ARS-ALLERGIES). */
   required?: true;
   /** A date (or a Period's start) that must not be after today. */
   notFuture?: true;
@@ -47,7 +47,7 @@ export interface AreaParameter {
   area: ClinicalArea;
   name: string;
   parts: Readonly<Record<string, PartRule>>;
-  /** Parts that must not be sent together: 422 INVALID_RESOURCE (facts §5.8). */
+  /** Parts that must not be sent together: 422 INVALID_RESOURCE (ARS-INVALID-RESOURCE). */
   exclusive?: readonly [string, string];
 }
 
@@ -101,7 +101,7 @@ export const AREA_PARAMETERS: readonly AreaParameter[] = [
   { area: 'diary', name: 'includeDiaryEntries', parts: { diaryEntriesSearchDate: { type: 'date', notPast: true } } },
 ];
 
-/** The areas whose presence forbids the filtering parts of every other area (facts §5.8). */
+/** The areas whose presence forbids the filtering parts of every other area (ARS-INVALID-PARAMETER). */
 export const FILTER_EXCLUSIVE_AREAS: readonly ClinicalArea[] = ['consultations', 'problems'];
 
 export interface AreaList {

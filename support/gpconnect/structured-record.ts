@@ -1,5 +1,5 @@
 /**
- * Reading a structured record Bundle (facts §5.8): its entries by type, the List answering each clinical
+ * Reading a structured record Bundle (ARS-BUNDLE, ARS-AREAS): its entries by type, the List answering each clinical
  * area, and the Bundle-level rules of GPConnect-StructuredRecord-Bundle-1 beyond its profile (no id, no
  * version metadata, every reference resolving inside). Pure functions over JSON, so the checks and the
  * report share them.
@@ -43,7 +43,7 @@ export function listItems(bundle: Json, list: Resource): Resource[] {
   return entries.map((e) => byKey.get(e.item?.reference ?? '')).filter((r): r is Resource => !!r);
 }
 
-/** Problems with the Bundle itself that its profile cannot say (facts §5.8, §7). */
+/** Problems with the Bundle itself that its profile cannot say (ARS-BUNDLE, ARS-REFERENCES). */
 export function bundleProblems(bundle: Json): string[] {
   const meta = (bundle.meta ?? {}) as Json;
   const profiles = Array.isArray(meta.profile) ? meta.profile : [];

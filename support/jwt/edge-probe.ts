@@ -2,7 +2,7 @@
 import type { Claims } from './gpc-jwt';
 
 /**
- * The wrong request that probes a rule, as overrides of the well-formed `read metadata` request (facts §3.4:
+ * The wrong request that probes a rule, as overrides of the well-formed `read metadata` request (JWT-* records:
  * the NHS oracles all use /metadata). Claim overrides merge into object claims and replace other values;
  * `undefined` removes a claim. Header overrides replace; `null` removes a header.
  */
@@ -18,7 +18,7 @@ export interface Probe {
   /** Replaces the encoded JWT header segment (the token is otherwise well formed). */
   encodedJwtHeader?: string;
   /**
-   * The SSP itself refuses a request without its routing headers (facts §2.3), so the provider's own check
+   * The SSP itself refuses a request without its routing headers (SSP-HEADERS), so the provider's own check
    * is only visible on a request sent straight to the provider's service root.
    */
   straightToProvider?: boolean;

@@ -1,5 +1,5 @@
 /**
- * The GP Connect unsigned JWT (facts §3). jose's UnsecuredJWT writes no `typ`, and GP Connect's header is
+ * The GP Connect unsigned JWT (JWT-BEARER, CON-JWT-UNSIGNED). jose's UnsecuredJWT writes no `typ`, and GP Connect's header is
  * {"alg":"none","typ":"JWT"}, so the token is assembled here from jose's base64url codec.
  */
 import { base64url } from 'jose';
@@ -36,7 +36,7 @@ export function buildGpcClaims({ consumer, interaction, audience, now }: GpcClai
     aud: audience,
     exp: iat + JWT_LIFETIME_SECONDS,
     iat,
-    // The migrate interactions exist only on the 1.6 line, whose reason for them is migration (facts §3.3).
+    // The migrate interactions exist only on the 1.6 line, whose reason for them is migration (JWT-REASON-VALUE).
     reason_for_request: JWT_VARIANTS['gpc-1.6'].reasonsFor[interaction.name]?.[0] ?? 'directcare',
     requested_scope: interaction.scope,
     requesting_device: {
@@ -61,7 +61,7 @@ export function buildGpcClaims({ consumer, interaction, audience, now }: GpcClai
 
 const enc = (value: unknown) => base64url.encode(JSON.stringify(value));
 
-/** header.payload. — the empty signature keeps its trailing dot (facts §3.1). */
+/** header.payload. — the empty signature keeps its trailing dot (JWT-BEARER). */
 export function encodeUnsignedJwt(claims: Claims, header: Record<string, unknown> = JWT_HEADER): string {
   return `${enc(header)}.${enc(claims)}.`;
 }

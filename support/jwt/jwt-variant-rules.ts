@@ -1,5 +1,5 @@
 /**
- * What the JWT claim rules accept on each spec line (facts §3.3, support/versions.ts JWT_VARIANTS): the
+ * What the JWT claim rules accept on each spec line (JWT-REASON-VALUE, JWT-SCOPE-MATCH, ARS-JWT-1.6; support/versions.ts JWT_VARIANTS): the
  * reason_for_request values and the confidentiality scopes after requested_scope. The edge rules in
  * ./jwt-rules.ts ask these with the variant of the root a request came in under (gpc-1.2 when none).
  */
@@ -14,7 +14,7 @@ export function reasonsAllowed(variant: JwtVariant | undefined, i: Interaction |
   return [...v.reasons, ...((i && v.reasonsFor[i.name]) || [])];
 }
 
-/** The interaction's scope, then at most one confidentiality scope of the variant (facts §3.3). */
+/** The interaction's scope, then at most one confidentiality scope of the variant (JWT-SCOPE-MATCH). */
 export function scopeFits(variant: JwtVariant | undefined, i: Interaction, scope: unknown): boolean {
   if (typeof scope !== 'string') return false;
   const [own, ...extra] = scope.split(' ');

@@ -1,5 +1,5 @@
 /**
- * PDS FHIR R4 trace (facts §5.1): GET /Patient/{nhsNumber} with a fresh X-Request-ID, reused on retry.
+ * PDS FHIR R4 trace (WE-1a, CON-PDS-REQUEST-ID): GET /Patient/{nhsNumber} with a fresh X-Request-ID, reused on retry.
  * Authorised by a static access token from the target, or (pds.auth) by the application-restricted signed-JWT
  * flow: a cached token, fetched once more when PDS answers 401.
  */

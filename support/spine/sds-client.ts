@@ -1,4 +1,4 @@
-/** SDS FHIR R4 two-step lookup (facts §5.2, T13): Endpoint by ODS + interaction, then Device by ODS + interaction + party key. */
+/** SDS FHIR R4 two-step lookup (CON-SDS-TWO-STEP, TOP-T13): Endpoint by ODS + interaction, then Device by ODS + interaction + party key. */
 import type { Target } from '../config/target';
 import { SYS } from './systems';
 import { send, type EvidenceLog, type HttpResult } from './http';

@@ -1,4 +1,4 @@
-/** The service root URL format (facts §1, T10). Shared by the SDS checks and the topology rules. */
+/** The service root URL format (WE-2b, TOP-T10). Shared by the SDS checks and the topology rules. */
 /** https?://host/{ODS}/STU3/{major}/… with no trailing slash, carrying the practice's ODS code. */
 export function rootProblem(root: unknown, ods: string): string | undefined {
   if (typeof root !== 'string') return 'no address';

@@ -1,5 +1,5 @@
 /**
- * GP Connect through the SSP (facts §2.1–§2.2, §3): URL = {ssp}/{root verbatim}{path}, the Ssp-* headers,
+ * GP Connect through the SSP (SSP-URL, HDR-*, JWT-BEARER): URL = {ssp}/{root verbatim}{path}, the Ssp-* headers,
  * and a fresh unsigned JWT per request. Overrides exist so scenarios can send deliberately wrong requests.
  */
 import { randomUUID } from 'node:crypto';
@@ -82,13 +82,13 @@ export function sendGpc(log: EvidenceLog, target: Target, req: GpcRequest): Prom
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Spine's own refusals (facts §2.4) are the SSP's; anything else that came back is the provider's answer.
+ * Spine's own refusals (SSP-*) are the SSP's; anything else that came back is the provider's answer.
  * Built from SSP_RULES' names, so a rule added there is recognised here (a hand copy missed MISSING_HEADER
  * and blamed the provider for it); `SSP_` catches Spine codes no rule probes yet.
  */
 export const SSP_ERROR = new RegExp(`(${[...SSP_RULES.map((r) => escapeRegex(r.names)), 'SSP_'].join('|')})`);
 
-/** Statuses only the SSP writes (facts §2.4): 495 bad client certificate, 496 none sent, 497 HTTP to the HTTPS port. */
+/** Statuses only the SSP writes (GP Connect 'Spine Secure Proxy' page, §SSP error responses): 495 bad client certificate, 496 none sent, 497 HTTP to the HTTPS port. */
 const SSP_TLS_STATUSES = new Set([495, 496, 497]);
 
 export function hopOfSspAnswer(result: HttpResult): 'ssp' | 'provider' {

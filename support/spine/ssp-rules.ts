@@ -1,5 +1,5 @@
 /**
- * The Spine Secure Proxy's own refusals (facts §2.1, §2.3, §2.4) as data: what it checks, the status and
+ * The Spine Secure Proxy's own refusals (SSP-URL, SSP-HEADERS, SSP-ASID, SSP-PARTYKEY, SSP-FOT, …) as data: what it checks, the status and
  * the text its OperationOutcome carries, and the probe that breaks each rule. Scenarios send the probe and
  * expect the refusal. The 502 and 504 rows need a practice the target's test data names (one nothing answers
  * for, one that answers late); the embedded estate has both.
@@ -23,7 +23,7 @@ export type Party = 'unknown' | 'unagreed consumer' | 'the consumer itself';
  */
 export type ProbePractice = 'unreachable' | 'slow';
 
-/** One way of writing the SDS root that is equivalent on the wire but not byte-identical (facts §2.1). */
+/** One way of writing the SDS root that is equivalent on the wire but not byte-identical (SSP-URL, SSP-URL-INTEGRITY). */
 export const ROOT_VARIANTS = [
   'changed case',
   'an explicit port',

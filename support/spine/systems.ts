@@ -1,4 +1,4 @@
-/** Identifier systems, extension URLs and profile URLs (facts §5, §6, §7). One place, so a typo fails everywhere. */
+/** Identifier systems, extension URLs and profile URLs (FHIR-PROFILE). One place, so a typo fails everywhere. */
 export const SYS = {
   nhsNumber: 'https://fhir.nhs.uk/Id/nhs-number',
   odsOrg: 'https://fhir.nhs.uk/Id/ods-organization-code',

@@ -1,5 +1,5 @@
 /**
- * Client TLS for the SSP and provider legs (facts §2.4–§2.5): TLS 1.2 at least, the Spine cipher preference
+ * Client TLS for the SSP and provider legs (GP Connect 'Spine Secure Proxy' page): TLS 1.2 at least, the Spine cipher preference
  * list, the server's name checked against its certificate, an optional client certificate (PEM pair or PFX
  * with passphrase) and CA bundle. A handshake that fails is named for what went wrong, so a red run says
  * "unknown CA" rather than an OpenSSL error string. Material comes already resolved from the target's

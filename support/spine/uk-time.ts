@@ -1,6 +1,6 @@
 /**
  * GP Connect dates are UK local time with an explicit offset (+00:00 GMT, +01:00 BST) and never `Z`
- * (facts §5.4). These helpers are shared by the simulators (to write slots) and the steps (to search).
+ * (WE-4d). These helpers are shared by the simulators (to write slots) and the steps (to search).
  */
 const parts = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',

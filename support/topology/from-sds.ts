@@ -1,5 +1,5 @@
 /**
- * Rebuilds the registry from an SDS FHIR API (facts §5.2): for each ODS code × each interaction in the
+ * Rebuilds the registry from an SDS FHIR API (CON-SDS-TWO-STEP, TOP-T13): for each ODS code × each interaction in the
  * table, the Endpoint search gives the MHS records and the Device search the AS records. What SDS does not
  * say is inferred and said so: the system behind a record is its manufacturing organisation, an MHS record
  * is CMA when an AS record shares its party key and organisation, and agreements and central services are

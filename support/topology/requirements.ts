@@ -1,5 +1,5 @@
 /**
- * The topology requirements (facts §8), `TOP-T1` … `TOP-T13`, kept at their old address: the records are
+ * The topology requirements (GP Connect 'System topologies' page), `TOP-T1` … `TOP-T13`, kept at their old address: the records are
  * support/domain/behaviours/topology.ts.
  */
 import { REQUIREMENTS, type Requirement } from '../domain/catalogue';

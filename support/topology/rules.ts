@@ -1,5 +1,5 @@
 /**
- * The system topology rules T1–T13 (facts §8) as data. A static rule checks the registry's records and
+ * The system topology rules TOP-T1 … TOP-T13 as data. A static rule checks the registry's records and
  * returns one Violation per problem, naming the records involved so the report and the SVG can point at
  * them. T2, T3, T12 and T13 are about traffic, not records: they say how features/topology checks them.
  */

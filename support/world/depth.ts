@@ -1,5 +1,5 @@
 /**
- * The journey as a consumer must run it (facts §5.1): check the NHS number before sending it anywhere, stop
+ * The journey as a consumer must run it (CON-NHS-NUMBER, CON-PDS-FIRST): check the NHS number before sending it anywhere, stop
  * for restricted and deceased patients rather than route them to GP Connect, and carry a superseded number's
  * surviving number forward. Each stop leaves its reason on the World, so the scenario can say why.
  */
@@ -22,7 +22,7 @@ export function depthRequirement(w: GpcWorld): string {
   return w.requirement;
 }
 
-/** Why a PDS record must not go on to GP Connect (facts §5.1: restricted has no GP; deceased gets nothing). */
+/** Why a PDS record must not go on to GP Connect (WE-1e: restricted has no GP; WE-1h: deceased gets nothing). */
 const STOP_RULES: { reason: string; applies: (patient: Record<string, unknown>) => boolean }[] = [
   { reason: 'restricted', applies: (p) => hasSecurityLabel(p, SYS.confidentiality, 'R') },
   { reason: 'deceased', applies: (p) => typeof p.deceasedDateTime === 'string' || p.deceasedBoolean === true },

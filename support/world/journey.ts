@@ -45,7 +45,7 @@ export async function traceOnPds(w: GpcWorld, opts: { omitRequestId?: boolean } 
 
 /** The ODS code of the registered practice: the single generalPractitioner identifier (WE-1c). */
 export function practiceOds(w: GpcWorld, patient: Resource, result: HttpResult): string {
-  // A restricted record has its generalPractitioner removed (facts §5.1): its own outcome, not a missing field.
+  // A restricted record has its generalPractitioner removed (WE-1e): its own outcome, not a missing field.
   check(w, !hasSecurityLabel(patient, SYS.confidentiality, 'R'), {
     hop: 'pds',
     requirement: 'WE-1c',

@@ -1,5 +1,5 @@
 /**
- * The booked appointment's life after booking (facts §5.7): read, amend, cancel. The World keeps the
+ * The booked appointment's life after booking (AM-LIFE-READ, AM-LIFE-AMEND, AM-LIFE-CANCEL): read, amend, cancel. The World keeps the
  * latest version the consumer has seen and its ETag, as a consumer must to send a valid If-Match.
  */
 import { interaction } from '../interactions';
@@ -53,7 +53,7 @@ export function updateAppointment(
   return throughSsp(w, interaction(name), { id: String(body.id), body, headers: { 'If-Match': ifMatch } });
 }
 
-/** Cancel: status cancelled plus the cancellation-reason extension (facts §5.7). */
+/** Cancel: status cancelled plus the cancellation-reason extension (AM-LIFE-CANCEL). */
 export const cancelWith = (reason: string) => (a: Json) => {
   a.status = 'cancelled';
   a.extension = [...((a.extension as Json[]) ?? []), { url: EXT.cancellationReason, valueString: reason }];

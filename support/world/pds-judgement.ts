@@ -1,5 +1,5 @@
 /**
- * What a careful consumer makes of the Patient PDS returns before it goes on (facts §5.1): a deceased
+ * What a careful consumer makes of the Patient PDS returns before it goes on (WE-1e, WE-1h, WE-1i, WE-1j): a deceased
  * patient or a GP registration that has ended is no patient to book for at that practice (WE-1i); the traced
  * number carries its verification status and the record a real date of birth (WE-1j). Each rule is a row: what
  * it reads, and why it fails, so the report says why the journey stopped.

@@ -60,7 +60,7 @@ const ENDPOINT_RULES: RecordRule[] = [
   interactionRule,
   {
     what: 'party key',
-    // A party key is the MHS's organisation's ODS code, a hyphen and a number (facts §5.2: T99999-9999999).
+    // A party key is the MHS's organisation's ODS code, a hyphen and a number (WE-2c: T99999-9999999).
     ok: (r, q) => !!partyKeyOf(r)?.startsWith(`${q.ods}-`),
     expected: (q) => `a party key of ${q.ods} (${q.ods}-…)`,
     actual: (r) => `party key ${JSON.stringify(partyKeyOf(r))}`,

@@ -1,5 +1,5 @@
 /**
- * Requests SDS itself must refuse (facts §5.2): a search missing its parameters (400), a path that is no
+ * Requests SDS itself must refuse (WE-2e): a search missing its parameters (400), a path that is no
  * resource (404), a method other than GET (405), an Accept it cannot serve (406). Each probe breaks exactly
  * one rule of an honest Endpoint search: the real SDS checks the query before Accept, so a probe that also
  * dropped a parameter would be answered 400 for that and prove nothing about Accept.

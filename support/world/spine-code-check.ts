@@ -1,5 +1,5 @@
 /**
- * A refusal whose code the spec does not name (SDS's 400/404/405/406, facts §5.2): the status is checked,
+ * A refusal whose code the spec does not name (SDS's 400/404/405/406, WE-2e): the status is checked,
  * and the code must be *a* code of the Spine-ErrorOrWarningCode system the coding names. Which one came is
  * carried into the evidence, so the report shows it.
  */

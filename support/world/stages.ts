@@ -1,5 +1,5 @@
 /**
- * What each step needs from the steps before it (facts §5: each hop's output is the next hop's input). A step
+ * What each step needs from the steps before it (WE-J1: each hop's output is the next hop's input). A step
  * asks for the journey values it reads by name; a value no earlier step set is a scenario written in the wrong
  * order, and the error says which step would have set it, instead of a TypeError on undefined.
  */

@@ -18,7 +18,7 @@ export interface ServiceEndpoint {
   ods: string;
 }
 
-/** What the worked example carries forward (facts §5): each hop's output is the next hop's input. */
+/** What the worked example carries forward (WE-J1): each hop's output is the next hop's input. */
 export interface JourneyState {
   patientRole?: string;
   patient?: PatientData;

@@ -208,7 +208,7 @@ test('the rules tolerate what the spec allows: a traced structured record, UNK S
     headers: { Accept: 'application/fhir+json; charset=UTF-8, application/fhir+xml;q=0.5' },
   });
   const judgements = judgeRecording(recording);
-  // An HTTP library's default Accept states no preference, like none at all (facts §2.5: JSON by default).
+  // An HTTP library's default Accept states no preference, like none at all (FMT-NEGOTIATE: JSON by default).
   const anyType = await recordConsumer({ headers: { Accept: '*/*' } });
   assert.deepEqual(brokenRuleIds(judgeRecording(anyType.recording)), []);
   const structured = judgements.find((j) => j.request.url.includes('$gpc.getstructuredrecord'));

@@ -1,6 +1,6 @@
 /**
  * Retries only where they are safe (support/spine/http.ts): a GET whose connection was reset is sent once
- * more with the same headers, so PDS sees the same X-Request-ID (facts §5.1: reuse it when retrying); a POST
+ * more with the same headers, so PDS sees the same X-Request-ID (CON-PDS-REQUEST-ID: reuse it when retrying); a POST
  * or PUT is never sent twice, whatever the caller asks, because a booking sent twice is a double booking.
  */
 import { strict as assert } from 'node:assert';

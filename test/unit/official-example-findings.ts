@@ -1,6 +1,6 @@
 /**
  * What the validator finds in each official example under ../shared/examples, and why: every error is a
- * defect of the example, either documented upstream (facts §10.n) or found here, with the rule it breaks.
+ * defect of the example, either documented upstream (known gpconnect-fhir defects) or found here, with the rule it breaks.
  * A file not listed must pass. When the validator stops finding one (an upstream fix, or a validator bug
  * found and fixed), its row goes, and official-examples.test.ts says so.
  */
@@ -18,7 +18,7 @@ export const SCHEMA_OF: Array<[RegExp, string]> = [
   [/^pds\/.*\/PatientPatch\//, 'pds-patient-patch'],
 ];
 
-/** Bodies held to an interaction's expectation because they name no meta.profile (facts §10.7). */
+/** Bodies held to an interaction's expectation because they name no meta.profile (FHIR-PROFILE). */
 export const INTERACTION_OF: Record<string, string> = {
   'gpconnect-1.2.9/appointments/search_for_free_slots_response_example.json': 'search free slots',
 };
@@ -79,7 +79,7 @@ export const FRAGMENTS: Record<string, string> = {
     'one Parameters.parameter ({"name":"includeProblems"}) quoted from the error-handling page',
 };
 
-/** facts §10.6: the NHS number verification status system without /STU3/CodeSystem/. */
+/** A known gpconnect-fhir defect: the NHS number verification status system without /STU3/CodeSystem/. */
 const VERIFICATION = (patient: string) => `binding@${patient}.identifier[0].extension[0].valueCodeableConcept`;
 const GP_AS_OBJECT = 'type@Bundle.entry[0].resource.generalPractitioner';
 const ARS = 'gpconnect-1.6.2/accessrecord_structured/';

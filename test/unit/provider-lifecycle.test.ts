@@ -1,5 +1,5 @@
 /**
- * The provider's appointment lifecycle (facts §5.7) on its state, without HTTP: versions bump, If-Match is
+ * The provider's appointment lifecycle (AM-LIFE-*) on its state, without HTTP: versions bump, If-Match is
  * checked, only description/comment may be amended, and cancelling frees the slots.
  */
 import { test } from 'node:test';

@@ -1,5 +1,5 @@
 /**
- * $gpc.getstructuredrecord parameters (facts §5.8): the request the harness builds from the operation table,
+ * $gpc.getstructuredrecord parameters (CON-ARS-PARAMETERS): the request the harness builds from the operation table,
  * and the embedded provider's reading of it — the official 1.6.2 example requests, and each wrong body with
  * the status and Spine code it is refused with.
  */
@@ -71,7 +71,7 @@ describe('the request built from the operation table', () => {
 
 /**
  * What the embedded provider answers to each published example request, and why where it is not 200: the
- * examples are illustrations, and three of them break rules of the same pages (facts §5.8).
+ * examples are illustrations, and three of them break rules of the same pages (ARS-INVALID-PARAMETER, ARS-INVALID-RESOURCE).
  */
 const EXAMPLE_VERDICTS: Record<string, { answer: string; why?: string }> = {
   'getstructuredrecord-01-payload-request-body.json': {
@@ -118,7 +118,7 @@ describe(
   },
 );
 
-describe('each wrong request is refused with its status and Spine code (facts §5.8)', () => {
+describe('each wrong request is refused with its status and Spine code (ARS-INVALID-PARAMETER, ARS-INVALID-RESOURCE)', () => {
   const cases: [string, unknown, string][] = [
     ['not a Parameters', { resourceType: 'Patient' }, '422 INVALID_RESOURCE'],
     [

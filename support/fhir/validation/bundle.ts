@@ -9,7 +9,7 @@ import type { Session } from './resource';
 
 /**
  * References a free-slot search answer (a Bundle holding Slots: no other interaction returns them) must
- * resolve inside it, as facts §5.4 states: `_include=Slot:schedule` is mandatory, and the Organization
+ * resolve inside it, as AM-SLOT-INCLUDE states: `_include=Slot:schedule` is mandatory, and the Organization
  * managing a Location is always returned. No profile says the others must resolve (the `_include:recurse`
  * parameters are optional), so a dangling one is only a warning that says it is a heuristic.
  */

@@ -61,7 +61,7 @@ const parameterContents = (parameter: Node) =>
 
 const NATIVE: Record<string, (node: Node) => boolean> = {
   // inv-1 reads "only one of (value, resource, part)", but its FHIRPath also fails a parameter with none.
-  // GP Connect's operations declare parameters that carry nothing ({"name":"includeProblems"}, facts §5.8,
+  // GP Connect's operations declare parameters that carry nothing ({"name":"includeProblems"}, CON-ARS-PARAMETERS,
   // NHS's own immunizations_request1.json), so the harness holds it to its words: at most one.
   'inv-1': (parameter) => parameterContents(parameter) <= 1,
   // fhirpath.js spends ~90 µs parsing the two dates of per-1, which a searchset meets on every Schedule.

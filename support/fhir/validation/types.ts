@@ -32,7 +32,7 @@ export interface ValidateOptions {
   fhirVersion: FhirVersion;
   /** The GP Connect profile set the body is held to (support/versions.ts); default gpconnect-1.2.7. */
   profileSet?: ProfileSet;
-  /** Profile per resourceType for Bundle entries without meta.profile (facts §10.7: slot search Bundles). */
+  /** Profile per resourceType for Bundle entries without meta.profile (FHIR-PROFILE: slot search Bundles). */
   expectedProfiles?: Record<string, string>;
 }
 
