@@ -1,7 +1,7 @@
 /**
- * The provider-side request rules for the Spine edge (facts §2.2, §3, T12) as data. The embedded provider
+ * The provider-side request rules for the Spine edge (HDR-*, JWT-*, TOP-T12) as data. The embedded provider
  * enforces them in order; the harness reuses them to judge what it sends. Each rule names the status and
- * Spine code a conformant provider answers with (facts §3.4, §6), and, where one exists, its probe: the
+ * Spine code a conformant provider answers with (each rule's own JWT or HDR ID; FMT-ERROR-OUTCOME), and, where one exists, its probe: the
  * one wrong request that breaks this rule and no other, so a provider that skips the rule is caught.
  *
  * Each rule checks one thing. A value rule (lifetime, scope, aud…) passes when its claim or header is
@@ -46,7 +46,7 @@ export interface EdgeRule {
   check(f: RequestFacts, claims: Claims | undefined): string | undefined;
   /** Every rule of EDGE_RULES has one (the lenient-modes meta-test checks); a simulator's extra rules need none. */
   probe?: Probe;
-  /** What the rule says on each JWT variant, when that differs (facts §3.3); absent: the same on every version. */
+  /** What the rule says on each JWT variant, when that differs (JWT-REASON-VALUE, JWT-SCOPE-MATCH); absent: the same on every version. */
   variants?: Record<JwtVariant, string>;
 }
 
@@ -96,7 +96,7 @@ function resourceClaim(claim: string, resourceType: string, id: EdgeRuleId, wron
 
 const intClaim = (c: Claims | undefined, k: string) => (Number.isInteger(c?.[k]) ? (c![k] as number) : undefined);
 
-/** The GP Connect JWT header in padded standard base64: the right JSON, but not base64url (facts §3.1). */
+/** The GP Connect JWT header in padded standard base64: the right JSON, but not base64url (JWT-BEARER). */
 export const STANDARD_BASE64_JWT_HEADER = Buffer.from(JSON.stringify(JWT_HEADER)).toString('base64');
 
 export const EDGE_RULES: readonly EdgeRule[] = [
@@ -205,7 +205,7 @@ export const EDGE_RULES: readonly EdgeRule[] = [
       !present(c?.aud) || c?.aud === f.serviceRoot
         ? undefined
         : `aud ${JSON.stringify(c?.aud)} is not the service root ${f.serviceRoot}`,
-    // The aud of the obsolete sample token on the spec page (facts §3.1).
+    // The aud of the obsolete sample token on the spec page (JWT-AUD-ROOT).
     probe: {
       wrong: 'aud the obsolete https://authorize.fhir.nhs.net/token',
       claims: { aud: 'https://authorize.fhir.nhs.net/token' },
@@ -274,7 +274,7 @@ export function probeClaims(wellFormed: Claims, probe: Pick<Probe, 'claims' | 't
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /**
- * The provider's answer-side edge rules (facts §2.5, §6): how it answers rather than what it refuses. They
+ * The provider's answer-side edge rules (FMT-*, FMT-ERROR-OUTCOME): how it answers rather than what it refuses. They
  * are not request checks, so firstBreach does not run them; the provider applies them as it writes.
  */
 export interface AnswerRule {

@@ -25,7 +25,7 @@ test('NHS number Modulus 11: the worked example passes, a wrong check digit and 
   assert.match(nhsNumberProblem('9000000050')!, /no valid check digit/);
 });
 
-test('the GP Connect JWT: header alg none + typ JWT, empty signature kept, claims per facts §3', () => {
+test('the GP Connect JWT: header alg none + typ JWT, empty signature kept, claims per JWT-* records', () => {
   const claims = buildGpcClaims({
     consumer,
     interaction: interaction('search free slots'),
@@ -96,7 +96,7 @@ test('interaction table: update and cancel share PUT /Appointment/{id}; each cap
   assert.equal(new Set(INTERACTIONS.map((x) => x.interactionId)).size, INTERACTIONS.length);
 });
 
-test('service root format (facts §1): trailing slash, wrong ODS code and missing STU3 are each named', () => {
+test('service root format (WE-2b): trailing slash, wrong ODS code and missing STU3 are each named', () => {
   assert.equal(rootProblem('https://p.example/T99999/STU3/1/gpconnect', 'T99999'), undefined);
   assert.match(rootProblem('https://p.example/T99999/STU3/1/gpconnect/', 'T99999')!, /slash/);
   assert.match(rootProblem('https://p.example/A20047/STU3/1/gpconnect', 'T99999')!, /ODS/);

@@ -118,7 +118,7 @@ describe(
   },
 );
 
-describe('each wrong request is refused with its status and Spine code (facts §5.8)', () => {
+describe('each wrong request is refused with its status and Spine code (ARS-INVALID-PARAMETER, ARS-INVALID-RESOURCE)', () => {
   const cases: [string, unknown, string][] = [
     ['not a Parameters', { resourceType: 'Patient' }, '422 INVALID_RESOURCE'],
     [

@@ -63,7 +63,7 @@ describe('the valid fixtures', () => {
     it(`accepts ${c.file}`, () => assert.deepEqual(describeIssues(errorsOf(validateCase(c))), ''));
   }
 
-  it('tolerates an empty slot searchset with a warning (facts §10.7), not an error', () => {
+  it('tolerates an empty slot searchset with a warning (FHIR-PROFILE tolerance), not an error', () => {
     const issues = validateExchangeBody(
       { resourceType: 'Bundle', type: 'searchset' },
       { hop: 'provider', interaction: 'search free slots' },
@@ -72,7 +72,7 @@ describe('the valid fixtures', () => {
     assert.ok(issues.some((i) => i.severity === 'warning' && i.location === 'Bundle.entry' && /10\.7/.test(i.message)));
   });
 
-  it('warns, as a heuristic, on a reference no profile rule requires to resolve; errs only where facts §5.4 does', () => {
+  it('warns, as a heuristic, on a reference no profile rule requires to resolve; errs only where AM-SLOT-INCLUDE does', () => {
     const appointment = (id: string, practitioner: string) => ({
       resourceType: 'Appointment',
       id,
@@ -153,7 +153,7 @@ describe('validateExchangeBody', () => {
     ],
   });
 
-  it('holds a provider error to GPConnect-OperationOutcome-1 even without meta.profile (facts §10.1)', () => {
+  it('holds a provider error to GPConnect-OperationOutcome-1 even without meta.profile (FMT-ERROR-OUTCOME)', () => {
     const issues = errorsOf(
       validateExchangeBody(outcome('https://fhir.nhs.uk/STU3/ValueSet/Spine-ErrorOrWarningCode-1'), {
         hop: 'provider',
@@ -177,7 +177,7 @@ describe('validateExchangeBody', () => {
     );
   });
 
-  it("holds the SSP's own errors only to the STU3 base (facts §2.4)", () => {
+  it("holds the SSP's own errors only to the STU3 base (GP Connect 'Spine Secure Proxy' page, §SSP error responses)", () => {
     assert.deepEqual(
       errorsOf(
         validateExchangeBody(outcome('http://fhir.nhs.net/ValueSet/gpconnect-schedule-response-code-1-0'), {

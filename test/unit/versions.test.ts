@@ -89,7 +89,7 @@ function breach(name: string, variant: JwtVariant, claims: Claims): string | und
   return firstBreach(facts)?.rule.id;
 }
 
-test('JWT rule variants: a valid 1.6 JWT passes on 1.6 and is refused on the 1.2 line (facts §3.3)', () => {
+test('JWT rule variants: a valid 1.6 JWT passes on 1.6 and is refused on the 1.2 line (ARS-JWT-1.6)', () => {
   const record = 'get structured record';
   assert.equal(breach(record, 'gpc-1.6', {}), undefined);
   assert.equal(breach(record, 'gpc-1.6', { requested_scope: 'patient/*.read conf/N' }), undefined);
