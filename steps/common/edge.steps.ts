@@ -61,17 +61,23 @@ export async function straightToProvider(w: GpcWorld, i: Interaction, req: Parti
 }
 
 /** Sends `i` wrong in exactly the way the probe says. */
-export async function sendProbe(w: GpcWorld, i: Interaction, probe: Omit<Probe, 'wrong'>): Promise<HttpResult> {
+export async function sendProbe(
+  w: GpcWorld,
+  i: Interaction,
+  probe: Omit<Probe, 'wrong'>,
+  base: Partial<GpcRequest> = {},
+): Promise<HttpResult> {
   const built = buildGpcClaims({
     consumer: w.target.consumer,
     interaction: i,
     audience: need(w, 'endpoint').endpoint.root,
   });
   const claims = probeClaims(built, probe, Math.floor(Date.now() / 1000));
-  const headers = { ...probe.headers };
+  const headers = { ...base.headers, ...probe.headers };
   if (probe.encodedJwtHeader)
     headers.Authorization = `Bearer ${encodeUnsignedJwt(claims).replace(/^[^.]*/, probe.encodedJwtHeader)}`;
-  const req: Partial<GpcRequest> = { claims: claimOverrides(built, claims), headers, query: probe.query };
+  const query = [base.query, probe.query].filter(Boolean).join('&') || undefined;
+  const req: Partial<GpcRequest> = { ...base, claims: claimOverrides(built, claims), headers, query };
   return probe.straightToProvider ? straightToProvider(w, i, req) : throughSsp(w, i, { ...req, probe: true });
 }
 

@@ -1,0 +1,58 @@
+/**
+ * The Spine-edge rules as a matrix over the interaction table (issue 16.1): which interactions each provider-mode
+ * rule applies to, and the probe that breaks it on each one. features/spine-edge/06-edge-matrix.feature probes
+ * every pair, and test/unit/edge-matrix.test.ts fails when a pair has no row there.
+ */
+import { INTERACTIONS, interaction, type Interaction, type InteractionName } from './interactions';
+import { EDGE_RULES, type EdgeRule, type Probe } from './jwt/jwt-rules';
+
+/**
+ * The interactions of the matrix: Appointment Management and Foundations. Register patient waits for a target
+ * that can register a fresh patient in every scenario (its well-formed request has to be new each time).
+ */
+export const MATRIX_INTERACTIONS: readonly Interaction[] = INTERACTIONS.filter(
+  (i) => (i.group === 'Foundations' || i.group === 'Appointment Management') && i.name !== 'register patient',
+);
+
+/** A FHIR read: a GET of one resource by logical id (FMT-ETAG asks its ETag of reads only). */
+export const isRead = (i: Interaction) => i.method === 'GET' && i.path.endsWith('/{id}');
+
+/** The answer rules probed per interaction, and where each applies. */
+export const ANSWER_RULE_SCOPE: Record<string, (i: Interaction) => boolean> = {
+  'FMT-NO-STORE': () => true,
+  'FMT-ETAG': isRead,
+};
+
+/** Every edge rule applies to every interaction: each request the provider serves passes through them all. */
+export const appliesTo = (rule: EdgeRule | string, i: Interaction): boolean =>
+  typeof rule === 'string' && rule in ANSWER_RULE_SCOPE ? ANSWER_RULE_SCOPE[rule](i) : MATRIX_INTERACTIONS.includes(i);
+
+/**
+ * A rule's probe aimed at one interaction. Two probes name another interaction, so on that one they would not
+ * be wrong: the scope probe takes a scope the interaction does not have, the interaction-ID probe another ID.
+ */
+export function probeOn(rule: EdgeRule, i: Interaction): Probe {
+  const probe = rule.probe;
+  if (!probe) throw new Error(`edge rule ${rule.id} has no probe`);
+  if (rule.id === 'JWT-SCOPE-MATCH') {
+    const scope = i.scope === 'patient/*.read' ? 'organization/*.read' : 'patient/*.read';
+    return { wrong: `requested_scope ${scope} on ${i.name}`, claims: { requested_scope: scope } };
+  }
+  if (rule.id === 'HDR-INTERACTION-MATCH') {
+    const other: InteractionName = i.name === 'search free slots' ? 'read metadata' : 'search free slots';
+    return {
+      wrong: `the ${other} interaction ID on ${i.name}`,
+      headers: { 'Ssp-InteractionID': interaction(other).interactionId },
+    };
+  }
+  return probe;
+}
+
+/** Every (rule, interaction) pair the matrix calls for: edge rules first, then the answer rules. */
+export function matrixPairs(): { rule: string; interaction: string }[] {
+  const edge = EDGE_RULES.flatMap((r) => MATRIX_INTERACTIONS.map((i) => ({ rule: r.id, interaction: i.name })));
+  const answer = Object.keys(ANSWER_RULE_SCOPE).flatMap((rule) =>
+    MATRIX_INTERACTIONS.filter((i) => appliesTo(rule, i)).map((i) => ({ rule, interaction: i.name })),
+  );
+  return [...edge, ...answer];
+}
