@@ -64,7 +64,7 @@ export interface FaultPoints {
   /** Provider: the Spine edge rules it checks, in order; `candidates` are the interactions the URL matches. */
   'provider.edge-rules': [readonly EdgeRule[], { candidates: readonly { interaction: Interaction }[] }];
   /** Provider: the answer rules (jwt-rules.ts ANSWER_RULES) it keeps when writing every answer. */
-  'provider.answer-rules': [ReadonlySet<string>, undefined];
+  'provider.answer-rules': [ReadonlySet<string>, { interaction?: string } | undefined];
   /** Provider: what it does beyond the edge rules (provider/duties.ts). */
   'provider.duties': [ReadonlySet<ProviderDuty>, undefined];
   'provider.capability-statement': [Json, undefined];

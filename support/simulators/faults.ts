@@ -23,6 +23,7 @@ import { PDS_DEPTH_FAULTS, PDS_FAULTS } from './fault-modes/pds';
 import { PROVIDER_FAULTS } from './fault-modes/provider';
 import { PROVIDER_DEPTH_FAULTS } from './fault-modes/provider-depth';
 import { LENIENT_FAULT_MODES, OVER_STRICT_FAULT_MODES } from './fault-modes/provider-edge';
+import { lenientAtFaultMode } from './fault-modes/provider-edge-at';
 import { PEER_DIVERGENCE_FAULT_MODES, SDS_DEPTH_FAULTS, SDS_FAULTS } from './fault-modes/sds';
 import { SDS_WRONG_ANSWER_FAULTS } from './fault-modes/sds-wrong-answers';
 import { SSP_FAULTS, SSP_LENIENT_FAULT_MODES } from './fault-modes/ssp';
@@ -69,7 +70,7 @@ export class Faults implements FaultSwitches {
   constructor(ids: readonly string[] = []) {
     const byId = new Map(FAULT_MODES.map((f) => [f.id, f]));
     this.on = ids.map((id) => {
-      const mode = byId.get(id);
+      const mode = byId.get(id) ?? lenientAtFaultMode(id);
       if (!mode) throw new Error(`unknown fault mode "${id}"; known: ${[...byId.keys()].join(', ')}`);
       return mode;
     });
@@ -87,4 +88,5 @@ export class Faults implements FaultSwitches {
 }
 
 /** What --fault accepts: a simulator fault mode, or a transport fault (support/simulators/chaos.ts). */
-export const isKnownFault = (id: string): boolean => FAULT_MODES.some((f) => f.id === id) || isTransportFault(id);
+export const isKnownFault = (id: string): boolean =>
+  FAULT_MODES.some((f) => f.id === id) || !!lenientAtFaultMode(id) || isTransportFault(id);

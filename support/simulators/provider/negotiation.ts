@@ -6,6 +6,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
+import { interactionById } from '../../interactions';
 import { ANSWER_RULES } from '../../jwt/jwt-rules';
 import { FHIR_JSON_UTF8 } from '../../spine/systems';
 import type { Faults } from '../faults';
@@ -13,9 +14,14 @@ import { gpcOutcome, type SimRequest, type SimResponse } from '../http-kit';
 
 export type Format = 'json' | 'xml';
 
-/** The answer rules this provider keeps: all of ANSWER_RULES, less any a lenient fault takes out. */
-export const answerRules = (faults: Faults) =>
-  faults.apply('provider.answer-rules', new Set(ANSWER_RULES.map((r) => r.id)), undefined);
+/**
+ * The answer rules this provider keeps: all of ANSWER_RULES, less any a lenient fault takes out (on the request's
+ * interaction, named by its Ssp-InteractionID, for a fault lenient on one interaction only).
+ */
+export const answerRules = (faults: Faults, req?: SimRequest) =>
+  faults.apply('provider.answer-rules', new Set(ANSWER_RULES.map((r) => r.id)), {
+    interaction: interactionById(req?.headers['ssp-interactionid'] ?? '')?.name,
+  });
 
 const CONTENT_TYPE: Record<Format, string> = { json: FHIR_JSON_UTF8, xml: 'application/fhir+xml;charset=utf-8' };
 
@@ -133,7 +139,7 @@ export function writeAnswer(
   format: Format,
   faults: Faults,
 ): void {
-  const keeps = answerRules(faults);
+  const keeps = answerRules(faults, req);
   const lenient = (id: string) => !keeps.has(id);
   let body = answer.body as Body | undefined;
   if (body && answer.status >= 400 && lenient('FMT-ERROR-OUTCOME')) body = genericOutcome(body);
