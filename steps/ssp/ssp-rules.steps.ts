@@ -19,7 +19,7 @@ import { need } from '../../support/world/stages';
 /** An ASID no Spine registry holds: twelve digits, all zero. */
 const UNREGISTERED_ASID = '000000000000';
 
-function asidOf(w: GpcWorld, party: Party, target: Target): string {
+export function asidOf(w: GpcWorld, party: Party, target: Target): string {
   if (party === 'unknown') return UNREGISTERED_ASID;
   if (party === 'the consumer itself') return target.consumer.asid;
   return (

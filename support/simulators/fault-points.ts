@@ -60,7 +60,7 @@ export interface FaultPoints {
   /** SDS: every answer, errors included. */
   'sds.answer': [SimResponse, undefined];
   /** SSP: the rules (support/spine/ssp-rules.ts) this SSP enforces. */
-  'ssp.rules': [ReadonlySet<SspRuleId>, undefined];
+  'ssp.rules': [ReadonlySet<SspRuleId>, { interaction?: string } | undefined];
   /** Provider: the Spine edge rules it checks, in order; `candidates` are the interactions the URL matches. */
   'provider.edge-rules': [readonly EdgeRule[], { candidates: readonly { interaction: Interaction }[] }];
   /** Provider: the answer rules (jwt-rules.ts ANSWER_RULES) it keeps when writing every answer. */

@@ -23,7 +23,7 @@ import { PDS_DEPTH_FAULTS, PDS_FAULTS } from './fault-modes/pds';
 import { PROVIDER_FAULTS } from './fault-modes/provider';
 import { PROVIDER_DEPTH_FAULTS } from './fault-modes/provider-depth';
 import { LENIENT_FAULT_MODES, OVER_STRICT_FAULT_MODES } from './fault-modes/provider-edge';
-import { lenientAtFaultMode } from './fault-modes/provider-edge-at';
+import { lenientAtFaultMode } from './fault-modes/lenient-at';
 import { PEER_DIVERGENCE_FAULT_MODES, SDS_DEPTH_FAULTS, SDS_FAULTS } from './fault-modes/sds';
 import { SDS_WRONG_ANSWER_FAULTS } from './fault-modes/sds-wrong-answers';
 import { SSP_FAULTS, SSP_LENIENT_FAULT_MODES } from './fault-modes/ssp';

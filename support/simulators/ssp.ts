@@ -8,6 +8,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import { pipeline } from 'node:stream';
+import { interactionById } from '../interactions';
 import { refusalDisplay, SSP_RULES, sspRule, type SspRuleId } from '../spine/ssp-rules';
 import type { Faults } from './faults';
 import { sspOutcome, startServer, type RunningServer, type SimRequest, type SimResponse } from './http-kit';
@@ -118,8 +119,11 @@ function refusal(ruleId: SspRuleId, facts?: Facts): SimResponse {
   return sspOutcome(rule.status, rule.issueCode, refusalDisplay(rule, facts));
 }
 
-/** The rules this SSP enforces: all of SSP_RULES, less any a lenient fault takes out. */
-const enforcedRules = (faults: Faults) => faults.apply('ssp.rules', new Set(SSP_RULES.map((r) => r.id)), undefined);
+/** The rules this SSP enforces: all of SSP_RULES, less any a lenient fault takes out (on this interaction). */
+const enforcedRules = (faults: Faults, req: SimRequest) =>
+  faults.apply('ssp.rules', new Set(SSP_RULES.map((r) => r.id)), {
+    interaction: interactionById(req.headers['ssp-interactionid'] ?? '')?.name,
+  });
 
 /** The SSP cannot forward to what it cannot read, lenient or not: this comes before every rule. */
 const unreadableTarget = (target: string) =>
@@ -232,7 +236,7 @@ export async function startSsp(opts: SspOptions): Promise<RunningServer> {
       const ctx: CheckContext = { registry: opts.registry, target: req.rawUrl.slice(1) };
       const unreadable = unreadableTarget(ctx.target);
       if (unreadable) return unreadable;
-      const enforced = enforcedRules(opts.faults);
+      const enforced = enforcedRules(opts.faults, req);
       for (const [rule, check] of Object.entries(CHECKS) as [CheckedRule, Check][]) {
         const broken = enforced.has(rule) ? check(req, ctx) : undefined;
         if (broken) return refusal(rule, broken);

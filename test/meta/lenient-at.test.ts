@@ -8,13 +8,44 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { appliesTo, MATRIX_INTERACTIONS } from '../../support/edge-matrix';
-import { lenientAtFault } from '../../support/simulators/fault-modes/provider-edge-at';
+import { lenientAtFault, sspLenientAtFault } from '../../support/simulators/fault-modes/lenient-at';
 import { metaWorkDir, runWithFault, RUNS_AT_ONCE } from './fault-runner';
 
 const MATRIX = 'features/spine-edge/06-edge-matrix.feature';
+const SSP_EVERY_STEP = 'features/spine-edge/07-ssp-every-step.feature';
+/** The interactions 07-ssp-every-step.feature probes the SSP's rules on (WE-4b, WE-5b, WE-6b). */
+const SSP_STEPS = ['search free slots', 'find patient', 'book appointment'];
 const work = metaWorkDir('lenient-at');
 
-const CASES: [rule: string, interaction: string][] = [
+interface Case {
+  fault: string;
+  rule: string;
+  interaction: string;
+  hop: 'provider' | 'ssp';
+  feature: string;
+  rows: number;
+}
+
+const provider = (rule: string, interaction: string): Case => ({
+  fault: lenientAtFault(rule, interaction),
+  rule,
+  interaction,
+  hop: 'provider',
+  feature: MATRIX,
+  rows: MATRIX_INTERACTIONS.filter((i) => appliesTo(rule, i)).length,
+});
+
+// SSP-HEADERS has no per-interaction form: its probe drops the Ssp-InteractionID that names the interaction.
+const ssp = (rule: 'SSP-ASID' | 'SSP-PARTYKEY' | 'SSP-FOT', interaction: string): Case => ({
+  fault: sspLenientAtFault(rule, interaction),
+  rule,
+  interaction,
+  hop: 'ssp',
+  feature: SSP_EVERY_STEP,
+  rows: SSP_STEPS.length,
+});
+
+const PROVIDER_CASES: [rule: string, interaction: string][] = [
   ['JWT-ISS', 'book appointment'],
   ['HDR-TRACEID', 'read appointment'],
   ['JWT-SCOPE-MATCH', 'find patient'],
@@ -25,18 +56,25 @@ const CASES: [rule: string, interaction: string][] = [
   ['FMT-ETAG', 'read location'],
 ];
 
+const CASES: Case[] = [
+  ...PROVIDER_CASES.map(([rule, name]) => provider(rule, name)),
+  ssp('SSP-ASID', 'book appointment'),
+  ssp('SSP-FOT', 'find patient'),
+  ssp('SSP-PARTYKEY', 'search free slots'),
+];
+
+const LABEL = { provider: '[provider]', ssp: '[SSP]' };
+
 describe('a provider lenient on one interaction is caught on that one only', { concurrency: RUNS_AT_ONCE }, () => {
   const figures: string[] = [];
   after(() => console.log(`lenient-on-one-interaction faults:\n${figures.join('\n')}`));
-  for (const [rule, name] of CASES) {
-    const fault = lenientAtFault(rule, name);
+  for (const { fault, rule, interaction: name, hop, feature, rows: expected } of CASES) {
     it(`${fault} fails the @${rule} row for ${name} and no other`, { timeout: 60_000 }, async () => {
-      const run = await runWithFault(fault, `@${rule}`, MATRIX, join(work, `${rule}-${name.replace(/\W+/g, '-')}`));
+      const run = await runWithFault(fault, `@${rule}`, feature, join(work, fault.replace(/\W+/g, '-')));
       const tail = run.output.split('\n').slice(-15).join('\n');
       assert.ok(run.summary, `no summary.json (exit ${run.code}):\n${tail}`);
       assert.equal(run.code, 1, `exit code with ${fault} on:\n${tail}`);
       const rows = run.summary.results.filter((r) => r.tags.includes(`@${rule}`));
-      const expected = MATRIX_INTERACTIONS.filter((i) => appliesTo(rule, i)).length;
       assert.equal(rows.length, expected, `@${rule} rows that ran`);
       const failed = rows.filter((r) => r.status !== 'passed');
       assert.deepEqual(
@@ -45,9 +83,9 @@ describe('a provider lenient on one interaction is caught on that one only', { c
         `${fault}: the failing rows are not exactly the one for ${name}`,
       );
       const [caught] = failed;
-      assert.equal(caught.failure?.hop, 'provider', JSON.stringify(caught.failure));
+      assert.equal(caught.failure?.hop, hop, JSON.stringify(caught.failure));
       assert.equal(caught.failure?.requirement, rule, JSON.stringify(caught.failure));
-      assert.ok(caught.failure?.message.startsWith('[provider]'), caught.failure?.message);
+      assert.ok(caught.failure?.message.startsWith(LABEL[hop]), caught.failure?.message);
       figures.push(`  ${fault.padEnd(60)} 1/${rows.length} rows failed, ${rows.length - 1} passed, ${run.ms} ms`);
     });
   }
