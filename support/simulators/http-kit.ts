@@ -4,6 +4,7 @@
  * dialects the hops speak (PDS/SDS R4 Spine codes, GP Connect STU3, the SSP's own).
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { FHIR_JSON_UTF8, PROFILE, SYS } from '../spine/systems';
 
@@ -170,15 +171,21 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts a simulator on 127.0.0.1 (port 0 = ephemeral). `errorBody` renders the OperationOutcome for a crash. */
+/**
+ * Starts a simulator on 127.0.0.1 (port 0 = ephemeral). `errorBody` renders the OperationOutcome for a crash.
+ * With `tls` it serves HTTPS only (key, certificate, the CA its clients' certificates must chain to, the TLS
+ * versions and ciphers it accepts): a plain-HTTP request to that port gets no HTTP answer.
+ */
 export async function startServer(
   name: string,
   port: number,
   handler: SimHandler,
   errorBody: (status: number, message: string) => SimResponse,
   defaults: Record<string, string> = {},
+  tls?: https.ServerOptions,
 ): Promise<RunningServer> {
-  const server = http.createServer({ connectionsCheckingInterval: 1_000 }, async (req, res) => {
+  const options = { connectionsCheckingInterval: 1_000 };
+  const listener: http.RequestListener = async (req, res) => {
     try {
       const body = await readBody(req);
       const out = await handler(parseRequest(req, body), { req, res });
@@ -193,7 +200,13 @@ export async function startServer(
         res.destroy();
       }
     }
-  });
+  };
+  // An https.Server is an http.Server over TLS: the same request handling, timeouts and hardening.
+  const server = tls
+    ? (https.createServer({ ...options, ...tls }, listener) as unknown as http.Server)
+    : http.createServer(options, listener);
+  // A refused handshake (no client certificate, an old protocol, no shared cipher) is the client's failure.
+  if (tls) server.on('tlsClientError', () => undefined);
   hardenServer(server, name, errorBody);
   // A busy port rejects (EADDRINUSE) instead of crashing the process: the CLI turns it into one line.
   await new Promise<void>((resolve, reject) => {
@@ -207,7 +220,7 @@ export async function startServer(
   return {
     name,
     port: actual,
-    baseUrl: `http://127.0.0.1:${actual}`,
+    baseUrl: `${tls ? 'https' : 'http'}://${tls ? 'localhost' : '127.0.0.1'}:${actual}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -13,6 +13,7 @@
  *   ORGANISATION_NOT_FOUND; a path no interaction has under that root → 501 NOT_IMPLEMENTED;
  * - a known path with the wrong method → 405 BAD_REQUEST ("wrong verb", facts §6) with an Allow header.
  */
+import type https from 'node:https';
 import {
   CAPABILITY_SEGMENT,
   matchInteractions,
@@ -181,6 +182,8 @@ export async function startProvider(opts: {
   port: number;
   faults: Faults;
   standIns?: readonly StandIn[];
+  /** HTTPS mode (issue 16.3): the provider's key, certificate, client CA and TLS policy (see providerTls). */
+  tls?: https.ServerOptions;
 }): Promise<RunningServer> {
   const state = createState();
   // The service roots (and so the JWT aud) contain the port, known only once the server listens.
@@ -202,6 +205,7 @@ export async function startProvider(opts: {
     },
     (status, message) => fail(status, status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', message),
     answerRules(opts.faults).has('FMT-NO-STORE') ? { 'Cache-Control': 'no-store' } : {},
+    opts.tls,
   );
   base = server.baseUrl;
   return server;
