@@ -4,6 +4,7 @@ Feature: Spine edge — every edge rule on every interaction
   interaction it applies to (support/edge-matrix.ts), over that interaction's well-formed request
   (support/world/well-formed.ts): a provider that enforces a rule on /metadata but not on a booking is caught
   on the booking. test/unit/edge-matrix.test.ts fails when a pair the matrix calls for has no row here.
+  The Ssp-* header probes go straight to the provider (the SSP would refuse them first): @needs-direct-provider.
 
   Background:
     Given the registered patient's practice has been resolved on PDS and SDS
@@ -14,7 +15,7 @@ Feature: Spine edge — every edge rule on every interaction
     When the consumer sends <interaction> broken as <rule> forbids
     Then the provider refuses it as <rule> requires
 
-    @HDR-TRACEID
+    @HDR-TRACEID @needs-direct-provider
     Examples: HDR-TRACEID
       | rule        | interaction                       |
       | HDR-TRACEID | "read metadata"                   |
@@ -31,7 +32,7 @@ Feature: Spine edge — every edge rule on every interaction
       | HDR-TRACEID | "amend appointment"               |
       | HDR-TRACEID | "cancel appointment"              |
       | HDR-TRACEID | "retrieve patient's appointments" |
-    @HDR-FROM
+    @HDR-FROM @needs-direct-provider
     Examples: HDR-FROM
       | rule     | interaction                       |
       | HDR-FROM | "read metadata"                   |
@@ -48,7 +49,7 @@ Feature: Spine edge — every edge rule on every interaction
       | HDR-FROM | "amend appointment"               |
       | HDR-FROM | "cancel appointment"              |
       | HDR-FROM | "retrieve patient's appointments" |
-    @HDR-TO
+    @HDR-TO @needs-direct-provider
     Examples: HDR-TO
       | rule   | interaction                       |
       | HDR-TO | "read metadata"                   |
@@ -65,7 +66,7 @@ Feature: Spine edge — every edge rule on every interaction
       | HDR-TO | "amend appointment"               |
       | HDR-TO | "cancel appointment"              |
       | HDR-TO | "retrieve patient's appointments" |
-    @HDR-INTERACTIONID
+    @HDR-INTERACTIONID @needs-direct-provider
     Examples: HDR-INTERACTIONID
       | rule              | interaction                       |
       | HDR-INTERACTIONID | "read metadata"                   |
@@ -99,7 +100,7 @@ Feature: Spine edge — every edge rule on every interaction
       | HDR-INTERACTION-MATCH | "amend appointment"               |
       | HDR-INTERACTION-MATCH | "cancel appointment"              |
       | HDR-INTERACTION-MATCH | "retrieve patient's appointments" |
-    @HDR-TO-ASID
+    @HDR-TO-ASID @needs-direct-provider
     Examples: HDR-TO-ASID
       | rule        | interaction                       |
       | HDR-TO-ASID | "read metadata"                   |

@@ -18,7 +18,7 @@ function probedPairs(text: string): Set<string> {
   const pairs = new Set<string>();
   let tag = '';
   for (const line of text.split('\n')) {
-    const tagLine = /^\s*@([A-Z][A-Z0-9-]+)\s*$/.exec(line);
+    const tagLine = /^\s*@([A-Z][A-Z0-9-]+)(\s+@[\w:-]+)*\s*$/.exec(line);
     if (tagLine) tag = tagLine[1];
     const cells = /^\s*\|(.*)\|\s*$/
       .exec(line)?.[1]
@@ -45,6 +45,13 @@ describe('the Spine-edge matrix', () => {
   it('probes nothing the matrix does not call for', () => {
     const extra = [...probed].filter((p) => !wanted.includes(p));
     assert.deepEqual(extra, [], `rows the matrix does not call for: ${extra.join('; ')}`);
+  });
+
+  it('tags @needs-direct-provider exactly the rules whose probe goes straight to the provider', () => {
+    const text = readFileSync(FEATURE, 'utf8');
+    const tagged = [...text.matchAll(/^\s*@([A-Z][A-Z0-9-]+) @needs-direct-provider\s*$/gm)].map((m) => m[1]);
+    const direct = EDGE_RULES.filter((r) => r.probe?.straightToProvider).map((r) => r.id);
+    assert.deepEqual(tagged.sort(), direct.sort());
   });
 
   it('has a well-formed request for every matrix interaction', () => {
