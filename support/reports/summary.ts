@@ -6,6 +6,7 @@
 import { FAILURE_MEDIA_TYPE, type FailureRecord } from '../evidence/types';
 import { redactText } from '../evidence/redact';
 import { REQUIREMENTS, requirementTags } from '../domain/catalogue';
+import { rootCauses } from './root-causes';
 import type {
   PassFail,
   RequirementCoverage,
@@ -158,13 +159,15 @@ export class SummaryCollector {
       }
     }
     const errors = this.errors.map(redactText);
+    const failures = results.flatMap((r) => (r.failure ? [r.failure] : []));
     return {
       target: context.target,
       durationMs: Math.round(context.durationMs),
       scenarios: counts,
       byTag,
       byHop,
-      failures: results.flatMap((r) => (r.failure ? [r.failure] : [])),
+      failures,
+      rootCauses: rootCauses(failures),
       requirements: coverage(results),
       ...(context.targetFile ? { targetFile: context.targetFile } : {}),
       ...(context.specVersions ? { specVersions: context.specVersions } : {}),
