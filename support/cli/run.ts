@@ -23,6 +23,7 @@ import { redactText } from '../evidence/redact';
 import type { PlannedScenario } from '../reports/report-model';
 import { RunReports, SUMMARY_FILE, writeRunReportsNow, type RunDescription } from '../reports/run-reports';
 import { summaryLine, type Summary } from '../reports/summary';
+import { inShard, parseShard, type Shard } from './shard';
 import { CUCUMBER_CONFIG, PACKAGE_ROOT, fromCwd, resetReportsDir, resolveTarget } from './paths';
 import { UsageError, errorChain, faultIds, integerOption, parseCommandArgs, type Command } from './usage';
 
@@ -33,6 +34,7 @@ const OPTIONS = {
   tags: { type: 'string' },
   parallel: { type: 'string' },
   quiet: { type: 'boolean' },
+  shard: { type: 'string' },
 } as const;
 
 interface RunPlan {
@@ -45,6 +47,7 @@ interface RunPlan {
   parallel?: number;
   quiet: boolean;
   paths: string[];
+  shard?: Shard;
 }
 
 /**
@@ -80,6 +83,7 @@ function plan(args: string[]): RunPlan {
     parallel: parallelOption(values.parallel ?? process.env.GPC_PARALLEL),
     quiet: values.quiet ?? false,
     paths: positionals.map(fromCwd),
+    shard: parseShard(values.shard),
   };
 }
 
@@ -131,7 +135,13 @@ async function cucumberConfiguration(
   });
   if (pickles.length === 0 && errors.length === 0)
     throw new UsageError('no scenario matches the paths and --tags given');
-  const planned = pickles.map((p) => ({ name: p.name, uri: p.uri, line: p.location.line }));
+  let planned = pickles.map((p) => ({ name: p.name, uri: p.uri, line: p.location.line }));
+  if (run.shard) {
+    planned = inShard(planned, run.shard);
+    if (!planned.length) throw new UsageError(`--shard ${run.shard.index}/${run.shard.count} selects no scenario`);
+    // uri:line narrows Cucumber's selection to this shard's scenarios; tags still apply on top.
+    runConfiguration.sources.paths = planned.map((p) => `${p.uri}:${p.line}`);
+  }
   return { configuration: runConfiguration, planned };
 }
 
@@ -194,7 +204,7 @@ function reportsOfABrokenRun(
 export const runCommand: Command = {
   summary: 'run the conformance features against the embedded simulators or a target file',
   usage: [
-    'gpc-assure run [--target NAME|FILE] [--reports DIR] [--fault ID[,ID]] [--tags EXPR] [--parallel N] [--quiet] [PATH…]',
+    'gpc-assure run [--target NAME|FILE] [--reports DIR] [--fault ID[,ID]] [--tags EXPR] [--parallel N] [--shard I/N] [--quiet] [PATH…]',
     '  --target NAME    a shipped profile: embedded (the default: the embedded PDS, SDS, SSP and provider',
     '                   simulators), nhs-sandbox (the public PDS and SDS sandboxes, embedded SSP and provider),',
     '                   integration (NHS England INT; credentials from environment variables)',
@@ -209,6 +219,8 @@ export const runCommand: Command = {
     '  --parallel N     run scenarios in N worker processes; `auto`: 2 when there is more than one core',
     '                   (default: GPC_PARALLEL if set, else one process)',
     '  --quiet          progress dots instead of every step',
+    '  --shard I/N      run only shard I of N (by scenario identity; stable across machines); merge the',
+    '                   shards with gpc-assure merge-reports',
     '  PATH…            feature files or folders instead of features/**/*.feature',
   ],
   run,
