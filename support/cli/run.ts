@@ -23,6 +23,7 @@ import { redactText } from '../evidence/redact';
 import type { PlannedScenario } from '../reports/report-model';
 import { RunReports, SUMMARY_FILE, writeRunReportsNow, type RunDescription } from '../reports/run-reports';
 import { summaryLine, type Summary } from '../reports/summary';
+import { estateRun, isEstateRun } from './estate';
 import { inShard, parseShard, type Shard } from './shard';
 import { CUCUMBER_CONFIG, PACKAGE_ROOT, fromCwd, resetReportsDir, resolveTarget } from './paths';
 import { UsageError, errorChain, faultIds, integerOption, parseCommandArgs, type Command } from './usage';
@@ -157,6 +158,7 @@ function reportsDescription(run: RunPlan, order: string | undefined): RunDescrip
 }
 
 async function run(args: string[]): Promise<number> {
+  if (isEstateRun(args)) return estateRun(args);
   const runPlan = plan(args);
   exportEnvironment(runPlan);
   const environment: IRunEnvironment = { cwd: PACKAGE_ROOT, env: process.env };
@@ -209,7 +211,9 @@ export const runCommand: Command = {
     '                   simulators), nhs-sandbox (the public PDS and SDS sandboxes, embedded SSP and provider),',
     '                   integration (NHS England INT; credentials from environment variables)',
     '  --target FILE    a target file (schemas/target.schema.json; a path or a .yaml extension makes it a file);',
-    '                   checked before anything is sent.',
+    '                   checked before anything is sent. Repeat it for an estate run: one run per target into',
+    '                   DIR/targets/<name>/, a requirement × target matrix on top (--concurrency N, default cores)',
+    '  --estate FILE    an estate-run file: targets: [{ file, tags?, paths? }] (relative to the file)',
     '  --reports DIR    where reports go (default ./reports); emptied first. index.html, summary.json,',
     '                   cucumber.html, junit.xml, messages.ndjson, evidence/*.json, allure-results/ and,',
     '                   last, manifest.json (check it with gpc-assure verify-evidence DIR).',

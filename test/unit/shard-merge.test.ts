@@ -4,29 +4,19 @@
  * fault; and a tampered shard is refused. One feature folder keeps the runs to a few seconds each.
  */
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { inShard, parseShard } from '../../support/cli/shard';
+import { cliIn } from './cli-child';
 import type { Summary } from '../../support/reports/summary-types';
 
-const BIN = resolve(__dirname, '../../bin/gpc-assure.cjs');
 const FEATURES = resolve(__dirname, '../../features/worked-example');
 const work = mkdtempSync(join(tmpdir(), 'gpc-shard-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: work });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[]) => cliIn(work, args);
 
 const read = (dir: string) => JSON.parse(readFileSync(join(work, dir, 'summary.json'), 'utf8')) as Summary;
 /** What must agree: counts, the ledger (each scenario's place and outcome), the failures and their causes. */
