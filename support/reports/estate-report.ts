@@ -25,7 +25,7 @@ export interface EstateTarget {
   paths: string[];
 }
 
-/** `passed`, `failed (hop)`, or `not run` when none of the target's scenarios carries the requirement. */
+/** `passed`, `failed (hop where it stopped)`, or `not run` when none of the target's scenarios carries it. */
 export type MatrixCell = string;
 
 export interface EstateSection {
@@ -41,7 +41,9 @@ function cell(summary: Summary | undefined, id: string): MatrixCell {
   const coverage = summary?.requirements.byId[id];
   if (!summary || !coverage || coverage.scenarios === 0) return 'not run';
   if (coverage.failed === 0) return 'passed';
-  return `failed (${summary.failures.find((f) => f.requirement === id)?.hop ?? coverage.hop})`;
+  // The hop where its first failing scenario stopped: a pds prerequisite failing shows as pds, not sds.
+  const stopped = summary.results.find((r) => r.status !== 'passed' && r.tags.includes(`@${id}`));
+  return `failed (${stopped?.failure?.hop ?? coverage.hop})`;
 }
 
 function estateSection(targets: EstateTarget[], codes: number[], summaries: (Summary | undefined)[]): EstateSection {
