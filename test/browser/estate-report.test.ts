@@ -2,7 +2,7 @@
  * The root-cause view and the combined estate report as an assessor sees them, in headless Chromium with the
  * network off: a run under --fault pds-no-gp must open with one root cause (pds, WE-1c) and its chart, and an
  * estate of a clean and a faulty target must show the requirement × target matrix with the faulty target's
- * failures. Screenshots go to reports/root-causes.png and reports/estate-report.png. Skipped with no Chromium.
+ * failures. Screenshots go to reports/screenshots/ (root-causes.png, estate-report.png). Skipped with no Chromium.
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
@@ -15,6 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { writeEstateReports } from '../../support/reports/estate-report';
 
 const ROOT = resolve(__dirname, '..', '..');
+const SHOTS = join(ROOT, 'reports', 'screenshots');
 const CHROMIUM = spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim();
 const noChromium = CHROMIUM && existsSync(CHROMIUM) ? false : 'no chromium on PATH (apt-get install -y chromium)';
 if (noChromium) process.stdout.write(`# skipping the estate browser test: ${noChromium}\n`);
@@ -59,7 +60,7 @@ describe('root causes and the estate report in a browser', { skip: noChromium },
     });
     page = await browser.newPage({ viewport: { width: 1300, height: 1100 } });
     page.on('request', (r) => requests.push(r.url()));
-    mkdirSync(join(ROOT, 'reports'), { recursive: true });
+    mkdirSync(SHOTS, { recursive: true });
   });
 
   after(async () => {
@@ -75,7 +76,7 @@ describe('root causes and the estate report in a browser', { skip: noChromium },
     assert.equal(await causes.count(), 1);
     assert.match(await causes.first().innerText(), /pds\s+WE-1c[\s\S]*\d+ scenarios/);
     assert.ok(await page.locator('#root-causes svg.outcome-chart rect[data-outcome="failed"]').first().isVisible());
-    await page.screenshot({ path: join(ROOT, 'reports', 'root-causes.png') });
+    await page.screenshot({ path: join(SHOTS, 'root-causes.png') });
     assert.ok(
       requests.every((u) => u.startsWith('file://')),
       `only the file itself: ${requests.join(', ')}`,
@@ -89,7 +90,7 @@ describe('root causes and the estate report in a browser', { skip: noChromium },
     assert.match(await row.innerText(), /passed\s+failed \(pds\)/);
     assert.equal(await page.locator('#estate-charts svg.outcome-chart').count(), 2);
     assert.match(await page.locator('#estate-failures').innerText(), /no-gp[\s\S]*pds: \d+ failed/);
-    await page.screenshot({ path: join(ROOT, 'reports', 'estate-report.png'), fullPage: false });
+    await page.screenshot({ path: join(SHOTS, 'estate-report.png'), fullPage: false });
     assert.ok(requests.every((u) => u.startsWith('file://')));
   });
 });
