@@ -32,6 +32,7 @@ const COMMANDS: Record<string, () => Command> = {
   validate: () => (require('./validate') as typeof import('./validate')).validateCliCommand,
   topology: () => (require('./topology') as typeof import('./topology')).topology,
   consumer: () => (require('./consumer') as typeof import('./consumer')).consumer,
+  'merge-reports': () => (require('./merge-reports') as typeof import('./merge-reports')).mergeReportsCommand,
   'verify-evidence': () => (require('./verify-evidence') as typeof import('./verify-evidence')).verifyEvidenceCommand,
   help: () => helpCommand,
 };

@@ -55,6 +55,8 @@ const REPORT_MARKERS = [
   'consumer.json',
   'consumer-recording.json',
   'consumer-recording.ndjson',
+  // The browser tests' screenshots (test/browser/): a reports folder holding them is ours too.
+  'screenshots',
 ];
 
 /**

@@ -23,6 +23,8 @@ import { redactText } from '../evidence/redact';
 import type { PlannedScenario } from '../reports/report-model';
 import { RunReports, SUMMARY_FILE, writeRunReportsNow, type RunDescription } from '../reports/run-reports';
 import { summaryLine, type Summary } from '../reports/summary';
+import { estateRun, isEstateRun } from './estate';
+import { inShard, parseShard, type Shard } from './shard';
 import { CUCUMBER_CONFIG, PACKAGE_ROOT, fromCwd, resetReportsDir, resolveTarget } from './paths';
 import { UsageError, errorChain, faultIds, integerOption, parseCommandArgs, type Command } from './usage';
 
@@ -33,6 +35,7 @@ const OPTIONS = {
   tags: { type: 'string' },
   parallel: { type: 'string' },
   quiet: { type: 'boolean' },
+  shard: { type: 'string' },
 } as const;
 
 interface RunPlan {
@@ -45,6 +48,7 @@ interface RunPlan {
   parallel?: number;
   quiet: boolean;
   paths: string[];
+  shard?: Shard;
 }
 
 /**
@@ -80,6 +84,7 @@ function plan(args: string[]): RunPlan {
     parallel: parallelOption(values.parallel ?? process.env.GPC_PARALLEL),
     quiet: values.quiet ?? false,
     paths: positionals.map(fromCwd),
+    shard: parseShard(values.shard),
   };
 }
 
@@ -131,7 +136,13 @@ async function cucumberConfiguration(
   });
   if (pickles.length === 0 && errors.length === 0)
     throw new UsageError('no scenario matches the paths and --tags given');
-  const planned = pickles.map((p) => ({ name: p.name, uri: p.uri, line: p.location.line }));
+  let planned = pickles.map((p) => ({ name: p.name, uri: p.uri, line: p.location.line }));
+  if (run.shard) {
+    planned = inShard(planned, run.shard);
+    if (!planned.length) throw new UsageError(`--shard ${run.shard.index}/${run.shard.count} selects no scenario`);
+    // uri:line narrows Cucumber's selection to this shard's scenarios; tags still apply on top.
+    runConfiguration.sources.paths = planned.map((p) => `${p.uri}:${p.line}`);
+  }
   return { configuration: runConfiguration, planned };
 }
 
@@ -147,6 +158,7 @@ function reportsDescription(run: RunPlan, order: string | undefined): RunDescrip
 }
 
 async function run(args: string[]): Promise<number> {
+  if (isEstateRun(args)) return estateRun(args);
   const runPlan = plan(args);
   exportEnvironment(runPlan);
   const environment: IRunEnvironment = { cwd: PACKAGE_ROOT, env: process.env };
@@ -194,12 +206,14 @@ function reportsOfABrokenRun(
 export const runCommand: Command = {
   summary: 'run the conformance features against the embedded simulators or a target file',
   usage: [
-    'gpc-assure run [--target NAME|FILE] [--reports DIR] [--fault ID[,ID]] [--tags EXPR] [--parallel N] [--quiet] [PATH…]',
+    'gpc-assure run [--target NAME|FILE] [--reports DIR] [--fault ID[,ID]] [--tags EXPR] [--parallel N] [--shard I/N] [--quiet] [PATH…]',
     '  --target NAME    a shipped profile: embedded (the default: the embedded PDS, SDS, SSP and provider',
     '                   simulators), nhs-sandbox (the public PDS and SDS sandboxes, embedded SSP and provider),',
     '                   integration (NHS England INT; credentials from environment variables)',
     '  --target FILE    a target file (schemas/target.schema.json; a path or a .yaml extension makes it a file);',
-    '                   checked before anything is sent.',
+    '                   checked before anything is sent. Repeat it for an estate run: one run per target into',
+    '                   DIR/targets/<name>/, a requirement × target matrix on top (--concurrency N, default cores)',
+    '  --estate FILE    an estate-run file: targets: [{ file, tags?, paths? }] (relative to the file)',
     '  --reports DIR    where reports go (default ./reports); emptied first. index.html, summary.json,',
     '                   cucumber.html, junit.xml, messages.ndjson, evidence/*.json, allure-results/ and,',
     '                   last, manifest.json (check it with gpc-assure verify-evidence DIR).',
@@ -209,6 +223,8 @@ export const runCommand: Command = {
     '  --parallel N     run scenarios in N worker processes; `auto`: 2 when there is more than one core',
     '                   (default: GPC_PARALLEL if set, else one process)',
     '  --quiet          progress dots instead of every step',
+    '  --shard I/N      run only shard I of N (by scenario identity; stable across machines); merge the',
+    '                   shards with gpc-assure merge-reports',
     '  PATH…            feature files or folders instead of features/**/*.feature',
   ],
   run,

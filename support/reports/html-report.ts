@@ -11,6 +11,7 @@ import { REPORT_CSS, REPORT_JS } from './html-assets';
 import { el, esc, fragment, Html, section, type Child } from './html-kit';
 import { failuresSection, hopsAndFeaturesSection, ledgerSection, requirementsSection, runSection, type ScenarioView } from './html-sections';
 import { scenarioBlock } from './html-evidence';
+import { rootCausesSection } from './html-root-causes';
 
 const STATUS_FILTERS = ['passed', 'not-passed', 'failed', 'skipped', 'undefined', 'pending', 'ambiguous', 'unknown'];
 
@@ -30,7 +31,7 @@ function filters(model: ReportModel): Html {
 }
 
 const NAV: [string, string][] = [
-  ['run', 'Run'], ['requirements', 'Requirements'], ['hops', 'Hops'], ['features', 'Features'],
+  ['root-causes', 'Root causes'], ['run', 'Run'], ['requirements', 'Requirements'], ['hops', 'Hops'], ['features', 'Features'],
   ['ledger', 'Ledger'], ['failures', 'Failures'], ['scenarios', 'Scenarios'],
 ];
 
@@ -45,6 +46,7 @@ export function renderReport(model: ReportModel): string {
   const main: Child[] = [
     el('h1', {}, title),
     el('nav', {}, NAV.map(([id, label]) => el('a', { href: `#${id}` }, label))),
+    rootCausesSection(model.summary),
     runSection(model),
     requirementsSection(model, views),
     hopsAndFeaturesSection(model),

@@ -61,6 +61,17 @@ export interface FailureEntry extends Partial<Omit<FailureRecord, 'hop' | 'requi
   source: 'check' | 'step';
 }
 
+/** One failing check shared by many scenarios: support/reports/root-causes.ts. */
+export interface RootCause {
+  hop: string;
+  requirement: string;
+  kind?: string;
+  /** The first scenario's message: every scenario in the group failed the same check the same way. */
+  message: string;
+  count: number;
+  scenarios: { scenario: string; uri: string; status: string }[];
+}
+
 export interface ScenarioResult {
   scenario: string;
   feature: string;
@@ -100,6 +111,8 @@ export interface Summary {
   byTag: Record<string, TagCount>;
   byHop: Record<string, PassFail>;
   failures: FailureEntry[];
+  /** The failures grouped by their first failing check (support/reports/root-causes.ts), each cause once. */
+  rootCauses?: RootCause[];
   requirements: {
     /** The requirements a run's scenarios can cover: the catalogue less the consumer rules (`consumerMode`). */
     total: number;

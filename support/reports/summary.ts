@@ -6,6 +6,7 @@
 import { FAILURE_MEDIA_TYPE, type FailureRecord } from '../evidence/types';
 import { redactText } from '../evidence/redact';
 import { REQUIREMENTS, requirementTags } from '../domain/catalogue';
+import { rootCauses } from './root-causes';
 import type {
   PassFail,
   RequirementCoverage,
@@ -144,36 +145,8 @@ export class SummaryCollector {
   }
 
   summarise(context: RunContext): Summary {
-    const results = [...this.testCases.values()].map((tc) => this.scenarioResult(tc)).sort(byPlace);
-    const counts = { total: results.length, passed: 0, failed: 0, skipped: 0, undefined: 0, pending: 0, ambiguous: 0, unknown: 0 };
-    const byTag: Record<string, TagCount> = {};
-    const byHop: Record<string, PassFail> = {};
-    for (const r of results) {
-      counts[r.status] += 1;
-      const passed = r.status === 'passed';
-      bump(byHop, r.hop, passed);
-      for (const tag of r.tags) {
-        const entry: TagCount = bump(byTag, tag, passed);
-        if (!passed && r.status !== 'failed') (entry.notPassed ??= {})[r.status] = (entry.notPassed[r.status] ?? 0) + 1;
-      }
-    }
-    const errors = this.errors.map(redactText);
-    return {
-      target: context.target,
-      durationMs: Math.round(context.durationMs),
-      scenarios: counts,
-      byTag,
-      byHop,
-      failures: results.flatMap((r) => (r.failure ? [r.failure] : [])),
-      requirements: coverage(results),
-      ...(context.targetFile ? { targetFile: context.targetFile } : {}),
-      ...(context.specVersions ? { specVersions: context.specVersions } : {}),
-      faults: context.faults,
-      startedAt: context.startedAt,
-      allPassed: counts.total > 0 && counts.passed === counts.total && errors.length === 0,
-      errors,
-      results,
-    };
+    const results = [...this.testCases.values()].map((tc) => this.scenarioResult(tc));
+    return summaryOfResults(results, context, this.errors.map(redactText));
   }
 
   private scenarioResult(testCase: TestCase): ScenarioResult {
@@ -228,6 +201,44 @@ export class SummaryCollector {
     const status = WORST_FIRST[stepRank(worst.result.status)];
     return STEP_MESSAGES[status](stepText, firstLine(worst.result.exception?.message ?? worst.result.message));
   }
+}
+
+/**
+ * Every count, the failures, root causes and coverage, from scenario results alone: a run's summary, and
+ * the summary merge-reports builds from several runs' results.
+ */
+export function summaryOfResults(unsorted: readonly ScenarioResult[], context: RunContext, errors: string[]): Summary {
+  const results = [...unsorted].sort(byPlace);
+  const counts = { total: results.length, passed: 0, failed: 0, skipped: 0, undefined: 0, pending: 0, ambiguous: 0, unknown: 0 };
+  const byTag: Record<string, TagCount> = {};
+  const byHop: Record<string, PassFail> = {};
+  for (const r of results) {
+    counts[r.status] += 1;
+    const passed = r.status === 'passed';
+    bump(byHop, r.hop, passed);
+    for (const tag of r.tags) {
+      const entry: TagCount = bump(byTag, tag, passed);
+      if (!passed && r.status !== 'failed') (entry.notPassed ??= {})[r.status] = (entry.notPassed[r.status] ?? 0) + 1;
+    }
+  }
+  const failures = results.flatMap((r) => (r.failure ? [r.failure] : []));
+  return {
+    target: context.target,
+    durationMs: Math.round(context.durationMs),
+    scenarios: counts,
+    byTag,
+    byHop,
+    failures,
+    rootCauses: rootCauses(failures),
+    requirements: coverage(results),
+    ...(context.targetFile ? { targetFile: context.targetFile } : {}),
+    ...(context.specVersions ? { specVersions: context.specVersions } : {}),
+    faults: context.faults,
+    startedAt: context.startedAt,
+    allPassed: counts.total > 0 && counts.passed === counts.total && errors.length === 0,
+    errors,
+    results,
+  };
 }
 
 function byPlace(a: ScenarioResult, b: ScenarioResult): number {
