@@ -42,7 +42,7 @@ SearchForFreeSlots | slot partial dateTime | N |  | no scenario sends a partial 
 SearchForFreeSlots | slot resource content | Y | WE-4b WE-4d AM-SLOT-CONTENT
 SearchForFreeSlots | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
 SearchForFreeSlots | slot _include Schedule/Practitioner/Location | Y | WE-4c AM-SLOT-INCLUDE
-SearchForFreeSlots | CapabilityStatement declares the operation | N |  | no check that the CapabilityStatement declares this interaction's operation
+SearchForFreeSlots | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 SearchForFreeSlots | caching headers (no-store) per interaction | P | FMT-NO-STORE WE-3b | EDGE
 SearchForFreeSlots | serviceCategory/serviceType (1.2.7) | N |  | no check that the 1.2.7 serviceCategory and serviceType survive this interaction
 AppointmentBook | book success | Y | WE-6a WE-6b
@@ -53,7 +53,7 @@ AppointmentBook | unknown URL / invalid endpoint | N |  | no scenario sends an u
 AppointmentBook | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
 AppointmentBook | Prefer return=minimal/representation | Y | AM-BOOK-PREFER
 AppointmentBook | book without practitioner | Y | AM-BOOK-OPTIONAL
-AppointmentBook | CapabilityStatement declares the operation | N |  | no check that the CapabilityStatement declares this interaction's operation
+AppointmentBook | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 AppointmentBook | caching headers (no-store) per interaction | P | FMT-NO-STORE WE-3b | EDGE
 AppointmentBook | book slot twice | Y | WE-6c
 AppointmentBook | serviceCategory/serviceType (1.2.7) | N |  | no check that the 1.2.7 serviceCategory and serviceType survive this interaction
@@ -64,7 +64,7 @@ AppointmentAmend | content negotiation per interaction | P | FMT-NEGOTIATE | EDG
 AppointmentAmend | Prefer return=minimal/representation | N |  | Prefer is probed on book only
 AppointmentAmend | ETag / If-Match | Y | AM-LIFE-ETAG
 AppointmentAmend | amend invalid resource | N |  | no scenario amends with an invalid Appointment resource
-AppointmentAmend | CapabilityStatement declares the operation | N |  | no check that the CapabilityStatement declares this interaction's operation
+AppointmentAmend | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 AppointmentAmend | caching headers (no-store) per interaction | P | FMT-NO-STORE WE-3b | EDGE
 AppointmentAmend | amend cancellation reason | N |  | no scenario amends an appointment's cancellation reason
 AppointmentAmend | amend comment/description | Y | AM-LIFE-AMEND
@@ -77,7 +77,7 @@ AppointmentCancel | content negotiation per interaction | P | FMT-NEGOTIATE | ED
 AppointmentCancel | cancel reason checks | P | AM-LIFE-REASON | the empty reason is probed; the suite's other reason cases are not
 AppointmentCancel | ETag / If-Match | P | AM-LIFE-ETAG FMT-ETAG | EDGE
 AppointmentCancel | Prefer return=minimal/representation | N |  | Prefer is probed on book only
-AppointmentCancel | CapabilityStatement declares the operation | N |  | no check that the CapabilityStatement declares this interaction's operation
+AppointmentCancel | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 AppointmentCancel | caching headers (no-store) per interaction | P | FMT-NO-STORE WE-3b | EDGE
 AppointmentCancel | cancel with absolute references | N |  | no scenario cancels with absolute references
 AppointmentCancel | serviceCategory/serviceType (1.2.7) | N |  | no check that the 1.2.7 serviceCategory and serviceType survive this interaction
@@ -87,7 +87,7 @@ AppointmentRead | JWT scope/org per interaction | P | JWT-SCOPE-MATCH | EDGE
 AppointmentRead | read appointment unknown id | N |  | no scenario reads an unknown appointment id
 AppointmentRead | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
 AppointmentRead | caching headers (no-store) per interaction | P | FMT-NO-STORE WE-3b | EDGE
-AppointmentRead | CapabilityStatement declares the operation | N |  | no check that the CapabilityStatement declares this interaction's operation
+AppointmentRead | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 AppointmentRead | serviceCategory/serviceType (1.2.7) | N |  | no check that the 1.2.7 serviceCategory and serviceType survive this interaction
 AppointmentRetrieve | retrieve success | P | AM-LIFE-RETRIEVE | retrieve is checked with one appointment, not the suite's several
 AppointmentRetrieve | 1.2.x Appointment extensions round-trip | N |  | no check that the Appointment extensions survive this interaction
@@ -96,15 +96,15 @@ AppointmentRetrieve | content negotiation per interaction | P | FMT-NEGOTIATE | 
 AppointmentRetrieve | retrieve date-range parameter errors | P | AM-LIFE-RETRIEVE | three date-range rows are probed; the suite has 22
 AppointmentRetrieve | JWT scope/org per interaction | P | JWT-SCOPE-MATCH | EDGE
 AppointmentRetrieve | retrieve extra params ignored | N |  | no scenario sends extra parameters to retrieve
-AppointmentRetrieve | CapabilityStatement declares the operation | N |  | no check that the CapabilityStatement declares this interaction's operation
+AppointmentRetrieve | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 AppointmentRetrieve | caching headers (no-store) per interaction | P | FMT-NO-STORE WE-3b | EDGE
 AppointmentRetrieve | serviceCategory/serviceType (1.2.7) | N |  | no check that the 1.2.7 serviceCategory and serviceType survive this interaction
 
 // Foundations
 FHIR | metadata read | Y | WE-3a
 FHIR | CapabilityStatement formats | Y | WE-3b
-FHIR | CapabilityStatement software/version | N |  | no check of the CapabilityStatement software and version
-FHIR | CapabilityStatement declares the operation | N |  | no check that the CapabilityStatement declares this interaction's operation
+FHIR | CapabilityStatement software/version | Y | AM-CS-SOFTWARE
+FHIR | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 FHIR | content negotiation on metadata | Y | FMT-NEGOTIATE
 FHIR | gzip | Y | FMT-GZIP
 Http | unknown URL / invalid endpoint | N |  | no scenario sends an unknown URL to the provider itself (the SSP rejects it first)
@@ -132,7 +132,7 @@ PatientSearch | find patient success content | Y | WE-5a WE-5b WE-5c
 PatientSearch | find patient parameter errors | Y | AM-PAT-PARAMS
 PatientSearch | find patient hidden/unknown → empty | P | AM-PAT-HIDDEN | unknown, deceased and restricted patients are probed; an inactive one is not
 PatientSearch | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
-PatientSearch | CapabilityStatement declares the operation | N |  | no check that the CapabilityStatement declares this interaction's operation
+PatientSearch | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 PatientSearch | _count/_sort ignored | N |  | no scenario sends _count or _sort to this search
 PatientSearch | caching headers (no-store) per interaction | P | FMT-NO-STORE WE-3b | EDGE
 PatientSearch | no-consent patient | N |  | no scenario uses a patient who has not consented to share
@@ -140,7 +140,7 @@ PatientRead | read patient unknown id | Y | AM-FND-NOTFOUND
 PatientRead | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
 PatientRead | read patient success content | Y | AM-FND-READ
 PatientRead | ETag / If-Match | Y | AM-FND-READ
-PatientRead | CapabilityStatement declares the operation | N |  | no check that the CapabilityStatement declares this interaction's operation
+PatientRead | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 PatientRead | caching headers (no-store) per interaction | P | FMT-NO-STORE WE-3b | EDGE
 PatientRead | no-consent patient | N |  | no scenario uses a patient who has not consented to share
 PatientRegister | unknown URL / invalid endpoint | N |  | no scenario sends an unknown URL to the provider itself (the SSP rejects it first)
@@ -156,31 +156,31 @@ PatientRegister | register success | Y | AM-FND-REGISTER
 PractitionerRead | read practitioner success | Y | AM-FND-READ
 PractitionerRead | read practitioner unknown id | Y | AM-FND-NOTFOUND
 PractitionerRead | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
-PractitionerRead | CapabilityStatement declares the operation | N |  | no check that the CapabilityStatement declares this interaction's operation
+PractitionerRead | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 PractitionerRead | ETag / If-Match | Y | AM-FND-READ
 PractitionerRead | caching headers (no-store) per interaction | P | FMT-NO-STORE WE-3b | EDGE
 PractitionerSearch | find practitioner success | Y | AM-FND-SEARCH
 PractitionerSearch | find practitioner parameter errors | P | AM-FND-SEARCH-PARAMS | two parameter-error rows are probed; the suite has more
 PractitionerSearch | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
 PractitionerSearch | _count/_sort ignored | N |  | no scenario sends _count or _sort to this search
-PractitionerSearch | CapabilityStatement declares the operation | N |  | no check that the CapabilityStatement declares this interaction's operation
+PractitionerSearch | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 PractitionerSearch | caching headers (no-store) per interaction | P | FMT-NO-STORE WE-3b | EDGE
 PractitionerSearch | find practitioner empty | Y | AM-FND-SEARCH-EMPTY
 OrganizationRead | read organisation success | Y | AM-FND-READ
 OrganizationRead | read organisation unknown id | Y | AM-FND-NOTFOUND
 OrganizationRead | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
-OrganizationRead | CapabilityStatement declares the operation | N |  | no check that the CapabilityStatement declares this interaction's operation
+OrganizationRead | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 OrganizationRead | caching headers (no-store) per interaction | P | FMT-NO-STORE WE-3b | EDGE
 OrganizationSearch | find organisation success | Y | AM-FND-SEARCH
 OrganizationSearch | find organisation no identifier | Y | AM-FND-SEARCH-PARAMS
 OrganizationSearch | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
-OrganizationSearch | CapabilityStatement declares the operation | N |  | no check that the CapabilityStatement declares this interaction's operation
+OrganizationSearch | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 OrganizationSearch | _count/_sort ignored | N |  | no scenario sends _count or _sort to this search
 OrganizationSearch | caching headers (no-store) per interaction | P | FMT-NO-STORE WE-3b | EDGE
 LocationRead | read location success | Y | AM-FND-READ
 LocationRead | read location unknown id | Y | AM-FND-NOTFOUND
 LocationRead | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
-LocationRead | CapabilityStatement declares the operation | N |  | no check that the CapabilityStatement declares this interaction's operation
+LocationRead | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 LocationRead | ETag / If-Match | Y | AM-FND-READ
 LocationRead | caching headers (no-store) per interaction | P | FMT-NO-STORE WE-3b | EDGE
 `;
