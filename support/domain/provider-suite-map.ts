@@ -84,7 +84,7 @@ AppointmentCancel | serviceCategory/serviceType (1.2.7) | N |  | no check that t
 AppointmentRead | read appointment success | Y | AM-LIFE-READ
 AppointmentRead | 1.2.x Appointment extensions round-trip | N |  | no check that the Appointment extensions survive this interaction
 AppointmentRead | JWT scope/org per interaction | P | JWT-SCOPE-MATCH | EDGE
-AppointmentRead | read appointment unknown id | N |  | no scenario reads an unknown appointment id
+AppointmentRead | read appointment unknown id | Y | AM-LIFE-READ-UNKNOWN
 AppointmentRead | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
 AppointmentRead | caching headers (no-store) per interaction | P | FMT-NO-STORE WE-3b | EDGE
 AppointmentRead | CapabilityStatement declares the operation | Y | AM-CS-DECLARES

@@ -21,4 +21,13 @@ export const SUITE_PARITY = [
     facts: 'facts §5.3',
     checkedBy: 'scenario',
   },
+  {
+    id: 'AM-LIFE-READ-UNKNOWN',
+    actor: 'provider',
+    hop: 'provider',
+    text: 'Reading an appointment id the practice does not have answers 404 NO_RECORD_FOUND',
+    facts: 'facts §5.7, §6',
+    answers: [{ status: 404, code: 'NO_RECORD_FOUND' }],
+    checkedBy: 'scenario',
+  },
 ] as const satisfies readonly Behaviour[];

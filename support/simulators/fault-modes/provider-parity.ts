@@ -1,5 +1,6 @@
 /** Provider faults for the NHS provider-suite groups gpc-assure gained (support/domain/behaviours/suite-parity.ts). */
 import type { FaultMode } from '../fault-points';
+import { GpcError } from '../provider/outcomes';
 
 type Rest = { resource?: { type: string; interaction?: { code: string }[] }[] }[];
 
@@ -33,6 +34,16 @@ export const PROVIDER_PARITY_FAULTS = [
         ...cs,
         software: { name: (cs.software as { name?: string })?.name },
       }),
+    },
+  },
+  {
+    id: 'provider-unknown-appointment-wrong-code',
+    hop: 'provider',
+    description: 'An unknown appointment id answers 404 with PATIENT_NOT_FOUND, not NO_RECORD_FOUND',
+    breaks: ['AM-LIFE-READ-UNKNOWN'],
+    effects: {
+      'provider.read-not-found': (err) =>
+        err.message.startsWith('no Appointment/') ? new GpcError(404, 'PATIENT_NOT_FOUND', err.message) : err,
     },
   },
 ] as const satisfies readonly FaultMode[];
