@@ -133,7 +133,7 @@ PatientSearch | find patient parameter errors | Y | AM-PAT-PARAMS
 PatientSearch | find patient hidden/unknown → empty | P | AM-PAT-HIDDEN | unknown, deceased and restricted patients are probed; an inactive one is not
 PatientSearch | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
 PatientSearch | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
-PatientSearch | _count/_sort ignored | N |  | no scenario sends _count or _sort to this search
+PatientSearch | _count/_sort ignored | N |  | find patient is not yet probed with _count or _sort (find practitioner and organisation are: AM-FND-SEARCH-IGNORED)
 PatientSearch | caching headers (no-store) per interaction | P | FMT-NO-STORE WE-3b | EDGE
 PatientSearch | no-consent patient | N |  | no scenario uses a patient who has not consented to share
 PatientRead | read patient unknown id | Y | AM-FND-NOTFOUND
@@ -162,7 +162,7 @@ PractitionerRead | caching headers (no-store) per interaction | P | FMT-NO-STORE
 PractitionerSearch | find practitioner success | Y | AM-FND-SEARCH
 PractitionerSearch | find practitioner parameter errors | P | AM-FND-SEARCH-PARAMS | two parameter-error rows are probed; the suite has more
 PractitionerSearch | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
-PractitionerSearch | _count/_sort ignored | N |  | no scenario sends _count or _sort to this search
+PractitionerSearch | _count/_sort ignored | Y | AM-FND-SEARCH-IGNORED
 PractitionerSearch | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 PractitionerSearch | caching headers (no-store) per interaction | P | FMT-NO-STORE WE-3b | EDGE
 PractitionerSearch | find practitioner empty | Y | AM-FND-SEARCH-EMPTY
@@ -175,7 +175,7 @@ OrganizationSearch | find organisation success | Y | AM-FND-SEARCH
 OrganizationSearch | find organisation no identifier | Y | AM-FND-SEARCH-PARAMS
 OrganizationSearch | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
 OrganizationSearch | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
-OrganizationSearch | _count/_sort ignored | N |  | no scenario sends _count or _sort to this search
+OrganizationSearch | _count/_sort ignored | Y | AM-FND-SEARCH-IGNORED
 OrganizationSearch | caching headers (no-store) per interaction | P | FMT-NO-STORE WE-3b | EDGE
 LocationRead | read location success | Y | AM-FND-READ
 LocationRead | read location unknown id | Y | AM-FND-NOTFOUND

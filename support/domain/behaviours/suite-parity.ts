@@ -30,4 +30,12 @@ export const SUITE_PARITY = [
     answers: [{ status: 404, code: 'NO_RECORD_FOUND' }],
     checkedBy: 'scenario',
   },
+  {
+    id: 'AM-FND-SEARCH-IGNORED',
+    actor: 'provider',
+    hop: 'provider',
+    text: 'Find practitioner and find organisation ignore _count and _sort (not GP Connect parameters; the NHS provider suite checks it): the answer is the same searchset',
+    facts: 'facts §5.5',
+    checkedBy: 'scenario',
+  },
 ] as const satisfies readonly Behaviour[];

@@ -1,5 +1,5 @@
 /** Provider faults for the NHS provider-suite groups gpc-assure gained (support/domain/behaviours/suite-parity.ts). */
-import type { FaultMode } from '../fault-points';
+import { without, type FaultMode } from '../fault-points';
 import { GpcError } from '../provider/outcomes';
 
 type Rest = { resource?: { type: string; interaction?: { code: string }[] }[] }[];
@@ -45,5 +45,12 @@ export const PROVIDER_PARITY_FAULTS = [
       'provider.read-not-found': (err) =>
         err.message.startsWith('no Appointment/') ? new GpcError(404, 'PATIENT_NOT_FOUND', err.message) : err,
     },
+  },
+  {
+    id: 'provider-search-refuses-count-sort',
+    hop: 'provider',
+    description: 'Find practitioner and find organisation refuse _count and _sort with 400 instead of ignoring them',
+    breaks: ['AM-FND-SEARCH-IGNORED'],
+    effects: { 'provider.duties': without('ignore _count and _sort') },
   },
 ] as const satisfies readonly FaultMode[];
