@@ -30,6 +30,13 @@ const PROBES: Record<string, (type: string) => string> = {
   'no identifier': () => '',
 };
 
+/** The identifier query that finds the resource of a type the journey met. */
+function metQuery(w: GpcWorld, type: string): string {
+  const value = identifierValue(met(w, type), SEARCH_SYSTEM[type]);
+  if (!value) throw new Error(`the ${type} the journey met has no identifier under ${SEARCH_SYSTEM[type]}`);
+  return identifierQuery(SEARCH_SYSTEM[type], value);
+}
+
 async function search(w: GpcWorld, type: string, query: string) {
   await throughSsp(w, interaction(`find ${type.toLowerCase()}`), { query });
 }
@@ -37,9 +44,14 @@ async function search(w: GpcWorld, type: string, query: string) {
 When(
   'the consumer searches for the {word} the journey met by its identifier',
   async function (this: GpcWorld, type: string) {
-    const value = identifierValue(met(this, type), SEARCH_SYSTEM[type]);
-    if (!value) throw new Error(`the ${type} the journey met has no identifier under ${SEARCH_SYSTEM[type]}`);
-    await search(this, type, identifierQuery(SEARCH_SYSTEM[type], value));
+    await search(this, type, metQuery(this, type));
+  },
+);
+
+When(
+  'the consumer searches for the {word} the journey met by its identifier and {string}',
+  async function (this: GpcWorld, type: string, extra: string) {
+    await search(this, type, `${metQuery(this, type)}&${extra}`);
   },
 );
 

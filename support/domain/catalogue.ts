@@ -11,6 +11,7 @@ import { DEPTH } from './behaviours/depth';
 import { DEPTH_AFTER_BOOKING } from './behaviours/depth-after-booking';
 import { ANSWER, EDGE } from './behaviours/edge';
 import { SSP } from './behaviours/ssp';
+import { SUITE_PARITY } from './behaviours/suite-parity';
 import { TOPOLOGY } from './behaviours/topology';
 import { WORKED_EXAMPLE } from './behaviours/worked-example';
 import type { Hop } from './hop';
@@ -27,6 +28,7 @@ export const CATALOGUE = [
   ...TOPOLOGY,
   ...ARS,
   ...CONSUMER,
+  ...SUITE_PARITY,
 ] as const satisfies readonly Behaviour[];
 
 export type RequirementId = (typeof CATALOGUE)[number]['id'];

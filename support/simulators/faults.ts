@@ -22,6 +22,7 @@ import { ARS_FAULTS } from './fault-modes/ars';
 import { PDS_DEPTH_FAULTS, PDS_FAULTS } from './fault-modes/pds';
 import { PROVIDER_FAULTS } from './fault-modes/provider';
 import { PROVIDER_DEPTH_FAULTS } from './fault-modes/provider-depth';
+import { PROVIDER_PARITY_FAULTS } from './fault-modes/provider-parity';
 import { LENIENT_FAULT_MODES, OVER_STRICT_FAULT_MODES } from './fault-modes/provider-edge';
 import { lenientAtFaultMode } from './fault-modes/lenient-at';
 import { PEER_DIVERGENCE_FAULT_MODES, SDS_DEPTH_FAULTS, SDS_FAULTS } from './fault-modes/sds';
@@ -42,6 +43,7 @@ export const WORKED_EXAMPLE_FAULTS = [
   ...SDS_DEPTH_FAULTS,
   ...SDS_WRONG_ANSWER_FAULTS,
   ...PROVIDER_DEPTH_FAULTS,
+  ...PROVIDER_PARITY_FAULTS,
   // Access Record Structured (support/domain/behaviours/ars.ts)
   ...ARS_FAULTS,
 ] as const satisfies readonly FaultMode[];

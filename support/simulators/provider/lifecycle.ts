@@ -23,7 +23,11 @@ function stored(ctx: ProviderContext): StoredAppointment {
   const id = ctx.id ?? '';
   const found = ctx.state.appointments.get(id);
   if (!found || found.ods !== ctx.practice.ods)
-    throw new GpcError(404, 'NO_RECORD_FOUND', `no Appointment/${id} at ${ctx.practice.ods}`);
+    throw ctx.faults.apply(
+      'provider.read-not-found',
+      new GpcError(404, 'NO_RECORD_FOUND', `no Appointment/${id} at ${ctx.practice.ods}`),
+      undefined,
+    );
   return found;
 }
 
