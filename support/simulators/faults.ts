@@ -21,6 +21,7 @@ import type { FaultEffect, FaultMode, FaultPoint, FaultPoints, FaultSwitches } f
 import { ARS_FAULTS } from './fault-modes/ars';
 import { PDS_DEPTH_FAULTS, PDS_FAULTS } from './fault-modes/pds';
 import { PROVIDER_FAULTS } from './fault-modes/provider';
+import { PROVIDER_CAPABILITY_FAULTS } from './fault-modes/provider-capability';
 import { PROVIDER_DEPTH_FAULTS } from './fault-modes/provider-depth';
 import { LENIENT_FAULT_MODES, OVER_STRICT_FAULT_MODES } from './fault-modes/provider-edge';
 import { PEER_DIVERGENCE_FAULT_MODES, SDS_DEPTH_FAULTS, SDS_FAULTS } from './fault-modes/sds';
@@ -36,6 +37,7 @@ export const WORKED_EXAMPLE_FAULTS = [
   ...SDS_FAULTS,
   ...SSP_FAULTS,
   ...PROVIDER_FAULTS,
+  ...PROVIDER_CAPABILITY_FAULTS,
   // Worked example in depth (support/requirements-depth.ts)
   ...PDS_DEPTH_FAULTS,
   ...SDS_DEPTH_FAULTS,
