@@ -48,6 +48,12 @@ export interface SummaryEnvelope {
 /** A scenario's outcome: the worst of its steps' statuses, in Cucumber's words. */
 export type ScenarioStatus = 'passed' | 'failed' | 'ambiguous' | 'undefined' | 'pending' | 'skipped' | 'unknown';
 
+/**
+ * Outcomes beyond Cucumber's statuses, the one place their names are typed: a scenario not run because the
+ * target cannot offer what it needs (`@needs-…`, support/config/abilities.ts). Counted apart, never a failure.
+ */
+export type WithheldOutcome = 'not-applicable';
+
 /** One non-passed scenario: from its failure record when the World left one, else from the worst step. */
 export interface FailureEntry extends Partial<Omit<FailureRecord, 'hop' | 'requirement' | 'message'>> {
   scenario: string;
@@ -74,6 +80,9 @@ export interface ScenarioResult {
   attempts: number;
   durationMs?: number;
   failure?: FailureEntry;
+  /** Set when the scenario was withheld (status skipped), with why. */
+  outcome?: WithheldOutcome;
+  reasons?: string[];
 }
 
 export interface PassFail {
@@ -89,14 +98,17 @@ export interface RequirementCoverage extends PassFail {
   hop: string;
   scenarios: number;
   /** consumer-mode: a consumer rule, judged over recorded requests by `gpc-assure consumer`, not by a scenario. */
-  status: 'passed' | 'failed' | 'uncovered' | 'consumer-mode';
+  status: 'passed' | 'failed' | 'uncovered' | 'consumer-mode' | WithheldOutcome;
+  /** Its scenarios the target could not run (counted in failed too, as not passed). */
+  notApplicable?: number;
 }
 
 export interface Summary {
   /** `embedded` for the embedded simulators, else the target file's name. */
   target: string;
   durationMs: number;
-  scenarios: { total: number } & Record<ScenarioStatus, number>;
+  /** notApplicable: of the skipped, those withheld because the target cannot offer what they need. */
+  scenarios: { total: number; notApplicable?: number } & Record<ScenarioStatus, number>;
   byTag: Record<string, TagCount>;
   byHop: Record<string, PassFail>;
   failures: FailureEntry[];
@@ -116,6 +128,8 @@ export interface Summary {
   startedAt: string;
   /** True only when at least one scenario ran, every scenario passed and nothing else went wrong. */
   allPassed: boolean;
+  /** Scenarios withheld as not applicable to this target, each with its reasons. */
+  notApplicable?: { scenario: string; uri: string; line?: number; reasons: string[] }[];
   /** Problems outside any scenario: unparsable features, failed BeforeAll/AfterAll hooks, a crashed run. */
   errors: string[];
   results: ScenarioResult[];

@@ -3,7 +3,7 @@
  * envelopes alone. Envelopes from --parallel workers reach the same onMessage callback, so this sees the
  * whole run whichever process ran a scenario; the World's failure records travel as attachments.
  */
-import { FAILURE_MEDIA_TYPE, type FailureRecord } from '../evidence/types';
+import { FAILURE_MEDIA_TYPE, NOT_APPLICABLE_MEDIA_TYPE, type FailureRecord } from '../evidence/types';
 import { redactText } from '../evidence/redact';
 import { REQUIREMENTS, requirementTags } from '../domain/catalogue';
 import type {
@@ -48,6 +48,7 @@ interface Attempt {
   finished?: Timestamp;
   steps: { testStepId: string; result: StepResult }[];
   failureRecords: FailureRecord[];
+  notApplicable?: string[];
 }
 
 const toMs = (t: Timestamp) => t.seconds * 1000 + t.nanos / 1e6;
@@ -134,10 +135,12 @@ export class SummaryCollector {
   }
 
   private onAttachment(attachment: NonNullable<SummaryEnvelope['attachment']>): void {
-    if (attachment.mediaType !== FAILURE_MEDIA_TYPE || !attachment.testCaseStartedId) return;
+    const withheld = attachment.mediaType === NOT_APPLICABLE_MEDIA_TYPE;
+    if ((!withheld && attachment.mediaType !== FAILURE_MEDIA_TYPE) || !attachment.testCaseStartedId) return;
     const attempt = this.attempts.get(attachment.testCaseStartedId);
     try {
-      attempt?.failureRecords.push(JSON.parse(decode(attachment)) as FailureRecord);
+      if (withheld && attempt) attempt.notApplicable = (JSON.parse(decode(attachment)) as { reasons: string[] }).reasons;
+      else attempt?.failureRecords.push(JSON.parse(decode(attachment)) as FailureRecord);
     } catch (err) {
       this.errors.push(`unreadable failure record: ${firstLine((err as Error).message)}`);
     }
@@ -145,11 +148,12 @@ export class SummaryCollector {
 
   summarise(context: RunContext): Summary {
     const results = [...this.testCases.values()].map((tc) => this.scenarioResult(tc)).sort(byPlace);
-    const counts = { total: results.length, passed: 0, failed: 0, skipped: 0, undefined: 0, pending: 0, ambiguous: 0, unknown: 0 };
+    const counts = { total: results.length, passed: 0, failed: 0, skipped: 0, undefined: 0, pending: 0, ambiguous: 0, unknown: 0, notApplicable: 0 };
     const byTag: Record<string, TagCount> = {};
     const byHop: Record<string, PassFail> = {};
     for (const r of results) {
       counts[r.status] += 1;
+      if (r.outcome === 'not-applicable') counts.notApplicable += 1;
       const passed = r.status === 'passed';
       bump(byHop, r.hop, passed);
       for (const tag of r.tags) {
@@ -170,7 +174,9 @@ export class SummaryCollector {
       ...(context.specVersions ? { specVersions: context.specVersions } : {}),
       faults: context.faults,
       startedAt: context.startedAt,
-      allPassed: counts.total > 0 && counts.passed === counts.total && errors.length === 0,
+      // A scenario the target cannot run is not a failure of what it can (`run --strict` makes it one).
+      allPassed: counts.total > 0 && counts.passed + counts.notApplicable === counts.total && counts.passed > 0 && errors.length === 0,
+      notApplicable: results.flatMap((r) => (r.outcome ? [{ scenario: r.scenario, uri: r.uri, ...(r.line ? { line: r.line } : {}), reasons: r.reasons ?? [] }] : [])),
       errors,
       results,
     };
@@ -202,6 +208,7 @@ export class SummaryCollector {
       ...(attempt?.finished ? { durationMs: Math.round(toMs(attempt.finished) - toMs(attempt.started)) } : {}),
     };
     if (status === 'passed') return result;
+    if (status === 'skipped' && attempt?.notApplicable) return { ...result, outcome: 'not-applicable', reasons: attempt.notApplicable.map(redactText) };
     const fallbackRequirement = requirementTags(tags)[0] ?? '';
     // Only the record's detail (expected, actual, exchange, kind) is kept besides the four promised keys.
     const { hop: _hop, requirement, message, ...detail } = record ?? { requirement: fallbackRequirement, message: `[${hop}] ${this.stepMessage(testCase, pickle, worst)}` };
@@ -246,10 +253,11 @@ function coverage(results: ScenarioResult[]): Summary['requirements'] {
     const tagged = results.filter((r) => r.tags.includes(`@${req.id}`));
     const passed = tagged.filter((r) => r.status === 'passed').length;
     const failed = tagged.length - passed;
+    const notApplicable = tagged.filter((r) => r.outcome === 'not-applicable').length;
     const judgedElsewhere = tagged.length === 0 && req.checkedBy === 'consumer-rule';
     if (judgedElsewhere) consumerMode.push(req.id);
-    const status = judgedElsewhere ? 'consumer-mode' : tagged.length === 0 ? 'uncovered' : failed > 0 ? 'failed' : 'passed';
-    byId[req.id] = { hop: req.hop, scenarios: tagged.length, passed, failed, status };
+    const status = judgedElsewhere ? 'consumer-mode' : tagged.length === 0 ? 'uncovered' : failed > notApplicable ? 'failed' : notApplicable > 0 && passed === 0 ? 'not-applicable' : 'passed';
+    byId[req.id] = { hop: req.hop, scenarios: tagged.length, passed, failed, status, ...(notApplicable ? { notApplicable } : {}) };
   }
   const uncovered = REQUIREMENTS.filter((r) => byId[r.id].status === 'uncovered').map((r) => r.id);
   const total = REQUIREMENTS.length - consumerMode.length;
@@ -266,7 +274,7 @@ export function summaryLine(summary: Summary, reportsDir: string): string {
   const s = summary.scenarios;
   const notPassed = (['failed', 'undefined', 'pending', 'ambiguous', 'skipped', 'unknown'] as const)
     .filter((k) => s[k] > 0)
-    .map((k) => `${s[k]} ${k === 'unknown' ? 'did not run' : k}`);
+    .map((k) => `${s[k]} ${k === 'unknown' ? 'did not run' : k}${k === 'skipped' && s.notApplicable ? ` (${s.notApplicable} not applicable to this target)` : ''}`);
   const failing = summary.failures.map((f) => `${f.requirement || f.scenario} (${f.hop})`);
   return [
     `gpc-assure: ${summary.allPassed ? 'PASS' : 'FAIL'}: ${s.total} scenario${s.total === 1 ? '' : 's'} against ${summary.target}`,
