@@ -4,7 +4,7 @@
  * includes the slot search relies on. Each check returns a problem, or undefined; an absent or empty list
  * is a problem, never a pass.
  */
-import { INTERACTIONS, type Capability } from '../interactions';
+import { INTERACTIONS, type Capability, type Interaction } from '../interactions';
 import { PROFILE } from '../spine/systems';
 import { declaredVersionProblem } from '../versions';
 
@@ -90,4 +90,25 @@ export function slotIncludesProblem(cs: Json): string | undefined {
   return missing.length
     ? `Slot.searchInclude lacks ${missing.join(', ')} (has ${JSON.stringify(includes)})`
     : undefined;
+}
+
+/** The REST interaction an interaction-table row is declared as: an operation, or a resource type and code. */
+function declaredAs(i: Interaction): { operation: string } | { type: string; code: string } | undefined {
+  const operation = /\/\$([\w.]+)$/.exec(i.path)?.[1];
+  if (operation) return { operation };
+  const compartment = /^\/\w+\/\{id\}\/(\w+)$/.exec(i.path);
+  if (compartment) return { type: compartment[1], code: 'search-type' };
+  const instance = /^\/(\w+)\/\{id\}$/.exec(i.path);
+  if (instance) return { type: instance[1], code: i.method === 'PUT' ? 'update' : 'read' };
+  const type = /^\/(\w+)$/.exec(i.path);
+  return type ? { type: type[1], code: i.method === 'POST' ? 'create' : 'search-type' } : undefined;
+}
+
+/** Whether the CapabilityStatement declares the interaction (its operation, or its resource's interaction code). */
+export function advertises(cs: Json, i: Interaction): boolean {
+  const d = declaredAs(i);
+  if (!d) return true;
+  if ('operation' in d) return list(rest(cs).operation).some((o) => o.name === d.operation);
+  const resource = list(rest(cs).resource).find((r) => r.type === d.type);
+  return list(resource?.interaction).some((x) => x.code === d.code);
 }

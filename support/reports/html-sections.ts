@@ -102,16 +102,20 @@ export function ledgerSection(model: ReportModel, views: ScenarioView[]): Html {
     ...notPassed.map((v) => [scenarioLink(v), badge(v.result.status === 'unknown' ? 'not-run' : v.result.status), place(v.result)]),
     ...neverStarted.map((p) => [p.name, badge('not-run'), place(p)]),
   ];
-  const withheldRows = withheld.map((v) => [scenarioLink(v), badge(v.result.outcome!), (v.result.reasons ?? []).join('; '), place(v.result)]);
+  const withheldRows = (outcome: string) =>
+    withheld.filter((v) => v.result.outcome === outcome).map((v) => [scenarioLink(v), badge(outcome), (v.result.reasons ?? []).join('; '), place(v.result)]);
+  const apart = (outcome: string, title: string) => {
+    const found = withheldRows(outcome);
+    return found.length ? fragment(el('h3', { id: outcome }, `${title} (${found.length})`), table(['scenario', 'outcome', 'why', 'where'], found)) : '';
+  };
   const executed = model.summary.results.filter((r) => r.status !== 'unknown').length;
   return section(
     'ledger',
     'Ledger: expected and executed',
-    el('p', {}, `${model.planned.length} expected, ${executed} executed, ${model.summary.scenarios.passed} passed, ${rows.length} not passed, ${withheldRows.length} not applicable to this target.`),
+    el('p', {}, `${model.planned.length} expected, ${executed} executed, ${model.summary.scenarios.passed} passed, ${rows.length} not passed, ${withheldRows('not-supported-by-provider').length} not supported by the provider, ${withheldRows('not-applicable').length} not applicable to this target.`),
     rows.length ? table(['scenario', 'status', 'where'], rows) : el('p', {}, 'Every expected scenario ran and passed.'),
-    withheldRows.length
-      ? fragment(el('h3', { id: 'not-applicable' }, `Not applicable to this target (${withheldRows.length}): not run`), table(['scenario', 'outcome', 'why', 'where'], withheldRows))
-      : '',
+    apart('not-supported-by-provider', 'Not supported by the provider: its CapabilityStatement does not declare the interaction'),
+    apart('not-applicable', 'Not applicable to this target: not run'),
   );
 }
 

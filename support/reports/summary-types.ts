@@ -49,10 +49,12 @@ export interface SummaryEnvelope {
 export type ScenarioStatus = 'passed' | 'failed' | 'ambiguous' | 'undefined' | 'pending' | 'skipped' | 'unknown';
 
 /**
- * Outcomes beyond Cucumber's statuses, the one place their names are typed: a scenario not run because the
- * target cannot offer what it needs (`@needs-…`, support/config/abilities.ts). Counted apart, never a failure.
+ * Outcomes beyond Cucumber's statuses, the one place their names are typed (status `skipped`): not-applicable,
+ * a scenario not run because the target cannot offer what it needs (`@needs-…`, support/config/abilities.ts),
+ * never a failure; not-supported-by-provider, one stopped because the provider's CapabilityStatement does not
+ * declare its interaction (support/world/advertised.ts), a non-pass with the CapabilityStatement as evidence.
  */
-export type WithheldOutcome = 'not-applicable';
+export type WithheldOutcome = 'not-applicable' | 'not-supported-by-provider';
 
 /** One non-passed scenario: from its failure record when the World left one, else from the worst step. */
 export interface FailureEntry extends Partial<Omit<FailureRecord, 'hop' | 'requirement' | 'message'>> {
@@ -83,6 +85,8 @@ export interface ScenarioResult {
   /** Set when the scenario was withheld (status skipped), with why. */
   outcome?: WithheldOutcome;
   reasons?: string[];
+  /** The exchange that shows why (the CapabilityStatement, for not-supported-by-provider). */
+  exchange?: number;
 }
 
 export interface PassFail {
@@ -108,7 +112,7 @@ export interface Summary {
   target: string;
   durationMs: number;
   /** notApplicable: of the skipped, those withheld because the target cannot offer what they need. */
-  scenarios: { total: number; notApplicable?: number } & Record<ScenarioStatus, number>;
+  scenarios: { total: number; notApplicable?: number; notSupportedByProvider?: number } & Record<ScenarioStatus, number>;
   byTag: Record<string, TagCount>;
   byHop: Record<string, PassFail>;
   failures: FailureEntry[];
@@ -130,6 +134,8 @@ export interface Summary {
   allPassed: boolean;
   /** Scenarios withheld as not applicable to this target, each with its reasons. */
   notApplicable?: { scenario: string; uri: string; line?: number; reasons: string[] }[];
+  /** Scenarios stopped because the provider does not advertise their interaction: non-passes, listed apart. */
+  notSupportedByProvider?: { scenario: string; uri: string; line?: number; reasons: string[]; exchange?: number }[];
   /** Problems outside any scenario: unparsable features, failed BeforeAll/AfterAll hooks, a crashed run. */
   errors: string[];
   results: ScenarioResult[];

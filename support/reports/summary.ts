@@ -3,7 +3,8 @@
  * envelopes alone. Envelopes from --parallel workers reach the same onMessage callback, so this sees the
  * whole run whichever process ran a scenario; the World's failure records travel as attachments.
  */
-import { FAILURE_MEDIA_TYPE, NOT_APPLICABLE_MEDIA_TYPE, type FailureRecord } from '../evidence/types';
+import { FAILURE_MEDIA_TYPE, type FailureRecord } from '../evidence/types';
+import { WITHHELD_MEDIA_TYPES, withheldCounts, withheldOf } from './withheld';
 import { redactText } from '../evidence/redact';
 import { REQUIREMENTS, requirementTags } from '../domain/catalogue';
 import type {
@@ -17,7 +18,9 @@ import type {
   SummaryEnvelope,
   TagCount,
   Timestamp,
+  WithheldOutcome,
 } from './summary-types';
+
 
 export type * from './summary-types';
 
@@ -48,7 +51,7 @@ interface Attempt {
   finished?: Timestamp;
   steps: { testStepId: string; result: StepResult }[];
   failureRecords: FailureRecord[];
-  notApplicable?: string[];
+  withheld?: { outcome: WithheldOutcome; reasons: string[]; exchange?: number };
 }
 
 const toMs = (t: Timestamp) => t.seconds * 1000 + t.nanos / 1e6;
@@ -135,11 +138,11 @@ export class SummaryCollector {
   }
 
   private onAttachment(attachment: NonNullable<SummaryEnvelope['attachment']>): void {
-    const withheld = attachment.mediaType === NOT_APPLICABLE_MEDIA_TYPE;
+    const withheld = WITHHELD_MEDIA_TYPES[attachment.mediaType];
     if ((!withheld && attachment.mediaType !== FAILURE_MEDIA_TYPE) || !attachment.testCaseStartedId) return;
     const attempt = this.attempts.get(attachment.testCaseStartedId);
     try {
-      if (withheld && attempt) attempt.notApplicable = (JSON.parse(decode(attachment)) as { reasons: string[] }).reasons;
+      if (withheld && attempt) attempt.withheld = { outcome: withheld, ...(JSON.parse(decode(attachment)) as { reasons: string[]; exchange?: number }) };
       else attempt?.failureRecords.push(JSON.parse(decode(attachment)) as FailureRecord);
     } catch (err) {
       this.errors.push(`unreadable failure record: ${firstLine((err as Error).message)}`);
@@ -148,12 +151,13 @@ export class SummaryCollector {
 
   summarise(context: RunContext): Summary {
     const results = [...this.testCases.values()].map((tc) => this.scenarioResult(tc)).sort(byPlace);
-    const counts = { total: results.length, passed: 0, failed: 0, skipped: 0, undefined: 0, pending: 0, ambiguous: 0, unknown: 0, notApplicable: 0 };
+    const counts = { total: results.length, passed: 0, failed: 0, skipped: 0, undefined: 0, pending: 0, ambiguous: 0, unknown: 0, notApplicable: 0, notSupportedByProvider: 0 };
     const byTag: Record<string, TagCount> = {};
     const byHop: Record<string, PassFail> = {};
     for (const r of results) {
       counts[r.status] += 1;
       if (r.outcome === 'not-applicable') counts.notApplicable += 1;
+      if (r.outcome === 'not-supported-by-provider') counts.notSupportedByProvider += 1;
       const passed = r.status === 'passed';
       bump(byHop, r.hop, passed);
       for (const tag of r.tags) {
@@ -176,7 +180,8 @@ export class SummaryCollector {
       startedAt: context.startedAt,
       // A scenario the target cannot run is not a failure of what it can (`run --strict` makes it one).
       allPassed: counts.total > 0 && counts.passed + counts.notApplicable === counts.total && counts.passed > 0 && errors.length === 0,
-      notApplicable: results.flatMap((r) => (r.outcome ? [{ scenario: r.scenario, uri: r.uri, ...(r.line ? { line: r.line } : {}), reasons: r.reasons ?? [] }] : [])),
+      notApplicable: withheldOf(results, 'not-applicable'),
+      notSupportedByProvider: withheldOf(results, 'not-supported-by-provider'),
       errors,
       results,
     };
@@ -208,7 +213,8 @@ export class SummaryCollector {
       ...(attempt?.finished ? { durationMs: Math.round(toMs(attempt.finished) - toMs(attempt.started)) } : {}),
     };
     if (status === 'passed') return result;
-    if (status === 'skipped' && attempt?.notApplicable) return { ...result, outcome: 'not-applicable', reasons: attempt.notApplicable.map(redactText) };
+    const withheld = attempt?.withheld;
+    if (withheld) return { ...result, status: 'skipped', outcome: withheld.outcome, reasons: withheld.reasons.map(redactText), ...(withheld.exchange ? { exchange: withheld.exchange } : {}) };
     const fallbackRequirement = requirementTags(tags)[0] ?? '';
     // Only the record's detail (expected, actual, exchange, kind) is kept besides the four promised keys.
     const { hop: _hop, requirement, message, ...detail } = record ?? { requirement: fallbackRequirement, message: `[${hop}] ${this.stepMessage(testCase, pickle, worst)}` };
@@ -274,7 +280,7 @@ export function summaryLine(summary: Summary, reportsDir: string): string {
   const s = summary.scenarios;
   const notPassed = (['failed', 'undefined', 'pending', 'ambiguous', 'skipped', 'unknown'] as const)
     .filter((k) => s[k] > 0)
-    .map((k) => `${s[k]} ${k === 'unknown' ? 'did not run' : k}${k === 'skipped' && s.notApplicable ? ` (${s.notApplicable} not applicable to this target)` : ''}`);
+    .map((k) => `${s[k]} ${k === 'unknown' ? 'did not run' : k}${k === 'skipped' ? withheldCounts(s) : ''}`);
   const failing = summary.failures.map((f) => `${f.requirement || f.scenario} (${f.hop})`);
   return [
     `gpc-assure: ${summary.allPassed ? 'PASS' : 'FAIL'}: ${s.total} scenario${s.total === 1 ? '' : 's'} against ${summary.target}`,

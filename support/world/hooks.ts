@@ -6,6 +6,7 @@
  */
 import { After, AfterAll, Before, BeforeAll, Status, setDefaultTimeout } from '@cucumber/cucumber';
 import { unmetNeeds } from '../config/abilities';
+import { NOT_SUPPORTED_PREFIX } from './advertised';
 import { PATIENT_ROLES } from './parameters';
 import { runParameters } from '../config/run-parameters';
 import {
@@ -62,7 +63,9 @@ const patientNeeds = (texts: string[]) => [
 
 After(async function (this: GpcWorld, { result }) {
   let profileFailure: string | undefined;
-  if (result?.status !== Status.PASSED && !this.failure && result?.status === Status.FAILED) {
+  // A provider that does not advertise the interaction ended the scenario: an outcome, not a failure of ours.
+  const notSupported = result?.exception?.message?.startsWith(NOT_SUPPORTED_PREFIX) ?? false;
+  if (result?.status !== Status.PASSED && !this.failure && result?.status === Status.FAILED && !notSupported) {
     // Not a check of ours (a harness error or a failed assertion elsewhere): still name a hop and requirement.
     const record: FailureRecord = {
       hop: this.declaredHop,

@@ -146,6 +146,7 @@ describe('summary collector', () => {
       ambiguous: 0,
       unknown: 0,
       notApplicable: 0,
+      notSupportedByProvider: 0,
     });
     const flaky = summary.results.find((r) => r.scenario === 'Flaky trace');
     assert.equal(flaky?.status, 'passed');

@@ -61,3 +61,28 @@ export const PROVIDER_CAPABILITY_FAULTS = [
     },
   },
 ] as const satisfies readonly FaultMode[];
+
+/**
+ * A provider that does not offer booking: its CapabilityStatement leaves out Appointment create. The booking
+ * scenarios must end as not supported by the provider (support/world/advertised.ts), failing no check, so it
+ * breaks nothing and is not one of the worked-example faults (test/unit/not-supported.test.ts proves it).
+ */
+export const PROVIDER_CAPABILITY_OMISSIONS = [
+  {
+    id: 'provider-capability-omits-book',
+    hop: 'provider',
+    description: 'The CapabilityStatement does not declare Appointment create (book appointment)',
+    breaks: [],
+    effects: {
+      'provider.capability-statement': (cs) =>
+        withRest(cs, (rest) => ({
+          ...rest,
+          resource: ((rest.resource as Json[] | undefined) ?? []).map((r) =>
+            r.type === 'Appointment'
+              ? { ...r, interaction: ((r.interaction as Json[] | undefined) ?? []).filter((x) => x.code !== 'create') }
+              : r,
+          ),
+        })),
+    },
+  },
+] as const satisfies readonly FaultMode[];
