@@ -55,7 +55,7 @@ export function requirementsSection(model: ReportModel, views: ScenarioView[]): 
       req.hop,
       req.text,
       source.length ? source : req.facts,
-      badge(requirements.byId[req.id]?.status ?? 'uncovered'),
+      fragment(badge(requirements.byId[req.id]?.status ?? 'uncovered'), requirements.byId[req.id]?.failedHops ? ` (${requirements.byId[req.id].failedHops!.join(', ')})` : ''),
       links,
     ];
   });

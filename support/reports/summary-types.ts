@@ -102,9 +102,13 @@ export interface RequirementCoverage extends PassFail {
   hop: string;
   scenarios: number;
   /** consumer-mode: a consumer rule, judged over recorded requests by `gpc-assure consumer`, not by a scenario. */
-  status: 'passed' | 'failed' | 'uncovered' | 'consumer-mode' | WithheldOutcome;
-  /** Its scenarios the target could not run (counted in failed too, as not passed). */
+  status: 'passed' | 'failed' | 'uncovered' | 'consumer-mode' | 'not-run' | WithheldOutcome;
+  /** The hops its failing scenarios blamed. */
+  failedHops?: string[];
+  /** Of its not-passed scenarios (counted in failed too): withheld as not applicable, not supported, or not run. */
   notApplicable?: number;
+  notSupportedByProvider?: number;
+  notRun?: number;
 }
 
 export interface Summary {

@@ -4,7 +4,7 @@
  * whole run whichever process ran a scenario; the World's failure records travel as attachments.
  */
 import { FAILURE_MEDIA_TYPE, type FailureRecord } from '../evidence/types';
-import { WITHHELD_MEDIA_TYPES, withheldCounts, withheldOf } from './withheld';
+import { WITHHELD_MEDIA_TYPES, requirementOutcome, withheldCounts, withheldOf } from './withheld';
 import { redactText } from '../evidence/redact';
 import { REQUIREMENTS, requirementTags } from '../domain/catalogue';
 import type {
@@ -259,11 +259,11 @@ function coverage(results: ScenarioResult[]): Summary['requirements'] {
     const tagged = results.filter((r) => r.tags.includes(`@${req.id}`));
     const passed = tagged.filter((r) => r.status === 'passed').length;
     const failed = tagged.length - passed;
-    const notApplicable = tagged.filter((r) => r.outcome === 'not-applicable').length;
     const judgedElsewhere = tagged.length === 0 && req.checkedBy === 'consumer-rule';
     if (judgedElsewhere) consumerMode.push(req.id);
-    const status = judgedElsewhere ? 'consumer-mode' : tagged.length === 0 ? 'uncovered' : failed > notApplicable ? 'failed' : notApplicable > 0 && passed === 0 ? 'not-applicable' : 'passed';
-    byId[req.id] = { hop: req.hop, scenarios: tagged.length, passed, failed, status, ...(notApplicable ? { notApplicable } : {}) };
+    const outcome = judgedElsewhere ? undefined : requirementOutcome(tagged);
+    const status = judgedElsewhere ? 'consumer-mode' : tagged.length === 0 ? 'uncovered' : outcome!.status;
+    byId[req.id] = { hop: req.hop, scenarios: tagged.length, passed, failed, status, ...outcome?.detail };
   }
   const uncovered = REQUIREMENTS.filter((r) => byId[r.id].status === 'uncovered').map((r) => r.id);
   const total = REQUIREMENTS.length - consumerMode.length;
