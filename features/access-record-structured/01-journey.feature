@@ -61,7 +61,7 @@ Feature: Access Record Structured: the journey and the structured record Bundle
       | allergies | includeResolvedAllergies=false |
     Then the provider answers 400 naming BAD_REQUEST
 
-  @ARS-T11
+  @ARS-T11 @needs-direct-provider
   Scenario: The appointments root does not serve Access Record Structured
     Given the registered patient's practice has been resolved on PDS and SDS
     When the consumer sends the structured record request straight to the appointments root

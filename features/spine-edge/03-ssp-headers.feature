@@ -8,6 +8,7 @@ Feature: Spine edge — the provider checks the Ssp-* headers
   Background:
     Given the registered patient's practice has been resolved on PDS and SDS
 
+  @needs-direct-provider
   Scenario Outline: A request without <header> is refused with 400 BAD_REQUEST
     When the consumer sends "read metadata" straight to the provider without the <header> header
     Then the provider refuses it with 400 BAD_REQUEST
@@ -36,7 +37,7 @@ Feature: Spine edge — the provider checks the Ssp-* headers
     Then the provider refuses it with 400 BAD_REQUEST
     And every error the provider gave is a GPConnect-OperationOutcome-1 with exactly one Spine code
 
-  @HDR-TO-ASID
+  @HDR-TO-ASID @needs-direct-provider
   Scenario: An Ssp-To that is not the provider's ASID is refused with 400 BAD_REQUEST
     When the consumer sends "read metadata" straight to the provider with Ssp-To "000000000000"
     Then the provider refuses it with 400 BAD_REQUEST

@@ -1,4 +1,4 @@
-@hop:provider
+@needs-registrations @hop:provider
 Feature: 10+. Register a patient
   Register patient (AM-FND-REGISTER, AM-FND-REG-*): the consumer registers a person with the demographics PDS gave it; the
   provider traces the number on PDS itself. A person PDS knows and the practice does not is registered and

@@ -26,3 +26,23 @@ Feature: 3. CapabilityStatement through the Spine Secure Proxy
   Scenario: The SSP refuses a sender with no data-sharing agreement
     When a consumer organisation with no data-sharing agreement sends "read metadata" through the SSP
     Then the SSP answers 403 naming FOT_CHECK_FAILED
+
+  @WE-3e
+  Scenario: The CapabilityStatement's version is on the assured appointments line
+    When the consumer sends "read metadata" through the SSP
+    Then the CapabilityStatement declares a version on the assured appointments line
+
+  @WE-3f
+  Scenario: The CapabilityStatement declares the operations the root serves, with their definitions
+    When the consumer sends "read metadata" through the SSP
+    Then the CapabilityStatement declares the operations of the appointments root
+
+  @WE-3g
+  Scenario: The CapabilityStatement lists each profile once
+    When the consumer sends "read metadata" through the SSP
+    Then the CapabilityStatement lists each profile of the appointments root once
+
+  @WE-3h
+  Scenario: The Slot resource declares the includes the slot search uses
+    When the consumer sends "read metadata" through the SSP
+    Then the CapabilityStatement's Slot resource declares the slot search includes

@@ -5,6 +5,7 @@
  */
 import { isAbsolute, join, relative } from 'node:path';
 import { stringify } from 'yaml';
+import { loadConsumerCache, type ConsumerCache } from '../consumer/cache';
 import { judgeRecording, type RequestJudgement } from '../consumer/judge';
 import { loadRecording, type Recording } from '../consumer/recording';
 import { RECORDING_FILE, consumerLine, writeConsumerReports } from '../consumer/reports';
@@ -18,6 +19,7 @@ const OPTIONS = {
   'write-target': { type: 'string' },
   judge: { type: 'string' },
   reports: { type: 'string' },
+  'consumer-target': { type: 'string' },
 } as const;
 
 /** Proxies take three ports: pds, sds, ssp. */
@@ -42,11 +44,16 @@ function report(
   return summary.allPassed ? 0 : 1;
 }
 
-async function serveAndRecord(port: number, targetFile: string | undefined, reportsDir: string): Promise<number> {
+async function serveAndRecord(
+  port: number,
+  targetFile: string | undefined,
+  reportsDir: string,
+  cache: ConsumerCache | undefined,
+): Promise<number> {
   const recordingFile = join(reportsDir, RECORDING_FILE);
   // An earlier session's reports left beside this one's would be mixed into its evidence.
   resetReportsDir(reportsDir);
-  const session = await startConsumerSession({ port, recordingFile }).catch(portsBusy(port, PROXY_PORTS));
+  const session = await startConsumerSession({ port, recordingFile, cache }).catch(portsBusy(port, PROXY_PORTS));
   const signalled = untilSignalled();
   if (targetFile) {
     await writeFileAtomic(
@@ -68,6 +75,8 @@ async function serveAndRecord(port: number, targetFile: string | undefined, repo
 async function consumerCommand(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(args, OPTIONS);
   const reportsDir = fromCwd(values.reports ?? 'reports');
+  const cacheFile = values['consumer-target'];
+  const cache = cacheFile === undefined ? undefined : loadConsumerCache(fromCwd(cacheFile));
   if (values.judge !== undefined) {
     if (values.port !== undefined || values['write-target'] !== undefined)
       throw new UsageError('--judge FILE judges a saved recording; it takes no --port or --write-target');
@@ -82,23 +91,32 @@ async function consumerCommand(args: string[]): Promise<number> {
     // folder is emptied so no earlier report is mixed with this judgement.
     if (relative(reportsDir, file).startsWith('..') || isAbsolute(relative(reportsDir, file)))
       resetReportsDir(reportsDir);
-    return report(judgeRecording(recording), recording.startedAt, file, reportsDir, `recording ${values.judge}`);
+    return report(
+      judgeRecording(recording, undefined, cache),
+      recording.startedAt,
+      file,
+      reportsDir,
+      `recording ${values.judge}`,
+    );
   }
   const port = integerOption('port', values.port, 0, 65535 - (PROXY_PORTS - 1)) ?? 0;
   return serveAndRecord(
     port,
     values['write-target'] === undefined ? undefined : fromCwd(values['write-target']),
     reportsDir,
+    cache,
   );
 }
 
 export const consumer: Command = {
   summary: 'assure a consumer system: serve the embedded Spine, record what it sends, judge every request',
   usage: [
-    'gpc-assure consumer [--port N] [--write-target FILE] [--reports DIR]',
-    'gpc-assure consumer --judge RECORDING [--reports DIR]',
+    'gpc-assure consumer [--port N] [--write-target FILE] [--consumer-target FILE] [--reports DIR]',
+    'gpc-assure consumer --judge RECORDING [--consumer-target FILE] [--reports DIR]',
     '  --port N             recording proxies for pds on N, sds on N+1, ssp on N+2; 0 (default) picks free ports',
     '  --write-target FILE  write the target file the consumer under test should use',
+    "  --consumer-target FILE  the consumer under test's file: its cache section (cached PDS traces and SDS",
+    '                       details, and the window each stays fresh) is accepted in place of a new lookup',
     '  --judge RECORDING    judge a saved recording (reports/consumer-recording.ndjson) instead of serving',
     '  --reports DIR        where the recording and reports go (default ./reports): summary.json, consumer.json',
   ],

@@ -36,6 +36,7 @@ const OPTIONS = {
   parallel: { type: 'string' },
   quiet: { type: 'boolean' },
   shard: { type: 'string' },
+  strict: { type: 'boolean' },
 } as const;
 
 interface RunPlan {
@@ -47,6 +48,8 @@ interface RunPlan {
   tags?: string;
   parallel?: number;
   quiet: boolean;
+  /** A scenario not applicable to the target fails the run. */
+  strict: boolean;
   paths: string[];
   shard?: Shard;
 }
@@ -83,6 +86,7 @@ function plan(args: string[]): RunPlan {
     tags: values.tags,
     parallel: parallelOption(values.parallel ?? process.env.GPC_PARALLEL),
     quiet: values.quiet ?? false,
+    strict: values.strict ?? false,
     paths: positionals.map(fromCwd),
     shard: parseShard(values.shard),
   };
@@ -179,7 +183,10 @@ async function run(args: string[]): Promise<number> {
       : (finishOpenReports(`cucumber: ${errorChain(broke ?? 'the run wrote no summary.json')}`) ??
         reportsOfABrokenRun(runPlan, configuration, planned, broke));
   process.stdout.write(`${redactText(summaryLine(summary, runPlan.reportsDir))}\n`);
-  return summary.allPassed ? 0 : 1;
+  const gaps = summary.scenarios.notApplicable ?? 0;
+  if (runPlan.strict && gaps > 0)
+    process.stdout.write(`gpc-assure: --strict: ${gaps} scenario(s) not applicable to this target fail the run.\n`);
+  return summary.allPassed && !(runPlan.strict && gaps > 0) ? 0 : 1;
 }
 
 /**
@@ -206,7 +213,7 @@ function reportsOfABrokenRun(
 export const runCommand: Command = {
   summary: 'run the conformance features against the embedded simulators or a target file',
   usage: [
-    'gpc-assure run [--target NAME|FILE] [--reports DIR] [--fault ID[,ID]] [--tags EXPR] [--parallel N] [--shard I/N] [--quiet] [PATH…]',
+    'gpc-assure run [--target NAME|FILE] [--reports DIR] [--fault ID[,ID]] [--tags EXPR] [--parallel N] [--shard I/N] [--quiet] [--strict] [PATH…]',
     '  --target NAME    a shipped profile: embedded (the default: the embedded PDS, SDS, SSP and provider',
     '                   simulators), nhs-sandbox (the public PDS and SDS sandboxes, embedded SSP and provider),',
     '                   integration (NHS England INT; credentials from environment variables)',
@@ -225,6 +232,7 @@ export const runCommand: Command = {
     '  --quiet          progress dots instead of every step',
     '  --shard I/N      run only shard I of N (by scenario identity; stable across machines); merge the',
     '                   shards with gpc-assure merge-reports',
+    '  --strict         fail the run when a scenario is not applicable to the target (its @needs-… unmet)',
     '  PATH…            feature files or folders instead of features/**/*.feature',
   ],
   run,

@@ -11,6 +11,7 @@ import type { Capability } from '../interactions';
 import { nhsNumberProblem } from '../spine/nhs-number';
 import type { ClientTls } from '../spine/tls';
 import { specVersionProblem, type SpecVersions } from '../versions';
+import type { Ability } from './abilities';
 import { ConfigError } from './config-error';
 import { InputLimitError, MAX_TARGET_BYTES, readBoundedFile } from '../limits';
 import { MaterialError, pdsAuthProblem, resolveReferences, tlsProblem } from './material';
@@ -72,6 +73,8 @@ export interface Target {
   };
   /** The spec version assured per capability (support/versions.ts: defaults, and what each selects). */
   specVersions?: Partial<SpecVersions>;
+  /** What the target offers (support/config/abilities.ts); absent means every ability. */
+  abilities?: Ability[];
   simulator?: { fault?: string };
 }
 

@@ -16,14 +16,17 @@ import {
 import { identifierValue, ofType, type Resource } from '../fhir/bundle';
 import { SYS } from '../spine/systems';
 import type { RecordedRequest } from './recording';
+import type { ConsumerCache } from './cache';
 
 export interface Seen {
   /** Endpoint.address → the capability of the interaction the consumer looked it up for. */
   roots: Map<string, Capability>;
   /** Party keys of the Endpoints SDS returned. */
   partyKeys: Set<string>;
-  /** NHS numbers PDS answered a trace for (the number asked and the record's own id). */
-  traced: Set<string>;
+  /** NHS numbers PDS answered a trace for (the number asked and the record's own id) → when (ISO 8601). */
+  traced: Map<string, string>;
+  /** Endpoint.address → when SDS returned it (ISO 8601): a cached root counts only within its window. */
+  rootsAt: Map<string, string>;
   /** Provider Patient id → NHS number, from find-patient answers: a booking names the patient by id. */
   providerPatients: Map<string, string>;
 }
@@ -133,7 +136,8 @@ export function patientsNamed(g: GpcView, seen: Seen): string[] {
 export const emptySeen = (): Seen => ({
   roots: new Map(),
   partyKeys: new Set(),
-  traced: new Set(),
+  traced: new Map(),
+  rootsAt: new Map(),
   providerPatients: new Map(),
 });
 
@@ -143,13 +147,16 @@ export function learn(seen: Seen, r: RecordedRequest): void {
   if (!answer) return;
   const path = r.url.split('?')[0];
   if (r.service === 'pds' && answer.resourceType === 'Patient') {
-    seen.traced.add(decodeURIComponent(path.split('/').pop() ?? ''));
-    if (answer.id) seen.traced.add(answer.id);
+    seen.traced.set(decodeURIComponent(path.split('/').pop() ?? ''), r.at);
+    if (answer.id) seen.traced.set(answer.id, r.at);
   }
   if (r.service === 'sds' && path.endsWith('/Endpoint')) {
     const capability = interactionById(tokens(queryOf(r.url), 'identifier', SYS.interactionId)[0] ?? '')?.capability;
     for (const e of ofType(answer, 'Endpoint')) {
-      if (typeof e.address === 'string' && capability) seen.roots.set(e.address, capability);
+      if (typeof e.address === 'string' && capability) {
+        seen.roots.set(e.address, capability);
+        seen.rootsAt.set(e.address, r.at);
+      }
       const key = identifierValue(e, SYS.partyKey);
       if (key) seen.partyKeys.add(key);
     }
@@ -160,6 +167,18 @@ export function learn(seen: Seen, r: RecordedRequest): void {
       if (p.id && nhs) seen.providerPatients.set(p.id, nhs);
     }
   }
+}
+
+/** What the consumer declared it held before the recording began, as if it had learned it then. */
+export function seenFromCache(cache: ConsumerCache | undefined): Seen {
+  const seen = emptySeen();
+  for (const t of cache?.traced ?? []) seen.traced.set(t.nhsNumber, t.at);
+  for (const e of cache?.endpoints ?? []) {
+    seen.roots.set(e.address, e.capability);
+    seen.rootsAt.set(e.address, e.at);
+    if (e.partyKey) seen.partyKeys.add(e.partyKey);
+  }
+  return seen;
 }
 
 /** The Device search's party key identifiers (T13: the second step names the Endpoint's party key). */

@@ -2,7 +2,8 @@
  * Judges a recording: every request, in order, against every consumer rule that speaks about it, with what
  * the consumer had learned from the answers before it.
  */
-import { emptySeen, gpcView, learn } from './context';
+import type { ConsumerCache } from './cache';
+import { gpcView, learn, seenFromCache } from './context';
 import type { RecordedRequest, Recording } from './recording';
 import { CONSUMER_RULES, type Breach, type ConsumerRule, type RequestContext } from './rules';
 
@@ -20,13 +21,15 @@ export interface RequestJudgement {
 export function createJudge(
   registry: Recording['registry'],
   rules: readonly ConsumerRule[] = CONSUMER_RULES,
+  cache?: ConsumerCache,
 ): (request: RecordedRequest) => RequestJudgement {
-  const seen = emptySeen();
+  const seen = seenFromCache(cache);
   return (request) => {
     const context: RequestContext = {
       request,
       seen,
       registry,
+      cache,
       gpc: request.service === 'ssp' ? attempt(() => gpcView(request)) : undefined,
     };
     // A request so malformed that a rule throws on it (a `%zz` in its path) breaks that rule: one hostile
@@ -52,8 +55,9 @@ export function createJudge(
 export function judgeRecording(
   recording: Recording,
   rules: readonly ConsumerRule[] = CONSUMER_RULES,
+  cache?: ConsumerCache,
 ): RequestJudgement[] {
-  return recording.requests.map(createJudge(recording.registry, rules));
+  return recording.requests.map(createJudge(recording.registry, rules, cache));
 }
 
 const NO_HEADERS: Record<string, string> = {};

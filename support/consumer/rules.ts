@@ -16,11 +16,14 @@ import type { RecordedRequest, RecordedService } from './recording';
 import { BOOKING_BODY_CHECKS, SLOT_PARAM_CHECKS } from './request-shapes';
 import { behaviour, type ConsumerRuleId } from '../domain/catalogue';
 import { structuredBodyProblem } from './structured-body';
+import { fresh, type ConsumerCache } from './cache';
 
 export interface RequestContext {
   request: RecordedRequest;
   seen: Seen;
   registry: Registry;
+  /** What the consumer's target file declares it cached, with the windows its traces and SDS details keep. */
+  cache?: ConsumerCache;
   /** Present for every request to the SSP. */
   gpc?: GpcView;
 }
@@ -187,7 +190,9 @@ export const CONSUMER_RULES: readonly ConsumerRule[] = [
   ),
   gpcRule('CON-URL-ROOT', (g, c) =>
     g.urlRoot && c.seen.roots.has(g.urlRoot)
-      ? undefined
+      ? fresh(c.seen.rootsAt.get(g.urlRoot), c.request.at, c.cache?.sdsWindowSeconds)
+        ? undefined
+        : `URL root ${g.urlRoot} was returned by SDS at ${c.seen.rootsAt.get(g.urlRoot)}, longer ago than the declared window of ${c.cache?.sdsWindowSeconds} s`
       : `URL root ${JSON.stringify(g.urlRoot ?? g.targetUrl)} is not a root SDS returned (${[...c.seen.roots.keys()].join(', ') || 'none yet'})`,
   ),
   gpcRule('CON-JWT-AUD', (g, c) => {
@@ -232,8 +237,17 @@ export const CONSUMER_RULES: readonly ConsumerRule[] = [
   ),
   gpcRule('CON-MEDIA-TYPE', (_g, c) => problems(mediaTypeProblems(c))),
   gpcRule('CON-PDS-FIRST', (g, c) => {
-    const untraced = patientsNamed(g, c.seen).filter((n) => !c.seen.traced.has(n));
-    return untraced.length ? `no earlier PDS trace for ${untraced.join(', ')}` : undefined;
+    const named = patientsNamed(g, c.seen);
+    const untraced = named.filter((n) => !c.seen.traced.has(n));
+    const stale = named.filter(
+      (n) => c.seen.traced.has(n) && !fresh(c.seen.traced.get(n), c.request.at, c.cache?.traceWindowSeconds),
+    );
+    return problems([
+      untraced.length ? `no earlier PDS trace for ${untraced.join(', ')}` : undefined,
+      stale.length
+        ? `the PDS trace for ${stale.join(', ')} is older than the declared window of ${c.cache?.traceWindowSeconds} s`
+        : undefined,
+    ]);
   }),
   gpcRule(
     'CON-SLOT-PARAMS',

@@ -7,6 +7,7 @@
 import { checkTarget, type Target } from '../config/target';
 import { startSimulators, type ServiceName } from '../simulators';
 import { embeddedRegistry } from '../simulators/fixtures/estate';
+import type { ConsumerCache } from './cache';
 import { compactJudgements, createJudge, type RequestJudgement } from './judge';
 import { startRecordingProxy, type RecordingProxy } from './recorder';
 import { loadRecording, openRecording, type RecordedRequest, type RecordedService, type Recording } from './recording';
@@ -24,6 +25,8 @@ export interface ConsumerSession {
 }
 
 export interface SessionOptions {
+  /** What the consumer's target file declares it cached (traces, SDS details) and for how long. */
+  cache?: ConsumerCache;
   /** Proxies on port, port+1, port+2 (pds, sds, ssp); 0 picks free ports. The simulators behind them always take free ports. */
   port?: number;
   /**
@@ -53,7 +56,7 @@ export async function startConsumerSession(opts: SessionOptions = {}): Promise<C
     ? openRecording(file, { startedAt: recording.startedAt, registry: recording.registry })
     : undefined;
   let seq = 0;
-  const judge = createJudge(recording.registry);
+  const judge = createJudge(recording.registry, undefined, opts.cache);
   const compact = compactJudgements();
   const judgements: RequestJudgement[] = [];
   // Streamed and judged on arrival, bodies not kept: memory stays flat however much the consumer sends,

@@ -7,6 +7,10 @@ import type { ValidationIssue } from '../fhir/validator';
 
 export const EVIDENCE_MEDIA_TYPE = 'application/vnd.gpc-assure.evidence+json';
 export const FAILURE_MEDIA_TYPE = 'application/vnd.gpc-assure.failure+json';
+/** A scenario the target cannot run (support/config/abilities.ts): `{ reasons: string[] }`. */
+export const NOT_APPLICABLE_MEDIA_TYPE = 'application/vnd.gpc-assure.not-applicable+json';
+/** A scenario whose interaction the provider does not advertise (support/world/advertised.ts): `{ reasons, exchange }`. */
+export const NOT_SUPPORTED_MEDIA_TYPE = 'application/vnd.gpc-assure.not-supported+json';
 
 /**
  * Network-level failure kinds, named so a red run says at once what broke. The body-phase kinds happen after

@@ -6,15 +6,29 @@
 import type { RequirementCoverage, RootCause, Summary } from './summary-types';
 import { el, esc, Html, section, table } from './html-kit';
 
-const OUTCOMES = ['passed', 'failed', 'uncovered'] as const;
-const COLOURS: Record<(typeof OUTCOMES)[number], string> = { passed: '#2e7d32', failed: '#c62828', uncovered: '#9e9e9e' };
+const OUTCOMES = ['passed', 'failed', 'not-supported-by-provider', 'not-applicable', 'not-run', 'uncovered'] as const;
+const COLOURS: Record<(typeof OUTCOMES)[number], string> = {
+  passed: '#2e7d32',
+  failed: '#c62828',
+  'not-supported-by-provider': '#ef6c00',
+  'not-applicable': '#1565c0',
+  'not-run': '#6d4c41',
+  uncovered: '#9e9e9e',
+};
 
 /** Requirements per hop per outcome; consumer rules are judged elsewhere and left out. */
 export function requirementsByHop(summary: Summary): Record<string, Record<(typeof OUTCOMES)[number], number>> {
   const byHop: Record<string, Record<(typeof OUTCOMES)[number], number>> = {};
   for (const coverage of Object.values(summary.requirements.byId) as RequirementCoverage[]) {
     if (coverage.status === 'consumer-mode') continue;
-    const row = (byHop[coverage.hop] ??= { passed: 0, failed: 0, uncovered: 0 });
+    const row = (byHop[coverage.hop] ??= {
+      passed: 0,
+      failed: 0,
+      'not-supported-by-provider': 0,
+      'not-applicable': 0,
+      'not-run': 0,
+      uncovered: 0,
+    });
     row[coverage.status] += 1;
   }
   return byHop;
@@ -43,7 +57,7 @@ export function outcomeChart(summary: Summary, label = 'requirements by hop and 
   });
   const legendY = rows.length * (bar + gap) + 12;
   OUTCOMES.forEach((o, i) =>
-    parts.push(`<rect x="${left + i * 100}" y="${legendY}" width="10" height="10" fill="${COLOURS[o]}"></rect><text x="${left + i * 100 + 14}" y="${legendY + 10}" font-size="12">${o}</text>`),
+    parts.push(`<rect x="${left + i * 130}" y="${legendY}" width="10" height="10" fill="${COLOURS[o]}"></rect><text x="${left + i * 130 + 14}" y="${legendY + 10}" font-size="12">${o}</text>`),
   );
   return new Html(
     `<svg class="outcome-chart" role="img" aria-label="${esc(label)}" xmlns="http://www.w3.org/2000/svg" width="${left + width + 260}" height="${height}" viewBox="0 0 ${left + width + 260} ${height}">${parts.join('')}</svg>`,

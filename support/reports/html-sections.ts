@@ -47,7 +47,7 @@ export function requirementsSection(model: ReportModel, views: ScenarioView[]): 
   const { requirements } = model.summary;
   const rows = REQUIREMENTS.map((req) => {
     const tagged = views.filter((v) => v.result.tags.includes(`@${req.id}`));
-    const links = tagged.map((v) => el('div', {}, badge(v.result.status), ' ', scenarioLink(v)));
+    const links = tagged.map((v) => el('div', {}, badge(v.result.outcome ?? v.result.status), ' ', scenarioLink(v)));
     // The source as text, not a link: the report references nothing outside itself (html-kit EXTERNAL_REFERENCE).
     const source = req.pages.map((p) => el('div', { class: 'source' }, `${p.section}: ${p.url}`));
     return [
@@ -55,7 +55,7 @@ export function requirementsSection(model: ReportModel, views: ScenarioView[]): 
       req.hop,
       req.text,
       source.length ? source : req.facts,
-      badge(requirements.byId[req.id]?.status ?? 'uncovered'),
+      fragment(badge(requirements.byId[req.id]?.status ?? 'uncovered'), requirements.byId[req.id]?.failedHops ? ` (${requirements.byId[req.id].failedHops!.join(', ')})` : ''),
       links,
     ];
   });
@@ -95,17 +95,27 @@ export function hopsAndFeaturesSection(model: ReportModel): Html {
 export function ledgerSection(model: ReportModel, views: ScenarioView[]): Html {
   const ran = new Set(model.summary.results.map(place));
   const neverStarted = model.planned.filter((p) => !ran.has(place(p)));
-  const notPassed = views.filter((v) => v.result.status !== 'passed');
+  const notPassed = views.filter((v) => v.result.status !== 'passed' && !v.result.outcome);
+  // Withheld scenarios are listed apart: not a failure of the target, a gap in what it can offer.
+  const withheld = views.filter((v) => v.result.outcome);
   const rows: Child[][] = [
     ...notPassed.map((v) => [scenarioLink(v), badge(v.result.status === 'unknown' ? 'not-run' : v.result.status), place(v.result)]),
     ...neverStarted.map((p) => [p.name, badge('not-run'), place(p)]),
   ];
+  const withheldRows = (outcome: string) =>
+    withheld.filter((v) => v.result.outcome === outcome).map((v) => [scenarioLink(v), badge(outcome), (v.result.reasons ?? []).join('; '), place(v.result)]);
+  const apart = (outcome: string, title: string) => {
+    const found = withheldRows(outcome);
+    return found.length ? fragment(el('h3', { id: outcome }, `${title} (${found.length})`), table(['scenario', 'outcome', 'why', 'where'], found)) : '';
+  };
   const executed = model.summary.results.filter((r) => r.status !== 'unknown').length;
   return section(
     'ledger',
     'Ledger: expected and executed',
-    el('p', {}, `${model.planned.length} expected, ${executed} executed, ${model.summary.scenarios.passed} passed, ${rows.length} not passed.`),
+    el('p', {}, `${model.planned.length} expected, ${executed} executed, ${model.summary.scenarios.passed} passed, ${rows.length} not passed, ${withheldRows('not-supported-by-provider').length} not supported by the provider, ${withheldRows('not-applicable').length} not applicable to this target.`),
     rows.length ? table(['scenario', 'status', 'where'], rows) : el('p', {}, 'Every expected scenario ran and passed.'),
+    apart('not-supported-by-provider', 'Not supported by the provider: its CapabilityStatement does not declare the interaction'),
+    apart('not-applicable', 'Not applicable to this target: not run'),
   );
 }
 

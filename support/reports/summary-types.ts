@@ -48,6 +48,14 @@ export interface SummaryEnvelope {
 /** A scenario's outcome: the worst of its steps' statuses, in Cucumber's words. */
 export type ScenarioStatus = 'passed' | 'failed' | 'ambiguous' | 'undefined' | 'pending' | 'skipped' | 'unknown';
 
+/**
+ * Outcomes beyond Cucumber's statuses, the one place their names are typed (status `skipped`): not-applicable,
+ * a scenario not run because the target cannot offer what it needs (`@needs-…`, support/config/abilities.ts),
+ * never a failure; not-supported-by-provider, one stopped because the provider's CapabilityStatement does not
+ * declare its interaction (support/world/advertised.ts), a non-pass with the CapabilityStatement as evidence.
+ */
+export type WithheldOutcome = 'not-applicable' | 'not-supported-by-provider';
+
 /** One non-passed scenario: from its failure record when the World left one, else from the worst step. */
 export interface FailureEntry extends Partial<Omit<FailureRecord, 'hop' | 'requirement' | 'message'>> {
   scenario: string;
@@ -85,6 +93,11 @@ export interface ScenarioResult {
   attempts: number;
   durationMs?: number;
   failure?: FailureEntry;
+  /** Set when the scenario was withheld (status skipped), with why. */
+  outcome?: WithheldOutcome;
+  reasons?: string[];
+  /** The exchange that shows why (the CapabilityStatement, for not-supported-by-provider). */
+  exchange?: number;
 }
 
 export interface PassFail {
@@ -100,14 +113,21 @@ export interface RequirementCoverage extends PassFail {
   hop: string;
   scenarios: number;
   /** consumer-mode: a consumer rule, judged over recorded requests by `gpc-assure consumer`, not by a scenario. */
-  status: 'passed' | 'failed' | 'uncovered' | 'consumer-mode';
+  status: 'passed' | 'failed' | 'uncovered' | 'consumer-mode' | 'not-run' | WithheldOutcome;
+  /** The hops its failing scenarios blamed. */
+  failedHops?: string[];
+  /** Of its not-passed scenarios (counted in failed too): withheld as not applicable, not supported, or not run. */
+  notApplicable?: number;
+  notSupportedByProvider?: number;
+  notRun?: number;
 }
 
 export interface Summary {
   /** `embedded` for the embedded simulators, else the target file's name. */
   target: string;
   durationMs: number;
-  scenarios: { total: number } & Record<ScenarioStatus, number>;
+  /** notApplicable: of the skipped, those withheld because the target cannot offer what they need. */
+  scenarios: { total: number; notApplicable?: number; notSupportedByProvider?: number } & Record<ScenarioStatus, number>;
   byTag: Record<string, TagCount>;
   byHop: Record<string, PassFail>;
   failures: FailureEntry[];
@@ -129,6 +149,10 @@ export interface Summary {
   startedAt: string;
   /** True only when at least one scenario ran, every scenario passed and nothing else went wrong. */
   allPassed: boolean;
+  /** Scenarios withheld as not applicable to this target, each with its reasons. */
+  notApplicable?: { scenario: string; uri: string; line?: number; reasons: string[] }[];
+  /** Scenarios stopped because the provider does not advertise their interaction: non-passes, listed apart. */
+  notSupportedByProvider?: { scenario: string; uri: string; line?: number; reasons: string[]; exchange?: number }[];
   /** Problems outside any scenario: unparsable features, failed BeforeAll/AfterAll hooks, a crashed run. */
   errors: string[];
   results: ScenarioResult[];

@@ -4,6 +4,7 @@
  * whole run whichever process ran a scenario; the World's failure records travel as attachments.
  */
 import { FAILURE_MEDIA_TYPE, type FailureRecord } from '../evidence/types';
+import { WITHHELD_MEDIA_TYPES, requirementOutcome, withheldCounts, withheldOf } from './withheld';
 import { redactText } from '../evidence/redact';
 import { REQUIREMENTS, requirementTags } from '../domain/catalogue';
 import { rootCauses } from './root-causes';
@@ -18,7 +19,9 @@ import type {
   SummaryEnvelope,
   TagCount,
   Timestamp,
+  WithheldOutcome,
 } from './summary-types';
+
 
 export type * from './summary-types';
 
@@ -49,6 +52,7 @@ interface Attempt {
   finished?: Timestamp;
   steps: { testStepId: string; result: StepResult }[];
   failureRecords: FailureRecord[];
+  withheld?: { outcome: WithheldOutcome; reasons: string[]; exchange?: number };
 }
 
 const toMs = (t: Timestamp) => t.seconds * 1000 + t.nanos / 1e6;
@@ -135,10 +139,12 @@ export class SummaryCollector {
   }
 
   private onAttachment(attachment: NonNullable<SummaryEnvelope['attachment']>): void {
-    if (attachment.mediaType !== FAILURE_MEDIA_TYPE || !attachment.testCaseStartedId) return;
+    const withheld = WITHHELD_MEDIA_TYPES[attachment.mediaType];
+    if ((!withheld && attachment.mediaType !== FAILURE_MEDIA_TYPE) || !attachment.testCaseStartedId) return;
     const attempt = this.attempts.get(attachment.testCaseStartedId);
     try {
-      attempt?.failureRecords.push(JSON.parse(decode(attachment)) as FailureRecord);
+      if (withheld && attempt) attempt.withheld = { outcome: withheld, ...(JSON.parse(decode(attachment)) as { reasons: string[]; exchange?: number }) };
+      else attempt?.failureRecords.push(JSON.parse(decode(attachment)) as FailureRecord);
     } catch (err) {
       this.errors.push(`unreadable failure record: ${firstLine((err as Error).message)}`);
     }
@@ -175,6 +181,8 @@ export class SummaryCollector {
       ...(attempt?.finished ? { durationMs: Math.round(toMs(attempt.finished) - toMs(attempt.started)) } : {}),
     };
     if (status === 'passed') return result;
+    const withheld = attempt?.withheld;
+    if (withheld) return { ...result, status: 'skipped', outcome: withheld.outcome, reasons: withheld.reasons.map(redactText), ...(withheld.exchange ? { exchange: withheld.exchange } : {}) };
     const fallbackRequirement = requirementTags(tags)[0] ?? '';
     // Only the record's detail (expected, actual, exchange, kind) is kept besides the four promised keys.
     const { hop: _hop, requirement, message, ...detail } = record ?? { requirement: fallbackRequirement, message: `[${hop}] ${this.stepMessage(testCase, pickle, worst)}` };
@@ -209,11 +217,24 @@ export class SummaryCollector {
  */
 export function summaryOfResults(unsorted: readonly ScenarioResult[], context: RunContext, errors: string[]): Summary {
   const results = [...unsorted].sort(byPlace);
-  const counts = { total: results.length, passed: 0, failed: 0, skipped: 0, undefined: 0, pending: 0, ambiguous: 0, unknown: 0 };
+  const counts = {
+    total: results.length,
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+    undefined: 0,
+    pending: 0,
+    ambiguous: 0,
+    unknown: 0,
+    notApplicable: 0,
+    notSupportedByProvider: 0,
+  };
   const byTag: Record<string, TagCount> = {};
   const byHop: Record<string, PassFail> = {};
   for (const r of results) {
     counts[r.status] += 1;
+    if (r.outcome === 'not-applicable') counts.notApplicable += 1;
+    if (r.outcome === 'not-supported-by-provider') counts.notSupportedByProvider += 1;
     const passed = r.status === 'passed';
     bump(byHop, r.hop, passed);
     for (const tag of r.tags) {
@@ -235,7 +256,14 @@ export function summaryOfResults(unsorted: readonly ScenarioResult[], context: R
     ...(context.specVersions ? { specVersions: context.specVersions } : {}),
     faults: context.faults,
     startedAt: context.startedAt,
-    allPassed: counts.total > 0 && counts.passed === counts.total && errors.length === 0,
+    // A scenario the target cannot run is not a failure of what it can (`run --strict` makes it one).
+    allPassed:
+      counts.total > 0 &&
+      counts.passed + counts.notApplicable === counts.total &&
+      counts.passed > 0 &&
+      errors.length === 0,
+    notApplicable: withheldOf(results, 'not-applicable'),
+    notSupportedByProvider: withheldOf(results, 'not-supported-by-provider'),
     errors,
     results,
   };
@@ -259,8 +287,9 @@ function coverage(results: ScenarioResult[]): Summary['requirements'] {
     const failed = tagged.length - passed;
     const judgedElsewhere = tagged.length === 0 && req.checkedBy === 'consumer-rule';
     if (judgedElsewhere) consumerMode.push(req.id);
-    const status = judgedElsewhere ? 'consumer-mode' : tagged.length === 0 ? 'uncovered' : failed > 0 ? 'failed' : 'passed';
-    byId[req.id] = { hop: req.hop, scenarios: tagged.length, passed, failed, status };
+    const outcome = judgedElsewhere ? undefined : requirementOutcome(tagged);
+    const status = judgedElsewhere ? 'consumer-mode' : tagged.length === 0 ? 'uncovered' : outcome!.status;
+    byId[req.id] = { hop: req.hop, scenarios: tagged.length, passed, failed, status, ...outcome?.detail };
   }
   const uncovered = REQUIREMENTS.filter((r) => byId[r.id].status === 'uncovered').map((r) => r.id);
   const total = REQUIREMENTS.length - consumerMode.length;
@@ -277,7 +306,7 @@ export function summaryLine(summary: Summary, reportsDir: string): string {
   const s = summary.scenarios;
   const notPassed = (['failed', 'undefined', 'pending', 'ambiguous', 'skipped', 'unknown'] as const)
     .filter((k) => s[k] > 0)
-    .map((k) => `${s[k]} ${k === 'unknown' ? 'did not run' : k}`);
+    .map((k) => `${s[k]} ${k === 'unknown' ? 'did not run' : k}${k === 'skipped' ? withheldCounts(s) : ''}`);
   const failing = summary.failures.map((f) => `${f.requirement || f.scenario} (${f.hop})`);
   return [
     `gpc-assure: ${summary.allPassed ? 'PASS' : 'FAIL'}: ${s.total} scenario${s.total === 1 ? '' : 's'} against ${summary.target}`,

@@ -21,6 +21,7 @@ import type { FaultEffect, FaultMode, FaultPoint, FaultPoints, FaultSwitches } f
 import { ARS_FAULTS } from './fault-modes/ars';
 import { PDS_DEPTH_FAULTS, PDS_FAULTS } from './fault-modes/pds';
 import { PROVIDER_FAULTS } from './fault-modes/provider';
+import { PROVIDER_CAPABILITY_FAULTS, PROVIDER_CAPABILITY_OMISSIONS } from './fault-modes/provider-capability';
 import { PROVIDER_DEPTH_FAULTS } from './fault-modes/provider-depth';
 import { PROVIDER_PARITY_FAULTS } from './fault-modes/provider-parity';
 import { LENIENT_FAULT_MODES, OVER_STRICT_FAULT_MODES } from './fault-modes/provider-edge';
@@ -38,6 +39,7 @@ export const WORKED_EXAMPLE_FAULTS = [
   ...SDS_FAULTS,
   ...SSP_FAULTS,
   ...PROVIDER_FAULTS,
+  ...PROVIDER_CAPABILITY_FAULTS,
   // Worked example in depth (support/requirements-depth.ts)
   ...PDS_DEPTH_FAULTS,
   ...SDS_DEPTH_FAULTS,
@@ -51,6 +53,7 @@ export const WORKED_EXAMPLE_FAULTS = [
 /** Every fault the simulators know: what --fault accepts and `gpc-assure help faults` lists. */
 export const FAULT_MODES: readonly FaultMode[] = [
   ...WORKED_EXAMPLE_FAULTS,
+  ...PROVIDER_CAPABILITY_OMISSIONS,
   ...OVER_STRICT_FAULT_MODES,
   ...PEER_DIVERGENCE_FAULT_MODES,
   ...LENIENT_FAULT_MODES,
@@ -60,6 +63,7 @@ export const FAULT_MODES: readonly FaultMode[] = [
 /** The hand-written ids stay literal, for code that names a fault; generated ones are lenient-*. */
 export type FaultId =
   | (typeof WORKED_EXAMPLE_FAULTS)[number]['id']
+  | (typeof PROVIDER_CAPABILITY_OMISSIONS)[number]['id']
   | OverStrictFaultId
   | (typeof PEER_DIVERGENCE_FAULT_MODES)[number]['id']
   | ReturnType<typeof lenientFault>

@@ -5,8 +5,17 @@
  * stream, once; the reports formatter plugin (support/reports/) writes evidence/, summary.json and the rest.
  */
 import { After, AfterAll, Before, BeforeAll, Status, setDefaultTimeout } from '@cucumber/cucumber';
+import { unmetNeeds } from '../config/abilities';
+import { NOT_SUPPORTED_PREFIX } from './advertised';
+import { PATIENT_ROLES } from './parameters';
 import { runParameters } from '../config/run-parameters';
-import { EVIDENCE_MEDIA_TYPE, FAILURE_MEDIA_TYPE, type FailureRecord, type ScenarioEvidence } from '../evidence/types';
+import {
+  EVIDENCE_MEDIA_TYPE,
+  FAILURE_MEDIA_TYPE,
+  NOT_APPLICABLE_MEDIA_TYPE,
+  type FailureRecord,
+  type ScenarioEvidence,
+} from '../evidence/types';
 import { redactText } from '../evidence/redact';
 import { requirementTags } from '../domain/catalogue';
 import { describeFindings } from './profile-check';
@@ -38,11 +47,25 @@ Before(function (this: GpcWorld, { pickle, gherkinDocument }) {
     feature: gherkinDocument.feature?.name ?? '',
     tags: pickle.tags.map((t) => t.name),
   };
+  // Not run, and reported as not applicable with why: the target cannot offer what the scenario needs, by its
+  // @needs-… tags and by the test patients its steps name ({patient}), which need no tag to stay in step.
+  const reasons = unmetNeeds(this.target, [...this.scenario.tags, ...patientNeeds(pickle.steps.map((s) => s.text))]);
+  if (!reasons.length) return undefined;
+  this.attach(JSON.stringify({ reasons }), NOT_APPLICABLE_MEDIA_TYPE);
+  return 'skipped';
 });
+
+const ROLE_PHRASE = new RegExp(`the (${Object.keys(PATIENT_ROLES).join('|')}) patient`, 'g');
+/** `@needs-patient-<role>` for each test-patient role the steps name. */
+const patientNeeds = (texts: string[]) => [
+  ...new Set(texts.flatMap((t) => [...t.matchAll(ROLE_PHRASE)].map((m) => `@needs-patient-${PATIENT_ROLES[m[1]]}`))),
+];
 
 After(async function (this: GpcWorld, { result }) {
   let profileFailure: string | undefined;
-  if (result?.status !== Status.PASSED && !this.failure && result?.status === Status.FAILED) {
+  // A provider that does not advertise the interaction ended the scenario: an outcome, not a failure of ours.
+  const notSupported = result?.exception?.message?.startsWith(NOT_SUPPORTED_PREFIX) ?? false;
+  if (result?.status !== Status.PASSED && !this.failure && result?.status === Status.FAILED && !notSupported) {
     // Not a check of ours (a harness error or a failed assertion elsewhere): still name a hop and requirement.
     const record: FailureRecord = {
       hop: this.declaredHop,

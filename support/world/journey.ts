@@ -18,6 +18,7 @@ import { currentRegistration } from './pds-judgement';
 import { deviceAnswersQuery, endpointAnswersQuery } from './sds-answers';
 import type { GpcWorld } from './world';
 import { need } from './stages';
+import { requireAdvertised } from './advertised';
 
 export function choosePatient(w: GpcWorld, role: string): void {
   const patient = w.target.testData.patients[role];
@@ -210,6 +211,7 @@ export async function throughSsp(
   const { endpoint, providerAsid } = w.state;
   if (!endpoint || !providerAsid) throw new Error('the practice has not been resolved on SDS yet');
   w.validateRequests = !probe && req.claims === undefined;
+  if (!probe) await requireAdvertised(w, i, endpoint.root, providerAsid);
   const result = await sendGpc(w.evidence, w.target, { interaction: i, root: endpoint.root, providerAsid, ...req });
   // One answer, two readings: "the SSP answers" (a Spine refusal) and "the provider answers".
   w.remember('ssp', result);

@@ -333,6 +333,21 @@ const FAULT_PROBES: Record<string, (server: RunningServer) => Promise<void>> = {
     assert.equal((await call(server, 'read metadata')).body.fhirVersion, '4.0.1'),
   'provider-metadata-no-xml': async (server) =>
     assert.deepEqual((await call(server, 'read metadata')).body.format, ['application/fhir+json']),
+  'provider-capability-wrong-version': async (server) =>
+    assert.equal((await call(server, 'read metadata')).body.version, '0.7.4'),
+  'provider-capability-unversioned-operation': async (server) =>
+    assert.equal(
+      (await call(server, 'read metadata')).body.rest[0].operation[0].definition.reference,
+      'OperationDefinition/gpc.registerpatient',
+    ),
+  'provider-capability-duplicate-profile': async (server) => {
+    const refs = (await call(server, 'read metadata')).body.profile.map((p: Json) => p.reference);
+    assert.equal(new Set(refs).size, refs.length - 1);
+  },
+  'provider-capability-slot-no-includes': async (server) => {
+    const { rest } = (await call(server, 'read metadata')).body;
+    assert.equal(rest[0].resource.find((r: Json) => r.type === 'Slot').searchInclude, undefined);
+  },
   'provider-no-cache-control': async (server) =>
     assert.equal(
       (await call(server, 'read metadata', { claims: (c) => delete c.iss })).res.headers.get('cache-control'),

@@ -145,6 +145,8 @@ describe('summary collector', () => {
       pending: 0,
       ambiguous: 0,
       unknown: 0,
+      notApplicable: 0,
+      notSupportedByProvider: 0,
     });
     const flaky = summary.results.find((r) => r.scenario === 'Flaky trace');
     assert.equal(flaky?.status, 'passed');
