@@ -36,6 +36,12 @@ export const PROVIDER_DUTIES = [
   'apply medicationSearchFromDate',
   'apply filterStatus',
   'apply includeNotGiven',
+  'apply consultationSearchPeriod',
+  'apply includeNumberOfMostRecent',
+  'apply investigationSearchPeriod',
+  'apply referralSearchPeriod',
+  'apply diaryEntriesSearchDate',
+  'apply uncategorisedDataSearchPeriod',
   'warn of unrecognised parameters',
 ] as const;
 

@@ -12,6 +12,7 @@ import type { SimResponse } from '../../http-kit';
 import type { ProviderContext } from '../context';
 import { GpcError } from '../outcomes';
 import { organizationResource, patientResource, practitionerResource } from '../resources';
+import { MORE_AREA_BUILDERS } from './areas-more';
 import { readStructuredQuery, type PartValue, type StructuredQuery } from './parameters';
 import { DISSENTING_NHS_NUMBERS, recordOf, type ClinicalRecord } from './record';
 import {
@@ -143,9 +144,10 @@ export function structuredBundle(ctx: ProviderContext, person: Person, query: St
   const asked = ctx.faults.apply('provider.structured-areas', new Map(query.areas), undefined);
   const areas = [...asked].flatMap(([area, parts]) => {
     const build = AREA_BUILDERS[area];
-    // Areas with no fixture data yet answer as a record with nothing recorded there.
-    return build
-      ? build(record, parts, authors, ctx.now, ctx.does)
+    const more = MORE_AREA_BUILDERS[area];
+    if (build) return build(record, parts, authors, ctx.now, ctx.does);
+    return more
+      ? more(person.nhsNumber, parts, authors, ctx.now, ctx.does)
       : [areaList(AREA_LISTS[area], patient, [], ctx.now)];
   });
   const honest = once([
