@@ -177,7 +177,7 @@ export const ARS = [
     id: 'ARS-NOT-FOUND',
     actor: 'provider',
     hop: 'provider',
-    text: 'An unknown, deceased or sensitive patient, or one not registered at the practice, is refused 404 PATIENT_NOT_FOUND',
+    text: 'An unknown, deceased, sensitive, inactive or unverified patient, or one not registered at the practice, is refused 404 PATIENT_NOT_FOUND',
     facts: 'facts §5.8, §6',
     answers: [{ status: 404, code: 'PATIENT_NOT_FOUND' }],
     checkedBy: 'scenario',

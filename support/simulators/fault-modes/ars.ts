@@ -217,6 +217,20 @@ export const ARS_FAULTS = [
     effects: { 'provider.duties': without('refuse a deceased patient') },
   },
   {
+    id: 'provider-ars-returns-inactive',
+    hop: 'provider',
+    description: "An inactive patient's record is returned",
+    breaks: ['ARS-NOT-FOUND'],
+    effects: { 'provider.duties': without('refuse an inactive patient') },
+  },
+  {
+    id: 'provider-ars-returns-unverified',
+    hop: 'provider',
+    description: 'The record of a patient with an unverified NHS number is returned',
+    breaks: ['ARS-NOT-FOUND'],
+    effects: { 'provider.duties': without('refuse an unverified patient') },
+  },
+  {
     id: 'provider-ars-ignores-dissent',
     hop: 'provider',
     description: "A dissenting patient's record is returned",

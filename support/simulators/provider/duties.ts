@@ -31,6 +31,8 @@ export const PROVIDER_DUTIES = [
   /** Get structured record (facts §5.8): who is refused, which parameters filter, what is warned of. */
   'refuse a deceased patient',
   'refuse a dissenting patient',
+  'refuse an inactive patient',
+  'refuse an unverified patient',
   'check structured parameter values',
   'apply includeResolvedAllergies',
   'apply medicationSearchFromDate',

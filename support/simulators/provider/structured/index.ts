@@ -14,7 +14,7 @@ import { GpcError } from '../outcomes';
 import { organizationResource, patientResource, practitionerResource } from '../resources';
 import { MORE_AREA_BUILDERS } from './areas-more';
 import { readStructuredQuery, type PartValue, type StructuredQuery } from './parameters';
-import { DISSENTING_NHS_NUMBERS, recordOf, type ClinicalRecord } from './record';
+import { DISSENTING_NHS_NUMBERS, WITHHELD_NHS_NUMBERS, recordOf, type ClinicalRecord } from './record';
 import {
   allergyResource,
   areaList,
@@ -38,6 +38,11 @@ const NOT_RETURNED: Partial<Record<Person['kind'], string>> = {
   invalidated: 'has an invalidated NHS number',
 };
 
+const WITHHELD_WHY = {
+  inactive: 'not an active patient of this practice',
+  unverified: 'held with an unverified NHS number',
+} as const;
+
 function recordHolder(ctx: ProviderContext, nhsNumber: string): Person {
   const person = PEOPLE.find((p) => p.nhsNumber === nhsNumber);
   if (!person) throw new GpcError(404, 'PATIENT_NOT_FOUND', `no patient with NHS number ${nhsNumber}`);
@@ -46,6 +51,9 @@ function recordHolder(ctx: ProviderContext, nhsNumber: string): Person {
   if (why) throw new GpcError(404, 'PATIENT_NOT_FOUND', `the patient ${nhsNumber} ${why}`);
   if (person.gpOds !== ctx.practice.ods)
     throw new GpcError(404, 'PATIENT_NOT_FOUND', `${nhsNumber} is not a registered patient of ${ctx.practice.ods}`);
+  const withheld = WITHHELD_NHS_NUMBERS[nhsNumber];
+  if (withheld && ctx.does(`refuse an ${withheld} patient`))
+    throw new GpcError(404, 'PATIENT_NOT_FOUND', `the patient ${nhsNumber} is ${WITHHELD_WHY[withheld]}`);
   if (DISSENTING_NHS_NUMBERS.has(nhsNumber) && ctx.does('refuse a dissenting patient'))
     throw new GpcError(403, 'NO_PATIENT_CONSENT', `the patient ${nhsNumber} has dissented from sharing their record`);
   return person;
