@@ -138,6 +138,14 @@ export const ARS = [
     checkedBy: 'scenario',
   },
   {
+    id: 'ARS-MIGRATE',
+    actor: 'provider',
+    hop: 'provider',
+    text: 'Migrate structured record (1.6, reason_for_request migration) returns the whole record: every area, ended allergies and vaccinations not given included',
+    facts: 'facts §3.3, §5.8; GPC-1.6.2 accessrecord_structured_development_migrate_patient_record.md',
+    checkedBy: 'scenario',
+  },
+  {
     id: 'ARS-UNRECOGNISED',
     actor: 'provider',
     hop: 'provider',

@@ -182,6 +182,13 @@ export const ARS_FAULTS = [
     effects: { 'provider.duties': without('apply uncategorisedDataSearchPeriod') },
   },
   {
+    id: 'provider-ars-migrate-filtered',
+    hop: 'provider',
+    description: 'Migrate structured record leaves out ended allergies and vaccinations not given',
+    breaks: ['ARS-MIGRATE'],
+    effects: { 'provider.duties': without('migrate the full record') },
+  },
+  {
     id: 'provider-ars-no-unrecognised-warning',
     hop: 'provider',
     description: 'Unrecognised parameters are ignored without a warning',

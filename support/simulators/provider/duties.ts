@@ -45,6 +45,8 @@ export const PROVIDER_DUTIES = [
   'apply diaryEntriesSearchDate',
   'apply uncategorisedDataSearchPeriod',
   'warn of unrecognised parameters',
+  /** Migrate structured record: every area, nothing filtered out. */
+  'migrate the full record',
 ] as const;
 
 export type ProviderDuty = (typeof PROVIDER_DUTIES)[number];

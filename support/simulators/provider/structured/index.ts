@@ -176,15 +176,25 @@ export function structuredBundle(ctx: ProviderContext, person: Person, query: St
   return ctx.faults.apply('provider.structured-bundle', bundle, undefined);
 }
 
-export function getStructuredRecord(ctx: ProviderContext): SimResponse {
+/** The answer to a read query: the holder's record, or the refusal (through the refusal fault point). */
+export function getRecordFor(ctx: ProviderContext, query: StructuredQuery): SimResponse {
   try {
-    const query = readStructuredQuery(ctx.req.body, {
-      today: ukDate(ctx.now),
-      lenient: !ctx.does('check structured parameter values'),
-    });
     if (!ctx.does('warn of unrecognised parameters')) query.unrecognised.length = 0;
     return { status: 200, body: structuredBundle(ctx, recordHolder(ctx, query.nhsNumber), query) };
   } catch (err) {
     throw err instanceof GpcError ? ctx.faults.apply('provider.structured-refusal', err, undefined) : err;
   }
+}
+
+export function getStructuredRecord(ctx: ProviderContext): SimResponse {
+  let query: StructuredQuery;
+  try {
+    query = readStructuredQuery(ctx.req.body, {
+      today: ukDate(ctx.now),
+      lenient: !ctx.does('check structured parameter values'),
+    });
+  } catch (err) {
+    throw err instanceof GpcError ? ctx.faults.apply('provider.structured-refusal', err, undefined) : err;
+  }
+  return getRecordFor(ctx, query);
 }
