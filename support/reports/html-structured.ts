@@ -35,8 +35,11 @@ const when = (r: Resource) =>
 
 const status = (r: Resource) => String(r.clinicalStatus ?? r.status ?? '') + (r.notGiven === true ? ' (not given)' : '');
 
+/** The interactions answered with a structured record Bundle. */
+const STRUCTURED_ANSWERS = new Set(['get structured record', 'migrate structured record']);
+
 export function structuredRecordView(e: Exchange): Child {
-  if (e.interaction !== 'get structured record' || e.response?.status !== 200 || !e.response.body) return false;
+  if (!STRUCTURED_ANSWERS.has(String(e.interaction)) || e.response?.status !== 200 || !e.response.body) return false;
   let bundle: Record<string, unknown>;
   try {
     bundle = JSON.parse(e.response.body) as Record<string, unknown>;

@@ -52,6 +52,7 @@ test('each List is a section with its entries, or its emptyReason; text is escap
 });
 
 test('only a structured record answer is drawn so', () => {
+  assert.notEqual(structuredRecordView(exchange('migrate structured record')), false);
   assert.equal(structuredRecordView(exchange('find patient')), false);
   assert.equal(structuredRecordView(exchange('get structured record', 422)), false);
 });
