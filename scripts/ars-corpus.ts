@@ -14,6 +14,7 @@ import { validate, validateExchangeBody } from '../support/fhir/validator';
 import { PEOPLE } from '../support/simulators/fixtures/people';
 import { PRACTICES } from '../support/simulators/fixtures/estate';
 import { Faults } from '../support/simulators/faults';
+import { dutiesOf } from '../support/simulators/provider/context';
 import { structuredBundle } from '../support/simulators/provider/structured';
 import { readStructuredQuery } from '../support/simulators/provider/structured/parameters';
 
@@ -29,10 +30,17 @@ export function validRecord(): Json {
     { area: 'medication' },
     { area: 'problems' },
     { area: 'immunisations', parts: { includeNotGiven: true } },
+    { area: 'consultations' },
+    { area: 'investigations' },
+    { area: 'referrals' },
+    { area: 'diary' },
+    { area: 'uncategorised' },
   ]);
   const query = readStructuredQuery(JSON.stringify(body), { today: '2025-06-02' });
   const person = PEOPLE.find((p) => p.nhsNumber === '9000000084')!;
-  const ctx = { practice: PRACTICES[0], now, faults: new Faults() };
+  const faults = new Faults();
+  // The record builder asks which duties it performs: a conformant provider performs them all.
+  const ctx = { practice: PRACTICES[0], now, faults, does: dutiesOf(faults) };
   return structuredBundle(ctx as never, person, query) as Json;
 }
 
@@ -52,6 +60,72 @@ const dropExtension = (url: string) => (r: Json) =>
   (r.extension = r.extension.filter((e: Json) => !e.url.endsWith(url)));
 
 const CASES: Case[] = [
+  // The dated areas (CareConnect-GPC-Encounter-1, -DiagnosticReport-1, -Specimen-1, -Observation-1,
+  // -ReferralRequest-1, -ProcedureRequest-1 in the 1.5.0 set)
+  {
+    name: 'encounter-no-period-start',
+    description: 'period.start is 1..1',
+    from: 'consultation-2022',
+    breakIt: set('period', { end: '2022-04-12' }),
+    rule: 'cardinality',
+    location: 'Encounter.period.start',
+  },
+  {
+    name: 'encounter-no-participant',
+    description: 'participant is 1..*',
+    from: 'consultation-2022',
+    breakIt: del('participant'),
+    rule: 'cardinality',
+    location: 'Encounter.participant',
+  },
+  {
+    name: 'report-no-issued',
+    description: 'issued is 1..1',
+    from: 'report-hba1c-2023',
+    breakIt: del('issued'),
+    rule: 'cardinality',
+    location: 'DiagnosticReport.issued',
+  },
+  {
+    name: 'specimen-no-subject',
+    description: 'subject is 1..1',
+    from: 'report-hba1c-2023-specimen',
+    breakIt: del('subject'),
+    rule: 'cardinality',
+    location: 'Specimen.subject',
+  },
+  {
+    name: 'observation-no-issued',
+    description: 'issued is 1..1',
+    from: 'obs-weight-2013',
+    breakIt: del('issued'),
+    rule: 'cardinality',
+    location: 'Observation.issued',
+  },
+  {
+    name: 'referral-status-active',
+    description: 'status is fixed to unknown',
+    from: 'referral-cardio-2023',
+    breakIt: set('status', 'active'),
+    rule: 'fixed',
+    location: 'ReferralRequest.status',
+  },
+  {
+    name: 'referral-requester-no-agent',
+    description: 'requester.agent is 1..1',
+    from: 'referral-cardio-2023',
+    breakIt: set('requester', { onBehalfOf: { reference: 'Organization/x' } }),
+    rule: 'cardinality',
+    location: 'ReferralRequest.requester.agent',
+  },
+  {
+    name: 'diary-status-completed',
+    description: 'status is fixed to active',
+    from: 'diary-bp-recall',
+    breakIt: set('status', 'completed'),
+    rule: 'fixed',
+    location: 'ProcedureRequest.status',
+  },
   // AllergyIntolerance (CareConnect-GPC-AllergyIntolerance-1 1.7.0)
   {
     name: 'allergy-no-identifier',

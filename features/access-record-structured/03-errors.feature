@@ -79,6 +79,8 @@ Feature: Access Record Structured: unrecognised parameters and the errors of §5
       | deceased            |
       | restricted          |
       | second practice's   |
+      | inactive            |
+      | unverified          |
 
   @ARS-CONSENT
   Scenario: A patient who dissented from sharing is refused 403 NO_PATIENT_CONSENT

@@ -14,7 +14,9 @@ const shown = (c: unknown) => (c as Coded | undefined)?.text ?? (c as Coded | un
 function what(r: Resource, bundle: Record<string, unknown>): string {
   const medication = (r.medicationReference as { reference?: string } | undefined)?.reference;
   if (medication) return shown(ofType(bundle, 'Medication').find((m) => `Medication/${m.id}` === medication)?.code);
-  return shown(r.code ?? r.vaccineCode) || r.resourceType;
+  // Encounter keeps its code in type, ReferralRequest in serviceRequested, a List in code or title.
+  const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+  return shown(r.code ?? r.vaccineCode ?? first(r.type) ?? first(r.serviceRequested)) || String(r.title ?? r.resourceType);
 }
 
 const when = (r: Resource) =>
@@ -24,13 +26,20 @@ const when = (r: Resource) =>
       r.onsetDateTime ??
       (r.effectivePeriod as { start?: string } | undefined)?.start ??
       r.authoredOn ??
+      (r.period as { start?: string } | undefined)?.start ??
+      r.occurrenceDateTime ??
+      r.effectiveDateTime ??
+      r.issued ??
       '',
   );
 
 const status = (r: Resource) => String(r.clinicalStatus ?? r.status ?? '') + (r.notGiven === true ? ' (not given)' : '');
 
+/** The interactions answered with a structured record Bundle. */
+const STRUCTURED_ANSWERS = new Set(['get structured record', 'migrate structured record']);
+
 export function structuredRecordView(e: Exchange): Child {
-  if (e.interaction !== 'get structured record' || e.response?.status !== 200 || !e.response.body) return false;
+  if (!STRUCTURED_ANSWERS.has(String(e.interaction)) || e.response?.status !== 200 || !e.response.body) return false;
   let bundle: Record<string, unknown>;
   try {
     bundle = JSON.parse(e.response.body) as Record<string, unknown>;

@@ -77,6 +77,9 @@ function targetDocument(urls: Record<ServiceName, string>, faults: string[]): Re
         unregistered: { nhsNumber: '9000000122' },
         // At T99999, dissented from sharing their record: Access Record Structured answers 403 NO_PATIENT_CONSENT.
         dissenting: { nhsNumber: '9000000106', expectedOds: 'T99999' },
+        // At T99999 on PDS; the practice holds one as inactive, one with an unverified NHS number: 404.
+        inactive: { nhsNumber: '9000000130', expectedOds: 'T99999' },
+        unverified: { nhsNumber: '9000000149', expectedOds: 'T99999' },
       },
       unagreedConsumerAsid: UNAGREED_CONSUMER.asid,
       unreachablePracticeOds: UNREACHABLE_PRACTICE.ods,

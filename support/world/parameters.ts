@@ -25,6 +25,8 @@ export const PATIENT_ROLES: Record<string, string> = {
   'invalid check digit': 'invalidCheckDigit',
   unregistered: 'unregistered',
   dissenting: 'dissenting',
+  inactive: 'inactive',
+  unverified: 'unverified',
 };
 
 defineParameterType({

@@ -42,6 +42,33 @@ const WRONG_ARS_CONSUMERS: { wrong: string; variant: ArsConsumerVariant; breaks:
     breaks: 'CON-ARS-PARAMETERS',
   },
   {
+    wrong: 'consultationSearchPeriod sent with includeNumberOfMostRecent',
+    variant: {
+      areas: [
+        {
+          area: 'consultations',
+          parts: { consultationSearchPeriod: { start: '2020-01-01' }, includeNumberOfMostRecent: 2 },
+        },
+      ],
+    },
+    breaks: 'CON-ARS-PARAMETERS',
+  },
+  {
+    wrong: 'includeNumberOfMostRecent 0',
+    variant: { areas: [{ area: 'consultations', parts: { includeNumberOfMostRecent: 0 } }] },
+    breaks: 'CON-ARS-PARAMETERS',
+  },
+  {
+    wrong: 'a diaryEntriesSearchDate in the past',
+    variant: { areas: [{ area: 'diary', parts: { diaryEntriesSearchDate: '2001-01-01' } }] },
+    breaks: 'CON-ARS-PARAMETERS',
+  },
+  {
+    wrong: 'a filterStatus the operation does not know',
+    variant: { areas: [{ area: 'problems', parts: { filterStatus: 'resolved' } }] },
+    breaks: 'CON-ARS-PARAMETERS',
+  },
+  {
     wrong: 'the appointments root used for the structured record',
     variant: { lookup: 'read metadata' },
     breaks: 'CON-T11-ROOT',

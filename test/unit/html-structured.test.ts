@@ -52,6 +52,49 @@ test('each List is a section with its entries, or its emptyReason; text is escap
 });
 
 test('only a structured record answer is drawn so', () => {
+  assert.notEqual(structuredRecordView(exchange('migrate structured record')), false);
   assert.equal(structuredRecordView(exchange('find patient')), false);
   assert.equal(structuredRecordView(exchange('get structured record', 422)), false);
+});
+
+test('the dated areas show what and when from their own fields (Encounter type and period, issued, occurrence)', () => {
+  const dated = {
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: [
+      {
+        resource: {
+          resourceType: 'List',
+          id: 'l',
+          title: 'List of consultations',
+          entry: [{ item: { reference: 'Encounter/e' } }, { item: { reference: 'ProcedureRequest/d' } }],
+        },
+      },
+      {
+        resource: {
+          resourceType: 'Encounter',
+          id: 'e',
+          status: 'finished',
+          type: [{ text: 'Follow-up visit' }],
+          period: { start: '2024-10-01' },
+        },
+      },
+      {
+        resource: {
+          resourceType: 'ProcedureRequest',
+          id: 'd',
+          code: { text: 'Recall' },
+          occurrenceDateTime: '2099-01-15',
+        },
+      },
+    ],
+  };
+  const html = String(
+    structuredRecordView({
+      interaction: 'get structured record',
+      response: { status: 200, headers: {}, body: JSON.stringify(dated) },
+    } as unknown as Exchange) as Html,
+  );
+  assert.match(html, /Encounter\/e<\/td><td>Follow-up visit<\/td><td>finished<\/td><td>2024-10-01/);
+  assert.match(html, /ProcedureRequest\/d<\/td><td>Recall<\/td><td><\/td><td>2099-01-15/);
 });

@@ -196,11 +196,7 @@ test('routing: unknown ODS 404, wrong method 405, unknown path and unserved inte
   assert.equal(unknownOds.status, 404);
   assert.equal(spineCode(await unknownOds.json()), 'ORGANISATION_NOT_FOUND');
   // An interaction of the table this simulator does not serve yet (Foundations and Appointments are all served now).
-  assertOutcome(
-    await call(provider, 'migrate structured record', { body: { resourceType: 'Parameters' } }),
-    501,
-    'NOT_IMPLEMENTED',
-  );
+  assertOutcome(await call(provider, 'migrate document', { id: 'doc-1' }), 501, 'NOT_IMPLEMENTED');
 });
 
 test('slot search: searchset of free local-time slots in range with Schedules, includes and the Organization', async () => {
@@ -421,4 +417,21 @@ test('every provider fault mode makes its one thing wrong', async (t) => {
         await server.close();
       }
     });
+});
+
+test('migrate structured record: the whole record, or 422 INVALID_PARAMETER without includeFullRecord', async () => {
+  const nhs = { name: 'patientNHSNumber', valueIdentifier: { system: SYS.nhsNumber, value: '9000000084' } };
+  const full = { name: 'includeFullRecord', part: [{ name: 'includeSensitiveInformation', valueBoolean: false }] };
+  const { res, body } = await call(provider, 'migrate structured record', {
+    body: { resourceType: 'Parameters', parameter: [nhs, full] },
+  });
+  assert.equal(res.status, 200);
+  assert.equal(body.type, 'collection');
+  assert.ok(resources(body, 'List').length >= 10, 'every area with its List, and the ended allergies');
+  assert.ok(resources(body, 'Immunization').some((i: Json) => i.notGiven === true));
+  assertOutcome(
+    await call(provider, 'migrate structured record', { body: { resourceType: 'Parameters', parameter: [nhs] } }),
+    422,
+    'INVALID_PARAMETER',
+  );
 });

@@ -33,12 +33,22 @@ export const PROVIDER_DUTIES = [
   /** Get structured record (facts §5.8): who is refused, which parameters filter, what is warned of. */
   'refuse a deceased patient',
   'refuse a dissenting patient',
+  'refuse an inactive patient',
+  'refuse an unverified patient',
   'check structured parameter values',
   'apply includeResolvedAllergies',
   'apply medicationSearchFromDate',
   'apply filterStatus',
   'apply includeNotGiven',
+  'apply consultationSearchPeriod',
+  'apply includeNumberOfMostRecent',
+  'apply investigationSearchPeriod',
+  'apply referralSearchPeriod',
+  'apply diaryEntriesSearchDate',
+  'apply uncategorisedDataSearchPeriod',
   'warn of unrecognised parameters',
+  /** Migrate structured record: every area, nothing filtered out. */
+  'migrate the full record',
 ] as const;
 
 export type ProviderDuty = (typeof PROVIDER_DUTIES)[number];

@@ -39,6 +39,7 @@ import { retrievePatientAppointments } from './patient-appointments';
 import { searchFreeSlots } from './slots';
 import { answerRules, negotiate, unsupportedMediaType, writeAnswer } from './negotiation';
 import { getStructuredRecord } from './structured';
+import { migrateStructuredRecord } from './structured/migrate';
 import { createState, type ProviderState } from './state';
 
 type Handler = (ctx: ProviderContext) => SimResponse;
@@ -62,6 +63,7 @@ const HANDLERS: Partial<Record<InteractionName, Handler>> = {
   'find organization': searchResource('Organization'),
   'register patient': registerPatient,
   'get structured record': getStructuredRecord,
+  'migrate structured record': migrateStructuredRecord,
 };
 
 const METHODS: Method[] = ['GET', 'POST', 'PUT'];

@@ -12,8 +12,9 @@ import type { SimResponse } from '../../http-kit';
 import type { ProviderContext } from '../context';
 import { GpcError } from '../outcomes';
 import { organizationResource, patientResource, practitionerResource } from '../resources';
+import { MORE_AREA_BUILDERS } from './areas-more';
 import { readStructuredQuery, type PartValue, type StructuredQuery } from './parameters';
-import { DISSENTING_NHS_NUMBERS, recordOf, type ClinicalRecord } from './record';
+import { DISSENTING_NHS_NUMBERS, WITHHELD_NHS_NUMBERS, recordOf, type ClinicalRecord } from './record';
 import {
   allergyResource,
   areaList,
@@ -37,6 +38,11 @@ const NOT_RETURNED: Partial<Record<Person['kind'], string>> = {
   invalidated: 'has an invalidated NHS number',
 };
 
+const WITHHELD_WHY = {
+  inactive: 'not an active patient of this practice',
+  unverified: 'held with an unverified NHS number',
+} as const;
+
 function recordHolder(ctx: ProviderContext, nhsNumber: string): Person {
   const person = PEOPLE.find((p) => p.nhsNumber === nhsNumber);
   if (!person) throw new GpcError(404, 'PATIENT_NOT_FOUND', `no patient with NHS number ${nhsNumber}`);
@@ -45,6 +51,9 @@ function recordHolder(ctx: ProviderContext, nhsNumber: string): Person {
   if (why) throw new GpcError(404, 'PATIENT_NOT_FOUND', `the patient ${nhsNumber} ${why}`);
   if (person.gpOds !== ctx.practice.ods)
     throw new GpcError(404, 'PATIENT_NOT_FOUND', `${nhsNumber} is not a registered patient of ${ctx.practice.ods}`);
+  const withheld = WITHHELD_NHS_NUMBERS[nhsNumber];
+  if (withheld && ctx.does(`refuse an ${withheld} patient`))
+    throw new GpcError(404, 'PATIENT_NOT_FOUND', `the patient ${nhsNumber} is ${WITHHELD_WHY[withheld]}`);
   if (DISSENTING_NHS_NUMBERS.has(nhsNumber) && ctx.does('refuse a dissenting patient'))
     throw new GpcError(403, 'NO_PATIENT_CONSENT', `the patient ${nhsNumber} has dissented from sharing their record`);
   return person;
@@ -143,9 +152,10 @@ export function structuredBundle(ctx: ProviderContext, person: Person, query: St
   const asked = ctx.faults.apply('provider.structured-areas', new Map(query.areas), undefined);
   const areas = [...asked].flatMap(([area, parts]) => {
     const build = AREA_BUILDERS[area];
-    // Areas with no fixture data yet answer as a record with nothing recorded there.
-    return build
-      ? build(record, parts, authors, ctx.now, ctx.does)
+    const more = MORE_AREA_BUILDERS[area];
+    if (build) return build(record, parts, authors, ctx.now, ctx.does);
+    return more
+      ? more(person.nhsNumber, parts, authors, ctx.now, ctx.does)
       : [areaList(AREA_LISTS[area], patient, [], ctx.now)];
   });
   const honest = once([
@@ -166,15 +176,25 @@ export function structuredBundle(ctx: ProviderContext, person: Person, query: St
   return ctx.faults.apply('provider.structured-bundle', bundle, undefined);
 }
 
-export function getStructuredRecord(ctx: ProviderContext): SimResponse {
+/** The answer to a read query: the holder's record, or the refusal (through the refusal fault point). */
+export function getRecordFor(ctx: ProviderContext, query: StructuredQuery): SimResponse {
   try {
-    const query = readStructuredQuery(ctx.req.body, {
-      today: ukDate(ctx.now),
-      lenient: !ctx.does('check structured parameter values'),
-    });
     if (!ctx.does('warn of unrecognised parameters')) query.unrecognised.length = 0;
     return { status: 200, body: structuredBundle(ctx, recordHolder(ctx, query.nhsNumber), query) };
   } catch (err) {
     throw err instanceof GpcError ? ctx.faults.apply('provider.structured-refusal', err, undefined) : err;
   }
+}
+
+export function getStructuredRecord(ctx: ProviderContext): SimResponse {
+  let query: StructuredQuery;
+  try {
+    query = readStructuredQuery(ctx.req.body, {
+      today: ukDate(ctx.now),
+      lenient: !ctx.does('check structured parameter values'),
+    });
+  } catch (err) {
+    throw err instanceof GpcError ? ctx.faults.apply('provider.structured-refusal', err, undefined) : err;
+  }
+  return getRecordFor(ctx, query);
 }

@@ -122,7 +122,8 @@ function checkCombination(query: StructuredQuery, r: ReadingRules): void {
   }
 }
 
-export function readStructuredQuery(body: string, r: ReadingRules): StructuredQuery {
+/** A request body's Parameters.parameter entries, or 422 INVALID_RESOURCE when it is no Parameters. */
+export function parametersOf(body: string): Json[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -131,7 +132,11 @@ export function readStructuredQuery(body: string, r: ReadingRules): StructuredQu
   }
   if (!isObject(parsed) || parsed.resourceType !== 'Parameters' || !Array.isArray(parsed.parameter))
     throw new GpcError(422, 'INVALID_RESOURCE', 'the body is not a Parameters resource with parameters');
-  const parameters = parsed.parameter.filter(isObject);
+  return parsed.parameter.filter(isObject);
+}
+
+export function readStructuredQuery(body: string, r: ReadingRules): StructuredQuery {
+  const parameters = parametersOf(body);
   const query: StructuredQuery = {
     nhsNumber: readNhsNumber(parameters.find((p) => p.name === 'patientNHSNumber')),
     areas: new Map(),

@@ -172,4 +172,13 @@ export const CLINICAL_RECORDS: Readonly<Record<string, ClinicalRecord>> = {
 /** Patients who have dissented from sharing their record: 403 NO_PATIENT_CONSENT (facts §5.8). */
 export const DISSENTING_NHS_NUMBERS: ReadonlySet<string> = new Set(['9000000106']);
 
+/**
+ * Patients this practice will not return (facts §5.8: 404 PATIENT_NOT_FOUND): a registration no longer
+ * active, or an NHS number whose verification status is not 01 (verified).
+ */
+export const WITHHELD_NHS_NUMBERS: Readonly<Record<string, 'inactive' | 'unverified'>> = {
+  '9000000130': 'inactive',
+  '9000000149': 'unverified',
+};
+
 export const recordOf = (nhsNumber: string): ClinicalRecord => CLINICAL_RECORDS[nhsNumber] ?? NOTHING_RECORDED;

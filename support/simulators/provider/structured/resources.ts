@@ -17,11 +17,14 @@ const SNOMED = 'http://snomed.info/sct';
 export const RECORD_IDENTIFIER_SYSTEM = 'https://provider.gpc-assure.invalid/Id/record-entry';
 
 export const ref = (r: { resourceType: string; id: string }) => ({ reference: `${r.resourceType}/${r.id}` });
-const snomed = (c: Coded) => ({ coding: [{ system: SNOMED, code: c.code, display: c.display }], text: c.display });
+export const snomed = (c: Coded) => ({
+  coding: [{ system: SNOMED, code: c.code, display: c.display }],
+  text: c.display,
+});
 const coded = (system: string, code: string, display: string) => ({ coding: [{ system, code, display }] });
 
 /** What every clinical resource shares: id, profile, identifier. */
-function clinical(resourceType: string, id: string, profile: string, fields: Record<string, unknown>): Resource {
+export function clinical(resourceType: string, id: string, profile: string, fields: Record<string, unknown>): Resource {
   return {
     resourceType,
     id,
