@@ -9,6 +9,7 @@ import { ARS } from './behaviours/ars';
 import { CONSUMER } from './behaviours/consumer';
 import { DEPTH } from './behaviours/depth';
 import { DEPTH_AFTER_BOOKING } from './behaviours/depth-after-booking';
+import { DOCUMENTS } from './behaviours/documents';
 import { ANSWER, EDGE } from './behaviours/edge';
 import { SSP } from './behaviours/ssp';
 import { TOPOLOGY } from './behaviours/topology';
@@ -26,6 +27,7 @@ export const CATALOGUE = [
   ...SSP,
   ...TOPOLOGY,
   ...ARS,
+  ...DOCUMENTS,
   ...CONSUMER,
 ] as const satisfies readonly Behaviour[];
 

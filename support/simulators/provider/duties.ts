@@ -37,6 +37,11 @@ export const PROVIDER_DUTIES = [
   'apply filterStatus',
   'apply includeNotGiven',
   'warn of unrecognised parameters',
+  /** Access Document (DOC-* records): the search's rules and the size limit on retrieval. */
+  'require the documents includes',
+  'check the documents author',
+  'apply the documents filters',
+  'withhold documents over the size limit',
 ] as const;
 
 export type ProviderDuty = (typeof PROVIDER_DUTIES)[number];

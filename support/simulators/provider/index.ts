@@ -38,6 +38,7 @@ import { retrievePatientAppointments } from './patient-appointments';
 import { searchFreeSlots } from './slots';
 import { answerRules, negotiate, unsupportedMediaType, writeAnswer } from './negotiation';
 import { getStructuredRecord } from './structured';
+import { retrieveDocument, searchDocuments } from './documents';
 import { createState, type ProviderState } from './state';
 
 type Handler = (ctx: ProviderContext) => SimResponse;
@@ -61,6 +62,11 @@ const HANDLERS: Partial<Record<InteractionName, Handler>> = {
   'find organization': searchResource('Organization'),
   'register patient': registerPatient,
   'get structured record': getStructuredRecord,
+  'read documents metadata': (ctx) => ({ status: 200, body: capabilityStatement(ctx, 'documents') }),
+  'search documents patient': findPatient,
+  'search documents': searchDocuments,
+  'retrieve document': retrieveDocument,
+  'migrate document': retrieveDocument,
 };
 
 const METHODS: Method[] = ['GET', 'POST', 'PUT'];
@@ -123,6 +129,9 @@ function handle(
   const capability = faults.apply('provider.served-capability', route.capability, {
     getsStructuredRecord: matchInteractions('structured', req.method, fhirPath).some(
       (c) => c.interaction.name === 'get structured record',
+    ),
+    searchesDocuments: matchInteractions('documents', req.method, fhirPath).some(
+      (c) => c.interaction.name === 'search documents',
     ),
   });
   const candidates = matchInteractions(capability, req.method, fhirPath);
