@@ -16,6 +16,7 @@ import type { RecordedRequest, RecordedService } from './recording';
 import { BOOKING_BODY_CHECKS, SLOT_PARAM_CHECKS } from './request-shapes';
 import { behaviour, type ConsumerRuleId } from '../domain/catalogue';
 import { structuredBodyProblem } from './structured-body';
+import { documentSearchProblem } from './documents-search';
 
 export interface RequestContext {
   request: RecordedRequest;
@@ -252,6 +253,11 @@ export const CONSUMER_RULES: readonly ConsumerRule[] = [
     'CON-ARS-PARAMETERS',
     (_g, c) => structuredBodyProblem(c.request.body, c.request.at),
     (g) => g.named?.name === 'get structured record',
+  ),
+  gpcRule(
+    'CON-DOC-SEARCH',
+    (g) => documentSearchProblem(g.query),
+    (g) => g.named?.name === 'search documents',
   ),
 ];
 

@@ -114,3 +114,15 @@ export const DOCUMENTS = [
     checkedBy: 'scenario',
   },
 ] as const satisfies readonly Behaviour[];
+
+/** What a documents consumer owes (consumer mode, `gpc-assure consumer`): judged on its recorded requests. */
+export const DOCUMENTS_CONSUMER = [
+  {
+    id: 'CON-DOC-SEARCH',
+    actor: 'consumer',
+    hop: 'ssp',
+    text: 'A search documents request carries the mandatory _include and _revinclude parameters, created only as ge/le dates, and an author only as an ODS code',
+    facts: `${SEARCH} (_include parameters, created)`,
+    checkedBy: 'consumer-rule',
+  },
+] as const satisfies readonly Behaviour[];
