@@ -132,6 +132,15 @@ When('the consumer retrieves the Binary {string}', async function (this: GpcWorl
   await throughSsp(this, interaction('retrieve document'), { id, probe: true });
 });
 
+When(
+  'the consumer {word} the Binary {string} with the JWT claim {word} {string}',
+  async function (this: GpcWorld, verb: string, id: string, claim: string, value: string) {
+    const name = { retrieves: 'retrieve document', migrates: 'migrate document' }[verb];
+    if (!name) throw new Error(`"${verb}" is neither retrieves nor migrates`);
+    await throughSsp(this, interaction(name), { id, claims: { [claim]: value } });
+  },
+);
+
 When('the consumer sends the documents search straight to the resolved root', async function (this: GpcWorld) {
   await straightToProvider(this, SEARCH, {
     id: `pat-${need(this, 'nhsNumber').nhsNumber}`,

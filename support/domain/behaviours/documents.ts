@@ -113,6 +113,14 @@ export const DOCUMENTS = [
     facts: 'facts §1, §8 (T11)',
     checkedBy: 'scenario',
   },
+  {
+    id: 'DOC-JWT-1.6',
+    actor: 'provider',
+    hop: 'provider',
+    text: 'The documents root applies the 1.6 JWT rules: requested_scope "patient/*.read conf/N" is accepted, and reason_for_request migration on migrate document but not on retrieve document',
+    facts: `facts §3.2, §3.3; ${RETRIEVE}`,
+    checkedBy: 'scenario',
+  },
 ] as const satisfies readonly Behaviour[];
 
 /** What a documents consumer owes (consumer mode, `gpc-assure consumer`): judged on its recorded requests. */

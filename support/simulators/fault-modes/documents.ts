@@ -142,4 +142,11 @@ export const DOCUMENTS_FAULTS = [
         searchesDocuments ? 'documents' : capability,
     },
   },
+  {
+    id: 'provider-doc-jwt-1.2',
+    hop: 'provider',
+    description: 'The documents root applies the 1.2 JWT rules, refusing conf/N and the migration reason',
+    breaks: ['DOC-JWT-1.6'],
+    effects: { 'provider.jwt-variant': (v, { capability }) => (capability === 'documents' ? 'gpc-1.2' : v) },
+  },
 ] as const satisfies readonly FaultMode[];
