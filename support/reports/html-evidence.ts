@@ -70,7 +70,7 @@ function body(label: string, text: string | undefined): Child {
 }
 
 /** A retrieved document by what identifies it, never its bytes (issue 15). */
-function binaryView(e: Exchange): Child {
+export function binaryView(e: Exchange): Child {
   const b = e.response?.binary;
   if (!b) return false;
   return table(['Binary', ''], [['content type', el('code', {}, b.contentType)], ['size', `${b.bytes} bytes`], ['sha256', el('code', {}, b.sha256)]], { class: 'binary' });

@@ -10,6 +10,8 @@ import { test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { summariseBinary } from '../../support/evidence/binary';
+import type { Exchange } from '../../support/evidence/types';
+import { binaryView } from '../../support/reports/html-evidence';
 import {
   DocumentQueryError,
   documentSearchQuery,
@@ -51,6 +53,14 @@ test('the evidence keeps a Binary by content type, size and sha256, never its by
   assert.ok(!kept.body.includes(bytes.toString('base64').slice(0, 64)));
   assert.ok(kept.body.length < 400, `evidence body ${kept.body.length} characters`);
   assert.equal(summariseBinary('{"resourceType":"Bundle"}'), undefined);
+  const html = String(
+    binaryView({
+      response: { status: 200, headers: {}, body: kept.body, binary: kept.summary },
+    } as unknown as Exchange),
+  );
+  assert.match(html, /application\/pdf/);
+  assert.match(html, new RegExp(`${bytes.length} bytes`));
+  assert.match(html, new RegExp(kept.summary.sha256));
 });
 
 /** gc() without starting node with --expose-gc. */
