@@ -103,6 +103,9 @@ const BASE_RESOURCES = [
   'Specimen',
   'ReferralRequest',
   'ProcedureRequest',
+  // Access Document: held to the STU3 core definition until CareConnect-GPC-DocumentReference-1 is compiled.
+  // Not Binary: the base64Binary pattern overflows the stack on a document of megabytes.
+  'DocumentReference',
 ];
 
 /** Code lists above this size are not worth shipping (SNOMED subsets etc.): the binding is kept, unexpanded. */
