@@ -10,6 +10,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { del, set, type Case } from './ars-corpus';
 import { documentSearchQuery } from '../support/gpconnect/document-query';
 import { validate, validateExchangeBody } from '../support/fhir/validator';
 import { PRACTICES } from '../support/simulators/fixtures/estate';
@@ -38,18 +39,6 @@ function validSearch(): Json {
   return searchDocuments(ctx as never).body as Json;
 }
 
-interface Case {
-  name: string;
-  description: string;
-  /** A DocumentReference by id, or the searchset itself. */
-  from: string;
-  breakIt: (r: Json) => void;
-  rule: string;
-  location: string;
-}
-
-const del = (key: string) => (r: Json) => delete r[key];
-const set = (key: string, value: unknown) => (r: Json) => (r[key] = value);
 const attachment = (r: Json) => r.content[0].attachment as Json;
 
 const CASES: Case[] = [
