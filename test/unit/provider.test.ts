@@ -6,6 +6,7 @@ import { interaction, interactionPath, type Interaction } from '../../support/in
 import { buildGpcClaims, encodeUnsignedJwt, type Claims } from '../../support/jwt/gpc-jwt';
 import { DEPTH_REQUIREMENTS } from '../../support/requirements-depth';
 import { ARS } from '../../support/domain/behaviours/ars';
+import { DOCUMENTS } from '../../support/domain/behaviours/documents';
 import { WORKED_EXAMPLE_FAULTS, Faults } from '../../support/simulators/faults';
 import { PRACTICES } from '../../support/simulators/fixtures/estate';
 import type { RunningServer } from '../../support/simulators/http-kit';
@@ -390,8 +391,8 @@ const FAULT_PROBES: Record<string, (server: RunningServer) => Promise<void>> = {
 
 test('every provider fault mode makes its one thing wrong', async (t) => {
   // The generated lenient and over-strict faults are proven by test/meta/lenient-modes.test.ts.
-  // Faults that break only depth or ARS requirements are proven by their features under the fault-mode meta-test.
-  const depth = new Set([...DEPTH_REQUIREMENTS, ...ARS].map((r) => r.id));
+  // Faults that break only depth, ARS or documents requirements are proven by their features under the fault-mode meta-test.
+  const depth = new Set([...DEPTH_REQUIREMENTS, ...ARS, ...DOCUMENTS].map((r) => r.id));
   const providerFaults = WORKED_EXAMPLE_FAULTS.filter(
     (f) => f.hop === 'provider' && !f.breaks.every((id) => depth.has(id)),
   ).map((f) => f.id);
