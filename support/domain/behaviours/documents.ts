@@ -74,7 +74,7 @@ export const DOCUMENTS = [
     id: 'DOC-AUTHOR-ODS',
     actor: 'provider',
     hop: 'provider',
-    text: 'An author or facility parameter whose identifier is not an ODS code is refused 422 INVALID_PARAMETER',
+    text: 'An author parameter whose identifier is not an ODS code is refused 422 INVALID_PARAMETER',
     facts: `facts §6; ${SEARCH} (Error handling)`,
     answers: [{ status: 422, code: 'INVALID_PARAMETER' }],
     checkedBy: 'scenario',
