@@ -1,10 +1,10 @@
 /**
  * Writes the Access Document part of the wrong-instance corpus (test/fixtures/invalid/doc-*.json): each case
  * is a DocumentReference of the embedded provider's search answer, or that answer's searchset, with exactly
- * one thing made wrong, and the issue validation must raise for it. CareConnect-GPC-DocumentReference-1 is
- * not among the compiled profile sets, so a DocumentReference is held to the STU3 core definition (the
- * validator warns that the claimed profile is not compiled). The script refuses to write a case the
- * validator does not reject as declared.
+ * one thing made wrong, and the issue validation must raise for it. A DocumentReference is held to
+ * CareConnect-GPC-DocumentReference-1 (1.5.0 set: compiled from the transcribed differential in
+ * scripts/profile-inputs/ on the STU3 core definition); the cases after the core ones break a rule only the
+ * profile states. The script refuses to write a case the validator does not reject as declared.
  *
  *   npx tsx scripts/documents-corpus.ts
  */
@@ -40,6 +40,10 @@ function validSearch(): Json {
 }
 
 const attachment = (r: Json) => r.content[0].attachment as Json;
+
+const crossCareSetting = (r: Json) =>
+  (r.identifier as Json[]).find((i) => i.system === 'https://fhir.nhs.uk/Id/cross-care-setting-identifier')!;
+const typeCoding = (r: Json) => r.type.coding[0] as Json;
 
 const CASES: Case[] = [
   {
@@ -130,6 +134,104 @@ const CASES: Case[] = [
     rule: 'unknown-element',
     location: 'DocumentReference.title',
   },
+  // Rules of CareConnect-GPC-DocumentReference-1 (1.2.0 differential) that the STU3 core does not state.
+  {
+    name: 'profile-no-identifier',
+    description: 'CareConnect-GPC-DocumentReference-1: identifier is 1..* (core 0..*)',
+    from: 'doc-1',
+    breakIt: del('identifier'),
+    rule: 'cardinality',
+    location: 'DocumentReference.identifier',
+  },
+  {
+    name: 'profile-no-cross-care-setting-identifier',
+    description: 'CareConnect-GPC-DocumentReference-1: the crossCareSettingIdentifier slice is 1..1',
+    from: 'doc-2',
+    breakIt: (r) => (r.identifier = (r.identifier as Json[]).filter((i) => i !== crossCareSetting(r))),
+    rule: 'slice',
+    location: 'DocumentReference.identifier',
+  },
+  {
+    name: 'profile-two-cross-care-setting-identifiers',
+    description: 'CareConnect-GPC-DocumentReference-1: the crossCareSettingIdentifier slice is 1..1',
+    from: 'doc-3',
+    breakIt: (r) => r.identifier.push({ ...crossCareSetting(r), value: '6f1c1a52-3b7e-4c38-9a3e-0d2b8f0e7c11' }),
+    rule: 'slice',
+    location: 'DocumentReference.identifier[2]',
+  },
+  {
+    name: 'profile-cross-care-setting-no-value',
+    description: 'CareConnect-GPC-DocumentReference-1: crossCareSettingIdentifier.value is 1..1',
+    from: 'doc-1',
+    breakIt: (r) => delete crossCareSetting(r).value,
+    rule: 'cardinality',
+    location: 'DocumentReference.identifier[0].value',
+  },
+  {
+    name: 'profile-no-subject',
+    description: 'CareConnect-GPC-DocumentReference-1: subject is 1..1 (core 0..1)',
+    from: 'doc-2',
+    breakIt: del('subject'),
+    rule: 'cardinality',
+    location: 'DocumentReference.subject',
+  },
+  {
+    name: 'profile-two-authors',
+    description: 'CareConnect-GPC-DocumentReference-1: author is 0..1 (core 0..*)',
+    from: 'doc-1',
+    breakIt: (r) => r.author.push({ reference: 'Organization/T99999' }),
+    rule: 'cardinality',
+    location: 'DocumentReference.author',
+  },
+  {
+    name: 'profile-type-no-display',
+    description: 'CareConnect-GPC-DocumentReference-1: type.coding.display is 1..1 (core 0..1)',
+    from: 'doc-3',
+    breakIt: (r) => delete typeCoding(r).display,
+    rule: 'cardinality',
+    location: 'DocumentReference.type.coding[0].display',
+  },
+  {
+    name: 'profile-type-coding-version',
+    description: 'CareConnect-GPC-DocumentReference-1: type.coding.version is 0..0',
+    from: 'doc-2',
+    breakIt: (r) => (typeCoding(r).version = 'http://snomed.info/sct/83821000000107/version/20210512'),
+    rule: 'cardinality',
+    location: 'DocumentReference.type.coding[0].version',
+  },
+  {
+    name: 'profile-no-size',
+    description: 'CareConnect-GPC-DocumentReference-1: content.attachment.size is 1..1 (core 0..1)',
+    from: 'doc-2',
+    breakIt: (r) => delete attachment(r).size,
+    rule: 'cardinality',
+    location: 'DocumentReference.content[0].attachment.size',
+  },
+  {
+    name: 'profile-no-content-type',
+    description: 'CareConnect-GPC-DocumentReference-1: content.attachment.contentType is 1..1 (core 0..1)',
+    from: 'doc-3',
+    breakIt: (r) => delete attachment(r).contentType,
+    rule: 'cardinality',
+    location: 'DocumentReference.content[0].attachment.contentType',
+  },
+  {
+    name: 'profile-master-identifier-no-value',
+    description: 'CareConnect-GPC-DocumentReference-1: masterIdentifier.value is 1..1 when masterIdentifier is given',
+    from: 'doc-1',
+    breakIt: set('masterIdentifier', { system: 'https://provider.gpc-assure.invalid/Id/document-version' }),
+    rule: 'cardinality',
+    location: 'DocumentReference.masterIdentifier.value',
+  },
+  {
+    name: 'profile-no-meta-profile',
+    description:
+      'CareConnect-GPC-DocumentReference-1: meta.profile is 1..* (core 0..*), held to the profile the search answer expects',
+    from: 'Bundle',
+    breakIt: (b) => (b.entry.find((e: Json) => e.resource.id === 'doc-1').resource.meta = { versionId: '1' }),
+    rule: 'cardinality',
+    location: 'Bundle.entry[5].resource.meta.profile',
+  },
   {
     name: 'searchset-total-text',
     description: 'Bundle.total is an unsignedInt',
@@ -160,8 +262,17 @@ function main(): void {
       );
       continue;
     }
+    // A profile case must break a rule only the profile states: the STU3 core alone (the 1.2.7 set compiles
+    // no DocumentReference profile) has to let it through.
+    const coreRejects = validate(resource, { fhirVersion: 'STU3', profileSet: 'gpconnect-1.2.7' }).some(
+      (i) => i.severity === 'error' && i.rule === c.rule && i.location === c.location,
+    );
+    if (c.name.startsWith('profile-') && coreRejects) {
+      process.stdout.write(`${c.name}: the STU3 core already rejects it; not a profile rule\n`);
+      continue;
+    }
     const out = {
-      description: `${c.description} (Access Document search answer; STU3 core DocumentReference)`,
+      description: `${c.description} (Access Document search answer; CareConnect-GPC-DocumentReference-1 1.2.0 on the STU3 core)`,
       ...(isBundle ? { interaction: 'search documents' } : { profileSet: 'gpconnect-1.5.0' }),
       fhirVersion: 'STU3',
       expect: { rule: c.rule, location: c.location },

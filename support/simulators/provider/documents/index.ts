@@ -6,6 +6,7 @@
  * retrieval limit is only a placeholder: its DocumentReference has no URL and says why, and its Binary is
  * not found.
  */
+import { createHash } from 'node:crypto';
 import { DocumentQueryError, matches, readDocumentQuery } from '../../../gpconnect/document-query';
 import { SYS } from '../../../spine/systems';
 import { PRACTITIONERS } from '../../fixtures/people';
@@ -35,6 +36,15 @@ const SD = 'https://fhir.nhs.uk/STU3/StructureDefinition/';
 export const DOCUMENT_REFERENCE_PROFILE = `${SD}CareConnect-GPC-DocumentReference-1`;
 const DOCUMENT_IDENTIFIER_SYSTEM = 'https://provider.gpc-assure.invalid/Id/document';
 
+/** CareConnect-GPC-DocumentReference-1's crossCareSettingIdentifier slice (1..1): a GUID, persistent per document. */
+const CROSS_CARE_SETTING_SYSTEM = 'https://fhir.nhs.uk/Id/cross-care-setting-identifier';
+
+/** A name-based GUID, so a document keeps its cross-care-setting identifier from one request to the next. */
+function persistentGuid(name: string): string {
+  const hex = createHash('sha256').update(name).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 const TOO_LARGE = `The document is over ${DIRECT_RETRIEVAL_LIMIT_BYTES / 1024 / 1024} MB and cannot be retrieved through GP Connect`;
 
 function documentReference(ctx: ProviderContext, d: DocumentRecord): Resource {
@@ -47,7 +57,10 @@ function documentReference(ctx: ProviderContext, d: DocumentRecord): Resource {
     resourceType: 'DocumentReference',
     id: d.id,
     meta: { profile: [DOCUMENT_REFERENCE_PROFILE] },
-    identifier: [{ system: DOCUMENT_IDENTIFIER_SYSTEM, value: d.id }],
+    identifier: [
+      { system: CROSS_CARE_SETTING_SYSTEM, value: persistentGuid(`${ctx.practice.ods}/${d.id}`) },
+      { system: DOCUMENT_IDENTIFIER_SYSTEM, value: d.id },
+    ],
     status: 'current',
     type: { coding: [d.type] },
     subject: reference('Patient', `pat-${d.nhsNumber}`),
