@@ -24,7 +24,7 @@ const OUT = resolve(__dirname, '..', 'test', 'fixtures', 'invalid');
 const ROOT = 'https://provider.gpc-assure.invalid/T99999/STU3/1/gpconnect/documents';
 
 /** The embedded provider's answer to a search of the registered patient's documents. */
-function validSearch(): Json {
+export function validSearch(): Json {
   const faults = new Faults();
   const ctx = {
     req: { method: 'GET', path: '', headers: {}, query: new URLSearchParams(documentSearchQuery()), body: '' },
