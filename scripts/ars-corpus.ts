@@ -44,7 +44,7 @@ export function validRecord(): Json {
   return structuredBundle(ctx as never, person, query) as Json;
 }
 
-interface Case {
+export interface Case {
   name: string;
   description: string;
   /** The resource to break: by id, or the Bundle itself. */
@@ -54,8 +54,8 @@ interface Case {
   location: string;
 }
 
-const del = (key: string) => (r: Json) => delete r[key];
-const set = (key: string, value: unknown) => (r: Json) => (r[key] = value);
+export const del = (key: string) => (r: Json) => delete r[key];
+export const set = (key: string, value: unknown) => (r: Json) => (r[key] = value);
 const dropExtension = (url: string) => (r: Json) =>
   (r.extension = r.extension.filter((e: Json) => !e.url.endsWith(url)));
 

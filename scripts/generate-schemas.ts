@@ -15,6 +15,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import YAML from 'yaml';
 import { PROFILE_SET_DIRS, type ProfileSet } from '../support/versions';
+import { applyDifferential } from './profile-differential';
 
 type Json = Record<string, any>;
 interface Source {
@@ -103,7 +104,20 @@ const BASE_RESOURCES = [
   'Specimen',
   'ReferralRequest',
   'ProcedureRequest',
+  // Access Document: the base a DocumentReference claiming no compiled profile is held to (the 1.5.0 set
+  // compiles CareConnect-GPC-DocumentReference-1 from its transcribed differential). Not Binary: the base64Binary pattern overflows the stack on a document of megabytes.
+  'DocumentReference',
 ];
+
+/**
+ * Profiles published only as XML, compiled into a set from a transcription of their differential
+ * (scripts/profile-inputs/, each file with its provenance) applied onto the STU3 core definition.
+ */
+const PROFILE_INPUTS = resolve(__dirname, 'profile-inputs');
+const DIFFERENTIALS_OF_SET: Record<ProfileSet, string[]> = {
+  'gpconnect-1.2.7': [],
+  'gpconnect-1.5.0': ['CareConnect-GPC-DocumentReference-1.json'],
+};
 
 /** Code lists above this size are not worth shipping (SNOMED subsets etc.): the binding is kept, unexpanded. */
 const MAX_CODES = 600;
@@ -226,6 +240,8 @@ function compileStructure(source: Source, sources: Map<string, Source>, profileS
       sha256: source.sha256,
       file: source.file,
       ...(profileSet ? { profileSet } : {}),
+      // A profile compiled from a transcribed differential names the published file it transcribes.
+      ...(sd.provenance ? { transcribedFrom: sd.provenance } : {}),
     },
     ...(profileSet ? { profileSet } : {}),
     url: sd.url,
@@ -264,7 +280,14 @@ function compileGpConnect(profileDir: string, stu3: Map<string, Source>, termino
         local.set(url, src);
     }
   const sources = new Map([...stu3, ...local]);
-  const queue = [...ROOTS_OF_SET[profileSet]];
+  for (const file of DIFFERENTIALS_OF_SET[profileSet]) {
+    const input = fromDifferential(join(PROFILE_INPUTS, file), stu3);
+    local.set(input.json.url, input);
+  }
+  const queue = [
+    ...ROOTS_OF_SET[profileSet],
+    ...DIFFERENTIALS_OF_SET[profileSet].map((f) => `${STU3_SD}${f.replace(/\.json$/, '')}`),
+  ];
   const done = new Set<string>();
   const written: string[] = [];
   while (queue.length) {
@@ -279,6 +302,26 @@ function compileGpConnect(profileDir: string, stu3: Map<string, Source>, termino
     written.push(url);
   }
   return written;
+}
+
+/**
+ * A transcribed differential as a profile source: its snapshot built on the STU3 core definition of its
+ * base, its provenance (the published file it transcribes) kept for the artefact.
+ */
+function fromDifferential(file: string, stu3: Map<string, Source>): Source {
+  const text = readFileSync(file, 'utf8');
+  const input = JSON.parse(text) as Json;
+  const coreSnapshot = (url: string) => stu3.get(url)?.json.snapshot?.element as Json[] | undefined;
+  const base = coreSnapshot(input.baseDefinition);
+  if (!base) throw new Error(`${file}: no STU3 core definition ${input.baseDefinition}`);
+  const element = applyDifferential(input.differential, base, (type) =>
+    coreSnapshot(`http://hl7.org/fhir/StructureDefinition/${type}`),
+  );
+  return {
+    json: { ...input, snapshot: { element } },
+    sha256: sha256(text),
+    file: relative(resolve(__dirname, '..'), file),
+  };
 }
 
 /** The base STU3 resources and every complex datatype they reach, as one artefact keyed by type name. */

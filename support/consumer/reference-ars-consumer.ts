@@ -4,16 +4,13 @@
  * `ArsConsumerVariant` knob makes it wrong in one way, so a wrong ARS consumer is a row of data.
  */
 import type { Target } from '../config/target';
-import { identifierValue } from '../fhir/bundle';
 import { structuredRecordParameters, type AreaRequest } from '../gpconnect/structured-operation';
 import { interaction, type InteractionName } from '../interactions';
 import type { Claims } from '../jwt/gpc-jwt';
 import { EvidenceLog } from '../spine/http';
-import { tracePatient } from '../spine/pds-client';
-import { findDevices, findEndpoints } from '../spine/sds-client';
 import { sendGpc } from '../spine/ssp-client';
-import { SYS } from '../spine/systems';
-import { answer, only } from './reference-consumer';
+import { answer } from './reference-consumer';
+import { traceAndResolveRoot } from './resolve-root';
 
 type Parameters = ReturnType<typeof structuredRecordParameters>;
 
@@ -36,16 +33,7 @@ const DEFAULT_AREAS: AreaRequest[] = [
 /** Resolves to the evidence; rejects at the first unexpected answer (what was sent is recorded already). */
 export async function runReferenceArsConsumer(target: Target, v: ArsConsumerVariant = {}): Promise<EvidenceLog> {
   const log = new EvidenceLog();
-  const traced = answer(await tracePatient(log, target, target.testData.patients.registered.nhsNumber), 200, 'PDS');
-  const nhsNumber = traced.id ?? target.testData.patients.registered.nhsNumber;
-  const ods = identifierValue((traced.generalPractitioner as unknown[])[0], SYS.odsOrg) ?? '';
-  const lookup = interaction(v.lookup ?? 'get structured record');
-  const found = answer(await findEndpoints(log, target, ods, lookup.interactionId), 200, 'SDS Endpoint');
-  const endpoint = only(found, 'Endpoint', 'SDS Endpoint');
-  const partyKey = identifierValue(endpoint, SYS.partyKey) ?? '';
-  const devices = answer(await findDevices(log, target, ods, lookup.interactionId, partyKey), 200, 'SDS Device');
-  const providerAsid = identifierValue(only(devices, 'Device', 'SDS Device'), SYS.asid) ?? '';
-  const root = String(endpoint.address);
+  const { nhsNumber, root, providerAsid } = await traceAndResolveRoot(log, target, v.lookup ?? 'get structured record');
   const gpc = (name: InteractionName, body?: unknown) =>
     sendGpc(log, target, {
       interaction: interaction(name),

@@ -17,6 +17,7 @@ import { BOOKING_BODY_CHECKS, SLOT_PARAM_CHECKS } from './request-shapes';
 import { behaviour, type ConsumerRuleId } from '../domain/catalogue';
 import { structuredBodyProblem } from './structured-body';
 import { fresh, type ConsumerCache } from './cache';
+import { documentSearchProblem } from './documents-search';
 
 export interface RequestContext {
   request: RecordedRequest;
@@ -266,6 +267,11 @@ export const CONSUMER_RULES: readonly ConsumerRule[] = [
     'CON-ARS-PARAMETERS',
     (_g, c) => structuredBodyProblem(c.request.body, c.request.at),
     (g) => g.named?.name === 'get structured record',
+  ),
+  gpcRule(
+    'CON-DOC-SEARCH',
+    (g) => documentSearchProblem(g.query),
+    (g) => g.named?.name === 'search documents',
   ),
 ];
 

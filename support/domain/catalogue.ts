@@ -9,6 +9,7 @@ import { ARS } from './behaviours/ars';
 import { CONSUMER } from './behaviours/consumer';
 import { DEPTH } from './behaviours/depth';
 import { DEPTH_AFTER_BOOKING } from './behaviours/depth-after-booking';
+import { DOCUMENTS, DOCUMENTS_CONSUMER } from './behaviours/documents';
 import { ANSWER, EDGE } from './behaviours/edge';
 import { SSP } from './behaviours/ssp';
 import { SUITE_PARITY } from './behaviours/suite-parity';
@@ -27,15 +28,17 @@ export const CATALOGUE = [
   ...SSP,
   ...TOPOLOGY,
   ...ARS,
+  ...DOCUMENTS,
   ...CONSUMER,
   ...SUITE_PARITY,
+  ...DOCUMENTS_CONSUMER,
 ] as const satisfies readonly Behaviour[];
 
 export type RequirementId = (typeof CATALOGUE)[number]['id'];
 export type EdgeRuleId = (typeof EDGE)[number]['id'];
 export type AnswerRuleId = (typeof ANSWER)[number]['id'];
 export type SspRuleId = (typeof SSP)[number]['id'];
-export type ConsumerRuleId = (typeof CONSUMER)[number]['id'];
+export type ConsumerRuleId = (typeof CONSUMER)[number]['id'] | (typeof DOCUMENTS_CONSUMER)[number]['id'];
 
 /** A behaviour as the reports show it: the public page it comes from, not only the facts section. */
 export interface Requirement {

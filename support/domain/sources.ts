@@ -74,9 +74,17 @@ export const SPEC_PAGES: Record<string, readonly SpecPage[]> = {
 /** The facts keys a citation names: "facts §5.4, §5.6" → §5.4, §5.6; "§2.2, T12" → §2.2, T12. */
 export const citedKeys = (citation: string): string[] => citation.match(/§[0-9.]*[0-9]|\bT1[0-3]\b|\bT[1-9]\b/g) ?? [];
 
+/** The 1.6.2 Access Document pages a citation names by file (DOC-* records): their source on feature/1.6.2. */
+const GPC_162_DOCUMENTS = 'https://github.com/nhsconnect/gpconnect/blob/feature/1.6.2/pages/access_documents';
+const documentsPages = (citation: string): SpecPage[] =>
+  [...citation.matchAll(/\b(access_documents_[a-z_]+)\.md(?: \(([^)]*)\))?/g)].map(([, page, section]) => ({
+    url: `${GPC_162_DOCUMENTS}/${page}.md`,
+    section: section ?? page,
+  }));
+
 /** The public pages behind a citation, once each, in the order cited. */
 export function publicPages(citation: string): SpecPage[] {
-  const pages = citedKeys(citation).flatMap((key) => SPEC_PAGES[key] ?? []);
+  const pages = [...citedKeys(citation).flatMap((key) => SPEC_PAGES[key] ?? []), ...documentsPages(citation)];
   return pages.filter((p, i) => pages.findIndex((q) => q.url === p.url && q.section === p.section) === i);
 }
 

@@ -3,6 +3,7 @@
  * Attachments with these media types travel through Cucumber's message stream, so they survive --parallel.
  */
 import type { Hop } from '../domain/hop';
+import type { BinarySummary } from './binary';
 import type { ValidationIssue } from '../fhir/validator';
 
 export const EVIDENCE_MEDIA_TYPE = 'application/vnd.gpc-assure.evidence+json';
@@ -37,7 +38,8 @@ export interface Exchange {
   startedAt: string;
   durationMs: number;
   request: { method: string; url: string; headers: Record<string, string>; body?: string };
-  response?: { status: number; headers: Record<string, string>; body?: string };
+  /** A Binary's content is not kept: `binary` names its type, size and sha256 instead (support/evidence/binary.ts). */
+  response?: { status: number; headers: Record<string, string>; body?: string; binary?: BinarySummary };
   /** Decoded GP Connect JWT (unsigned; claims are evidence, not secrets). */
   jwt?: { header: Record<string, unknown>; claims: Record<string, unknown> } | { problem: string };
   transportError?: { kind: TransportFault; message: string };

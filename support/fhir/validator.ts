@@ -74,6 +74,10 @@ const EXPECTATIONS: Record<string, { profile?: string; entries?: Record<string, 
       ProcedureRequest: `${STU3}CareConnect-GPC-ProcedureRequest-1`,
     },
   },
+  // Access Document (1.5.0 set, documents 1.6.x): the DocumentReferences of a search documents answer.
+  'search documents': {
+    entries: { DocumentReference: `${STU3}CareConnect-GPC-DocumentReference-1` },
+  },
 };
 
 /** Every provider error body, whatever the interaction (FMT-ERROR-OUTCOME). */
@@ -104,6 +108,12 @@ const TOLERATED: Array<{
     why: 'GetStructuredRecord sends a clinical area with no parts as a bare {"name": "includeProblems"} (facts §5.8), which STU3 inv-1 forbids',
     // A bare parameter only: one carrying a value and parts (or a resource) still breaks inv-1.
     only: (node) => !!node && typeof node === 'object' && Object.keys(node).every((k) => k === 'name'),
+  },
+  {
+    profile: `${STU3}CareConnect-GPC-DocumentReference-1`,
+    elementId: 'DocumentReference.content.attachment.url',
+    rule: 'cardinality',
+    why: 'the published CareConnect-GPC-DocumentReference-1 (1.2.0) makes it 1..1, but the GP Connect 1.6.2 DocumentReference page (profile 1.3) gives 0..1: a placeholder for a document that is not available has no URL (DOC-ATTACHMENT)',
   },
 ];
 

@@ -69,6 +69,13 @@ function body(label: string, text: string | undefined): Child {
   return el('details', { class: 'body' }, el('summary', {}, `${label} (${text.length} characters)`), el('pre', {}, shown));
 }
 
+/** A retrieved document by what identifies it, never its bytes (issue 15). */
+export function binaryView(e: Exchange): Child {
+  const b = e.response?.binary;
+  if (!b) return false;
+  return table(['Binary', ''], [['content type', el('code', {}, b.contentType)], ['size', `${b.bytes} bytes`], ['sha256', el('code', {}, b.sha256)]], { class: 'binary' });
+}
+
 function claimsTable(e: Exchange, journey: Record<string, string>): Child {
   const rows = judgeClaims(e, journey);
   if (!rows) return e.jwt && 'problem' in e.jwt ? el('p', { class: 'bad' }, `JWT could not be decoded: ${e.jwt.problem}`) : false;
@@ -96,6 +103,7 @@ function exchangeBlock(view: ScenarioView, e: Exchange, journey: Record<string, 
     body('request body', e.request.body),
     e.response ? el('details', {}, el('summary', {}, 'response headers'), headersTable(e.response.headers)) : false,
     structuredRecordView(e),
+    binaryView(e),
     body('response body', e.response?.body),
     claimsTable(e, journey),
     validationList(e),

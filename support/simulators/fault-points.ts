@@ -102,7 +102,7 @@ export interface FaultPoints {
   /** Retrieve a patient's appointments: those found in the range. */
   'provider.patient-appointments': [readonly Resource[], undefined];
   /** The capability a request is served as: the root's own; `getsStructuredRecord` when it is that POST. */
-  'provider.served-capability': [Capability, { getsStructuredRecord: boolean }];
+  'provider.served-capability': [Capability, { getsStructuredRecord: boolean; searchesDocuments: boolean }];
   /** The JWT rule variant the provider applies at a root of `capability` (support/versions.ts). */
   'provider.jwt-variant': [JwtVariant, { capability: Capability }];
   /** Get structured record: the areas asked for with their parts; the resources and Bundle of the answer. */
@@ -111,6 +111,10 @@ export interface FaultPoints {
   'provider.structured-bundle': [Json, undefined];
   /** Get structured record: a refusal about to be written as an OperationOutcome. */
   'provider.structured-refusal': [GpcError, undefined];
+  /** Access Document: the DocumentReferences found, the Binary retrieved, a refusal about to be written. */
+  'provider.document-references': [readonly Resource[], { serviceRoot: string }];
+  'provider.binary': [Json, undefined];
+  'provider.documents-refusal': [GpcError, undefined];
 }
 
 export type FaultPoint = keyof FaultPoints;

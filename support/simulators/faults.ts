@@ -19,6 +19,7 @@ import { sspLenientFault } from '../spine/ssp-rules';
 import { isTransportFault } from './chaos';
 import type { FaultEffect, FaultMode, FaultPoint, FaultPoints, FaultSwitches } from './fault-points';
 import { ARS_FAULTS } from './fault-modes/ars';
+import { DOCUMENTS_FAULTS } from './fault-modes/documents';
 import { PDS_DEPTH_FAULTS, PDS_FAULTS } from './fault-modes/pds';
 import { PROVIDER_FAULTS } from './fault-modes/provider';
 import { PROVIDER_CAPABILITY_FAULTS, PROVIDER_CAPABILITY_OMISSIONS } from './fault-modes/provider-capability';
@@ -48,6 +49,8 @@ export const WORKED_EXAMPLE_FAULTS = [
   ...PROVIDER_PARITY_FAULTS,
   // Access Record Structured (support/domain/behaviours/ars.ts)
   ...ARS_FAULTS,
+  // Access Document (support/domain/behaviours/documents.ts)
+  ...DOCUMENTS_FAULTS,
 ] as const satisfies readonly FaultMode[];
 
 /** Every fault the simulators know: what --fault accepts and `gpc-assure help faults` lists. */

@@ -11,6 +11,7 @@ import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { bearerToken, decodeJwt } from '../jwt/gpc-jwt';
+import { summariseBinary } from '../evidence/binary';
 import { redactHeaders, redactText } from '../evidence/redact';
 import type { Exchange, TransportFault } from '../evidence/types';
 import { tlsFailure } from './tls';
@@ -246,10 +247,16 @@ async function attempt(log: EvidenceLog, call: HttpCall): Promise<HttpResult> {
     kind: raw.fault.kind,
     message: redactText(`${raw.fault.kind}: ${raw.fault.message}`),
   };
+  const binary = raw.status === undefined ? undefined : summariseBinary(raw.text);
   const response =
     raw.status === undefined
       ? undefined
-      : { status: raw.status, headers: redactHeaders(raw.headers, true), body: redactText(raw.text) };
+      : {
+          status: raw.status,
+          headers: redactHeaders(raw.headers, true),
+          body: redactText(binary?.body ?? raw.text),
+          ...(binary ? { binary: binary.summary } : {}),
+        };
   const exchange = log.add({
     ...base,
     durationMs: Date.now() - started,

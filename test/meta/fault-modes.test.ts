@@ -17,6 +17,7 @@ const FEATURES = [
   'features/worked-example-depth',
   'features/topology',
   'features/access-record-structured',
+  'features/access-document',
 ];
 const work = metaWorkDir('meta');
 
@@ -81,9 +82,9 @@ describe('every worked-example fault mode makes the checks it breaks fail', { co
 });
 
 describe('every check can be broken', () => {
-  it('each worked-example and ARS requirement of the catalogue is broken by some fault mode', () => {
+  it('each worked-example, ARS and DOC requirement of the catalogue is broken by some fault mode', () => {
     const broken = new Set<string>(WORKED_EXAMPLE_FAULTS.flatMap((f) => f.breaks));
-    const unbreakable = REQUIREMENTS.filter((r) => /^(WE|ARS)-/.test(r.id) && !broken.has(r.id)).map((r) => r.id);
+    const unbreakable = REQUIREMENTS.filter((r) => /^(WE|ARS|DOC)-/.test(r.id) && !broken.has(r.id)).map((r) => r.id);
     assert.deepEqual(
       unbreakable,
       [],

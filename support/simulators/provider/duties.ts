@@ -49,6 +49,11 @@ export const PROVIDER_DUTIES = [
   'warn of unrecognised parameters',
   /** Migrate structured record: every area, nothing filtered out. */
   'migrate the full record',
+  /** Access Document (DOC-* records): the search's rules and the size limit on retrieval. */
+  'require the documents includes',
+  'check the documents author',
+  'apply the documents filters',
+  'withhold documents over the size limit',
 ] as const;
 
 export type ProviderDuty = (typeof PROVIDER_DUTIES)[number];

@@ -40,6 +40,7 @@ import { searchFreeSlots } from './slots';
 import { answerRules, negotiate, unsupportedMediaType, writeAnswer } from './negotiation';
 import { getStructuredRecord } from './structured';
 import { migrateStructuredRecord } from './structured/migrate';
+import { retrieveDocument, searchDocuments } from './documents';
 import { createState, type ProviderState } from './state';
 
 type Handler = (ctx: ProviderContext) => SimResponse;
@@ -64,6 +65,11 @@ const HANDLERS: Partial<Record<InteractionName, Handler>> = {
   'register patient': registerPatient,
   'get structured record': getStructuredRecord,
   'migrate structured record': migrateStructuredRecord,
+  'read documents metadata': (ctx) => ({ status: 200, body: capabilityStatement(ctx, 'documents') }),
+  'search documents patient': findPatient,
+  'search documents': searchDocuments,
+  'retrieve document': retrieveDocument,
+  'migrate document': retrieveDocument,
 };
 
 const METHODS: Method[] = ['GET', 'POST', 'PUT'];
@@ -126,6 +132,9 @@ function handle(
   const capability = faults.apply('provider.served-capability', route.capability, {
     getsStructuredRecord: matchInteractions('structured', req.method, fhirPath).some(
       (c) => c.interaction.name === 'get structured record',
+    ),
+    searchesDocuments: matchInteractions('documents', req.method, fhirPath).some(
+      (c) => c.interaction.name === 'search documents',
     ),
   });
   const candidates = matchInteractions(capability, req.method, fhirPath);

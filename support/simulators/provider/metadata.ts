@@ -6,6 +6,8 @@
 import { INTERACTIONS, type Capability, type Interaction } from '../../interactions';
 import { FHIR_JSON, PROFILE } from '../../spine/systems';
 import type { ProviderContext } from './context';
+import { DOCUMENT_REFERENCE_PROFILE } from './documents';
+import { DOCUMENT_SEARCH_PARAMETERS, MANDATORY_INCLUDES } from '../../gpconnect/document-query';
 
 const SD = 'https://fhir.nhs.uk/STU3/StructureDefinition/';
 const OD = 'https://fhir.nhs.uk/STU3/OperationDefinition/';
@@ -33,6 +35,15 @@ const RESOURCE_DETAILS: Record<string, Record<string, unknown>> = {
     updateCreate: false,
     searchParam: [token('identifier', 'NHS Number (i.e. https://fhir.nhs.uk/Id/nhs-number|123456789)')],
   },
+  // The search page: its parameters MUST be in the Access Document CapabilityStatement (DOC-METADATA).
+  DocumentReference: {
+    searchInclude: MANDATORY_INCLUDES.filter(([name]) => name === '_include').map(([, value]) => value),
+    searchRevInclude: MANDATORY_INCLUDES.filter(([name]) => name !== '_include').map(([, value]) => value),
+    searchParam: DOCUMENT_SEARCH_PARAMETERS.map((name) => ({
+      name,
+      type: { created: 'date', description: 'string', author: 'reference' }[name as string] ?? 'token',
+    })),
+  },
   Slot: {
     searchInclude: [
       'Schedule:actor:Location',
@@ -50,8 +61,7 @@ const RESOURCE_DETAILS: Record<string, Record<string, unknown>> = {
 };
 
 /** What each root says about itself: the spec version it implements and the profiles it uses. */
-/** Access Document is not served yet, so it has no metadata here. */
-const ROOT_DETAILS: Record<Exclude<Capability, 'documents'>, { version: string; name: string; profiles: string[] }> = {
+const ROOT_DETAILS: Record<Capability, { version: string; name: string; profiles: string[] }> = {
   appointments: {
     version: '1.2.7',
     name: 'GP Connect',
@@ -76,6 +86,19 @@ const ROOT_DETAILS: Record<Exclude<Capability, 'documents'>, { version: string; 
       PROFILE.practitioner,
       `${SD}CareConnect-GPC-PractitionerRole-1`,
       `${SD}GPConnect-StructuredRecord-Bundle-1`,
+      PROFILE.operationOutcome,
+    ],
+  },
+  documents: {
+    version: '1.6.2',
+    name: 'GP Connect API - Access Document',
+    profiles: [
+      PROFILE.patient,
+      PROFILE.organization,
+      PROFILE.practitioner,
+      `${SD}CareConnect-GPC-PractitionerRole-1`,
+      DOCUMENT_REFERENCE_PROFILE,
+      PROFILE.searchsetBundle,
       PROFILE.operationOutcome,
     ],
   },
