@@ -1,5 +1,5 @@
 /**
- * Embedded PDS FHIR R4 (facts §5.1): GET /Patient/{nhsNumber} with the sandbox's behaviours — a normal
+ * Embedded PDS FHIR R4 ('PDS Get patient details'): GET /Patient/{nhsNumber} with the sandbox's behaviours — a normal
  * patient with generalPractitioner, a restricted one (no GP, no address), a superseded number answered
  * with the surviving record, not found, invalid, invalidated, deceased, and a missing X-Request-ID.
  */

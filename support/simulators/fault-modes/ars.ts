@@ -1,5 +1,5 @@
 /**
- * The Access Record Structured faults (support/domain/behaviours/ars.ts, facts §1, §3.3, §5.8, §6): each makes
+ * The Access Record Structured faults (support/domain/behaviours/ars.ts, 'Service root URL', 'Cross-organisation audit and provenance', 'Retrieve a patient record', 'Error handling'): each makes
  * one thing about the structured root, its lookup or its record wrong.
  */
 import { without, type FaultMode } from '../fault-points';

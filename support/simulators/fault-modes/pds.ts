@@ -1,4 +1,4 @@
-/** The PDS faults (facts §5.1): each spoils one thing about a trace's answer. */
+/** The PDS faults ('PDS Get patient details'): each spoils one thing about a trace's answer. */
 import { EXT, SYS } from '../../spine/systems';
 import type { FaultMode } from '../fault-points';
 import { r4Outcome, type SimResponse } from '../http-kit';

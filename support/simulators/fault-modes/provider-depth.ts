@@ -1,4 +1,4 @@
-/** The provider faults of the worked example in depth (support/requirements-depth.ts, facts §5.4–§5.7, §7). */
+/** The provider faults of the worked example in depth (support/requirements-depth.ts, 'Search for free slots' to 'Amend / Cancel / Retrieve appointments', 'GP Connect STU3 profiles'). */
 import { SYS } from '../../spine/systems';
 import { PEOPLE } from '../fixtures/people';
 import { without, withoutResources, type FaultMode } from '../fault-points';

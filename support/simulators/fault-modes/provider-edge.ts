@@ -1,5 +1,5 @@
 /**
- * Provider faults at the Spine edge (facts §3.4, §2.5): one lenient provider per edge or answer rule,
+ * Provider faults at the Spine edge (the NHS provider assurance JWT.feature, 'Content types, compression and caching'): one lenient provider per edge or answer rule,
  * generated from the rule tables, and the hand-written over-strict ones that add a rule no provider may have.
  */
 import type { Claims } from '../../jwt/gpc-jwt';
@@ -24,7 +24,7 @@ function overStrict(id: string, check: (f: RequestFacts, c: Claims | undefined) 
 }
 
 /**
- * Over-strict providers: each refuses one request a conformant provider must accept (facts §3.4), so the
+ * Over-strict providers: each refuses one request a conformant provider must accept (the NHS provider assurance JWT.feature), so the
  * spine-edge tolerance scenarios are seen to fail too.
  */
 export const OVER_STRICT_FAULT_MODES = [

@@ -1,4 +1,4 @@
-/** The SDS faults (facts §5.2, T10–T13): each spoils one thing about an Endpoint or Device search. */
+/** The SDS faults ('SDS Endpoint and Device searches', T10–T13): each spoils one thing about an Endpoint or Device search. */
 import { SYS } from '../../spine/systems';
 import type { FaultMode } from '../fault-points';
 import type { SimResponse } from '../http-kit';

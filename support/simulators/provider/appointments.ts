@@ -1,6 +1,6 @@
 /**
- * Book appointment (facts §5.6). Validation, the slot claim and storing happen in one synchronous run, so
- * of any number of concurrent bookings for a slot exactly one wins. Read, amend and cancel (facts §5.7)
+ * Book appointment ('Book an appointment'). Validation, the slot claim and storing happen in one synchronous run, so
+ * of any number of concurrent bookings for a slot exactly one wins. Read, amend and cancel ('Amend / Cancel / Retrieve appointments')
  * belong here too: they find the StoredAppointment by id and compare its versionId with If-Match.
  */
 import { EXT, PROFILE } from '../../spine/systems';

@@ -1,5 +1,5 @@
 /**
- * Foundations reads and searches (facts §4, §5.3, §5.5, §6): Patient, Practitioner, Organization and Location
+ * Foundations reads and searches ('Interaction IDs', 'Get the FHIR capability statement', 'Find a patient', 'Error handling'): Patient, Practitioner, Organization and Location
  * by logical id, each with a weak ETag of its versionId, an unknown id a 404 naming what was not found; and
  * Practitioner and Organization by identifier (Location has no search), an unknown one an empty searchset.
  */
@@ -68,7 +68,7 @@ export const readResource =
   };
 
 interface Search {
-  /** The identifier system the search is by (facts §7): SDS user id, ODS organisation code. */
+  /** The identifier system the search is by ('GP Connect STU3 profiles'): SDS user id, ODS organisation code. */
   system: string;
   /** This practice's resources of the type, with the identifier value each answers to. */
   all: (ctx: ProviderContext) => { value: string; resource: Resource }[];

@@ -1,5 +1,5 @@
 /**
- * The `identifier=system|value` search parameter shared by the Foundations searches (facts §5.5 and its PT
+ * The `identifier=system|value` search parameter shared by the Foundations searches ('Find a patient' and its PT
  * oracles): given exactly once and spelt in lower case (else 400 BAD_REQUEST), with a system and a value
  * (else 422 INVALID_PARAMETER), under the one system the search knows (else 400 INVALID_IDENTIFIER_SYSTEM).
  */

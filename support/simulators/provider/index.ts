@@ -11,7 +11,7 @@
  * Choices the spec leaves open:
  * - a URL that is no GP Connect service root → 404 NO_RECORD_FOUND; an unknown ODS code → 404
  *   ORGANISATION_NOT_FOUND; a path no interaction has under that root → 501 NOT_IMPLEMENTED;
- * - a known path with the wrong method → 405 BAD_REQUEST ("wrong verb", facts §6) with an Allow header.
+ * - a known path with the wrong method → 405 BAD_REQUEST ("wrong verb", 'Error handling') with an Allow header.
  */
 import {
   CAPABILITY_SEGMENT,

@@ -1,5 +1,5 @@
 /**
- * After booking (facts §5.7): read an appointment, amend its description/comment, cancel it with a reason.
+ * After booking ('Amend / Cancel / Retrieve appointments'): read an appointment, amend its description/comment, cancel it with a reason.
  * State is real: every change bumps versionId (the ETag is W/"<versionId>"), If-Match must name the current
  * version, and a cancelled appointment's slots are free again, so rescheduling is cancel then book.
  */

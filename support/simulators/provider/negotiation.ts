@@ -1,5 +1,5 @@
 /**
- * How the embedded provider writes every answer (facts §2.5, §6; the ANSWER_RULES of jwt-rules.ts): the
+ * How the embedded provider writes every answer ('Content types, compression and caching', 'Error handling'; the ANSWER_RULES of jwt-rules.ts): the
  * format the request chose (`_format`, else `Accept`, else `Content-Type`, else JSON), FHIR JSON or XML,
  * gzip when asked for, `Cache-Control: no-store` always, a weak ETag on reads, and errors as
  * GPConnect-OperationOutcome-1. Each `provider-lenient-FMT-…` fault switches one of these off.

@@ -1,11 +1,11 @@
 /**
- * The provider's error vocabulary (facts §6): each Spine code with its display and FHIR issue type, so a
+ * The provider's error vocabulary ('Error handling'): each Spine code with its display and FHIR issue type, so a
  * handler only names the status and code and says what was wrong. Handlers throw a GpcError; the router
  * turns it into a GPConnect-OperationOutcome-1.
  */
 import { gpcOutcome, type SimResponse } from '../http-kit';
 
-/** Spine codes and their displays, grouped by the FHIR issue type they go with (facts §6 table). */
+/** Spine codes and their displays, grouped by the FHIR issue type they go with ('Error handling' table). */
 const SPINE_CODES_BY_ISSUE_TYPE = {
   invalid: {
     BAD_REQUEST: 'Bad request',
@@ -59,7 +59,7 @@ export class GpcError extends Error {
   }
 }
 
-/** Shorthand for the two families most checks use (facts §5.4–§5.6). */
+/** Shorthand for the two families most checks use ('Search for free slots' to 'Book an appointment'). */
 export const badRequest = (problem: string) => new GpcError(400, 'BAD_REQUEST', problem);
 export const invalidParameter = (problem: string) => new GpcError(422, 'INVALID_PARAMETER', problem);
 export const invalidResource = (problem: string) => new GpcError(422, 'INVALID_RESOURCE', problem);

@@ -1,5 +1,5 @@
 /**
- * Retrieve a patient's appointments (facts §5.7): GET /Patient/{id}/Appointment with start=ge{date} and
+ * Retrieve a patient's appointments ('Amend / Cancel / Retrieve appointments'): GET /Patient/{id}/Appointment with start=ge{date} and
  * start=le{date}, dates only, no part of the range in the past; every appointment in range, cancelled too.
  */
 import { ukDate } from '../../spine/uk-time';

@@ -1,5 +1,5 @@
 /**
- * Find patient (facts §5.5) and the patient lookups booking needs. A practice knows a person only when the
+ * Find patient ('Find a patient') and the patient lookups booking needs. A practice knows a person only when the
  * person is an ordinary (not restricted, deceased, superseded or invalidated) patient registered there, on
  * PDS or by register patient since.
  */

@@ -1,5 +1,5 @@
 /**
- * Register patient (facts §4, §6): POST /Patient/$gpc.registerpatient with a Parameters whose
+ * Register patient ('Interaction IDs', 'Error handling'): POST /Patient/$gpc.registerpatient with a Parameters whose
  * `registerPatient` parameter holds the Patient. The provider traces the NHS number on PDS — here its view of
  * the same fixtures the embedded PDS serves — and registers the person only when PDS has an ordinary record
  * with the demographics sent. The rules run in order, first refusal wins; a registration is kept in the
@@ -25,7 +25,7 @@ interface Registration {
   pds?: Person;
 }
 
-/** What PDS's record must agree with (facts §5.7's cross-check): compared case-blind for names. */
+/** What PDS's record must agree with (the 'Register a patient' cross-check): compared case-blind for names. */
 const DEMOGRAPHICS: [string, (p: Json) => unknown][] = [
   ['family name', (p) => String((p.name as Json[] | undefined)?.[0]?.family ?? '').toLowerCase()],
   [
@@ -50,7 +50,7 @@ interface Rule {
   problem: (r: Registration, ctx: ProviderContext) => string | undefined;
 }
 
-/** PDS trace failures are all INVALID_PATIENT_DEMOGRAPHICS (facts §6: "PDS trace failed (register)"). */
+/** PDS trace failures are all INVALID_PATIENT_DEMOGRAPHICS ('Error handling': "PDS trace failed (register)"). */
 const RULES: Rule[] = [
   {
     status: 400,

@@ -1,5 +1,5 @@
 /**
- * POST …/gpconnect/structured/Patient/$gpc.getstructuredrecord (facts §5.8): the patient's GP record as a
+ * POST …/gpconnect/structured/Patient/$gpc.getstructuredrecord ('Retrieve a patient record'): the patient's GP record as a
  * GPConnect-StructuredRecord-Bundle-1 `collection`, one List per requested area (with an emptyReason when
  * there is nothing to return), the resources the Lists point at, the Patient, the practice and the usual
  * GP. Parameters it does not know are answered with 200 plus one OperationOutcome warning each.
@@ -29,7 +29,7 @@ import {
 
 const SD = 'https://fhir.nhs.uk/STU3/StructureDefinition/';
 
-/** Why a person's record is not returned here (facts §5.8: all 404 PATIENT_NOT_FOUND but dissent). */
+/** Why a person's record is not returned here ('Retrieve a patient record': all 404 PATIENT_NOT_FOUND but dissent). */
 const NOT_RETURNED: Partial<Record<Person['kind'], string>> = {
   restricted: 'is a sensitive (restricted) patient',
   deceased: 'is deceased',
@@ -97,7 +97,7 @@ const AREA_BUILDERS: Partial<Record<ClinicalArea, AreaBuilder>> = {
   },
 };
 
-/** 200 plus this entry when parameters were not recognised (facts §5.8). */
+/** 200 plus this entry when parameters were not recognised ('Retrieve a patient record'). */
 function unrecognisedWarning(names: readonly string[]): Resource {
   return {
     resourceType: 'OperationOutcome',

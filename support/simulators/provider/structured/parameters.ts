@@ -1,5 +1,5 @@
 /**
- * Reads a $gpc.getstructuredrecord Parameters body against the operation table (facts §5.8) into the query
+ * Reads a $gpc.getstructuredrecord Parameters body against the operation table ('Retrieve a patient record') into the query
  * the record builder answers, or refuses it with the status and Spine code §5.8 gives. Names the table does
  * not know are not errors: they come back as `unrecognised` for the OperationOutcome warning.
  */
@@ -22,7 +22,7 @@ export interface StructuredQuery {
   nhsNumber: string;
   /** Each requested area with the parts sent (absent parts take the operation's defaults). */
   areas: Map<ClinicalArea, Record<string, PartValue>>;
-  /** `name` or `parent.part`, in the order met (facts §5.8: one warning issue each). */
+  /** `name` or `parent.part`, in the order met ('Retrieve a patient record': one warning issue each). */
   unrecognised: string[];
 }
 
@@ -108,7 +108,7 @@ function readNhsNumber(parameter: Json | undefined): string {
   return value;
 }
 
-/** With consultations or problems asked for, no other area may carry its filtering parts (facts §5.8). */
+/** With consultations or problems asked for, no other area may carry its filtering parts ('Retrieve a patient record'). */
 function checkCombination(query: StructuredQuery, r: ReadingRules): void {
   if (!FILTER_EXCLUSIVE_AREAS.some((a) => query.areas.has(a))) return;
   for (const p of AREA_PARAMETERS) {
