@@ -4,6 +4,7 @@
  */
 import { without, type FaultMode } from '../fault-points';
 import { GpcError, invalidParameter } from '../provider/outcomes';
+import { SPINE } from '../../domain/spine-codes';
 
 type Json = Record<string, unknown>;
 type Resource = Json & { resourceType: string; id: string };
@@ -156,16 +157,16 @@ export const ARS_FAULTS = [
   {
     id: 'provider-ars-resource-as-parameter',
     hop: 'provider',
-    description: 'A body that is no valid Parameters is refused 422 INVALID_PARAMETER instead of INVALID_RESOURCE',
+    description: `A body that is no valid Parameters is refused 422 ${SPINE.INVALID_PARAMETER} instead of ${SPINE.INVALID_RESOURCE}`,
     breaks: ['ARS-INVALID-RESOURCE'],
-    effects: { 'provider.structured-refusal': asInvalidParameter('INVALID_RESOURCE') },
+    effects: { 'provider.structured-refusal': asInvalidParameter(SPINE.INVALID_RESOURCE) },
   },
   {
     id: 'provider-ars-nhs-number-422',
     hop: 'provider',
-    description: 'An invalid NHS number is refused 422 INVALID_PARAMETER instead of 400 INVALID_NHS_NUMBER',
+    description: `An invalid NHS number is refused 422 ${SPINE.INVALID_PARAMETER} instead of 400 ${SPINE.INVALID_NHS_NUMBER}`,
     breaks: ['ARS-NHS-NUMBER'],
-    effects: { 'provider.structured-refusal': asInvalidParameter('INVALID_NHS_NUMBER') },
+    effects: { 'provider.structured-refusal': asInvalidParameter(SPINE.INVALID_NHS_NUMBER) },
   },
   {
     id: 'provider-ars-returns-deceased',

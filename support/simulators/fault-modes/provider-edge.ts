@@ -6,6 +6,7 @@ import type { Claims } from '../../jwt/gpc-jwt';
 import { ANSWER_RULES, EDGE_RULES, lenientFault, type EdgeRule, type RequestFacts } from '../../jwt/jwt-rules';
 import { SYS } from '../../spine/systems';
 import { without, type FaultEffects, type FaultMode } from '../fault-points';
+import { SPINE } from '../../domain/spine-codes';
 
 const identifiers = (resource: unknown) =>
   ((resource as { identifier?: unknown } | undefined)?.identifier ?? []) as { system?: string; value?: string }[];
@@ -17,7 +18,7 @@ function overStrict(id: string, check: (f: RequestFacts, c: Claims | undefined) 
     text: `over-strict ${id}`,
     source: 'fault mode',
     status: 400,
-    spineCode: 'BAD_REQUEST',
+    spineCode: SPINE.BAD_REQUEST,
     check,
   };
   return { 'provider.edge-rules': (rules: readonly EdgeRule[]) => [...rules, rule] };

@@ -18,6 +18,7 @@ import type { ProviderContext } from './context';
 import { badRequest, GpcError, invalidResource } from './outcomes';
 import { personByPatientId } from './patients';
 import type { SlotRecord } from './state';
+import { SPINE } from '../../domain/spine-codes';
 
 type Json = Record<string, unknown>;
 
@@ -32,7 +33,7 @@ const ACTOR_RESOLVERS: Record<string, (ctx: ProviderContext, id: string) => bool
 };
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const referenceNotFound = (problem: string) => new GpcError(422, 'REFERENCE_NOT_FOUND', problem);
+const referenceNotFound = (problem: string) => new GpcError(422, SPINE.REFERENCE_NOT_FOUND, problem);
 
 function parseAppointment(body: string): Json {
   let parsed: unknown;

@@ -3,6 +3,7 @@
  * by logical id, each with a weak ETag of its versionId, an unknown id a 404 naming what was not found; and
  * Practitioner and Organization by identifier (Location has no search), an unknown one an empty searchset.
  */
+import { SPINE } from '../../domain/spine-codes';
 import { SYS } from '../../spine/systems';
 import type { SimResponse } from '../http-kit';
 import { LOCATIONS, PRACTITIONERS } from '../fixtures/people';
@@ -33,20 +34,20 @@ const READS: Record<string, Read> = {
         patientResource(person, ctx.practice.ods, { legacySystem: false, noVerification: false, nameUse: 'official' })
       );
     },
-    notFound: 'PATIENT_NOT_FOUND',
+    notFound: SPINE.PATIENT_NOT_FOUND,
   },
   Practitioner: {
     find: (ctx, id) =>
       PRACTITIONERS.filter((p) => p.ods === ctx.practice.ods && p.id === id).map(practitionerResource)[0],
-    notFound: 'PRACTITIONER_NOT_FOUND',
+    notFound: SPINE.PRACTITIONER_NOT_FOUND,
   },
   Organization: {
     find: (ctx, id) => (id === ctx.practice.ods ? organizationResource(ctx.practice) : undefined),
-    notFound: 'ORGANISATION_NOT_FOUND',
+    notFound: SPINE.ORGANISATION_NOT_FOUND,
   },
   Location: {
     find: (ctx, id) => LOCATIONS.filter((l) => l.ods === ctx.practice.ods && l.id === id).map(locationResource)[0],
-    notFound: 'NO_RECORD_FOUND',
+    notFound: SPINE.NO_RECORD_FOUND,
   },
 };
 

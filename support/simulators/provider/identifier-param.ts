@@ -5,6 +5,7 @@
  */
 import type { ProviderContext } from './context';
 import { badRequest, GpcError, invalidParameter } from './outcomes';
+import { SPINE } from '../../domain/spine-codes';
 
 export function identifierParam(ctx: ProviderContext, expectedSystem: string): string {
   const values = ctx.req.query.getAll('identifier');
@@ -16,7 +17,7 @@ export function identifierParam(ctx: ProviderContext, expectedSystem: string): s
     throw invalidParameter(`identifier ${values[0]} has no system (expected ${expectedSystem}|<value>)`);
   if (!value) throw invalidParameter(`identifier ${values[0]} has no value`);
   if (system !== expectedSystem)
-    throw new GpcError(400, 'INVALID_IDENTIFIER_SYSTEM', `identifier system ${system} is not ${expectedSystem}`);
+    throw new GpcError(400, SPINE.INVALID_IDENTIFIER_SYSTEM, `identifier system ${system} is not ${expectedSystem}`);
   return value;
 }
 

@@ -39,6 +39,7 @@ import { searchFreeSlots } from './slots';
 import { answerRules, negotiate, unsupportedMediaType, writeAnswer } from './negotiation';
 import { getStructuredRecord } from './structured';
 import { createState, type ProviderState } from './state';
+import { SPINE } from '../../domain/spine-codes';
 
 type Handler = (ctx: ProviderContext) => SimResponse;
 
@@ -82,17 +83,18 @@ function resolveRoute(path: string): Route {
   if (!m)
     throw new GpcError(
       404,
-      'NO_RECORD_FOUND',
+      SPINE.NO_RECORD_FOUND,
       `${path} is not under a GP Connect service root /{ODS}/STU3/1/{segment}`,
     );
   const [, ods, rest] = m;
   const practice = HOSTED_PRACTICES.find((p) => p.ods === ods);
-  if (!practice) throw new GpcError(404, 'ORGANISATION_NOT_FOUND', `no practice with ODS code ${ods} is hosted here`);
+  if (!practice)
+    throw new GpcError(404, SPINE.ORGANISATION_NOT_FOUND, `no practice with ODS code ${ods} is hosted here`);
   const segment = SEGMENTS.find(([, s]) => rest === s || rest.startsWith(`${s}/`));
   if (!segment)
     throw new GpcError(
       404,
-      'NO_RECORD_FOUND',
+      SPINE.NO_RECORD_FOUND,
       `${rest} does not start with a routing segment (${Object.values(CAPABILITY_SEGMENT).join(', ')})`,
     );
   return { practice, capability: segment[0], fhirPath: rest.slice(segment[1].length) };
@@ -129,9 +131,9 @@ function handle(
   if (candidates.length === 0) {
     const allowed = METHODS.filter((method) => matchInteractions(capability, method, fhirPath).length > 0);
     if (allowed.length === 0)
-      throw new GpcError(501, 'NOT_IMPLEMENTED', `no ${capability} interaction has the path ${fhirPath || '/'}`);
+      throw new GpcError(501, SPINE.NOT_IMPLEMENTED, `no ${capability} interaction has the path ${fhirPath || '/'}`);
     return {
-      ...fail(405, 'BAD_REQUEST', `${req.method} is not allowed on ${fhirPath}; use ${allowed.join(' or ')}`),
+      ...fail(405, SPINE.BAD_REQUEST, `${req.method} is not allowed on ${fhirPath}; use ${allowed.join(' or ')}`),
       headers: { Allow: allowed.join(', ') },
     };
   }
@@ -157,7 +159,11 @@ function handle(
   if (!served) throw badRequest('Ssp-InteractionID does not match this URL');
   const handler = HANDLERS[served.interaction.name as InteractionName];
   if (!handler)
-    throw new GpcError(501, 'NOT_IMPLEMENTED', `${served.interaction.title} is not implemented by this simulator yet`);
+    throw new GpcError(
+      501,
+      SPINE.NOT_IMPLEMENTED,
+      `${served.interaction.title} is not implemented by this simulator yet`,
+    );
   const does = dutiesOf(faults);
   return handler({ req, practice, serviceRoot: root, id: served.id, state, faults, does, now: new Date() });
 }
@@ -200,7 +206,7 @@ export async function startProvider(opts: {
         writeAnswer(raw.res, req, answer(req, state, opts.faults, base, opts.standIns), negotiated.format, opts.faults);
       return 'handled';
     },
-    (status, message) => fail(status, status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', message),
+    (status, message) => fail(status, status >= 500 ? SPINE.INTERNAL_SERVER_ERROR : SPINE.BAD_REQUEST, message),
     answerRules(opts.faults).has('FMT-NO-STORE') ? { 'Cache-Control': 'no-store' } : {},
   );
   base = server.baseUrl;

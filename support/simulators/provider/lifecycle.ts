@@ -9,6 +9,7 @@ import { etag } from './appointments';
 import type { ProviderContext } from './context';
 import { badRequest, GpcError, invalidParameter, invalidResource } from './outcomes';
 import type { StoredAppointment } from './state';
+import { SPINE } from '../../domain/spine-codes';
 
 type Json = Record<string, unknown>;
 
@@ -23,7 +24,7 @@ function stored(ctx: ProviderContext): StoredAppointment {
   const id = ctx.id ?? '';
   const found = ctx.state.appointments.get(id);
   if (!found || found.ods !== ctx.practice.ods)
-    throw new GpcError(404, 'NO_RECORD_FOUND', `no Appointment/${id} at ${ctx.practice.ods}`);
+    throw new GpcError(404, SPINE.NO_RECORD_FOUND, `no Appointment/${id} at ${ctx.practice.ods}`);
   return found;
 }
 
@@ -45,7 +46,7 @@ function checkVersion(ctx: ProviderContext, a: StoredAppointment): void {
   if (ifMatch !== etag(a.versionId))
     throw new GpcError(
       409,
-      'FHIR_CONSTRAINT_VIOLATION',
+      SPINE.FHIR_CONSTRAINT_VIOLATION,
       `If-Match ${ifMatch ?? '(none)'} is not the current version ${etag(a.versionId)}`,
     );
 }

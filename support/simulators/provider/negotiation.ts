@@ -10,6 +10,7 @@ import { ANSWER_RULES } from '../../jwt/jwt-rules';
 import { FHIR_JSON_UTF8 } from '../../spine/systems';
 import type { Faults } from '../faults';
 import { gpcOutcome, type SimRequest, type SimResponse } from '../http-kit';
+import { SPINE } from '../../domain/spine-codes';
 
 export type Format = 'json' | 'xml';
 
@@ -67,7 +68,7 @@ export function negotiate(req: SimRequest, faults: Faults): { format: Format } |
 export const unsupportedMediaType = (mediaType: string): SimResponse =>
   gpcOutcome(
     415,
-    'UNSUPPORTED_MEDIA_TYPE',
+    SPINE.UNSUPPORTED_MEDIA_TYPE,
     'Unsupported media type',
     `${mediaType} is neither FHIR JSON nor FHIR XML`,
     'not-supported',

@@ -15,6 +15,7 @@ import { isPatientOf } from './patients';
 import { HONEST_PATIENT, patientResource, searchset, type Resource } from './resources';
 import type { ProviderDuty } from './duties';
 import { register } from './state';
+import { SPINE } from '../../domain/spine-codes';
 
 type Json = Record<string, unknown>;
 
@@ -54,25 +55,25 @@ interface Rule {
 const RULES: Rule[] = [
   {
     status: 400,
-    code: 'INVALID_NHS_NUMBER',
+    code: SPINE.INVALID_NHS_NUMBER,
     duty: 'check the NHS number to register',
     problem: (r) => nhsNumberProblem(r.nhsNumber),
   },
   {
     status: 400,
-    code: 'INVALID_PATIENT_DEMOGRAPHICS',
+    code: SPINE.INVALID_PATIENT_DEMOGRAPHICS,
     duty: 'check the patient on PDS',
     problem: (r) => (r.pds ? undefined : `PDS has no record for ${r.nhsNumber}`),
   },
   {
     status: 400,
-    code: 'INVALID_PATIENT_DEMOGRAPHICS',
+    code: SPINE.INVALID_PATIENT_DEMOGRAPHICS,
     duty: 'check the patient on PDS',
     problem: (r) => (r.pds && r.pds.kind !== 'normal' ? `PDS has ${r.nhsNumber} as a ${r.pds.kind} record` : undefined),
   },
   {
     status: 400,
-    code: 'INVALID_PATIENT_DEMOGRAPHICS',
+    code: SPINE.INVALID_PATIENT_DEMOGRAPHICS,
     duty: 'check the patient on PDS',
     problem: (r) => {
       const differ = DEMOGRAPHICS.filter(([, read]) => r.pds && read(r.sent) !== read(pdsView(r.pds))).map(
@@ -83,7 +84,7 @@ const RULES: Rule[] = [
   },
   {
     status: 409,
-    code: 'DUPLICATE_REJECTED',
+    code: SPINE.DUPLICATE_REJECTED,
     duty: 'refuse a duplicate registration',
     problem: (r, ctx) =>
       isPatientOf(ctx.state, ctx.practice.ods, r.nhsNumber)

@@ -4,6 +4,7 @@
  * there is nothing to return), the resources the Lists point at, the Patient, the practice and the usual
  * GP. Parameters it does not know are answered with 200 plus one OperationOutcome warning each.
  */
+import { SPINE } from '../../../domain/spine-codes';
 import { AREA_LISTS, ENDED_ALLERGIES_LIST, type ClinicalArea } from '../../../gpconnect/structured-operation';
 import { SYS } from '../../../spine/systems';
 import { ukDate } from '../../../spine/uk-time';
@@ -39,14 +40,18 @@ const NOT_RETURNED: Partial<Record<Person['kind'], string>> = {
 
 function recordHolder(ctx: ProviderContext, nhsNumber: string): Person {
   const person = PEOPLE.find((p) => p.nhsNumber === nhsNumber);
-  if (!person) throw new GpcError(404, 'PATIENT_NOT_FOUND', `no patient with NHS number ${nhsNumber}`);
+  if (!person) throw new GpcError(404, SPINE.PATIENT_NOT_FOUND, `no patient with NHS number ${nhsNumber}`);
   const why =
     person.kind === 'deceased' && !ctx.does('refuse a deceased patient') ? undefined : NOT_RETURNED[person.kind];
-  if (why) throw new GpcError(404, 'PATIENT_NOT_FOUND', `the patient ${nhsNumber} ${why}`);
+  if (why) throw new GpcError(404, SPINE.PATIENT_NOT_FOUND, `the patient ${nhsNumber} ${why}`);
   if (person.gpOds !== ctx.practice.ods)
-    throw new GpcError(404, 'PATIENT_NOT_FOUND', `${nhsNumber} is not a registered patient of ${ctx.practice.ods}`);
+    throw new GpcError(404, SPINE.PATIENT_NOT_FOUND, `${nhsNumber} is not a registered patient of ${ctx.practice.ods}`);
   if (DISSENTING_NHS_NUMBERS.has(nhsNumber) && ctx.does('refuse a dissenting patient'))
-    throw new GpcError(403, 'NO_PATIENT_CONSENT', `the patient ${nhsNumber} has dissented from sharing their record`);
+    throw new GpcError(
+      403,
+      SPINE.NO_PATIENT_CONSENT,
+      `the patient ${nhsNumber} has dissented from sharing their record`,
+    );
   return person;
 }
 
@@ -107,7 +112,7 @@ function unrecognisedWarning(names: readonly string[]): Resource {
       severity: 'warning',
       code: 'not-supported',
       details: {
-        coding: [{ system: SYS.spineErrorStu3, code: 'NOT_IMPLEMENTED', display: 'Not implemented' }],
+        coding: [{ system: SYS.spineErrorStu3, code: SPINE.NOT_IMPLEMENTED, display: 'Not implemented' }],
         text: `${name} is an unrecognised parameter`,
       },
       diagnostics: name,
