@@ -11,7 +11,7 @@ import { interaction, type InteractionName } from '../interactions';
 import type { Claims } from '../jwt/gpc-jwt';
 import { EvidenceLog, type HttpResult } from '../spine/http';
 import { tracePatient } from '../spine/pds-client';
-import { findDevices, findEndpoints, sdsSearch } from '../spine/sds-client';
+import { findDevices, findDevicesWithoutPartyKey, findEndpoints } from '../spine/sds-client';
 import { sendGpc, type GpcRequest } from '../spine/ssp-client';
 import { SYS } from '../spine/systems';
 
@@ -60,19 +60,6 @@ export const only = (bundle: Resource, type: string, what: string): Resource => 
   return found[0];
 };
 
-/** The pre-1.2.3 Device query by ODS and interaction alone (what T13 forbids). */
-function findDeviceWithoutPartyKey(
-  log: EvidenceLog,
-  target: Target,
-  ods: string,
-  interactionId: string,
-): Promise<HttpResult> {
-  return sdsSearch(log, target, 'Device', [
-    ['organization', `${SYS.odsOrg}|${ods}`],
-    ['identifier', `${SYS.interactionId}|${interactionId}`],
-  ]);
-}
-
 /** The $gpc.getstructuredrecord body for one NHS number, asking for allergies (CON-ARS-PARAMETERS, ARS-ALLERGIES). */
 const structuredRecordRequest = (nhsNumber: string): Resource => ({
   resourceType: 'Parameters',
@@ -92,7 +79,7 @@ async function lookUpRoot(log: EvidenceLog, target: Target, ods: string, name: I
   );
   const partyKey = identifierValue(endpoint, SYS.partyKey) ?? '';
   const deviceSearch = v.oneStepSds
-    ? findDeviceWithoutPartyKey(log, target, ods, lookup.interactionId)
+    ? findDevicesWithoutPartyKey(log, target, ods, lookup.interactionId)
     : findDevices(log, target, ods, lookup.interactionId, partyKey);
   const device = only(answer(await deviceSearch, 200, 'SDS Device'), 'Device', 'SDS Device');
   return {

@@ -87,3 +87,9 @@ export const EDGE_REFUSAL_CODES = ['BAD_REQUEST', 'INVALID_RESOURCE'] as const s
 export type EdgeRefusalCode = (typeof EDGE_REFUSAL_CODES)[number];
 export const isEdgeRefusalCode = (code: string | undefined): code is EdgeRefusalCode =>
   (EDGE_REFUSAL_CODES as readonly (string | undefined)[]).includes(code);
+
+/**
+ * Every Spine code by name, typed as itself: what the simulators write into their answers (`SPINE.BAD_REQUEST`),
+ * so a code is spelt once, here, and a misspelt one does not compile.
+ */
+export const SPINE = Object.fromEntries(SPINE_CODES.map((code) => [code, code])) as { readonly [C in SpineCode]: C };

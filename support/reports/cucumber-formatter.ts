@@ -5,12 +5,14 @@
  * attaches it once, as EVIDENCE_MEDIA_TYPE), index.html when the run is over, then manifest.json.
  *
  * Options, under formatOptions.gpcReports: { target, targetFile, specVersions, faults, order } (RunDescription); the
- * target's name is read from the target file when not given.
+ * target's name and spec versions are read from the target file when not given, with the defaults filled in
+ * (support/versions.ts), as `gpc-assure run` records them.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import { evidenceKeyFromEnv } from './evidence-key';
+import { specVersionsOf, type SpecVersions } from '../versions';
 import { writeManifest } from './manifest';
 import { RunReports, SUMMARY_FILE, type RunDescription } from './run-reports';
 import type { Summary, SummaryEnvelope } from './summary-types';
@@ -24,23 +26,26 @@ interface FormatterContext {
   directory?: string;
 }
 
-/** The target file's `name`, as the CLI reports it; its file name when the file does not say. */
-function targetName(file: string): string {
+/** What the reports say of the target file: its `name` (its file name when the file does not say) and spec versions. */
+function targetLabels(file: string): { name: string; specVersions?: Partial<SpecVersions> } {
   try {
-    const name = (parse(readFileSync(file, 'utf8')) as { name?: unknown } | null)?.name;
-    if (typeof name === 'string' && name) return name;
+    const head = parse(readFileSync(file, 'utf8')) as { name?: unknown; specVersions?: unknown } | null;
+    const name = typeof head?.name === 'string' && head.name ? head.name : basename(file);
+    const versions = head?.specVersions;
+    return typeof versions === 'object' && versions ? { name, specVersions: versions } : { name };
   } catch {
-    // An unreadable target fails the run's BeforeAll hook, which the summary reports; the name is only a label.
+    // An unreadable target fails the run's BeforeAll hook, which the summary reports; these are only labels.
+    return { name: basename(file) };
   }
-  return basename(file);
 }
 
 export function describeRun(options: ReportsOptions): RunDescription {
   const targetFile = options.targetFile || undefined;
+  const labels = targetFile ? targetLabels(targetFile) : undefined;
   return {
-    target: options.target ?? (targetFile ? targetName(targetFile) : 'embedded'),
+    target: options.target ?? labels?.name ?? 'embedded',
     ...(targetFile ? { targetFile } : {}),
-    ...(options.specVersions ? { specVersions: options.specVersions } : {}),
+    specVersions: options.specVersions ?? specVersionsOf(labels?.specVersions),
     faults: options.faults ?? [],
     ...(options.order ? { order: options.order } : {}),
   };

@@ -32,7 +32,7 @@ export interface EmbeddedSsp {
   stop(): Promise<void>;
 }
 
-/** The capability a root serves, from its routing segment (facts §1); Appointments' `gpconnect` otherwise. */
+/** The capability a root serves, from its routing segment ('Service root URL'); Appointments' `gpconnect` otherwise. */
 function capabilityOf(root: string): Capability {
   const found = (Object.entries(CAPABILITY_SEGMENT) as [Capability, string][])
     .filter(([c]) => c !== 'appointments')

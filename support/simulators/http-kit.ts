@@ -229,7 +229,7 @@ export async function startServer(
   };
 }
 
-/** PDS and SDS (R4) Spine OperationOutcome (facts §5.1); SDS names its code system its own way. */
+/** PDS and SDS (R4) Spine OperationOutcome ('PDS Get patient details'); SDS names its code system its own way. */
 export function r4Outcome(
   status: number,
   code: string,
@@ -254,7 +254,7 @@ export function r4Outcome(
   };
 }
 
-/** GP Connect provider error: GPConnect-OperationOutcome-1, exactly one coding from the CodeSystem (facts §6). */
+/** GP Connect provider error: GPConnect-OperationOutcome-1, exactly one coding from the CodeSystem ('Error handling'). */
 export function gpcOutcome(
   status: number,
   code: string,
@@ -279,7 +279,7 @@ export function gpcOutcome(
   };
 }
 
-/** The SSP's own errors: a plain OperationOutcome whose display carries the Spine text (facts §2.4). */
+/** The SSP's own errors: a plain OperationOutcome whose display carries the Spine text ('SSP error responses'). */
 export function sspOutcome(status: number, issueCode: string, display: string): SimResponse {
   return {
     status,

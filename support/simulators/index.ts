@@ -7,7 +7,7 @@ import { checkTarget, type Target } from '../config/target';
 import { startChaos, transportFault, unresolvableHost, WRONG_BASE_PATH, type TransportFaultMode } from './chaos';
 import { Faults } from './faults';
 import { CONSUMER, SLOW_PRACTICE, UNAGREED_CONSUMER, UNREACHABLE_PRACTICE, embeddedRegistry } from './fixtures/estate';
-import { INVALID_NHS_NUMBER, UNKNOWN_NHS_NUMBER, VISIT_SLOT } from './fixtures/people';
+import { CHECK_DIGIT_FAILING_NHS_NUMBER, UNKNOWN_NHS_NUMBER, VISIT_SLOT } from './fixtures/people';
 import type { RunningServer } from './http-kit';
 import { PDS_BASE_PATH, startPds } from './pds';
 import { startProvider } from './provider';
@@ -72,7 +72,7 @@ function targetDocument(urls: Record<ServiceName, string>, faults: string[]): Re
         deceased: { nhsNumber: '9000000068', expectedOds: 'T99999' },
         invalidated: { nhsNumber: '9000000114' },
         unknown: { nhsNumber: UNKNOWN_NHS_NUMBER },
-        invalidCheckDigit: { nhsNumber: INVALID_NHS_NUMBER },
+        invalidCheckDigit: { nhsNumber: CHECK_DIGIT_FAILING_NHS_NUMBER },
         // On PDS, registered at A20047, not at T99999: the register-patient scenario registers them there.
         unregistered: { nhsNumber: '9000000122' },
         // At T99999, dissented from sharing their record: Access Record Structured answers 403 NO_PATIENT_CONSENT.

@@ -1,8 +1,9 @@
 /**
- * Embedded PDS FHIR R4 (facts §5.1): GET /Patient/{nhsNumber} with the sandbox's behaviours — a normal
+ * Embedded PDS FHIR R4 ('PDS Get patient details'): GET /Patient/{nhsNumber} with the sandbox's behaviours — a normal
  * patient with generalPractitioner, a restricted one (no GP, no address), a superseded number answered
  * with the surviving record, not found, invalid, invalidated, deceased, and a missing X-Request-ID.
  */
+import { SPINE } from '../domain/spine-codes';
 import { isValidNhsNumber, UUID_PATTERN } from '../spine/nhs-number';
 import { EXT, FHIR_JSON, SYS } from '../spine/systems';
 import type { Faults } from './faults';
@@ -86,14 +87,20 @@ function pdsPatient(p: Person): Record<string, unknown> {
  */
 function trace(req: SimRequest, nhsNumber: string, faults: Faults): SimResponse {
   if (!isValidNhsNumber(nhsNumber))
-    return r4Outcome(400, 'INVALID_RESOURCE_ID', 'Resource Id is invalid', `Invalid NHS number ${nhsNumber}`, 'value');
+    return r4Outcome(
+      400,
+      SPINE.INVALID_RESOURCE_ID,
+      'Resource Id is invalid',
+      `Invalid NHS number ${nhsNumber}`,
+      'value',
+    );
   const found = person(nhsNumber);
-  if (!found) return r4Outcome(404, 'RESOURCE_NOT_FOUND', 'Resource not found', undefined, 'not-found');
+  if (!found) return r4Outcome(404, SPINE.RESOURCE_NOT_FOUND, 'Resource not found', undefined, 'not-found');
   const requestId = req.headers['x-request-id'];
   if (!requestId)
     return r4Outcome(
       400,
-      'MISSING_VALUE',
+      SPINE.MISSING_VALUE,
       'Required value is missing',
       'Invalid request with error - X-Request-ID header must be supplied to access this resource',
       'required',
@@ -101,7 +108,7 @@ function trace(req: SimRequest, nhsNumber: string, faults: Faults): SimResponse 
   if (!UUID_PATTERN.test(requestId))
     return r4Outcome(
       400,
-      'INVALID_VALUE',
+      SPINE.INVALID_VALUE,
       'Provided value is invalid',
       `Invalid value - '${requestId}' in header 'X-Request-ID'`,
       'value',
@@ -114,7 +121,7 @@ function lookUp(found: Person, nhsNumber: string, faults: Faults): SimResponse {
   if (found.kind === 'invalidated')
     return r4Outcome(
       404,
-      'INVALIDATED_RESOURCE',
+      SPINE.INVALIDATED_RESOURCE,
       'Resource that has been marked invalid was requested',
       undefined,
       'not-found',
@@ -133,7 +140,7 @@ function route(req: SimRequest, faults: Faults): SimResponse {
   if (!req.path.startsWith(PDS_BASE_PATH + '/'))
     return r4Outcome(
       404,
-      'UNSUPPORTED_SERVICE',
+      SPINE.UNSUPPORTED_SERVICE,
       'Unsupported Service',
       `no PDS service at ${req.path}`,
       'not-supported',
@@ -141,20 +148,27 @@ function route(req: SimRequest, faults: Faults): SimResponse {
   const path = req.path.slice(PDS_BASE_PATH.length);
   const m = /^\/Patient\/([^/]*)$/.exec(path);
   if (!m)
-    return r4Outcome(404, 'UNSUPPORTED_SERVICE', 'Unsupported Service', `no PDS service at ${path}`, 'not-supported');
+    return r4Outcome(
+      404,
+      SPINE.UNSUPPORTED_SERVICE,
+      'Unsupported Service',
+      `no PDS service at ${path}`,
+      'not-supported',
+    );
   // The sandbox answers any other method on a Patient 404 FAILURE_TO_PROCESS_MESSAGE (observed, probe P11).
   if (req.method !== 'GET')
     return r4Outcome(
       404,
-      'FAILURE_TO_PROCESS_MESSAGE',
+      SPINE.FAILURE_TO_PROCESS_MESSAGE,
       'Failed to process message',
       `${req.method} is not supported on ${path}`,
       'exception',
     );
-  if (!m[1]) return r4Outcome(400, 'UNSUPPORTED_SERVICE', 'Unsupported Service', 'Missing NHS number', 'processing');
+  if (!m[1])
+    return r4Outcome(400, SPINE.UNSUPPORTED_SERVICE, 'Unsupported Service', 'Missing NHS number', 'processing');
   const nhsNumber = decodedSegment(m[1]);
   if (nhsNumber === undefined)
-    return r4Outcome(400, 'INVALID_RESOURCE_ID', 'Resource Id is invalid', 'malformed percent-encoding', 'value');
+    return r4Outcome(400, SPINE.INVALID_RESOURCE_ID, 'Resource Id is invalid', 'malformed percent-encoding', 'value');
   return trace(req, nhsNumber, faults);
 }
 
@@ -171,6 +185,6 @@ export function startPds(opts: { port: number; faults: Faults }): Promise<Runnin
       if (req.headers['x-correlation-id']) mirror['X-Correlation-ID'] = req.headers['x-correlation-id'];
       return { ...res, headers: { ...res.headers, ...opts.faults.apply('pds.mirrored-headers', mirror, undefined) } };
     },
-    (status, message) => r4Outcome(status, 'SERVICE_UNAVAILABLE', 'Service unavailable', message, 'exception'),
+    (status, message) => r4Outcome(status, SPINE.SERVICE_UNAVAILABLE, 'Service unavailable', message, 'exception'),
   );
 }

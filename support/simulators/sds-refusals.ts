@@ -5,6 +5,7 @@
  */
 import { SYS } from '../spine/systems';
 import { r4Outcome, type SimResponse } from './http-kit';
+import { SPINE } from '../domain/spine-codes';
 
 export interface SdsRefusal {
   status: number;
@@ -16,18 +17,24 @@ export interface SdsRefusal {
 }
 
 export const SDS_REFUSALS = {
-  badRequest: { status: 400, code: 'BAD_REQUEST', display: 'Bad request', issue: 'required' },
-  noResource: { status: 404, code: 'NO_RECORD_FOUND', display: 'No record found', issue: 'not-found' },
-  notGet: { status: 405, code: 'NOT_IMPLEMENTED', display: 'Not implemented', issue: 'not-supported' },
+  badRequest: { status: 400, code: SPINE.BAD_REQUEST, display: 'Bad request', issue: 'required' },
+  noResource: { status: 404, code: SPINE.NO_RECORD_FOUND, display: 'No record found', issue: 'not-found' },
+  notGet: { status: 405, code: SPINE.NOT_IMPLEMENTED, display: 'Not implemented', issue: 'not-supported' },
   accept: {
     status: 406,
-    code: 'MISSING_OR_INVALID_HEADER',
+    code: SPINE.MISSING_OR_INVALID_HEADER,
     display: 'Missing or invalid header',
     issue: 'not-supported',
   },
   // The API gateway's refusal, not the adaptor's: the NHS API platform writes it under the R4 CodeSystem.
-  apikey: { status: 401, code: 'ACCESS_DENIED', display: 'Access denied', issue: 'security', system: SYS.spineErrorR4 },
-  crash: { status: 500, code: 'INTERNAL_SERVER_ERROR', display: 'Internal server error', issue: 'exception' },
+  apikey: {
+    status: 401,
+    code: SPINE.ACCESS_DENIED,
+    display: 'Access denied',
+    issue: 'security',
+    system: SYS.spineErrorR4,
+  },
+  crash: { status: 500, code: SPINE.INTERNAL_SERVER_ERROR, display: 'Internal server error', issue: 'exception' },
 } as const satisfies Record<string, SdsRefusal>;
 
 /** The OperationOutcome SDS answers for `refusal`. */

@@ -1,5 +1,5 @@
 /**
- * Embedded SDS FHIR R4 (facts §5.2): Endpoint (MHS records) and Device (AS records) searches answered
+ * Embedded SDS FHIR R4 ('SDS Endpoint and Device searches'): Endpoint (MHS records) and Device (AS records) searches answered
  * from the registry model, with the real API's parameter rules, apikey and Accept checks, and bundle shape.
  */
 import { randomUUID } from 'node:crypto';
@@ -129,7 +129,7 @@ const ENDPOINT_COMBINATIONS = [
   'interaction+partykey',
 ];
 
-/** What is wrong with a search's parameter set, per resource (facts §5.2); checked before Accept. */
+/** What is wrong with a search's parameter set, per resource ('SDS Endpoint and Device searches'); checked before Accept. */
 const COMBINATION_PROBLEM: Record<string, (q: Query) => string | undefined> = {
   '/Endpoint': (q) => {
     const combo = [q.ods && 'organization', q.interaction && 'interaction', q.partyKey && 'partykey']

@@ -1,5 +1,5 @@
 /**
- * The embedded Spine Secure Proxy (facts §2.1–§2.4). A request arrives as `{ssp}/{provider service root,
+ * The embedded Spine Secure Proxy ('SSP URL construction' to 'SSP error responses'). A request arrives as `{ssp}/{provider service root,
  * verbatim}/{fhir path}`; the SSP checks method and media type, the Ssp-* headers, the sender's and the
  * receiver's registrations for the interaction, the data-sharing agreement and that the target URL is
  * byte-identical to the registered endpoint, then forwards it unmodified and streams the answer back.
@@ -100,7 +100,7 @@ const CHECKS: Record<CheckedRule, Check> = {
     const mhs = registeredEndpoint(req, registry);
     if (!mhs) return undefined;
     const { endpoint, cpaId } = mhs;
-    // Byte-identical: no case folding, no default-port or IP-for-hostname equivalence (facts §2.1). The
+    // Byte-identical: no case folding, no default-port or IP-for-hostname equivalence ('SSP URL construction'). The
     // FHIR path follows the root with one `/`, so `root//metadata` is a root with a trailing slash.
     const matches = target.startsWith(endpoint) && ROOT_FOLLOWED_BY.test(target.slice(endpoint.length));
     return matches ? undefined : { endpoint, cpaId, target };

@@ -41,6 +41,12 @@ export function sdsSearch(
   return sdsRequest(log, target, { path: `/${resource}?${query}`, correlationId, retries: 1 });
 }
 
+/** The two parameters every GP Connect lookup starts from: the practice's ODS code and the interaction. */
+const odsAndInteraction = (ods: string, interactionId: string): [string, string][] => [
+  ['organization', token(SYS.odsOrg, ods)],
+  ['identifier', token(SYS.interactionId, interactionId)],
+];
+
 export function findEndpoints(
   log: EvidenceLog,
   target: Target,
@@ -48,16 +54,7 @@ export function findEndpoints(
   interactionId: string,
   correlationId?: string,
 ): Promise<HttpResult> {
-  return sdsSearch(
-    log,
-    target,
-    'Endpoint',
-    [
-      ['organization', token(SYS.odsOrg, ods)],
-      ['identifier', token(SYS.interactionId, interactionId)],
-    ],
-    correlationId,
-  );
+  return sdsSearch(log, target, 'Endpoint', odsAndInteraction(ods, interactionId), correlationId);
 }
 
 export function findDevices(
@@ -68,15 +65,22 @@ export function findDevices(
   partyKey: string,
   correlationId?: string,
 ): Promise<HttpResult> {
-  return sdsSearch(
-    log,
-    target,
-    'Device',
-    [
-      ['organization', token(SYS.odsOrg, ods)],
-      ['identifier', token(SYS.interactionId, interactionId)],
-      ['identifier', token(SYS.partyKey, partyKey)],
-    ],
-    correlationId,
-  );
+  const params: [string, string][] = [
+    ...odsAndInteraction(ods, interactionId),
+    ['identifier', token(SYS.partyKey, partyKey)],
+  ];
+  return sdsSearch(log, target, 'Device', params, correlationId);
+}
+
+/**
+ * The Device search by ODS and interaction alone: the pre-1.2.3 query TOP-T13 forbids a consumer, and what
+ * finds consumers' AS records too (they have no MHS record, so no party key).
+ */
+export function findDevicesWithoutPartyKey(
+  log: EvidenceLog,
+  target: Target,
+  ods: string,
+  interactionId: string,
+): Promise<HttpResult> {
+  return sdsSearch(log, target, 'Device', odsAndInteraction(ods, interactionId));
 }

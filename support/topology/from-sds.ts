@@ -8,23 +8,13 @@
 import type { Target } from '../config/target';
 import { extensionsOf, identifierValue, ofType, type Resource } from '../fhir/bundle';
 import { INTERACTIONS } from '../interactions';
-import { findEndpoints, sdsSearch } from '../spine/sds-client';
+import { findDevicesWithoutPartyKey, findEndpoints } from '../spine/sds-client';
 import { EvidenceLog, parseJson, type HttpResult } from '../spine/http';
 import { EXT, SYS } from '../spine/systems';
 import type { AsRecord, MhsRecord, Registry, SystemRecord } from '../domain/registry';
 
 /** The Device search without a party key, so consumers' AS records (which have no MHS record) are found too. */
-export function findAllDevices(
-  log: EvidenceLog,
-  target: Target,
-  ods: string,
-  interactionId: string,
-): Promise<HttpResult> {
-  return sdsSearch(log, target, 'Device', [
-    ['organization', `${SYS.odsOrg}|${ods}`],
-    ['identifier', `${SYS.interactionId}|${interactionId}`],
-  ]);
-}
+export const findAllDevices = findDevicesWithoutPartyKey;
 
 /** SDS did not give a readable answer: `kind` names why (a transport kind, `status`, `5xx` or a body kind). */
 export class SdsUnreadable extends Error {

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { parse, stringify } from 'yaml';
 import { loadTargetFile } from '../../support/config/target';
+import { workedExampleRun } from './run-args';
 
 const ROOT = resolve(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'gpc-assure.cjs');
@@ -161,17 +162,7 @@ describe('gpc-assure run --target embedded', () => {
     { timeout: 60_000 },
     async () => {
       const reports = join(work, 'reports-embedded');
-      const { code, stderr } = await cli([
-        'run',
-        '--target',
-        'embedded',
-        '--reports',
-        reports,
-        '--quiet',
-        '--tags',
-        '@WE-1a',
-        join(ROOT, 'features', 'worked-example'),
-      ]);
+      const { code, stderr } = await cli(workedExampleRun('embedded', reports, '@WE-1a'));
       assert.equal(code, 0, stderr);
       const summary = JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8')) as {
         target: string;
@@ -197,17 +188,7 @@ describe('gpc-assure run --target nhs-sandbox, with no network', () => {
       ),
     );
     const reports = join(work, 'reports-offline');
-    const { code, stdout, stderr } = await cli([
-      'run',
-      '--target',
-      file,
-      '--reports',
-      reports,
-      '--quiet',
-      '--tags',
-      '@WE-1a or @WE-2a or @WE-3a',
-      join(ROOT, 'features', 'worked-example'),
-    ]);
+    const { code, stdout, stderr } = await cli(workedExampleRun(file, reports, '@WE-1a or @WE-2a or @WE-3a'));
     assert.equal(code, 1, stderr);
     assert.doesNotMatch(stdout + stderr, /Unhandled|uncaught|\b(TypeError|ReferenceError):/i);
     assert.match(

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { EVIDENCE_MEDIA_TYPE, type ScenarioEvidence } from '../../support/evidence/types';
 import { describeRun, reportsFormatter } from '../../support/reports/cucumber-formatter';
+import { DEFAULT_SPEC_VERSIONS } from '../../support/versions';
 import { isClean, readManifest, verifyManifest } from '../../support/reports/manifest';
 import type { Summary, SummaryEnvelope } from '../../support/reports/summary-types';
 
@@ -127,5 +128,16 @@ describe('the reports formatter plugin over a recorded run', () => {
     assert.equal(describeRun({ targetFile: join(dir, 't.yaml') }).target, 'my-int-env');
     assert.equal(describeRun({}).target, 'embedded');
     assert.equal(describeRun({ target: 'given', targetFile: join(dir, 't.yaml') }).target, 'given');
+  });
+
+  it("records the spec versions as the CLI does: the defaults, or the target file's over them", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gpc-plugin-versions-'));
+    folders.push(dir);
+    writeFileSync(join(dir, 't.yaml'), 'name: v\nspecVersions:\n  structured: 1.5.1\n');
+    assert.deepEqual(describeRun({}).specVersions, DEFAULT_SPEC_VERSIONS);
+    assert.deepEqual(describeRun({ targetFile: join(dir, 't.yaml') }).specVersions, {
+      ...DEFAULT_SPEC_VERSIONS,
+      structured: '1.5.1',
+    });
   });
 });

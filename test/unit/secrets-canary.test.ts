@@ -15,6 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { stringify } from 'yaml';
 import { startSimulators, type SimulatorSet } from '../../support/simulators';
 import { BIN, metaWorkDir, ROOT, runWithFault } from '../meta/fault-runner';
+import { workedExampleRun } from './run-args';
 import { makePki, opensslMissing, type TestPki } from './tls-certs';
 
 const CANARIES = { GPC_SDS_API_KEY: 'canary-sds-apikey-7f3e9b1c', GPC_PDS_ACCESS_TOKEN: 'canary-pds-token-c41d0a88' };
@@ -227,18 +228,7 @@ function runWithTarget(
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
   return new Promise((done, fail) => {
-    const args = [
-      BIN,
-      'run',
-      '--target',
-      file,
-      '--reports',
-      reports,
-      '--quiet',
-      '--tags',
-      tags,
-      'features/worked-example',
-    ];
+    const args = [BIN, ...workedExampleRun(file, reports, tags)];
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],

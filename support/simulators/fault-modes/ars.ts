@@ -1,9 +1,10 @@
 /**
- * The Access Record Structured faults (support/domain/behaviours/ars.ts, facts §1, §3.3, §5.8, §6): each makes
+ * The Access Record Structured faults (support/domain/behaviours/ars.ts, 'Service root URL', 'Cross-organisation audit and provenance', 'Retrieve a patient record', 'Error handling'): each makes
  * one thing about the structured root, its lookup or its record wrong.
  */
 import { without, type FaultMode } from '../fault-points';
 import { GpcError, invalidParameter } from '../provider/outcomes';
+import { SPINE } from '../../domain/spine-codes';
 
 type Json = Record<string, unknown>;
 type Resource = Json & { resourceType: string; id: string };
@@ -205,16 +206,16 @@ export const ARS_FAULTS = [
   {
     id: 'provider-ars-resource-as-parameter',
     hop: 'provider',
-    description: 'A body that is no valid Parameters is refused 422 INVALID_PARAMETER instead of INVALID_RESOURCE',
+    description: `A body that is no valid Parameters is refused 422 ${SPINE.INVALID_PARAMETER} instead of ${SPINE.INVALID_RESOURCE}`,
     breaks: ['ARS-INVALID-RESOURCE'],
-    effects: { 'provider.structured-refusal': asInvalidParameter('INVALID_RESOURCE') },
+    effects: { 'provider.structured-refusal': asInvalidParameter(SPINE.INVALID_RESOURCE) },
   },
   {
     id: 'provider-ars-nhs-number-422',
     hop: 'provider',
-    description: 'An invalid NHS number is refused 422 INVALID_PARAMETER instead of 400 INVALID_NHS_NUMBER',
+    description: `An invalid NHS number is refused 422 ${SPINE.INVALID_PARAMETER} instead of 400 ${SPINE.INVALID_NHS_NUMBER}`,
     breaks: ['ARS-NHS-NUMBER'],
-    effects: { 'provider.structured-refusal': asInvalidParameter('INVALID_NHS_NUMBER') },
+    effects: { 'provider.structured-refusal': asInvalidParameter(SPINE.INVALID_NHS_NUMBER) },
   },
   {
     id: 'provider-ars-returns-deceased',

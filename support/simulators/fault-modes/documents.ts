@@ -4,6 +4,7 @@
  */
 import { without, type FaultMode } from '../fault-points';
 import { GpcError } from '../provider/outcomes';
+import { SPINE } from '../../domain/spine-codes';
 
 type Json = Record<string, unknown>;
 type Resource = Json & { resourceType: string; id: string };
@@ -108,11 +109,11 @@ export const DOCUMENTS_FAULTS = [
   {
     id: 'provider-doc-unknown-patient-422',
     hop: 'provider',
-    description: 'A search for an unknown patient id is refused 422 INVALID_PARAMETER, not 404 PATIENT_NOT_FOUND',
+    description: `A search for an unknown patient id is refused 422 ${SPINE.INVALID_PARAMETER}, not 404 ${SPINE.PATIENT_NOT_FOUND}`,
     breaks: ['DOC-NOT-FOUND'],
     effects: {
       'provider.documents-refusal': (err) =>
-        err.code === 'PATIENT_NOT_FOUND' ? new GpcError(422, 'INVALID_PARAMETER', err.message) : err,
+        err.code === SPINE.PATIENT_NOT_FOUND ? new GpcError(422, SPINE.INVALID_PARAMETER, err.message) : err,
     },
   },
   {
@@ -125,11 +126,11 @@ export const DOCUMENTS_FAULTS = [
   {
     id: 'provider-doc-binary-unknown-400',
     hop: 'provider',
-    description: 'A Binary the practice cannot hand out is refused 400 BAD_REQUEST, not 404 NO_RECORD_FOUND',
+    description: `A Binary the practice cannot hand out is refused 400 ${SPINE.BAD_REQUEST}, not 404 ${SPINE.NO_RECORD_FOUND}`,
     breaks: ['DOC-BINARY-NOT-FOUND'],
     effects: {
       'provider.documents-refusal': (err) =>
-        err.code === 'NO_RECORD_FOUND' ? new GpcError(400, 'BAD_REQUEST', err.message) : err,
+        err.code === SPINE.NO_RECORD_FOUND ? new GpcError(400, SPINE.BAD_REQUEST, err.message) : err,
     },
   },
   {

@@ -1,7 +1,8 @@
-/** The PDS faults (facts §5.1): each spoils one thing about a trace's answer. */
+/** The PDS faults ('PDS Get patient details'): each spoils one thing about a trace's answer. */
 import { EXT, SYS } from '../../spine/systems';
 import type { FaultMode } from '../fault-points';
 import { r4Outcome, type SimResponse } from '../http-kit';
+import { SPINE } from '../../domain/spine-codes';
 
 type Json = Record<string, unknown>;
 type Identifier = { system?: string; value?: string; extension?: { url?: string }[] };
@@ -18,7 +19,7 @@ const UNTRACED = {
 };
 
 const serviceUnavailable = (fault: string) =>
-  r4Outcome(500, 'SERVICE_UNAVAILABLE', 'Service unavailable', `fault mode ${fault}`, 'exception');
+  r4Outcome(500, SPINE.SERVICE_UNAVAILABLE, 'Service unavailable', `fault mode ${fault}`, 'exception');
 const identifiers = (patient: Json) => (patient.identifier ?? []) as Identifier[];
 const withIdentifier = (patient: Json, change: (i: Identifier) => Identifier): Json => ({
   ...patient,
@@ -200,7 +201,7 @@ export const PDS_DEPTH_FAULTS = [
   {
     id: 'pds-errors-as-500',
     hop: 'pds',
-    description: 'PDS answers every refusal with 500 SERVICE_UNAVAILABLE',
+    description: `PDS answers every refusal with 500 ${SPINE.SERVICE_UNAVAILABLE}`,
     breaks: ['WE-1g'],
     effects: { 'pds.answer': (answer) => (answer.status >= 400 ? serviceUnavailable('pds-errors-as-500') : answer) },
   },

@@ -1,10 +1,11 @@
-/** The provider faults of the worked example in depth (support/requirements-depth.ts, facts §5.4–§5.7, §7). */
+/** The provider faults of the worked example in depth (support/requirements-depth.ts, 'Search for free slots' to 'Amend / Cancel / Retrieve appointments', 'GP Connect STU3 profiles'). */
 import { SYS } from '../../spine/systems';
 import { PEOPLE } from '../fixtures/people';
 import { without, withoutResources, type FaultMode } from '../fault-points';
 import type { SimResponse } from '../http-kit';
 import { GpcError, invalidParameter, invalidResource } from '../provider/outcomes';
 import { ALL_RECURSE } from '../provider/slots';
+import { SPINE } from '../../domain/spine-codes';
 
 const refuse = (err: GpcError): never => {
   throw err;
@@ -161,7 +162,7 @@ export const PROVIDER_DEPTH_FAULTS = [
     description: 'Foundations reads of an unknown id answer 500, not 404',
     breaks: ['AM-FND-NOTFOUND'],
     // The provider falls over on an id it does not have.
-    effects: { 'provider.read-not-found': (err) => new GpcError(500, 'INTERNAL_SERVER_ERROR', err.message) },
+    effects: { 'provider.read-not-found': (err) => new GpcError(500, SPINE.INTERNAL_SERVER_ERROR, err.message) },
   },
   {
     id: 'provider-book-any-slots',
@@ -207,7 +208,7 @@ export const PROVIDER_DEPTH_FAULTS = [
       'provider.slot-resources': (resources) =>
         resources.some((r) => r.resourceType === 'Slot')
           ? resources
-          : refuse(new GpcError(404, 'NO_RECORD_FOUND', 'no free slots in the range')),
+          : refuse(new GpcError(404, SPINE.NO_RECORD_FOUND, 'no free slots in the range')),
     },
   },
   {
@@ -262,7 +263,7 @@ export const PROVIDER_DEPTH_FAULTS = [
       'provider.found-resources': (found, { type, system, value }) =>
         found.length
           ? found
-          : refuse(new GpcError(404, 'NO_RECORD_FOUND', `no ${type} with identifier ${system}|${value}`)),
+          : refuse(new GpcError(404, SPINE.NO_RECORD_FOUND, `no ${type} with identifier ${system}|${value}`)),
     },
   },
   {

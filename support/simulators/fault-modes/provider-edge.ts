@@ -1,11 +1,12 @@
 /**
- * Provider faults at the Spine edge (facts §3.4, §2.5): one lenient provider per edge or answer rule,
+ * Provider faults at the Spine edge (the NHS provider assurance JWT.feature, 'Content types, compression and caching'): one lenient provider per edge or answer rule,
  * generated from the rule tables, and the hand-written over-strict ones that add a rule no provider may have.
  */
 import type { Claims } from '../../jwt/gpc-jwt';
 import { ANSWER_RULES, EDGE_RULES, lenientFault, type EdgeRule, type RequestFacts } from '../../jwt/jwt-rules';
 import { SYS } from '../../spine/systems';
 import { without, type FaultEffects, type FaultMode } from '../fault-points';
+import { SPINE } from '../../domain/spine-codes';
 
 const identifiers = (resource: unknown) =>
   ((resource as { identifier?: unknown } | undefined)?.identifier ?? []) as { system?: string; value?: string }[];
@@ -17,14 +18,14 @@ function overStrict(id: string, check: (f: RequestFacts, c: Claims | undefined) 
     text: `over-strict ${id}`,
     source: 'fault mode',
     status: 400,
-    spineCode: 'BAD_REQUEST',
+    spineCode: SPINE.BAD_REQUEST,
     check,
   };
   return { 'provider.edge-rules': (rules: readonly EdgeRule[]) => [...rules, rule] };
 }
 
 /**
- * Over-strict providers: each refuses one request a conformant provider must accept (facts §3.4), so the
+ * Over-strict providers: each refuses one request a conformant provider must accept (the NHS provider assurance JWT.feature), so the
  * spine-edge tolerance scenarios are seen to fail too.
  */
 export const OVER_STRICT_FAULT_MODES = [

@@ -1,6 +1,7 @@
 /** Provider faults for the NHS provider-suite groups gpc-assure gained (support/domain/behaviours/suite-parity.ts). */
 import { without, type FaultMode } from '../fault-points';
 import { GpcError } from '../provider/outcomes';
+import { SPINE } from '../../domain/spine-codes';
 
 type Rest = { resource?: { type: string; interaction?: { code: string }[] }[] }[];
 
@@ -39,11 +40,11 @@ export const PROVIDER_PARITY_FAULTS = [
   {
     id: 'provider-unknown-appointment-wrong-code',
     hop: 'provider',
-    description: 'An unknown appointment id answers 404 with PATIENT_NOT_FOUND, not NO_RECORD_FOUND',
+    description: `An unknown appointment id answers 404 with ${SPINE.PATIENT_NOT_FOUND}, not ${SPINE.NO_RECORD_FOUND}`,
     breaks: ['AM-LIFE-READ-UNKNOWN'],
     effects: {
       'provider.read-not-found': (err) =>
-        err.message.startsWith('no Appointment/') ? new GpcError(404, 'PATIENT_NOT_FOUND', err.message) : err,
+        err.message.startsWith('no Appointment/') ? new GpcError(404, SPINE.PATIENT_NOT_FOUND, err.message) : err,
     },
   },
   {

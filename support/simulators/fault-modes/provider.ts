@@ -1,4 +1,4 @@
-/** The worked example's provider faults (facts §5.3–§5.6): each spoils one answer or skips one duty. */
+/** The worked example's provider faults ('Get the FHIR capability statement' to 'Book an appointment'): each spoils one answer or skips one duty. */
 import { SLOT_PLAN } from '../fixtures/people';
 import { daysBetween, ukDate, ukWallClock } from '../../spine/uk-time';
 import { without, withoutResources, type FaultMode } from '../fault-points';

@@ -1,4 +1,5 @@
-/** The SDS faults (facts §5.2, T10–T13): each spoils one thing about an Endpoint or Device search. */
+/** The SDS faults ('SDS Endpoint and Device searches', T10–T13): each spoils one thing about an Endpoint or Device search. */
+import { SPINE } from '../../domain/spine-codes';
 import { SYS } from '../../spine/systems';
 import type { FaultMode } from '../fault-points';
 import type { SimResponse } from '../http-kit';
@@ -126,7 +127,7 @@ export const SDS_DEPTH_FAULTS = [
   {
     id: 'sds-peer-interaction-list-500',
     hop: 'sds',
-    description: "SDS answers 500 INTERNAL_SERVER_ERROR to an Endpoint search that finds a record (the real SDS's S4)",
+    description: `SDS answers 500 ${SPINE.INTERNAL_SERVER_ERROR} to an Endpoint search that finds a record (the real SDS's S4)`,
     breaks: ['WE-2a'],
     // Probe S4: a record whose interactions are a list crashes the real SDS's mapper.
     effects: {

@@ -1,6 +1,6 @@
 /**
- * Book appointment (facts §5.6). Validation, the slot claim and storing happen in one synchronous run, so
- * of any number of concurrent bookings for a slot exactly one wins. Read, amend and cancel (facts §5.7)
+ * Book appointment ('Book an appointment'). Validation, the slot claim and storing happen in one synchronous run, so
+ * of any number of concurrent bookings for a slot exactly one wins. Read, amend and cancel ('Amend / Cancel / Retrieve appointments')
  * belong here too: they find the StoredAppointment by id and compare its versionId with If-Match.
  */
 import { EXT, PROFILE } from '../../spine/systems';
@@ -10,6 +10,7 @@ import { GpcError } from './outcomes';
 import { deliveryChannelExtension, practitionerRoleExtension } from './resources';
 import { validateBooking } from './booking-rules';
 import { claimSlots, scheduleById, storeAppointment } from './state';
+import { SPINE } from '../../domain/spine-codes';
 
 type Json = Record<string, unknown>;
 
@@ -33,7 +34,7 @@ export function bookAppointment(ctx: ProviderContext): SimResponse {
     slots,
     faults.apply('provider.slot-claim', { ignoreBusy: false, leaveFree: false }, undefined),
   );
-  if (taken) throw new GpcError(409, 'DUPLICATE_REJECTED', `Slot/${taken.id} is already booked`);
+  if (taken) throw new GpcError(409, SPINE.DUPLICATE_REJECTED, `Slot/${taken.id} is already booked`);
 
   const schedule = scheduleById(slots[0].scheduleId)!;
   const { id: _clientId, meta: _clientMeta, extension, ...sent } = appointment;

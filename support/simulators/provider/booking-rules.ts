@@ -1,5 +1,5 @@
 /**
- * What a book-appointment request must be before any slot is touched (facts §5.6, PT oracles): a JSON
+ * What a book-appointment request must be before any slot is touched ('Book an appointment', PT oracles): a JSON
  * Appointment that obeys the body rules (support/domain/rules/booking-body.ts, which the consumer judge
  * reads too), with slots that exist and fit together and participants that resolve.
  * Every check is synchronous: booking runs validation and the slot claim without yielding in between.
@@ -18,10 +18,11 @@ import type { ProviderContext } from './context';
 import { badRequest, GpcError, invalidResource } from './outcomes';
 import { personByPatientId } from './patients';
 import type { SlotRecord } from './state';
+import { SPINE } from '../../domain/spine-codes';
 
 type Json = Record<string, unknown>;
 
-/** Delivery channels a consumer may never book (facts §5.6): the fixtures' VISIT_SLOT has one. */
+/** Delivery channels a consumer may never book ('Book an appointment'): the fixtures' VISIT_SLOT has one. */
 const UNBOOKABLE_CHANNELS = new Set(['Visit']);
 
 /** Which participant actor types the provider resolves, and how; other types the profile allows pass. */
@@ -32,7 +33,7 @@ const ACTOR_RESOLVERS: Record<string, (ctx: ProviderContext, id: string) => bool
 };
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const referenceNotFound = (problem: string) => new GpcError(422, 'REFERENCE_NOT_FOUND', problem);
+const referenceNotFound = (problem: string) => new GpcError(422, SPINE.REFERENCE_NOT_FOUND, problem);
 
 function parseAppointment(body: string): Json {
   let parsed: unknown;

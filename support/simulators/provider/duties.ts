@@ -30,7 +30,7 @@ export const PROVIDER_DUTIES = [
   'check the patient on PDS',
   'refuse a duplicate registration',
   'keep the registration',
-  /** Get structured record (facts §5.8): who is refused, which parameters filter, what is warned of. */
+  /** Get structured record ('Retrieve a patient record'): who is refused, which parameters filter, what is warned of. */
   'refuse a deceased patient',
   'refuse a dissenting patient',
   'refuse an inactive patient',

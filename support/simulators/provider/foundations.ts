@@ -1,8 +1,9 @@
 /**
- * Foundations reads and searches (facts §4, §5.3, §5.5, §6): Patient, Practitioner, Organization and Location
+ * Foundations reads and searches ('Interaction IDs', 'Get the FHIR capability statement', 'Find a patient', 'Error handling'): Patient, Practitioner, Organization and Location
  * by logical id, each with a weak ETag of its versionId, an unknown id a 404 naming what was not found; and
  * Practitioner and Organization by identifier (Location has no search), an unknown one an empty searchset.
  */
+import { SPINE } from '../../domain/spine-codes';
 import { SYS } from '../../spine/systems';
 import type { SimResponse } from '../http-kit';
 import { LOCATIONS, PRACTITIONERS } from '../fixtures/people';
@@ -33,20 +34,20 @@ const READS: Record<string, Read> = {
         patientResource(person, ctx.practice.ods, { legacySystem: false, noVerification: false, nameUse: 'official' })
       );
     },
-    notFound: 'PATIENT_NOT_FOUND',
+    notFound: SPINE.PATIENT_NOT_FOUND,
   },
   Practitioner: {
     find: (ctx, id) =>
       PRACTITIONERS.filter((p) => p.ods === ctx.practice.ods && p.id === id).map(practitionerResource)[0],
-    notFound: 'PRACTITIONER_NOT_FOUND',
+    notFound: SPINE.PRACTITIONER_NOT_FOUND,
   },
   Organization: {
     find: (ctx, id) => (id === ctx.practice.ods ? organizationResource(ctx.practice) : undefined),
-    notFound: 'ORGANISATION_NOT_FOUND',
+    notFound: SPINE.ORGANISATION_NOT_FOUND,
   },
   Location: {
     find: (ctx, id) => LOCATIONS.filter((l) => l.ods === ctx.practice.ods && l.id === id).map(locationResource)[0],
-    notFound: 'NO_RECORD_FOUND',
+    notFound: SPINE.NO_RECORD_FOUND,
   },
 };
 
@@ -68,7 +69,7 @@ export const readResource =
   };
 
 interface Search {
-  /** The identifier system the search is by (facts §7): SDS user id, ODS organisation code. */
+  /** The identifier system the search is by ('GP Connect STU3 profiles'): SDS user id, ODS organisation code. */
   system: string;
   /** This practice's resources of the type, with the identifier value each answers to. */
   all: (ctx: ProviderContext) => { value: string; resource: Resource }[];

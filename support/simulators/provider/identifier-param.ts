@@ -1,10 +1,11 @@
 /**
- * The `identifier=system|value` search parameter shared by the Foundations searches (facts §5.5 and its PT
+ * The `identifier=system|value` search parameter shared by the Foundations searches ('Find a patient' and its PT
  * oracles): given exactly once and spelt in lower case (else 400 BAD_REQUEST), with a system and a value
  * (else 422 INVALID_PARAMETER), under the one system the search knows (else 400 INVALID_IDENTIFIER_SYSTEM).
  */
 import type { ProviderContext } from './context';
 import { badRequest, GpcError, invalidParameter } from './outcomes';
+import { SPINE } from '../../domain/spine-codes';
 
 export function identifierParam(ctx: ProviderContext, expectedSystem: string): string {
   const values = ctx.req.query.getAll('identifier');
@@ -16,7 +17,7 @@ export function identifierParam(ctx: ProviderContext, expectedSystem: string): s
     throw invalidParameter(`identifier ${values[0]} has no system (expected ${expectedSystem}|<value>)`);
   if (!value) throw invalidParameter(`identifier ${values[0]} has no value`);
   if (system !== expectedSystem)
-    throw new GpcError(400, 'INVALID_IDENTIFIER_SYSTEM', `identifier system ${system} is not ${expectedSystem}`);
+    throw new GpcError(400, SPINE.INVALID_IDENTIFIER_SYSTEM, `identifier system ${system} is not ${expectedSystem}`);
   return value;
 }
 

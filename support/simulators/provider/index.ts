@@ -11,7 +11,7 @@
  * Choices the spec leaves open:
  * - a URL that is no GP Connect service root → 404 NO_RECORD_FOUND; an unknown ODS code → 404
  *   ORGANISATION_NOT_FOUND; a path no interaction has under that root → 501 NOT_IMPLEMENTED;
- * - a known path with the wrong method → 405 BAD_REQUEST ("wrong verb", facts §6) with an Allow header.
+ * - a known path with the wrong method → 405 BAD_REQUEST ("wrong verb", 'Error handling') with an Allow header.
  */
 import type https from 'node:https';
 import {
@@ -42,6 +42,7 @@ import { getStructuredRecord } from './structured';
 import { migrateStructuredRecord } from './structured/migrate';
 import { retrieveDocument, searchDocuments } from './documents';
 import { createState, type ProviderState } from './state';
+import { SPINE } from '../../domain/spine-codes';
 
 type Handler = (ctx: ProviderContext) => SimResponse;
 
@@ -91,17 +92,18 @@ function resolveRoute(path: string): Route {
   if (!m)
     throw new GpcError(
       404,
-      'NO_RECORD_FOUND',
+      SPINE.NO_RECORD_FOUND,
       `${path} is not under a GP Connect service root /{ODS}/STU3/1/{segment}`,
     );
   const [, ods, rest] = m;
   const practice = HOSTED_PRACTICES.find((p) => p.ods === ods);
-  if (!practice) throw new GpcError(404, 'ORGANISATION_NOT_FOUND', `no practice with ODS code ${ods} is hosted here`);
+  if (!practice)
+    throw new GpcError(404, SPINE.ORGANISATION_NOT_FOUND, `no practice with ODS code ${ods} is hosted here`);
   const segment = SEGMENTS.find(([, s]) => rest === s || rest.startsWith(`${s}/`));
   if (!segment)
     throw new GpcError(
       404,
-      'NO_RECORD_FOUND',
+      SPINE.NO_RECORD_FOUND,
       `${rest} does not start with a routing segment (${Object.values(CAPABILITY_SEGMENT).join(', ')})`,
     );
   return { practice, capability: segment[0], fhirPath: rest.slice(segment[1].length) };
@@ -141,9 +143,9 @@ function handle(
   if (candidates.length === 0) {
     const allowed = METHODS.filter((method) => matchInteractions(capability, method, fhirPath).length > 0);
     if (allowed.length === 0)
-      throw new GpcError(501, 'NOT_IMPLEMENTED', `no ${capability} interaction has the path ${fhirPath || '/'}`);
+      throw new GpcError(501, SPINE.NOT_IMPLEMENTED, `no ${capability} interaction has the path ${fhirPath || '/'}`);
     return {
-      ...fail(405, 'BAD_REQUEST', `${req.method} is not allowed on ${fhirPath}; use ${allowed.join(' or ')}`),
+      ...fail(405, SPINE.BAD_REQUEST, `${req.method} is not allowed on ${fhirPath}; use ${allowed.join(' or ')}`),
       headers: { Allow: allowed.join(', ') },
     };
   }
@@ -169,7 +171,11 @@ function handle(
   if (!served) throw badRequest('Ssp-InteractionID does not match this URL');
   const handler = HANDLERS[served.interaction.name as InteractionName];
   if (!handler)
-    throw new GpcError(501, 'NOT_IMPLEMENTED', `${served.interaction.title} is not implemented by this simulator yet`);
+    throw new GpcError(
+      501,
+      SPINE.NOT_IMPLEMENTED,
+      `${served.interaction.title} is not implemented by this simulator yet`,
+    );
   const does = dutiesOf(faults);
   return handler({ req, practice, serviceRoot: root, id: served.id, state, faults, does, now: new Date() });
 }
@@ -214,7 +220,7 @@ export async function startProvider(opts: {
         writeAnswer(raw.res, req, answer(req, state, opts.faults, base, opts.standIns), negotiated.format, opts.faults);
       return 'handled';
     },
-    (status, message) => fail(status, status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', message),
+    (status, message) => fail(status, status >= 500 ? SPINE.INTERNAL_SERVER_ERROR : SPINE.BAD_REQUEST, message),
     answerRules(opts.faults).has('FMT-NO-STORE') ? { 'Cache-Control': 'no-store' } : {},
     opts.tls,
   );

@@ -1,5 +1,5 @@
 /**
- * After booking (facts §5.7): read an appointment, amend its description/comment, cancel it with a reason.
+ * After booking ('Amend / Cancel / Retrieve appointments'): read an appointment, amend its description/comment, cancel it with a reason.
  * State is real: every change bumps versionId (the ETag is W/"<versionId>"), If-Match must name the current
  * version, and a cancelled appointment's slots are free again, so rescheduling is cancel then book.
  */
@@ -9,6 +9,7 @@ import { etag } from './appointments';
 import type { ProviderContext } from './context';
 import { badRequest, GpcError, invalidParameter, invalidResource } from './outcomes';
 import type { StoredAppointment } from './state';
+import { SPINE } from '../../domain/spine-codes';
 
 type Json = Record<string, unknown>;
 
@@ -25,7 +26,7 @@ function stored(ctx: ProviderContext): StoredAppointment {
   if (!found || found.ods !== ctx.practice.ods)
     throw ctx.faults.apply(
       'provider.read-not-found',
-      new GpcError(404, 'NO_RECORD_FOUND', `no Appointment/${id} at ${ctx.practice.ods}`),
+      new GpcError(404, SPINE.NO_RECORD_FOUND, `no Appointment/${id} at ${ctx.practice.ods}`),
       undefined,
     );
   return found;
@@ -49,7 +50,7 @@ function checkVersion(ctx: ProviderContext, a: StoredAppointment): void {
   if (ifMatch !== etag(a.versionId))
     throw new GpcError(
       409,
-      'FHIR_CONSTRAINT_VIOLATION',
+      SPINE.FHIR_CONSTRAINT_VIOLATION,
       `If-Match ${ifMatch ?? '(none)'} is not the current version ${etag(a.versionId)}`,
     );
 }

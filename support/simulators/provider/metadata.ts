@@ -1,5 +1,5 @@
 /**
- * The CapabilityStatement served at each root's /metadata (facts §5.3). Which resources and interactions
+ * The CapabilityStatement served at each root's /metadata ('Get the FHIR capability statement'). Which resources and interactions
  * it declares is derived from the interaction table, so a row added there shows up here; only what the
  * table cannot say (search parameters, includes, operation definitions) is listed below.
  */
@@ -24,7 +24,7 @@ const token = (name: string, documentation?: string) => ({
   ...(documentation ? { documentation } : {}),
 });
 
-/** Per resource type: what the template adds beside the interaction codes (facts §5.3). */
+/** Per resource type: what the template adds beside the interaction codes ('Get the FHIR capability statement'). */
 const RESOURCE_DETAILS: Record<string, Record<string, unknown>> = {
   Patient: { searchParam: [token('identifier', 'NHS Number (i.e. https://fhir.nhs.uk/Id/nhs-number|123456789)')] },
   Organization: {

@@ -1,5 +1,5 @@
 /**
- * How the embedded provider writes every answer (facts §2.5, §6; the ANSWER_RULES of jwt-rules.ts): the
+ * How the embedded provider writes every answer ('Content types, compression and caching', 'Error handling'; the ANSWER_RULES of jwt-rules.ts): the
  * format the request chose (`_format`, else `Accept`, else `Content-Type`, else JSON), FHIR JSON or XML,
  * gzip when asked for, `Cache-Control: no-store` always, a weak ETag on reads, and errors as
  * GPConnect-OperationOutcome-1. Each `provider-lenient-FMT-…` fault switches one of these off.
@@ -11,6 +11,7 @@ import { ANSWER_RULES } from '../../jwt/jwt-rules';
 import { FHIR_JSON_UTF8 } from '../../spine/systems';
 import type { Faults } from '../faults';
 import { gpcOutcome, type SimRequest, type SimResponse } from '../http-kit';
+import { SPINE } from '../../domain/spine-codes';
 
 export type Format = 'json' | 'xml';
 
@@ -73,7 +74,7 @@ export function negotiate(req: SimRequest, faults: Faults): { format: Format } |
 export const unsupportedMediaType = (mediaType: string): SimResponse =>
   gpcOutcome(
     415,
-    'UNSUPPORTED_MEDIA_TYPE',
+    SPINE.UNSUPPORTED_MEDIA_TYPE,
     'Unsupported media type',
     `${mediaType} is neither FHIR JSON nor FHIR XML`,
     'not-supported',

@@ -1,32 +1,11 @@
 /**
- * The provider's error vocabulary (facts §6): each Spine code with its display and FHIR issue type, so a
+ * The provider's error vocabulary ('Error handling'): each Spine code with its display and FHIR issue type, so a
  * handler only names the status and code and says what was wrong. Handlers throw a GpcError; the router
  * turns it into a GPConnect-OperationOutcome-1.
  */
 import { gpcOutcome, type SimResponse } from '../http-kit';
-
-/** Spine codes and their displays, grouped by the FHIR issue type they go with (facts §6 table). */
-const SPINE_CODES_BY_ISSUE_TYPE = {
-  invalid: {
-    BAD_REQUEST: 'Bad request',
-    INVALID_RESOURCE: 'Invalid validation of resource',
-    INVALID_PARAMETER: 'Invalid parameter',
-    REFERENCE_NOT_FOUND: 'Reference not found',
-    FHIR_CONSTRAINT_VIOLATION: 'FHIR constraint violated',
-  },
-  value: { INVALID_IDENTIFIER_SYSTEM: 'Invalid identifier system', INVALID_NHS_NUMBER: 'Invalid NHS number' },
-  'business-rule': { INVALID_PATIENT_DEMOGRAPHICS: 'Invalid patient demographics' },
-  duplicate: { DUPLICATE_REJECTED: 'Create would lead to creation of a duplicate resource' },
-  forbidden: { NO_PATIENT_CONSENT: 'Patient has not provided consent to share data' },
-  'not-found': {
-    ORGANISATION_NOT_FOUND: 'Organisation not found',
-    PATIENT_NOT_FOUND: 'Patient not found',
-    PRACTITIONER_NOT_FOUND: 'Practitioner not found',
-    NO_RECORD_FOUND: 'No record found',
-  },
-  'not-supported': { NOT_IMPLEMENTED: 'Not implemented' },
-  processing: { INTERNAL_SERVER_ERROR: 'Unexpected internal server error' },
-} as const;
+import { SPINE } from '../../domain/spine-codes';
+import { SPINE_CODES_BY_ISSUE_TYPE } from '../../domain/spine-code-displays';
 
 type ByIssue = typeof SPINE_CODES_BY_ISSUE_TYPE;
 export type SpineCode = { [I in keyof ByIssue]: keyof ByIssue[I] }[keyof ByIssue];
@@ -59,7 +38,7 @@ export class GpcError extends Error {
   }
 }
 
-/** Shorthand for the two families most checks use (facts §5.4–§5.6). */
-export const badRequest = (problem: string) => new GpcError(400, 'BAD_REQUEST', problem);
-export const invalidParameter = (problem: string) => new GpcError(422, 'INVALID_PARAMETER', problem);
-export const invalidResource = (problem: string) => new GpcError(422, 'INVALID_RESOURCE', problem);
+/** Shorthand for the two families most checks use ('Search for free slots' to 'Book an appointment'). */
+export const badRequest = (problem: string) => new GpcError(400, SPINE.BAD_REQUEST, problem);
+export const invalidParameter = (problem: string) => new GpcError(422, SPINE.INVALID_PARAMETER, problem);
+export const invalidResource = (problem: string) => new GpcError(422, SPINE.INVALID_RESOURCE, problem);

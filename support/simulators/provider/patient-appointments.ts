@@ -1,5 +1,5 @@
 /**
- * Retrieve a patient's appointments (facts §5.7): GET /Patient/{id}/Appointment with start=ge{date} and
+ * Retrieve a patient's appointments ('Amend / Cancel / Retrieve appointments'): GET /Patient/{id}/Appointment with start=ge{date} and
  * start=le{date}, dates only, no part of the range in the past; every appointment in range, cancelled too.
  */
 import { ukDate } from '../../spine/uk-time';
@@ -8,6 +8,7 @@ import type { ProviderContext } from './context';
 import { GpcError, invalidParameter } from './outcomes';
 import { personByPatientId } from './patients';
 import { searchset, type Resource } from './resources';
+import { SPINE } from '../../domain/spine-codes';
 
 const DATE_BOUND = /^(ge|le)(\d{4}-\d{2}-\d{2})$/;
 
@@ -29,7 +30,7 @@ function range(ctx: ProviderContext): { from: string; to: string } {
 export function retrievePatientAppointments(ctx: ProviderContext): SimResponse {
   const id = ctx.id ?? '';
   if (!personByPatientId(ctx.state, ctx.practice.ods, id) && ctx.does('check the patient exists'))
-    throw new GpcError(404, 'PATIENT_NOT_FOUND', `no Patient/${id} at ${ctx.practice.ods}`);
+    throw new GpcError(404, SPINE.PATIENT_NOT_FOUND, `no Patient/${id} at ${ctx.practice.ods}`);
   const { from, to } = range(ctx);
   const isFor = (a: Record<string, unknown>) => JSON.stringify(a.participant ?? []).includes(`"Patient/${id}"`);
   const inRange = (a: Record<string, unknown>) =>

@@ -1,5 +1,5 @@
 /**
- * Find patient (facts §5.5) and the patient lookups booking needs. A practice knows a person only when the
+ * Find patient ('Find a patient') and the patient lookups booking needs. A practice knows a person only when the
  * person is an ordinary (not restricted, deceased, superseded or invalidated) patient registered there, on
  * PDS or by register patient since.
  */
@@ -12,6 +12,7 @@ import { identifierParam, lenientIdentifier } from './identifier-param';
 import { GpcError } from './outcomes';
 import { HONEST_PATIENT, nhsNumberOfPatientId, patientId, patientResource, searchset } from './resources';
 import { isRegisteredByOperation, type ProviderState } from './state';
+import { SPINE } from '../../domain/spine-codes';
 
 /**
  * The person behind an NHS number, when this practice may return them: an ordinary patient registered there
@@ -48,7 +49,7 @@ function nhsNumberParam(ctx: ProviderContext): string {
   if (!ctx.does('check the patient identifier')) return lenientIdentifier(ctx);
   const value = identifierParam(ctx, SYS.nhsNumber);
   const problem = nhsNumberProblem(value);
-  if (problem) throw new GpcError(400, 'INVALID_NHS_NUMBER', problem);
+  if (problem) throw new GpcError(400, SPINE.INVALID_NHS_NUMBER, problem);
   return value;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Register patient (facts §4, §6): POST /Patient/$gpc.registerpatient with a Parameters whose
+ * Register patient ('Interaction IDs', 'Error handling'): POST /Patient/$gpc.registerpatient with a Parameters whose
  * `registerPatient` parameter holds the Patient. The provider traces the NHS number on PDS — here its view of
  * the same fixtures the embedded PDS serves — and registers the person only when PDS has an ordinary record
  * with the demographics sent. The rules run in order, first refusal wins; a registration is kept in the
@@ -15,6 +15,7 @@ import { isPatientOf } from './patients';
 import { HONEST_PATIENT, patientResource, searchset, type Resource } from './resources';
 import type { ProviderDuty } from './duties';
 import { register } from './state';
+import { SPINE } from '../../domain/spine-codes';
 
 type Json = Record<string, unknown>;
 
@@ -25,7 +26,7 @@ interface Registration {
   pds?: Person;
 }
 
-/** What PDS's record must agree with (facts §5.7's cross-check): compared case-blind for names. */
+/** What PDS's record must agree with (the 'Register a patient' cross-check): compared case-blind for names. */
 const DEMOGRAPHICS: [string, (p: Json) => unknown][] = [
   ['family name', (p) => String((p.name as Json[] | undefined)?.[0]?.family ?? '').toLowerCase()],
   [
@@ -50,29 +51,29 @@ interface Rule {
   problem: (r: Registration, ctx: ProviderContext) => string | undefined;
 }
 
-/** PDS trace failures are all INVALID_PATIENT_DEMOGRAPHICS (facts §6: "PDS trace failed (register)"). */
+/** PDS trace failures are all INVALID_PATIENT_DEMOGRAPHICS ('Error handling': "PDS trace failed (register)"). */
 const RULES: Rule[] = [
   {
     status: 400,
-    code: 'INVALID_NHS_NUMBER',
+    code: SPINE.INVALID_NHS_NUMBER,
     duty: 'check the NHS number to register',
     problem: (r) => nhsNumberProblem(r.nhsNumber),
   },
   {
     status: 400,
-    code: 'INVALID_PATIENT_DEMOGRAPHICS',
+    code: SPINE.INVALID_PATIENT_DEMOGRAPHICS,
     duty: 'check the patient on PDS',
     problem: (r) => (r.pds ? undefined : `PDS has no record for ${r.nhsNumber}`),
   },
   {
     status: 400,
-    code: 'INVALID_PATIENT_DEMOGRAPHICS',
+    code: SPINE.INVALID_PATIENT_DEMOGRAPHICS,
     duty: 'check the patient on PDS',
     problem: (r) => (r.pds && r.pds.kind !== 'normal' ? `PDS has ${r.nhsNumber} as a ${r.pds.kind} record` : undefined),
   },
   {
     status: 400,
-    code: 'INVALID_PATIENT_DEMOGRAPHICS',
+    code: SPINE.INVALID_PATIENT_DEMOGRAPHICS,
     duty: 'check the patient on PDS',
     problem: (r) => {
       const differ = DEMOGRAPHICS.filter(([, read]) => r.pds && read(r.sent) !== read(pdsView(r.pds))).map(
@@ -83,7 +84,7 @@ const RULES: Rule[] = [
   },
   {
     status: 409,
-    code: 'DUPLICATE_REJECTED',
+    code: SPINE.DUPLICATE_REJECTED,
     duty: 'refuse a duplicate registration',
     problem: (r, ctx) =>
       isPatientOf(ctx.state, ctx.practice.ods, r.nhsNumber)

@@ -1,5 +1,5 @@
 /**
- * STU3 resources as the provider renders them (facts §5.4, §5.5, §7), built from the fixtures. Each builder
+ * STU3 resources as the provider renders them ('Search for free slots', 'Find a patient', 'GP Connect STU3 profiles'), built from the fixtures. Each builder
  * takes its fault switches explicitly, so the one thing a fault makes wrong is visible at the call site.
  */
 import { EXT, PROFILE, SYS } from '../../spine/systems';
@@ -11,7 +11,7 @@ export type Resource = Record<string, unknown> & { resourceType: string; id: str
 
 /** Provider-local identifier system for slots (GPConnect-Slot-1 wants identifier system+value). */
 export const SLOT_IDENTIFIER_SYSTEM = 'https://provider.gpc-assure.invalid/Id/slot';
-/** The pre-1.0 NHS number system (facts §7), written only under provider-patient-wrong-system. */
+/** The pre-1.0 NHS number system ('GP Connect STU3 profiles'), written only under provider-patient-wrong-system. */
 export const LEGACY_NHS_NUMBER_SYSTEM = 'http://fhir.nhs.net/Id/nhs-number';
 
 /** Every resource served here is at version 1 and declares its GP Connect profile. */
@@ -49,7 +49,7 @@ export function practitionerResource(p: Practitioner): Resource {
   });
 }
 
-/** The practitioner-role extension shared by Schedule and the booked Appointment (facts §5.4, §5.6). */
+/** The practitioner-role extension shared by Schedule and the booked Appointment ('Search for free slots', 'Book an appointment'). */
 export function practitionerRoleExtension(schedule: Schedule) {
   const { code, display } = practitionerOf(schedule).role;
   return { url: EXT.practitionerRole, valueCodeableConcept: { coding: [{ system: SYS.sdsJobRole, code, display }] } };
@@ -88,7 +88,7 @@ export function slotResource(
   });
 }
 
-/** The logical id of a person's Patient resource at a practice; booking refers to it (facts §5.5). */
+/** The logical id of a person's Patient resource at a practice; booking refers to it ('Find a patient'). */
 export const patientId = (nhsNumber: string) => `pat-${nhsNumber}`;
 export const nhsNumberOfPatientId = (id: string) => (id.startsWith('pat-') ? id.slice('pat-'.length) : undefined);
 
@@ -127,7 +127,7 @@ export function patientResource(person: Person, ods: string, r: PatientRendering
   });
 }
 
-/** GPConnect-Searchset-Bundle-1: no total, link or search (facts §7); no `entry` at all when empty. */
+/** GPConnect-Searchset-Bundle-1: no total, link or search ('GP Connect STU3 profiles'); no `entry` at all when empty. */
 export function searchset(serviceRoot: string, resources: Resource[], type: 'searchset' | 'collection' = 'searchset') {
   return {
     resourceType: 'Bundle',

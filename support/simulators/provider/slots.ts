@@ -1,5 +1,5 @@
 /**
- * Search for free slots (facts §5.4): parameter rules, the window, and the Bundle with the Schedules and
+ * Search for free slots (the GP Connect page of that name): parameter rules, the window, and the Bundle with the Schedules and
  * the resources the consumer asked to include. Slots here carry no organisation restrictions, so every
  * searchFilter matches them and unknown filter systems are ignored: searchFilter never narrows the result.
  */
@@ -85,8 +85,8 @@ export function searchFreeSlots(ctx: ProviderContext): SimResponse {
   const { faults, state, practice, serviceRoot } = ctx;
   const { from, to, recurse: asked } = ctx.does('check slot search parameters') ? parseQuery(ctx) : uncheckedQuery(ctx);
   const recurse = faults.apply('provider.slot-search-includes', asked, undefined);
-  // Visit slots are never offered (facts §5.4). Past free slots are, when the range asks for them: a past
-  // range is a legal search, and booking is where they are refused (facts §5.4, §5.6).
+  // Visit slots are never offered ('Search for free slots'). Past free slots are, when the range asks for them: a past
+  // range is a legal search, and booking is where they are refused ('Search for free slots', 'Book an appointment').
   const free = slotsOfPractice(state, practice.ods).filter(
     (s) => s.status === 'free' && s.channel !== 'Visit' && s.startMs >= from.ms && s.endMs <= to.ms,
   );
@@ -100,7 +100,7 @@ export function searchFreeSlots(ctx: ProviderContext): SimResponse {
       ? schedules.map((s) => practitionerResource(practitionerOf(s)))
       : []),
     ...(recurse.has('Schedule:actor:Location') ? schedules.map((s) => locationResource(locationOf(s))) : []),
-    // The Organization comes whether or not Location:managingOrganization was asked for (facts §5.4).
+    // The Organization comes whether or not Location:managingOrganization was asked for ('Search for free slots').
     ...(offered.length ? [organizationResource(practice)] : []),
   ];
   const answered = faults.apply('provider.slot-resources', dedupe(resources), undefined);

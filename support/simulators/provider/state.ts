@@ -17,7 +17,7 @@ export interface SlotRecord {
   ods: string;
   scheduleId: string;
   status: 'free' | 'busy';
-  /** UK local time with offset (facts §5.4). */
+  /** UK local time with offset ('Search for free slots'). */
   start: string;
   end: string;
   startMs: number;
@@ -28,7 +28,7 @@ export interface SlotRecord {
 export interface StoredAppointment {
   ods: string;
   resource: Record<string, unknown>;
-  /** Bumped by every amend/cancel; the ETag is W/"<versionId>" (facts §2.5). */
+  /** Bumped by every amend/cancel; the ETag is W/"<versionId>" ('Content types, compression and caching'). */
   versionId: number;
 }
 
@@ -121,7 +121,7 @@ export function createState(now = new Date()): ProviderState {
   };
 }
 
-/** Makes a person a patient of a practice (register patient, facts §5.7). */
+/** Makes a person a patient of a practice (register patient, 'Register a patient'). */
 export function register(state: ProviderState, ods: string, nhsNumber: string): void {
   const here = state.registrations.get(ods) ?? new Set<string>();
   state.registrations.set(ods, here.add(nhsNumber));

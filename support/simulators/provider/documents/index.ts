@@ -31,6 +31,7 @@ import {
   isRetrievable,
   type DocumentRecord,
 } from './records';
+import { SPINE } from '../../../domain/spine-codes';
 
 const SD = 'https://fhir.nhs.uk/STU3/StructureDefinition/';
 export const DOCUMENT_REFERENCE_PROFILE = `${SD}CareConnect-GPC-DocumentReference-1`;
@@ -99,7 +100,7 @@ function readQuery(ctx: ProviderContext) {
 function patientOf(ctx: ProviderContext) {
   const person = personByPatientId(ctx.state, ctx.practice.ods, ctx.id ?? '');
   if (!person)
-    throw new GpcError(404, 'PATIENT_NOT_FOUND', `no patient ${ctx.id} is registered at ${ctx.practice.ods}`);
+    throw new GpcError(404, SPINE.PATIENT_NOT_FOUND, `no patient ${ctx.id} is registered at ${ctx.practice.ods}`);
   return person;
 }
 
@@ -147,7 +148,7 @@ export function retrieveDocument(ctx: ProviderContext): SimResponse {
   try {
     const d = retrievable(ctx, ctx.id ?? '');
     if (!d)
-      throw new GpcError(404, 'NO_RECORD_FOUND', `no document ${ctx.id} can be retrieved from ${ctx.practice.ods}`);
+      throw new GpcError(404, SPINE.NO_RECORD_FOUND, `no document ${ctx.id} can be retrieved from ${ctx.practice.ods}`);
     const binary = {
       resourceType: 'Binary',
       id: d.id,

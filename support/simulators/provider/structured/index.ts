@@ -1,9 +1,10 @@
 /**
- * POST …/gpconnect/structured/Patient/$gpc.getstructuredrecord (facts §5.8): the patient's GP record as a
+ * POST …/gpconnect/structured/Patient/$gpc.getstructuredrecord ('Retrieve a patient record'): the patient's GP record as a
  * GPConnect-StructuredRecord-Bundle-1 `collection`, one List per requested area (with an emptyReason when
  * there is nothing to return), the resources the Lists point at, the Patient, the practice and the usual
  * GP. Parameters it does not know are answered with 200 plus one OperationOutcome warning each.
  */
+import { SPINE } from '../../../domain/spine-codes';
 import { AREA_LISTS, ENDED_ALLERGIES_LIST, type ClinicalArea } from '../../../gpconnect/structured-operation';
 import { SYS } from '../../../spine/systems';
 import { ukDate } from '../../../spine/uk-time';
@@ -30,7 +31,7 @@ import {
 
 const SD = 'https://fhir.nhs.uk/STU3/StructureDefinition/';
 
-/** Why a person's record is not returned here (facts §5.8: all 404 PATIENT_NOT_FOUND but dissent). */
+/** Why a person's record is not returned here ('Retrieve a patient record': all 404 PATIENT_NOT_FOUND but dissent). */
 const NOT_RETURNED: Partial<Record<Person['kind'], string>> = {
   restricted: 'is a sensitive (restricted) patient',
   deceased: 'is deceased',
@@ -45,17 +46,21 @@ const WITHHELD_WHY = {
 
 function recordHolder(ctx: ProviderContext, nhsNumber: string): Person {
   const person = PEOPLE.find((p) => p.nhsNumber === nhsNumber);
-  if (!person) throw new GpcError(404, 'PATIENT_NOT_FOUND', `no patient with NHS number ${nhsNumber}`);
+  if (!person) throw new GpcError(404, SPINE.PATIENT_NOT_FOUND, `no patient with NHS number ${nhsNumber}`);
   const why =
     person.kind === 'deceased' && !ctx.does('refuse a deceased patient') ? undefined : NOT_RETURNED[person.kind];
-  if (why) throw new GpcError(404, 'PATIENT_NOT_FOUND', `the patient ${nhsNumber} ${why}`);
+  if (why) throw new GpcError(404, SPINE.PATIENT_NOT_FOUND, `the patient ${nhsNumber} ${why}`);
   if (person.gpOds !== ctx.practice.ods)
-    throw new GpcError(404, 'PATIENT_NOT_FOUND', `${nhsNumber} is not a registered patient of ${ctx.practice.ods}`);
+    throw new GpcError(404, SPINE.PATIENT_NOT_FOUND, `${nhsNumber} is not a registered patient of ${ctx.practice.ods}`);
   const withheld = WITHHELD_NHS_NUMBERS[nhsNumber];
   if (withheld && ctx.does(`refuse an ${withheld} patient`))
-    throw new GpcError(404, 'PATIENT_NOT_FOUND', `the patient ${nhsNumber} is ${WITHHELD_WHY[withheld]}`);
+    throw new GpcError(404, SPINE.PATIENT_NOT_FOUND, `the patient ${nhsNumber} is ${WITHHELD_WHY[withheld]}`);
   if (DISSENTING_NHS_NUMBERS.has(nhsNumber) && ctx.does('refuse a dissenting patient'))
-    throw new GpcError(403, 'NO_PATIENT_CONSENT', `the patient ${nhsNumber} has dissented from sharing their record`);
+    throw new GpcError(
+      403,
+      SPINE.NO_PATIENT_CONSENT,
+      `the patient ${nhsNumber} has dissented from sharing their record`,
+    );
   return person;
 }
 
@@ -106,7 +111,7 @@ const AREA_BUILDERS: Partial<Record<ClinicalArea, AreaBuilder>> = {
   },
 };
 
-/** 200 plus this entry when parameters were not recognised (facts §5.8). */
+/** 200 plus this entry when parameters were not recognised ('Retrieve a patient record'). */
 function unrecognisedWarning(names: readonly string[]): Resource {
   return {
     resourceType: 'OperationOutcome',
@@ -116,7 +121,7 @@ function unrecognisedWarning(names: readonly string[]): Resource {
       severity: 'warning',
       code: 'not-supported',
       details: {
-        coding: [{ system: SYS.spineErrorStu3, code: 'NOT_IMPLEMENTED', display: 'Not implemented' }],
+        coding: [{ system: SYS.spineErrorStu3, code: SPINE.NOT_IMPLEMENTED, display: 'Not implemented' }],
         text: `${name} is an unrecognised parameter`,
       },
       diagnostics: name,

@@ -13,6 +13,7 @@ import type { ProviderContext } from '../context';
 import { GpcError } from '../outcomes';
 import { parametersOf, readStructuredQuery } from './parameters';
 import { getRecordFor } from './index';
+import { SPINE } from '../../../domain/spine-codes';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -26,12 +27,12 @@ const recordParts = (full: boolean): Record<string, Record<string, boolean>> => 
 function migrateParameters(body: string): { nhsParameter: Json; unrecognised: string[] } {
   const parameters = parametersOf(body);
   const nhsParameter = parameters.find((p) => p.name === 'patientNHSNumber');
-  if (!nhsParameter) throw new GpcError(422, 'INVALID_PARAMETER', 'patientNHSNumber is missing');
+  if (!nhsParameter) throw new GpcError(422, SPINE.INVALID_PARAMETER, 'patientNHSNumber is missing');
   const full = parameters.find((p) => p.name === 'includeFullRecord');
   const parts = Array.isArray(full?.part) ? full.part.filter(isObject) : [];
   const sensitive = parts.find((p) => p.name === 'includeSensitiveInformation');
   if (!full || typeof sensitive?.valueBoolean !== 'boolean')
-    throw new GpcError(422, 'INVALID_PARAMETER', 'includeFullRecord needs its part includeSensitiveInformation');
+    throw new GpcError(422, SPINE.INVALID_PARAMETER, 'includeFullRecord needs its part includeSensitiveInformation');
   const unrecognised = [
     ...parameters.filter((p) => !['patientNHSNumber', 'includeFullRecord'].includes(String(p.name))),
     ...parts

@@ -1,5 +1,5 @@
 /**
- * Reads a $gpc.getstructuredrecord Parameters body against the operation table (facts §5.8) into the query
+ * Reads a $gpc.getstructuredrecord Parameters body against the operation table ('Retrieve a patient record') into the query
  * the record builder answers, or refuses it with the status and Spine code §5.8 gives. Names the table does
  * not know are not errors: they come back as `unrecognised` for the OperationOutcome warning.
  */
@@ -14,6 +14,7 @@ import {
 import { nhsNumberProblem } from '../../../spine/nhs-number';
 import { SYS } from '../../../spine/systems';
 import { GpcError } from '../outcomes';
+import { SPINE } from '../../../domain/spine-codes';
 
 type Json = Record<string, unknown>;
 export type PartValue = boolean | string | number | { start?: string; end?: string };
@@ -22,7 +23,7 @@ export interface StructuredQuery {
   nhsNumber: string;
   /** Each requested area with the parts sent (absent parts take the operation's defaults). */
   areas: Map<ClinicalArea, Record<string, PartValue>>;
-  /** `name` or `parent.part`, in the order met (facts §5.8: one warning issue each). */
+  /** `name` or `parent.part`, in the order met ('Retrieve a patient record': one warning issue each). */
   unrecognised: string[];
 }
 
@@ -34,7 +35,7 @@ export interface ReadingRules {
 }
 
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const invalidParameter = (problem: string) => new GpcError(422, 'INVALID_PARAMETER', problem);
+const invalidParameter = (problem: string) => new GpcError(422, SPINE.INVALID_PARAMETER, problem);
 const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** An INVALID_PARAMETER refusal, unless the provider is lenient about part values. */
@@ -81,10 +82,10 @@ function partValue(where: string, part: Json, rule: PartRule, r: ReadingRules): 
 function readArea(p: AreaParameter, parameter: Json, query: StructuredQuery, r: ReadingRules): void {
   const parts: Record<string, PartValue> = {};
   const sent = parameter.part === undefined ? [] : parameter.part;
-  if (!Array.isArray(sent)) throw new GpcError(422, 'INVALID_RESOURCE', `${p.name}.part must be an array`);
+  if (!Array.isArray(sent)) throw new GpcError(422, SPINE.INVALID_RESOURCE, `${p.name}.part must be an array`);
   for (const part of sent) {
     const name = isObject(part) ? part.name : undefined;
-    if (typeof name !== 'string') throw new GpcError(422, 'INVALID_RESOURCE', `a part of ${p.name} has no name`);
+    if (typeof name !== 'string') throw new GpcError(422, SPINE.INVALID_RESOURCE, `a part of ${p.name} has no name`);
     const rule = p.parts[name];
     if (!rule) query.unrecognised.push(`${p.name}.${name}`);
     else parts[name] = partValue(`${p.name}.${name}`, part as Json, rule, r);
@@ -92,7 +93,7 @@ function readArea(p: AreaParameter, parameter: Json, query: StructuredQuery, r: 
   for (const [name, rule] of Object.entries(p.parts))
     if (rule.required && parts[name] === undefined) refuse(r, `${p.name} needs its part ${name}`);
   if (p.exclusive && p.exclusive.every((name) => parts[name] !== undefined))
-    throw new GpcError(422, 'INVALID_RESOURCE', `${p.exclusive.join(' and ')} must not be sent together`);
+    throw new GpcError(422, SPINE.INVALID_RESOURCE, `${p.exclusive.join(' and ')} must not be sent together`);
   query.areas.set(p.area, { ...query.areas.get(p.area), ...parts });
 }
 
@@ -101,14 +102,14 @@ function readNhsNumber(parameter: Json | undefined): string {
   const identifier = parameter.valueIdentifier;
   if (!isObject(identifier)) throw invalidParameter('patientNHSNumber has no valueIdentifier');
   if (identifier.system !== SYS.nhsNumber)
-    throw new GpcError(400, 'INVALID_IDENTIFIER_SYSTEM', `patientNHSNumber system must be ${SYS.nhsNumber}`);
+    throw new GpcError(400, SPINE.INVALID_IDENTIFIER_SYSTEM, `patientNHSNumber system must be ${SYS.nhsNumber}`);
   const value = String(identifier.value ?? '');
   const problem = nhsNumberProblem(value);
-  if (problem) throw new GpcError(400, 'INVALID_NHS_NUMBER', problem);
+  if (problem) throw new GpcError(400, SPINE.INVALID_NHS_NUMBER, problem);
   return value;
 }
 
-/** With consultations or problems asked for, no other area may carry its filtering parts (facts §5.8). */
+/** With consultations or problems asked for, no other area may carry its filtering parts ('Retrieve a patient record'). */
 function checkCombination(query: StructuredQuery, r: ReadingRules): void {
   if (!FILTER_EXCLUSIVE_AREAS.some((a) => query.areas.has(a))) return;
   for (const p of AREA_PARAMETERS) {
@@ -128,10 +129,10 @@ export function parametersOf(body: string): Json[] {
   try {
     parsed = JSON.parse(body);
   } catch {
-    throw new GpcError(422, 'INVALID_RESOURCE', 'the body is not JSON');
+    throw new GpcError(422, SPINE.INVALID_RESOURCE, 'the body is not JSON');
   }
   if (!isObject(parsed) || parsed.resourceType !== 'Parameters' || !Array.isArray(parsed.parameter))
-    throw new GpcError(422, 'INVALID_RESOURCE', 'the body is not a Parameters resource with parameters');
+    throw new GpcError(422, SPINE.INVALID_RESOURCE, 'the body is not a Parameters resource with parameters');
   return parsed.parameter.filter(isObject);
 }
 

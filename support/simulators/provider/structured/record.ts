@@ -169,7 +169,7 @@ export const CLINICAL_RECORDS: Readonly<Record<string, ClinicalRecord>> = {
   '9000000017': NOTHING_RECORDED,
 };
 
-/** Patients who have dissented from sharing their record: 403 NO_PATIENT_CONSENT (facts §5.8). */
+/** Patients who have dissented from sharing their record: 403 NO_PATIENT_CONSENT ('Retrieve a patient record'). */
 export const DISSENTING_NHS_NUMBERS: ReadonlySet<string> = new Set(['9000000106']);
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The structured record's resources, rendered from the fixture records to the 1.5.0 CareConnect-GPC
- * profiles (facts §7; the 1.6.2 ARS resource pages for which extensions carry what). Every clinical resource
+ * profiles ('GP Connect STU3 profiles'; the 1.6.2 ARS resource pages for which extensions carry what). Every clinical resource
  * has a provider identifier, its profile in meta, and references only to resources of the same Bundle.
  */
 import type { AreaList } from '../../../gpconnect/structured-operation';
@@ -133,7 +133,7 @@ export function medicationStatementResource(m: MedicationRecord, { patient }: Au
   });
 }
 
-/** A problem header (facts §7), linked to the clinical items it is about. */
+/** A problem header ('GP Connect STU3 profiles'), linked to the clinical items it is about. */
 export function problemResource(p: ProblemRecord, { patient, gp }: Authors): Resource {
   return clinical('Condition', p.id, 'CareConnect-GPC-ProblemHeader-Condition-1', {
     extension: [
