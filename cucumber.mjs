@@ -6,6 +6,8 @@
 //   GPC_REPORTS_DIR where the reports go (default reports/); GPC_QUIET=1 progress dots; GPC_ALLURE=0 no Allure
 // Both write the same report files: summary.json, evidence/, index.html and manifest.json come from the
 // gpc-assure formatter plugin (support/reports/cucumber-formatter.ts), beside Cucumber's own.
+import { UnsyncedAllureWriter } from './support/reports/allure-writer.cjs';
+
 // Read once at load.
 const reports = process.env.GPC_REPORTS_DIR || 'reports';
 const quiet = process.env.GPC_QUIET === '1';
@@ -35,6 +37,8 @@ const shared = {
   formatOptions: {
     junit: { suiteName: 'gpc-assure' },
     resultsDir: `${reports}/allure-results`,
+    // Written once per file, without Allure's fsync per file (support/reports/allure-writer.cjs says why).
+    ...(allure ? { writer: new UnsyncedAllureWriter({ resultsDir: `${reports}/allure-results` }) } : {}),
     gpcReports: { faults },
   },
   // What the World runs against (support/config/run-parameters.ts).

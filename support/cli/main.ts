@@ -6,6 +6,10 @@ import { ConfigError } from '../config/config-error';
 import { redactText } from '../evidence/redact';
 import { EXIT_CODES, UsageError, errorChain, faultTable, type Command } from './usage';
 
+// Plain JavaScript so that bin/ can print the kept overview before tsx loads.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a .cjs module has no TypeScript types to import.
+const { storeHelp } = require('./help-cache.cjs') as { storeHelp(text: string): void };
+
 /** Help topics that are not commands. */
 const TOPICS: Record<string, () => string[]> = { faults: faultTable };
 
@@ -15,7 +19,9 @@ const helpCommand: Command = {
   run: async ([topic]) => {
     const lines = topic === undefined ? overview() : (TOPICS[topic]?.() ?? COMMANDS[topic]?.().usage);
     if (!lines) throw new UsageError(`no help for "${topic}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
-    process.stdout.write(`${lines.join('\n')}\n`);
+    const text = `${lines.join('\n')}\n`;
+    process.stdout.write(text);
+    if (topic === undefined) storeHelp(text);
     return 0;
   },
 };
