@@ -246,6 +246,13 @@ export const ARS_FAULTS = [
     effects: { 'provider.duties': without('refuse a dissenting patient') },
   },
   {
+    id: 'provider-ars-serves-when-disabled',
+    hop: 'provider',
+    description: 'A practice with Access Record Structured switched off serves the record anyway',
+    breaks: ['ARS-DISABLED'],
+    effects: { 'provider.duties': without('refuse where the practice has switched structured off') },
+  },
+  {
     id: 'provider-ars-any-root',
     hop: 'provider',
     description: 'The appointments root serves get structured record too',

@@ -45,6 +45,8 @@ const WITHHELD_WHY = {
 } as const;
 
 function recordHolder(ctx: ProviderContext, nhsNumber: string): Person {
+  if ('structuredDisabled' in ctx.practice && ctx.does('refuse where the practice has switched structured off'))
+    throw new GpcError(403, SPINE['ACCESS DENIED'], `${ctx.practice.ods} has Access Record Structured switched off`);
   const person = PEOPLE.find((p) => p.nhsNumber === nhsNumber);
   if (!person) throw new GpcError(404, SPINE.PATIENT_NOT_FOUND, `no patient with NHS number ${nhsNumber}`);
   const why =
