@@ -53,6 +53,7 @@ export const PROVIDER_DUTIES = [
   /** Access Document (DOC-* records): the search's rules and the size limit on retrieval. */
   'require the documents includes',
   'check the documents author',
+  'refuse an inactive patient a document search',
   'apply the documents filters',
   'withhold documents over the size limit',
 ] as const;
