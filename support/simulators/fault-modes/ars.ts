@@ -239,6 +239,13 @@ export const ARS_FAULTS = [
     effects: { 'provider.duties': without('refuse an unverified patient') },
   },
   {
+    id: 'provider-ars-returns-registered-elsewhere',
+    hop: 'provider',
+    description: 'The record of a patient registered at another practice is returned',
+    breaks: ['ARS-NOT-FOUND'],
+    effects: { 'provider.duties': without('refuse a patient registered elsewhere') },
+  },
+  {
     id: 'provider-ars-ignores-dissent',
     hop: 'provider',
     description: "A dissenting patient's record is returned",

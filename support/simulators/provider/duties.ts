@@ -35,6 +35,7 @@ export const PROVIDER_DUTIES = [
   'refuse a dissenting patient',
   'refuse an inactive patient',
   'refuse an unverified patient',
+  'refuse a patient registered elsewhere',
   'refuse where the practice has switched structured off',
   'check structured parameter values',
   'apply includeResolvedAllergies',

@@ -52,7 +52,8 @@ function recordHolder(ctx: ProviderContext, nhsNumber: string): Person {
   const why =
     person.kind === 'deceased' && !ctx.does('refuse a deceased patient') ? undefined : NOT_RETURNED[person.kind];
   if (why) throw new GpcError(404, SPINE.PATIENT_NOT_FOUND, `the patient ${nhsNumber} ${why}`);
-  if (person.gpOds !== ctx.practice.ods)
+  // Not a regular/GMS patient here: their registered practice is somewhere else ('Retrieve a patient record').
+  if (person.gpOds !== ctx.practice.ods && ctx.does('refuse a patient registered elsewhere'))
     throw new GpcError(404, SPINE.PATIENT_NOT_FOUND, `${nhsNumber} is not a registered patient of ${ctx.practice.ods}`);
   const withheld = WITHHELD_NHS_NUMBERS[nhsNumber];
   if (withheld && ctx.does(`refuse an ${withheld} patient`))
