@@ -24,6 +24,12 @@ Feature: Access Document: the refusals of the search and retrieve pages
     When the consumer searches the documents of patient id "pat-9111231130"
     Then the provider refuses it as DOC-NOT-FOUND expects
 
+  @DOC-NOT-FOUND
+  Scenario: A search for the documents of a patient the practice holds as inactive is refused
+    Given the inactive patient's documents root has been resolved on PDS and SDS
+    When the consumer searches the patient's documents
+    Then the provider refuses it as DOC-NOT-FOUND expects
+
   @DOC-BINARY-NOT-FOUND
   Scenario Outline: <which> Binary is not found
     When the consumer retrieves the Binary "<id>"

@@ -1,7 +1,7 @@
 @hop:provider
 Feature: Access Record Structured: unrecognised parameters and the errors of §5.8
   An unrecognised parameter or part is answered 200 with an OperationOutcome warning naming it; a bad
-  request is refused with the status and Spine code ARS-INVALID-PARAMETER, ARS-INVALID-RESOURCE, ARS-NHS-NUMBER, ARS-NOT-FOUND and ARS-CONSENT give (codes from
+  request is refused with the status and Spine code ARS-INVALID-PARAMETER, ARS-INVALID-RESOURCE, ARS-NHS-NUMBER, ARS-NOT-FOUND, ARS-CONSENT and ARS-DISABLED give (codes from
   Spine-ErrorOrWarningCode-1, not from what the simulator says).
 
   Background:
@@ -88,3 +88,11 @@ Feature: Access Record Structured: unrecognised parameters and the errors of §5
       | area      | parts                          |
       | allergies | includeResolvedAllergies=false |
     Then the provider answers 403 naming NO_PATIENT_CONSENT
+
+  @ARS-DISABLED
+  Scenario: A practice with Access Record Structured switched off refuses 403 ACCESS DENIED
+    Given the structured-off practice's patient's structured record root has been resolved on PDS and SDS
+    When the consumer requests the structured record with
+      | area      | parts                          |
+      | allergies | includeResolvedAllergies=false |
+    Then the provider answers 403 naming "ACCESS DENIED"

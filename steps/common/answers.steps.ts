@@ -21,6 +21,11 @@ Then('{hop} answers {int} naming {word}', function (this: GpcWorld, hop: Hop, st
   expectError(this, this.answer(hop), { hop, status, code });
 });
 
+// A code of two words: Spine-ErrorOrWarningCode-1 spells ACCESS DENIED with a space (facts §6).
+Then('{hop} answers {int} naming {string}', function (this: GpcWorld, hop: Hop, status: number, code: string) {
+  expectError(this, this.answer(hop), { hop, status, code });
+});
+
 function latestBundle(w: GpcWorld) {
   const hop = w.latestHop ?? 'provider';
   const result = w.answer(hop);

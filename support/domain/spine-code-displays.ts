@@ -15,7 +15,7 @@ export const SPINE_CODES_BY_ISSUE_TYPE = {
   value: { INVALID_IDENTIFIER_SYSTEM: 'Invalid identifier system', INVALID_NHS_NUMBER: 'Invalid NHS number' },
   'business-rule': { INVALID_PATIENT_DEMOGRAPHICS: 'Invalid patient demographics' },
   duplicate: { DUPLICATE_REJECTED: 'Create would lead to creation of a duplicate resource' },
-  forbidden: { NO_PATIENT_CONSENT: 'Patient has not provided consent to share data' },
+  forbidden: { NO_PATIENT_CONSENT: 'Patient has not provided consent to share data', 'ACCESS DENIED': 'Access denied' },
   'not-found': {
     ORGANISATION_NOT_FOUND: 'Organisation not found',
     PATIENT_NOT_FOUND: 'Patient not found',

@@ -9,6 +9,8 @@
  * §2.4), which is SSP_TEXTS.
  */
 export const STU3_SPINE_CODES = [
+  // Spelt with a space in Spine-ErrorOrWarningCode-1 (facts §6), unlike the R4 ACCESS_DENIED.
+  'ACCESS DENIED',
   'BAD_REQUEST',
   'DUPLICATE_REJECTED',
   'FHIR_CONSTRAINT_VIOLATION',

@@ -80,6 +80,8 @@ function targetDocument(urls: Record<ServiceName, string>, faults: string[]): Re
         // At T99999 on PDS; the practice holds one as inactive, one with an unverified NHS number: 404.
         inactive: { nhsNumber: '9000000130', expectedOds: 'T99999' },
         unverified: { nhsNumber: '9000000149', expectedOds: 'T99999' },
+        // At D81003, which has Access Record Structured switched off: 403 ACCESS DENIED.
+        structuredDisabled: { nhsNumber: '9000000157', expectedOds: 'D81003' },
       },
       unagreedConsumerAsid: UNAGREED_CONSUMER.asid,
       unreachablePracticeOds: UNREACHABLE_PRACTICE.ods,

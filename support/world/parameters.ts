@@ -27,6 +27,7 @@ export const PATIENT_ROLES: Record<string, string> = {
   dissenting: 'dissenting',
   inactive: 'inactive',
   unverified: 'unverified',
+  "structured-off practice's": 'structuredDisabled',
 };
 
 defineParameterType({

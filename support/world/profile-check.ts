@@ -19,11 +19,12 @@ export interface ProfileFinding {
 
 /**
  * Bodies the harness builds for each interaction, and the profile they must meet (null: the STU3 base
- * resource, for the get structured record Parameters, which GP Connect does not profile).
+ * resource, for the get and migrate structured record Parameters, which GP Connect does not profile).
  */
 const REQUEST_PROFILES: Record<string, string | null> = {
   'book appointment': PROFILE.appointment,
   'get structured record': null,
+  'migrate structured record': null,
 };
 
 const errorsOf = (issues: ValidationIssue[]) => issues.filter((i) => i.severity === 'error');

@@ -32,7 +32,7 @@ const rel = (path: string) => relative(ROOT, path).split('\\').join('/');
 /** The generated STU3 terminology: the codes GPConnect-OperationOutcome-1 binds issue.details to. */
 function generatedStu3Codes(): Set<string> {
   const schema = readFileSync(join(ROOT, 'schemas', 'fhir', 'GPConnect-OperationOutcome-1.json'), 'utf8');
-  return new Set([...schema.matchAll(/Spine-ErrorOrWarningCode-1\|([A-Z_0-9]+)/g)].map((m) => m[1]));
+  return new Set([...schema.matchAll(/Spine-ErrorOrWarningCode-1\|([A-Z_0-9]+(?: [A-Z_0-9]+)*)/g)].map((m) => m[1]));
 }
 
 const STU3 = generatedStu3Codes();

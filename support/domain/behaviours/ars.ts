@@ -200,6 +200,15 @@ export const ARS = [
     checkedBy: 'scenario',
   },
   {
+    id: 'ARS-DISABLED',
+    actor: 'provider',
+    hop: 'provider',
+    text: 'A practice that has GP Connect or Access Record Structured switched off refuses the record 403 ACCESS DENIED',
+    facts: 'facts §5.8, §6',
+    answers: [{ status: 403, code: 'ACCESS DENIED' }],
+    checkedBy: 'scenario',
+  },
+  {
     id: 'ARS-T11',
     actor: 'provider',
     hop: 'provider',

@@ -83,7 +83,7 @@ export const DOCUMENTS = [
     id: 'DOC-NOT-FOUND',
     actor: 'provider',
     hop: 'provider',
-    text: 'A search for a patient id the practice does not know is refused 404 PATIENT_NOT_FOUND',
+    text: 'A search for a patient id the practice does not know, or for a patient it holds as inactive, is refused 404 PATIENT_NOT_FOUND',
     facts: `facts §6; ${SEARCH} (Error handling)`,
     answers: [{ status: 404, code: 'PATIENT_NOT_FOUND' }],
     checkedBy: 'scenario',

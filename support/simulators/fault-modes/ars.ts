@@ -239,11 +239,25 @@ export const ARS_FAULTS = [
     effects: { 'provider.duties': without('refuse an unverified patient') },
   },
   {
+    id: 'provider-ars-returns-registered-elsewhere',
+    hop: 'provider',
+    description: 'The record of a patient registered at another practice is returned',
+    breaks: ['ARS-NOT-FOUND'],
+    effects: { 'provider.duties': without('refuse a patient registered elsewhere') },
+  },
+  {
     id: 'provider-ars-ignores-dissent',
     hop: 'provider',
     description: "A dissenting patient's record is returned",
     breaks: ['ARS-CONSENT'],
     effects: { 'provider.duties': without('refuse a dissenting patient') },
+  },
+  {
+    id: 'provider-ars-serves-when-disabled',
+    hop: 'provider',
+    description: 'A practice with Access Record Structured switched off serves the record anyway',
+    breaks: ['ARS-DISABLED'],
+    effects: { 'provider.duties': without('refuse where the practice has switched structured off') },
   },
   {
     id: 'provider-ars-any-root',

@@ -117,6 +117,13 @@ export const DOCUMENTS_FAULTS = [
     },
   },
   {
+    id: 'provider-doc-returns-inactive',
+    hop: 'provider',
+    description: "An inactive patient's documents are searched and returned",
+    breaks: ['DOC-NOT-FOUND'],
+    effects: { 'provider.duties': without('refuse an inactive patient a document search') },
+  },
+  {
     id: 'provider-doc-binary-wrong-type',
     hop: 'provider',
     description: 'The Binary says application/octet-stream whatever the DocumentReference said',

@@ -35,6 +35,8 @@ export const PROVIDER_DUTIES = [
   'refuse a dissenting patient',
   'refuse an inactive patient',
   'refuse an unverified patient',
+  'refuse a patient registered elsewhere',
+  'refuse where the practice has switched structured off',
   'check structured parameter values',
   'apply includeResolvedAllergies',
   'apply medicationSearchFromDate',
@@ -52,6 +54,7 @@ export const PROVIDER_DUTIES = [
   /** Access Document (DOC-* records): the search's rules and the size limit on retrieval. */
   'require the documents includes',
   'check the documents author',
+  'refuse an inactive patient a document search',
   'apply the documents filters',
   'withhold documents over the size limit',
 ] as const;

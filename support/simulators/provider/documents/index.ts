@@ -32,6 +32,7 @@ import {
   type DocumentRecord,
 } from './records';
 import { SPINE } from '../../../domain/spine-codes';
+import { WITHHELD_NHS_NUMBERS } from '../structured/record';
 
 const SD = 'https://fhir.nhs.uk/STU3/StructureDefinition/';
 export const DOCUMENT_REFERENCE_PROFILE = `${SD}CareConnect-GPC-DocumentReference-1`;
@@ -96,11 +97,20 @@ function readQuery(ctx: ProviderContext) {
   }
 }
 
-/** The practice's patient behind `Patient/{id}`, or 404 PATIENT_NOT_FOUND (search page, Error handling). */
+/**
+ * The practice's patient behind `Patient/{id}`, or 404 PATIENT_NOT_FOUND (search page, Error handling): for an
+ * unknown id, and for a patient the practice holds as inactive (the same people Access Record Structured withholds).
+ */
 function patientOf(ctx: ProviderContext) {
   const person = personByPatientId(ctx.state, ctx.practice.ods, ctx.id ?? '');
   if (!person)
     throw new GpcError(404, SPINE.PATIENT_NOT_FOUND, `no patient ${ctx.id} is registered at ${ctx.practice.ods}`);
+  if (WITHHELD_NHS_NUMBERS[person.nhsNumber] === 'inactive' && ctx.does('refuse an inactive patient a document search'))
+    throw new GpcError(
+      404,
+      SPINE.PATIENT_NOT_FOUND,
+      `the patient ${ctx.id} is not an active patient of ${ctx.practice.ods}`,
+    );
   return person;
 }
 

@@ -45,12 +45,15 @@ const WITHHELD_WHY = {
 } as const;
 
 function recordHolder(ctx: ProviderContext, nhsNumber: string): Person {
+  if ('structuredDisabled' in ctx.practice && ctx.does('refuse where the practice has switched structured off'))
+    throw new GpcError(403, SPINE['ACCESS DENIED'], `${ctx.practice.ods} has Access Record Structured switched off`);
   const person = PEOPLE.find((p) => p.nhsNumber === nhsNumber);
   if (!person) throw new GpcError(404, SPINE.PATIENT_NOT_FOUND, `no patient with NHS number ${nhsNumber}`);
   const why =
     person.kind === 'deceased' && !ctx.does('refuse a deceased patient') ? undefined : NOT_RETURNED[person.kind];
   if (why) throw new GpcError(404, SPINE.PATIENT_NOT_FOUND, `the patient ${nhsNumber} ${why}`);
-  if (person.gpOds !== ctx.practice.ods)
+  // Not a regular/GMS patient here: their registered practice is somewhere else ('Retrieve a patient record').
+  if (person.gpOds !== ctx.practice.ods && ctx.does('refuse a patient registered elsewhere'))
     throw new GpcError(404, SPINE.PATIENT_NOT_FOUND, `${nhsNumber} is not a registered patient of ${ctx.practice.ods}`);
   const withheld = WITHHELD_NHS_NUMBERS[nhsNumber];
   if (withheld && ctx.does(`refuse an ${withheld} patient`))
