@@ -101,13 +101,14 @@ export const profileSetFor = (capability: Capability, version: string): ProfileS
 export const jwtVariantFor = (capability: Capability, version: string): JwtVariant => lineOf(capability, version).jwt;
 
 /**
- * Whether a CapabilityStatement `version` fits the assured version: the same line. Not the same patch:
- * the 1.2.9 template still says 1.2.7 (ARS-METADATA), so a 1.2.9 provider serving it is conformant.
+ * Whether a CapabilityStatement `version` is the version the target declares for the capability (WE-3e:
+ * equality, as issue 13 asks). NB the published 1.2.9 template still says 1.2.7 (ARS-METADATA): a provider
+ * serving it unchanged fails here unless its target declares `specVersions.appointments: 1.2.7`.
  */
 export function declaredVersionProblem(capability: Capability, assured: string, declared: unknown): string | undefined {
-  const line = lineOf(capability, assured).line;
-  if (typeof declared === 'string' && onLine(declared, line)) return undefined;
-  return `CapabilityStatement.version ${JSON.stringify(declared)} is not on the ${line}.x line of the assured ${capability} version ${assured}`;
+  lineOf(capability, assured);
+  if (declared === assured) return undefined;
+  return `CapabilityStatement.version ${JSON.stringify(declared)} is not the ${capability} version ${assured} the target declares (specVersions.${capability})`;
 }
 
 /** The JWT variant for a request under a capability's root (gpc-1.2 when the capability is unknown). */

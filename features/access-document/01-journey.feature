@@ -18,7 +18,7 @@ Feature: Access Document: the journey, the DocumentReference search and the Bina
     When the consumer reads the documents root's CapabilityStatement through the SSP
     Then the provider answers 200 with a FHIR CapabilityStatement
     And the CapabilityStatement declares FHIR version 3.0.1
-    And the CapabilityStatement declares a version on the assured documents line
+    And the CapabilityStatement declares the documents version the target declares
     And the CapabilityStatement declares the DocumentReference search parameters
 
   @DOC-PATIENT

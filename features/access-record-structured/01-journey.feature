@@ -16,7 +16,7 @@ Feature: Access Record Structured: the journey and the structured record Bundle
     When the consumer reads the structured root's CapabilityStatement through the SSP
     Then the provider answers 200 with a FHIR CapabilityStatement
     And the CapabilityStatement declares FHIR version 3.0.1
-    And the CapabilityStatement declares a version on the assured structured line
+    And the CapabilityStatement declares the structured version the target declares
 
   @ARS-BUNDLE
   Scenario: The record is a GPConnect-StructuredRecord-Bundle-1 collection

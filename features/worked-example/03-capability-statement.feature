@@ -28,9 +28,9 @@ Feature: 3. CapabilityStatement through the Spine Secure Proxy
     Then the SSP answers 403 naming FOT_CHECK_FAILED
 
   @WE-3e
-  Scenario: The CapabilityStatement's version is on the assured appointments line
+  Scenario: The CapabilityStatement's version is the appointments version the target declares
     When the consumer sends "read metadata" through the SSP
-    Then the CapabilityStatement declares a version on the assured appointments line
+    Then the CapabilityStatement declares the appointments version the target declares
 
   @WE-3f
   Scenario: The CapabilityStatement declares the operations the root serves, with their definitions

@@ -17,7 +17,7 @@ function judge(w: GpcWorld, expected: string, problemOf: (cs: Record<string, unk
   check(w, !problem, { evidence: result, expected, actual: problem ?? '' });
 }
 
-Then('the CapabilityStatement declares a version on the assured appointments line', function (this: GpcWorld) {
+Then('the CapabilityStatement declares the appointments version the target declares', function (this: GpcWorld) {
   const assured = specVersionsOf(this.target.specVersions).appointments;
   judge(this, `version on the line of the assured appointments version ${assured}`, (cs) =>
     versionProblem(cs, 'appointments', assured),

@@ -21,7 +21,7 @@ import { DOCUMENTS_STATE, RETRIEVED } from './documents.steps';
 const DIRECT_RETRIEVAL_LIMIT_BYTES = 5 * 1024 * 1024;
 const DOCUMENT_REFERENCE_PROFILE = 'https://fhir.nhs.uk/STU3/StructureDefinition/CareConnect-GPC-DocumentReference-1';
 
-Then('the CapabilityStatement declares a version on the assured documents line', function (this: GpcWorld) {
+Then('the CapabilityStatement declares the documents version the target declares', function (this: GpcWorld) {
   const result = this.answer('provider');
   const cs = expectAnswer(this, result, { status: 200, resourceType: 'CapabilityStatement' });
   const assured = specVersionsOf(this.target.specVersions).documents;

@@ -16,8 +16,10 @@ function journeyId(w: GpcWorld, type: string): string {
   return found.id;
 }
 
+/** A read with a mismatched Ssp-InteractionID is a probe: judged on its refusal, whatever the statement says. */
 async function read(w: GpcWorld, type: string, id: string, headers: Record<string, string> = {}) {
-  await throughSsp(w, interaction(`read ${type.toLowerCase()}`), { id, headers });
+  const probe = 'Ssp-InteractionID' in headers;
+  await throughSsp(w, interaction(`read ${type.toLowerCase()}`), { id, headers, probe });
 }
 
 When('the consumer reads the {word} the journey met', async function (this: GpcWorld, type: string) {

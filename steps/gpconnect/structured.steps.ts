@@ -56,7 +56,7 @@ When("the consumer reads the structured root's CapabilityStatement through the S
   await throughSsp(this, interaction('read structured metadata'));
 });
 
-Then('the CapabilityStatement declares a version on the assured structured line', function (this: GpcWorld) {
+Then('the CapabilityStatement declares the structured version the target declares', function (this: GpcWorld) {
   const result = this.answer('provider');
   const cs = expectAnswer(this, result, { status: 200, resourceType: 'CapabilityStatement' });
   const assured = specVersionsOf(this.target.specVersions).structured;

@@ -11,6 +11,7 @@ import { CHECK_DIGIT_FAILING_NHS_NUMBER, UNKNOWN_NHS_NUMBER, VISIT_SLOT } from '
 import type { RunningServer } from './http-kit';
 import { PDS_BASE_PATH, startPds } from './pds';
 import { startProvider } from './provider';
+import { EMBEDDED_SPEC_VERSIONS } from './provider/metadata';
 import { SDS_BASE_PATH, startSds } from './sds';
 import { startSsp } from './ssp';
 
@@ -38,6 +39,8 @@ function targetDocument(urls: Record<ServiceName, string>, faults: string[]): Re
   return {
     name: 'embedded',
     description: 'gpc-assure embedded Spine simulators (PDS, SDS, SSP, GP Connect provider) on loopback',
+    // What the embedded provider's CapabilityStatements declare (WE-3e holds them equal).
+    specVersions: { ...EMBEDDED_SPEC_VERSIONS },
     pds: { baseUrl: `${urls.pds}${PDS_BASE_PATH}`, accessToken: EMBEDDED_PDS_TOKEN_REF, timeoutMs: 10_000 },
     sds: { baseUrl: `${urls.sds}${SDS_BASE_PATH}`, apiKey: EMBEDDED_API_KEY_REF, timeoutMs: 10_000 },
     ssp: { baseUrl: urls.ssp, timeoutMs: 10_000 },

@@ -18,7 +18,7 @@ import { currentRegistration } from './pds-judgement';
 import { deviceAnswersQuery, endpointAnswersQuery } from './sds-answers';
 import type { GpcWorld } from './world';
 import { need } from './stages';
-import { requireAdvertised } from './advertised';
+import { noteCapabilityRead, requireAdvertised } from './advertised';
 
 export function choosePatient(w: GpcWorld, role: string): void {
   const patient = w.target.testData.patients[role];
@@ -211,8 +211,11 @@ export async function throughSsp(
   const { endpoint, providerAsid } = w.state;
   if (!endpoint || !providerAsid) throw new Error('the practice has not been resolved on SDS yet');
   w.validateRequests = !probe && req.claims === undefined;
-  if (!probe) await requireAdvertised(w, i, endpoint.root, providerAsid);
+  // Only an interaction the scenario means to use, as SDS resolved it: not a probe, altered claims, another root or ASID.
+  const meantUse = w.validateRequests && req.root === undefined && req.fromAsid === undefined;
+  if (meantUse) await requireAdvertised(w, i, endpoint.root, providerAsid);
   const result = await sendGpc(w.evidence, w.target, { interaction: i, root: endpoint.root, providerAsid, ...req });
+  if (meantUse) noteCapabilityRead(w, i, endpoint.root, result);
   // One answer, two readings: "the SSP answers" (a Spine refusal) and "the provider answers".
   w.remember('ssp', result);
   return w.remember('provider', result);

@@ -144,14 +144,14 @@ let provider: RunningServer;
 before(async () => void (provider = await startProvider({ port: 0, faults: new Faults() })));
 after(async () => provider.close());
 
-test('metadata: STU3 CapabilityStatement on both roots, JSON+XML, no-store', async () => {
+test('metadata: STU3 CapabilityStatement on both roots, JSON+XML, no-store; version as the embedded target declares', async () => {
   const { res, body } = await call(provider, 'read metadata');
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('cache-control'), 'no-store');
   assert.equal(res.headers.get('content-type'), FHIR_JSON_UTF8);
   assert.deepEqual(
     [body.resourceType, body.version, body.fhirVersion, body.acceptUnknown, body.kind],
-    ['CapabilityStatement', '1.2.7', '3.0.1', 'both', 'capability'],
+    ['CapabilityStatement', '1.2.9', '3.0.1', 'both', 'capability'],
   );
   assert.deepEqual(body.format, ['application/fhir+json', 'application/fhir+xml']);
   const slot = body.rest[0].resource.find((r: Json) => r.type === 'Slot');

@@ -55,10 +55,11 @@ test('each version selects its profile set: AM and Foundations on 1.2.7, ARS and
   assert.equal(profileSetFor('documents', '1.6.0'), 'gpconnect-1.5.0');
 });
 
-test('the CapabilityStatement version must be on the assured line (the 1.2.9 template says 1.2.7)', () => {
-  assert.equal(declaredVersionProblem('appointments', '1.2.9', '1.2.7'), undefined);
+test('the CapabilityStatement version must equal the version the target declares (the 1.2.9 template says 1.2.7)', () => {
   assert.equal(declaredVersionProblem('structured', '1.6.2', '1.6.2'), undefined);
-  assert.match(declaredVersionProblem('structured', '1.6.2', '1.5.0')!, /not on the 1\.6\.x line/);
+  assert.equal(declaredVersionProblem('appointments', '1.2.7', '1.2.7'), undefined);
+  assert.match(declaredVersionProblem('appointments', '1.2.9', '1.2.7')!, /not the appointments version 1\.2\.9/);
+  assert.match(declaredVersionProblem('structured', '1.6.2', '1.5.0')!, /specVersions\.structured/);
   assert.match(declaredVersionProblem('appointments', '1.2.9', undefined)!, /undefined/);
   assert.ok(declaredVersionProblem('structured', '1.5.1', '1.50.0'));
 });

@@ -102,7 +102,7 @@ export const WORKED_EXAMPLE = [
     id: 'WE-3e',
     actor: 'provider',
     hop: 'provider',
-    text: 'The CapabilityStatement version is on the line of the spec version the target assures for the capability',
+    text: 'The CapabilityStatement version equals the spec version the target declares for the capability (the published 1.2.9 template says 1.2.7, so a provider serving it unchanged fails unless its target declares 1.2.7)',
     facts: 'facts §5.3',
     checkedBy: 'scenario',
   },

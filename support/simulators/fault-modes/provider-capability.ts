@@ -62,10 +62,28 @@ export const PROVIDER_CAPABILITY_FAULTS = [
   },
 ] as const satisfies readonly FaultMode[];
 
+/** The statement without one interaction code of one resource type (only the root that declares it changes). */
+const withoutInteraction = (type: string, code: string) => (cs: Json) =>
+  withRest(cs, (rest) => ({
+    ...rest,
+    resource: ((rest.resource as Json[] | undefined) ?? []).map((r) =>
+      r.type === type
+        ? { ...r, interaction: ((r.interaction as Json[] | undefined) ?? []).filter((x) => x.code !== code) }
+        : r,
+    ),
+  }));
+
+/** The statement without one operation (only the root that declares it changes). */
+const withoutOperation = (name: string) => (cs: Json) =>
+  withRest(cs, (rest) => ({
+    ...rest,
+    operation: ((rest.operation as Json[] | undefined) ?? []).filter((o) => o.name !== name),
+  }));
+
 /**
- * A provider that does not offer booking: its CapabilityStatement leaves out Appointment create. The booking
- * scenarios must end as not supported by the provider (support/world/advertised.ts), failing no check, so it
- * breaks nothing and is not one of the worked-example faults (test/unit/not-supported.test.ts proves it).
+ * Providers that do not offer one interaction: their CapabilityStatement leaves it out. The scenarios that use it
+ * must end as not supported by the provider (support/world/advertised.ts), failing no check, so these break
+ * nothing and are not among the worked-example faults (test/meta/not-supported.test.ts proves it).
  */
 export const PROVIDER_CAPABILITY_OMISSIONS = [
   {
@@ -73,16 +91,20 @@ export const PROVIDER_CAPABILITY_OMISSIONS = [
     hop: 'provider',
     description: 'The CapabilityStatement does not declare Appointment create (book appointment)',
     breaks: [],
-    effects: {
-      'provider.capability-statement': (cs) =>
-        withRest(cs, (rest) => ({
-          ...rest,
-          resource: ((rest.resource as Json[] | undefined) ?? []).map((r) =>
-            r.type === 'Appointment'
-              ? { ...r, interaction: ((r.interaction as Json[] | undefined) ?? []).filter((x) => x.code !== 'create') }
-              : r,
-          ),
-        })),
-    },
+    effects: { 'provider.capability-statement': withoutInteraction('Appointment', 'create') },
+  },
+  {
+    id: 'provider-capability-omits-read-practitioner',
+    hop: 'provider',
+    description: 'The CapabilityStatement does not declare Practitioner read (Foundations: read practitioner)',
+    breaks: [],
+    effects: { 'provider.capability-statement': withoutInteraction('Practitioner', 'read') },
+  },
+  {
+    id: 'provider-capability-omits-migrate-structured',
+    hop: 'provider',
+    description: "The structured root's CapabilityStatement does not declare gpc.migratestructuredrecord",
+    breaks: [],
+    effects: { 'provider.capability-statement': withoutOperation('gpc.migratestructuredrecord') },
   },
 ] as const satisfies readonly FaultMode[];

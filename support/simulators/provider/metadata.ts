@@ -8,6 +8,14 @@ import { FHIR_JSON, PROFILE } from '../../spine/systems';
 import type { ProviderContext } from './context';
 import { DOCUMENT_REFERENCE_PROFILE } from './documents';
 import { DOCUMENT_SEARCH_PARAMETERS, MANDATORY_INCLUDES } from '../../gpconnect/document-query';
+import { DEFAULT_SPEC_VERSIONS, type SpecVersions } from '../../versions';
+
+/**
+ * The spec version each root implements, and so declares as CapabilityStatement.version: exactly what the
+ * embedded target file declares under specVersions (WE-3e is equality). The published 1.2.9 template itself
+ * still says 1.2.7; this provider says what it is assured as.
+ */
+export const EMBEDDED_SPEC_VERSIONS: Readonly<SpecVersions> = DEFAULT_SPEC_VERSIONS;
 
 const SD = 'https://fhir.nhs.uk/STU3/StructureDefinition/';
 const OD = 'https://fhir.nhs.uk/STU3/OperationDefinition/';
@@ -61,9 +69,8 @@ const RESOURCE_DETAILS: Record<string, Record<string, unknown>> = {
 };
 
 /** What each root says about itself: the spec version it implements and the profiles it uses. */
-const ROOT_DETAILS: Record<Capability, { version: string; name: string; profiles: string[] }> = {
+const ROOT_DETAILS: Record<Capability, { name: string; profiles: string[] }> = {
   appointments: {
-    version: '1.2.7',
     name: 'GP Connect',
     profiles: [
       PROFILE.patient,
@@ -78,7 +85,6 @@ const ROOT_DETAILS: Record<Capability, { version: string; name: string; profiles
     ],
   },
   structured: {
-    version: '1.6.2',
     name: 'GP Connect API - Access Record Structured',
     profiles: [
       PROFILE.patient,
@@ -90,7 +96,6 @@ const ROOT_DETAILS: Record<Capability, { version: string; name: string; profiles
     ],
   },
   documents: {
-    version: '1.6.2',
     name: 'GP Connect API - Access Document',
     profiles: [
       PROFILE.patient,
@@ -157,14 +162,15 @@ const SOFTWARE = { name: 'gpc-assure embedded provider', version: '0.1.0', relea
 
 export function capabilityStatement(ctx: ProviderContext, capability: keyof typeof ROOT_DETAILS) {
   const root = ROOT_DETAILS[capability];
+  const version = EMBEDDED_SPEC_VERSIONS[capability];
   const honest = {
     resourceType: 'CapabilityStatement',
-    version: root.version,
+    version,
     name: root.name,
     status: 'active',
     date: SOFTWARE.releaseDate,
     publisher: 'gpc-assure',
-    description: `This server implements the ${root.name} API version ${root.version}`,
+    description: `This server implements the ${root.name} API version ${version}`,
     kind: 'capability',
     software: SOFTWARE,
     fhirVersion: '3.0.1',
