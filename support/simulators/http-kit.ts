@@ -1,12 +1,12 @@
 /**
  * What every embedded simulator shares: a node:http server on a loopback port that never dies (any thrown
- * error becomes a 500 OperationOutcome), capped body reading, and OperationOutcome builders for the three
- * dialects the hops speak (PDS/SDS R4 Spine codes, GP Connect STU3, the SSP's own).
+ * error becomes a 500 OperationOutcome), and capped body reading. The OperationOutcome builders for the three
+ * dialects the hops speak are in operation-outcomes.ts.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { FHIR_JSON_UTF8, PROFILE, SYS } from '../spine/systems';
+import { FHIR_JSON_UTF8 } from '../spine/systems';
 
 export interface SimRequest {
   method: string;
@@ -226,81 +226,5 @@ export async function startServer(
         server.closeAllConnections();
         server.close(() => resolve());
       }),
-  };
-}
-
-/** PDS and SDS (R4) Spine OperationOutcome ('PDS Get patient details'); SDS names its code system its own way. */
-export function r4Outcome(
-  status: number,
-  code: string,
-  display: string,
-  diagnostics?: string,
-  issueCode = 'invalid',
-  system: string = SYS.spineErrorR4,
-): SimResponse {
-  return {
-    status,
-    body: {
-      resourceType: 'OperationOutcome',
-      issue: [
-        {
-          severity: 'error',
-          code: issueCode,
-          details: { coding: [{ system, version: '1', code, display }] },
-          ...(diagnostics ? { diagnostics } : {}),
-        },
-      ],
-    },
-  };
-}
-
-/** GP Connect provider error: GPConnect-OperationOutcome-1, exactly one coding from the CodeSystem ('Error handling'). */
-export function gpcOutcome(
-  status: number,
-  code: string,
-  display: string,
-  diagnostics?: string,
-  issueCode = 'invalid',
-): SimResponse {
-  return {
-    status,
-    body: {
-      resourceType: 'OperationOutcome',
-      meta: { profile: [PROFILE.operationOutcome] },
-      issue: [
-        {
-          severity: 'error',
-          code: issueCode,
-          details: { coding: [{ system: SYS.spineErrorStu3, code, display }] },
-          ...(diagnostics ? { diagnostics } : {}),
-        },
-      ],
-    },
-  };
-}
-
-/** The SSP's own errors: a plain OperationOutcome whose display carries the Spine text ('SSP error responses'). */
-export function sspOutcome(status: number, issueCode: string, display: string): SimResponse {
-  return {
-    status,
-    body: {
-      resourceType: 'OperationOutcome',
-      issue: [
-        {
-          severity: 'error',
-          code: issueCode,
-          details: {
-            coding: [
-              {
-                system: 'https://fhir.nhs.uk/StructureDefinition/spine-operationoutcome-1',
-                code: String(status),
-                display,
-              },
-            ],
-          },
-          diagnostics: display,
-        },
-      ],
-    },
   };
 }

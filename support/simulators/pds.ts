@@ -8,14 +8,8 @@ import { isValidNhsNumber, UUID_PATTERN } from '../spine/nhs-number';
 import { EXT, FHIR_JSON, SYS } from '../spine/systems';
 import type { Faults } from './faults';
 import { person, type Person } from './fixtures/people';
-import {
-  decodedSegment,
-  r4Outcome,
-  startServer,
-  type RunningServer,
-  type SimRequest,
-  type SimResponse,
-} from './http-kit';
+import { decodedSegment, startServer, type RunningServer, type SimRequest, type SimResponse } from './http-kit';
+import { r4Outcome } from './operation-outcomes';
 
 export const PDS_BASE_PATH = '/personal-demographics/FHIR/R4';
 

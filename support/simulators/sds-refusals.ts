@@ -4,7 +4,8 @@
  * the SDS simulator and the SDS faults that answer as SDS would.
  */
 import { SYS } from '../spine/systems';
-import { r4Outcome, type SimResponse } from './http-kit';
+import { type SimResponse } from './http-kit';
+import { r4Outcome } from './operation-outcomes';
 import { SPINE } from '../domain/spine-codes';
 
 export interface SdsRefusal {

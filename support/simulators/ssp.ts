@@ -11,7 +11,8 @@ import { pipeline } from 'node:stream';
 import { interactionById } from '../interactions';
 import { refusalDisplay, SSP_RULES, sspRule, type SspRuleId } from '../spine/ssp-rules';
 import type { Faults } from './faults';
-import { sspOutcome, startServer, type RunningServer, type SimRequest, type SimResponse } from './http-kit';
+import { startServer, type RunningServer, type SimRequest, type SimResponse } from './http-kit';
+import { sspOutcome } from './operation-outcomes';
 import { asByAsid, endpointFor, hasAgreement, type Registry } from '../domain/registry';
 
 export interface SspOptions {

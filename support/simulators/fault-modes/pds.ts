@@ -1,7 +1,8 @@
 /** The PDS faults ('PDS Get patient details'): each spoils one thing about a trace's answer. */
 import { EXT, SYS } from '../../spine/systems';
 import type { FaultMode } from '../fault-points';
-import { r4Outcome, type SimResponse } from '../http-kit';
+import { type SimResponse } from '../http-kit';
+import { r4Outcome } from '../operation-outcomes';
 import { SPINE } from '../../domain/spine-codes';
 
 type Json = Record<string, unknown>;

@@ -1,5 +1,5 @@
 /** The worked example's provider faults ('Get the FHIR capability statement' to 'Book an appointment'): each spoils one answer or skips one duty. */
-import { SLOT_PLAN } from '../fixtures/people';
+import { SLOT_PLAN } from '../fixtures/clinicians-and-slots';
 import { daysBetween, ukDate, ukWallClock } from '../../spine/uk-time';
 import { without, withoutResources, type FaultMode } from '../fault-points';
 import type { SimResponse } from '../http-kit';

@@ -13,7 +13,7 @@ import {
   referenceOf,
   REQUIRED_PARTICIPANT_ACTORS,
 } from '../../domain/rules/booking-body';
-import { LOCATIONS, PRACTITIONERS } from '../fixtures/people';
+import { LOCATIONS, PRACTITIONERS } from '../fixtures/clinicians-and-slots';
 import type { ProviderContext } from './context';
 import { badRequest, GpcError, invalidResource } from './outcomes';
 import { personByPatientId } from './patients';

@@ -6,7 +6,7 @@
 import { SPINE } from '../../domain/spine-codes';
 import { SYS } from '../../spine/systems';
 import type { SimResponse } from '../http-kit';
-import { LOCATIONS, PRACTITIONERS } from '../fixtures/people';
+import { LOCATIONS, PRACTITIONERS } from '../fixtures/clinicians-and-slots';
 import type { ProviderContext } from './context';
 import { identifierParam, lenientIdentifier } from './identifier-param';
 import { badRequest, GpcError, type SpineCode } from './outcomes';

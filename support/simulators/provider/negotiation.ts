@@ -10,7 +10,8 @@ import { interactionById } from '../../interactions';
 import { ANSWER_RULES } from '../../jwt/jwt-rules';
 import { FHIR_JSON_UTF8 } from '../../spine/systems';
 import type { Faults } from '../faults';
-import { gpcOutcome, type SimRequest, type SimResponse } from '../http-kit';
+import { type SimRequest, type SimResponse } from '../http-kit';
+import { gpcOutcome } from '../operation-outcomes';
 import { SPINE } from '../../domain/spine-codes';
 
 export type Format = 'json' | 'xml';

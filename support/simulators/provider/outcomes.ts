@@ -3,7 +3,8 @@
  * handler only names the status and code and says what was wrong. Handlers throw a GpcError; the router
  * turns it into a GPConnect-OperationOutcome-1.
  */
-import { gpcOutcome, type SimResponse } from '../http-kit';
+import { type SimResponse } from '../http-kit';
+import { gpcOutcome } from '../operation-outcomes';
 import { SPINE } from '../../domain/spine-codes';
 import { SPINE_CODES_BY_ISSUE_TYPE } from '../../domain/spine-code-displays';
 

@@ -4,7 +4,14 @@
  * Everything that must be atomic (claiming slots) is synchronous, so two
  * requests can never interleave between "is it free?" and "it is busy now".
  */
-import { LOCATIONS, PRACTITIONERS, SCHEDULES, SLOT_PLAN, VISIT_SLOT, type DeliveryChannel } from '../fixtures/people';
+import {
+  LOCATIONS,
+  PRACTITIONERS,
+  SCHEDULES,
+  SLOT_PLAN,
+  VISIT_SLOT,
+  type DeliveryChannel,
+} from '../fixtures/clinicians-and-slots';
 import { ukDate, ukDateTime, ukWallClock } from '../../spine/uk-time';
 
 export type Schedule = (typeof SCHEDULES)[number];

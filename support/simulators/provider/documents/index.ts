@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { DocumentQueryError, matches, readDocumentQuery } from '../../../gpconnect/document-query';
 import { SYS } from '../../../spine/systems';
-import { PRACTITIONERS } from '../../fixtures/people';
+import { PRACTITIONERS } from '../../fixtures/clinicians-and-slots';
 import type { SimResponse } from '../../http-kit';
 import type { ProviderContext } from '../context';
 import { GpcError, invalidParameter } from '../outcomes';
