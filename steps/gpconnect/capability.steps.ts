@@ -1,4 +1,4 @@
-/** Step 3 in depth: what the CapabilityStatement of the appointments root declares (WE-3e–WE-3h). */
+/** Step 3 in depth: what the CapabilityStatement of the appointments root declares (WE-3e–WE-3h); the version check serves every root. */
 import { Then } from '@cucumber/cucumber';
 import {
   operationsProblem,
@@ -6,6 +6,7 @@ import {
   slotIncludesProblem,
   versionProblem,
 } from '../../support/gpconnect/capability-checks';
+import type { Capability } from '../../support/interactions';
 import { specVersionsOf } from '../../support/versions';
 import { check, expectAnswer } from '../../support/world/checks';
 import type { GpcWorld } from '../../support/world/world';
@@ -17,12 +18,16 @@ function judge(w: GpcWorld, expected: string, problemOf: (cs: Record<string, unk
   check(w, !problem, { evidence: result, expected, actual: problem ?? '' });
 }
 
-Then('the CapabilityStatement declares the appointments version the target declares', function (this: GpcWorld) {
-  const assured = specVersionsOf(this.target.specVersions).appointments;
-  judge(this, `version on the line of the assured appointments version ${assured}`, (cs) =>
-    versionProblem(cs, 'appointments', assured),
-  );
-});
+// One step for the three roots: each capability's CapabilityStatement declares the version its target declares.
+Then(
+  /^the CapabilityStatement declares the (appointments|structured|documents) version the target declares$/,
+  function (this: GpcWorld, capability: Capability) {
+    const assured = specVersionsOf(this.target.specVersions)[capability];
+    judge(this, `version equal to the ${capability} version ${assured} the target declares`, (cs) =>
+      versionProblem(cs, capability, assured),
+    );
+  },
+);
 
 Then('the CapabilityStatement declares the operations of the appointments root', function (this: GpcWorld) {
   judge(this, 'each operation served, with its GP Connect OperationDefinition', (cs) =>

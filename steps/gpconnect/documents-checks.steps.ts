@@ -11,7 +11,6 @@ import {
   type Token,
 } from '../../support/gpconnect/document-query';
 import { expectedAnswer, type RequirementId } from '../../support/domain/catalogue';
-import { declaredVersionProblem, specVersionsOf } from '../../support/versions';
 import { check, expectAnswer, expectError } from '../../support/world/checks';
 import { need } from '../../support/world/stages';
 import type { GpcWorld } from '../../support/world/world';
@@ -20,18 +19,6 @@ import { DOCUMENTS_STATE, RETRIEVED } from './documents.steps';
 /** The documents guidance: over 5 MB a document MUST NOT be retrievable, only a placeholder. */
 const DIRECT_RETRIEVAL_LIMIT_BYTES = 5 * 1024 * 1024;
 const DOCUMENT_REFERENCE_PROFILE = 'https://fhir.nhs.uk/STU3/StructureDefinition/CareConnect-GPC-DocumentReference-1';
-
-Then('the CapabilityStatement declares the documents version the target declares', function (this: GpcWorld) {
-  const result = this.answer('provider');
-  const cs = expectAnswer(this, result, { status: 200, resourceType: 'CapabilityStatement' });
-  const assured = specVersionsOf(this.target.specVersions).documents;
-  const problem = declaredVersionProblem('documents', assured, cs.version);
-  check(this, !problem, {
-    evidence: result,
-    expected: `CapabilityStatement.version on the line of the assured documents version ${assured}`,
-    actual: problem ?? '',
-  });
-});
 
 Then('the CapabilityStatement declares the DocumentReference search parameters', function (this: GpcWorld) {
   const result = this.answer('provider');

@@ -12,8 +12,7 @@ import {
   type ClinicalArea,
 } from '../../support/gpconnect/structured-operation';
 import { CAPABILITY_SEGMENT, interaction } from '../../support/interactions';
-import { declaredVersionProblem, specVersionsOf } from '../../support/versions';
-import { check, expectAnswer } from '../../support/world/checks';
+import { check } from '../../support/world/checks';
 import { choosePatient, resolveEndpointAndAsid, throughSsp, traceAndReadOds } from '../../support/world/journey';
 import { need } from '../../support/world/stages';
 import type { GpcWorld } from '../../support/world/world';
@@ -54,18 +53,6 @@ Given(
 
 When("the consumer reads the structured root's CapabilityStatement through the SSP", async function (this: GpcWorld) {
   await throughSsp(this, interaction('read structured metadata'));
-});
-
-Then('the CapabilityStatement declares the structured version the target declares', function (this: GpcWorld) {
-  const result = this.answer('provider');
-  const cs = expectAnswer(this, result, { status: 200, resourceType: 'CapabilityStatement' });
-  const assured = specVersionsOf(this.target.specVersions).structured;
-  const problem = declaredVersionProblem('structured', assured, cs.version);
-  check(this, !problem, {
-    evidence: result,
-    expected: `CapabilityStatement.version on the line of the assured structured version ${assured}`,
-    actual: problem ?? '',
-  });
 });
 
 /** The NHS number of a test patient, or of the one the scenario resolved when no role is named. */
