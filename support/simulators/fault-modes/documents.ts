@@ -30,6 +30,21 @@ export const DOCUMENTS_FAULTS = [
     },
   },
   {
+    id: 'provider-doc-metadata-wrong-version',
+    hop: 'provider',
+    description:
+      "The documents root's CapabilityStatement declares version 1.5.0, not the documents version the target declares",
+    breaks: ['DOC-METADATA'],
+    effects: {
+      'provider.capability-statement': (cs) =>
+        (cs.rest as { resource?: Json[] }[]).some((rest) =>
+          (rest.resource ?? []).some((r) => r.type === 'DocumentReference'),
+        )
+          ? { ...cs, version: '1.5.0' }
+          : cs,
+    },
+  },
+  {
     id: 'provider-doc-metadata-no-params',
     hop: 'provider',
     description: "The documents root's CapabilityStatement declares DocumentReference without its search parameters",
