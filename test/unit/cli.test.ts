@@ -1,7 +1,9 @@
 /**
- * The CLI as a user meets it, through bin/gpc-assure.cjs in a child process: a bad target file or command
- * line costs exactly one stderr line naming the problem and exit 2, before any report or request exists;
- * `simulate` serves the simulators and writes a target file that loads, and stops cleanly on SIGTERM.
+ * The CLI as a user meets it: a bad target file or command line costs exactly one stderr line naming the
+ * problem and exit 2, before any report or request exists; `simulate` serves the simulators and writes a
+ * target file that loads, and stops cleanly on SIGTERM. The cases that start no Cucumber run call main()
+ * in this process (cli-in-process.ts); one of each kind, the runs, --help and simulate go through
+ * bin/gpc-assure.cjs in a child process, so the binary itself stays tested.
  */
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
@@ -11,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { parse, stringify } from 'yaml';
 import { loadTargetFile } from '../../support/config/target';
+import { cliInProcess } from './cli-in-process';
 import { workedExampleRun } from './run-args';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -58,8 +61,13 @@ testData:
 `;
 
 /** Each bad target: how it is made from the valid one, and what its one stderr line must say. */
-const BAD_TARGETS: { name: string; text: () => string; line: RegExp; mustNotShow?: string }[] = [
-  { name: 'malformed YAML', text: () => `${VALID_TARGET}\nssp: [unclosed\n`, line: /: \(root\): not valid YAML/ },
+const BAD_TARGETS: { name: string; text: () => string; line: RegExp; mustNotShow?: string; spawn?: true }[] = [
+  {
+    name: 'malformed YAML',
+    text: () => `${VALID_TARGET}\nssp: [unclosed\n`,
+    line: /: \(root\): not valid YAML/,
+    spawn: true,
+  },
   {
     name: 'a missing required key',
     text: () => edit((t) => delete t.ssp),
@@ -101,7 +109,8 @@ describe('gpc-assure run --target: a bad target file', { concurrency: 2 }, () =>
       const file = join(work, `bad-${i}.yaml`);
       const reports = join(work, `reports-${i}`);
       writeFileSync(file, bad.text());
-      const { code, stderr, stdout } = await cli(['run', '--target', file, '--reports', reports]);
+      const args = ['run', '--target', file, '--reports', reports];
+      const { code, stderr, stdout } = await (bad.spawn ? cli(args) : cliInProcess(args));
       assert.equal(code, 2, stderr);
       const lines = stderr.split('\n').filter(Boolean);
       assert.equal(lines.length, 1, `exactly one line, got:\n${stderr}`);
@@ -114,8 +123,8 @@ describe('gpc-assure run --target: a bad target file', { concurrency: 2 }, () =>
 });
 
 describe('gpc-assure usage', { concurrency: 2 }, () => {
-  const USAGE_MISTAKES: { args: string[]; line: RegExp }[] = [
-    { args: ['run', '--bogus'], line: /Unknown option '--bogus'/ },
+  const USAGE_MISTAKES: { args: string[]; line: RegExp; spawn?: true }[] = [
+    { args: ['run', '--bogus'], line: /Unknown option '--bogus'/, spawn: true },
     { args: ['run', '--fault', 'no-such-fault'], line: /unknown fault "no-such-fault"/ },
     { args: ['run', '--parallel', 'two'], line: /--parallel must be a whole number/ },
     {
@@ -130,7 +139,7 @@ describe('gpc-assure usage', { concurrency: 2 }, () => {
   ];
   for (const mistake of USAGE_MISTAKES) {
     it(`${mistake.args.join(' ')}: exit 2 with one line`, async () => {
-      const { code, stderr } = await cli(mistake.args);
+      const { code, stderr } = await (mistake.spawn ? cli(mistake.args) : cliInProcess(mistake.args));
       assert.equal(code, 2);
       assert.equal(stderr.split('\n').filter(Boolean).length, 1, stderr);
       assert.match(stderr, mistake.line);
@@ -145,7 +154,7 @@ describe('gpc-assure usage', { concurrency: 2 }, () => {
   });
 
   it('help faults lists the fault modes and the 48 transport faults', async () => {
-    const { code, stdout } = await cli(['help', 'faults']);
+    const { code, stdout } = await cliInProcess(['help', 'faults']);
     assert.equal(code, 0);
     assert.match(stdout, /pds-500 +pds +PDS answers 500/);
     assert.match(
