@@ -14,6 +14,14 @@ import { PDS_BASE_PATH, startPds } from './pds';
 import { startProvider } from './provider';
 import { EMBEDDED_SPEC_VERSIONS } from './provider/metadata';
 import { SDS_BASE_PATH, startSds } from './sds';
+import {
+  estateTargetDocuments,
+  hostEstate,
+  joinRegistries,
+  startEstate,
+  type EstateTargetDocument,
+  type RunningEstate,
+} from './estate-services';
 import { startSsp } from './ssp';
 
 export type ServiceName = 'pds' | 'sds' | 'ssp' | 'provider';
@@ -23,12 +31,18 @@ export interface SimulatorSet {
   /** The same target as a document with references for secrets, ready to write as YAML. */
   targetDocument: Record<string, unknown>;
   services: { name: ServiceName; baseUrl: string }[];
+  /** With `practices`: the generated estate, its separate-MHS providers and one target document per practice. */
+  estate?: { mhsHosts: RunningEstate['mhsHosts']; targets: EstateTargetDocument[] };
   stop(): Promise<void>;
 }
 
 export interface SimulatorOptions {
   faults?: string[];
   ports?: Partial<Record<ServiceName, number>>;
+  /** Also serve a generated estate of this many practices (fixtures/generated-estate.ts). */
+  practices?: number;
+  /** The first port of the estate's separate-MHS providers (0 or absent: ephemeral ones). */
+  estatePort?: number;
 }
 
 /** The SDS accepts any apikey, like the public sandbox; the value still travels as a reference. */
@@ -171,13 +185,17 @@ export async function startSimulators(opts: SimulatorOptions = {}): Promise<Simu
   try {
     const chaos = transport && needsProxy(transport) ? await startChaos(transport) : undefined;
     if (chaos) started.push({ name: 'chaos', port: chaos.port, baseUrl: chaos.baseUrl, close: chaos.close });
+    const practices = opts.practices ? hostEstate(opts.practices) : undefined;
     // The provider comes first: its address is part of every service root the registry holds.
     const provider = await startProvider({ port: port('provider'), faults });
     started.push(provider);
     const providerFault = transport?.hop === 'provider' ? transport : undefined;
-    const registry = embeddedRegistry(
-      providerFault ? faultedAddress(providerFault, provider.baseUrl, chaos?.baseUrl) : provider.baseUrl,
-    );
+    const providerAddress = providerFault
+      ? faultedAddress(providerFault, provider.baseUrl, chaos?.baseUrl)
+      : provider.baseUrl;
+    const estate = practices && (await startEstate(practices, faults, providerAddress, opts.estatePort ?? 0));
+    if (estate) started.push(...estate.servers);
+    const registry = joinRegistries(embeddedRegistry(providerAddress), estate?.registry);
     const sspDeadline = providerFault?.kind === 'timeout' ? { timeoutMs: SSP_UPSTREAM_DEADLINE_MS } : {};
     const practiceTimeoutMs = { [SLOW_PRACTICE.ods]: SLOW_PRACTICE.sspDeadlineMs };
     const ssp = await startSsp({ port: port('ssp'), faults, registry, practiceTimeoutMs, ...sspDeadline });
@@ -200,6 +218,9 @@ export async function startSimulators(opts: SimulatorOptions = {}): Promise<Simu
       target: checkTarget(structuredClone(doc), 'embedded'),
       targetDocument: doc,
       services: (Object.keys(urls) as ServiceName[]).map((name) => ({ name, baseUrl: urls[name] })),
+      ...(estate
+        ? { estate: { mhsHosts: estate.mhsHosts, targets: estateTargetDocuments(doc, estate.practices) } }
+        : {}),
       stop: async () => {
         await Promise.all(started.map((s) => s.close()));
       },

@@ -24,6 +24,7 @@ import {
 import { EDGE_RULES, firstBreach } from '../../jwt/jwt-rules';
 import { jwtVariantOf } from '../../versions';
 import { HOSTED_PRACTICES, SLOW_PRACTICE } from '../fixtures/estate';
+import { hostedGeneratedPractice } from '../generated-hosting';
 import { startServer, type RunningServer, type SimRequest, type SimResponse } from '../http-kit';
 import type { Faults } from '../faults';
 import { serviceRoot } from '../../domain/registry';
@@ -96,7 +97,7 @@ function resolveRoute(path: string): Route {
       `${path} is not under a GP Connect service root /{ODS}/STU3/1/{segment}`,
     );
   const [, ods, rest] = m;
-  const practice = HOSTED_PRACTICES.find((p) => p.ods === ods);
+  const practice = HOSTED_PRACTICES.find((p) => p.ods === ods) ?? hostedGeneratedPractice(ods);
   if (!practice)
     throw new GpcError(404, SPINE.ORGANISATION_NOT_FOUND, `no practice with ODS code ${ods} is hosted here`);
   const segment = SEGMENTS.find(([, s]) => rest === s || rest.startsWith(`${s}/`));
