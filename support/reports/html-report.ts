@@ -39,7 +39,9 @@ export function renderReport(model: ReportModel): string {
   const views: ScenarioView[] = model.summary.results.map((result, index) => ({
     index,
     result,
-    evidence: model.evidence.get(scenarioKey(result.uri, result.line, result.scenario)),
+    evidence: model.evidenceByResult
+      ? model.evidenceByResult.get(result)
+      : model.evidence.get(scenarioKey(result.uri, result.line, result.scenario)),
   }));
   const scenarios = views.map(scenarioBlock);
   const title = `gpc-assure: ${model.summary.allPassed ? 'PASS' : 'FAIL'} against ${model.summary.target}`;

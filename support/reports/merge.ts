@@ -12,10 +12,10 @@ import type { ScenarioEvidence } from '../evidence/types';
 import { evidenceKeyFromEnv } from './evidence-key';
 import { writeHtmlReport } from './html-report';
 import { isClean, MANIFEST_FILE, readManifest, verifyManifest, writeManifest } from './manifest';
-import { runFacts, scenarioKey } from './report-model';
+import { runFacts } from './report-model';
 import { EVIDENCE_DIR, SUMMARY_FILE } from './run-reports';
 import { summaryOfResults } from './summary';
-import type { Summary } from './summary-types';
+import type { ScenarioResult, Summary } from './summary-types';
 
 const JUNIT_FILE = 'junit.xml';
 const ALLURE_DIR = 'allure-results';
@@ -49,20 +49,44 @@ function mergedJunit(dirs: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n${suites.join('\n')}\n</testsuites>\n`;
 }
 
-/** Copies DIR/sub into out/sub; names are unique per attempt, so a clash means the same file twice. */
-function copyAll(dirs: string[], sub: string, out: string): ScenarioEvidence[] {
-  const copied: ScenarioEvidence[] = [];
-  for (const dir of dirs) {
+/**
+ * Copies DIR/sub into out/sub; names are unique per attempt, so a clash means the same file twice. Returns,
+ * per input in the order given, the evidence files it held.
+ */
+function copyAll(dirs: string[], sub: string, out: string): ScenarioEvidence[][] {
+  return dirs.map((dir) => {
+    const copied: ScenarioEvidence[] = [];
     const from = join(dir, sub);
-    if (!existsSync(from)) continue;
+    if (!existsSync(from)) return copied;
     mkdirSync(join(out, sub), { recursive: true });
     for (const name of readdirSync(from)) {
       cpSync(join(from, name), join(out, sub, name), { recursive: true });
       if (sub === EVIDENCE_DIR && name.endsWith('.json'))
         copied.push(JSON.parse(readFileSync(join(from, name), 'utf8')) as ScenarioEvidence);
     }
-  }
-  return copied;
+    return copied;
+  });
+}
+
+/**
+ * Each input's evidence meets that input's results only. Evidence files carry feature and scenario names, not
+ * places, and two shards or targets may hold scenarios of the same name (every target runs the same
+ * features): matched across inputs, every target's scenario would show one target's evidence. Keyed by the
+ * result objects themselves, which the merged summary keeps (mergeSummaries sorts, never copies, them).
+ */
+export function evidenceByInput(
+  summaries: readonly Summary[],
+  evidence: readonly ScenarioEvidence[][],
+): Map<ScenarioResult, ScenarioEvidence> {
+  const byResult = new Map<ScenarioResult, ScenarioEvidence>();
+  summaries.forEach((s, i) => {
+    const byName = new Map((evidence[i] ?? []).map((e) => [`${e.feature}\n${e.scenario}`, e]));
+    for (const r of s.results) {
+      const found = byName.get(`${r.feature}\n${r.scenario}`);
+      if (found) byResult.set(r, found);
+    }
+  });
+  return byResult;
 }
 
 /** One summary of the inputs: results pooled, faults and errors gathered, the earliest start and the longest input. */
@@ -84,21 +108,21 @@ export function mergeSummaries(summaries: Summary[]): Summary {
 }
 
 export function mergeReports(dirs: string[], out: string): Summary {
-  const summary = mergeSummaries(dirs.map(checkedSummary));
+  const inputs = dirs.map(checkedSummary);
+  const summary = mergeSummaries(inputs);
   mkdirSync(out, { recursive: true });
   const evidence = copyAll(dirs, EVIDENCE_DIR, out);
   copyAll(dirs, ALLURE_DIR, out);
   writeFileSync(join(out, JUNIT_FILE), mergedJunit(dirs));
   writeFileSync(join(out, SUMMARY_FILE), `${JSON.stringify(summary, null, 2)}\n`);
-  // Evidence files carry feature and scenario names, not places: each meets its result by those names.
-  const byName = new Map(evidence.map((e) => [`${e.feature}\n${e.scenario}`, e]));
-  const evidenceByKey = new Map<string, ScenarioEvidence>();
-  for (const r of summary.results) {
-    const found = byName.get(`${r.feature}\n${r.scenario}`);
-    if (found) evidenceByKey.set(scenarioKey(r.uri, r.line, r.scenario), found);
-  }
   const planned = summary.results.map((r) => ({ name: r.scenario, uri: r.uri, line: r.line }));
-  writeHtmlReport(out, { summary, planned, evidence: evidenceByKey, facts: runFacts(PACKAGE_ROOT, undefined) });
+  writeHtmlReport(out, {
+    summary,
+    planned,
+    evidence: new Map(),
+    evidenceByResult: evidenceByInput(inputs, evidence),
+    facts: runFacts(PACKAGE_ROOT, undefined),
+  });
   writeManifest(out, evidenceKeyFromEnv());
   return summary;
 }

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVIDENCE_MEDIA_TYPE, type ScenarioEvidence } from '../evidence/types';
-import type { Summary, SummaryEnvelope } from './summary-types';
+import type { ScenarioResult, Summary, SummaryEnvelope } from './summary-types';
 
 /** A scenario Cucumber selected to run, whether or not it then ran. */
 export interface PlannedScenario {
@@ -31,6 +31,11 @@ export interface ReportModel {
   planned: PlannedScenario[];
   /** Keyed by scenarioKey(uri, line, name). */
   evidence: Map<string, ScenarioEvidence>;
+  /**
+   * A merged report's evidence, by result: there two results (one per shard or target) may share a place and a
+   * name, so the key above cannot tell them apart. Used instead of `evidence` when given.
+   */
+  evidenceByResult?: ReadonlyMap<ScenarioResult, ScenarioEvidence>;
 }
 
 /** Where a scenario sits; the name is only the fallback for a pickle with no line. */
