@@ -2,17 +2,19 @@
 Feature: 10+. Register a patient
   Register patient (AM-FND-REGISTER, AM-FND-REG-*): the consumer registers a person with the demographics PDS gave it; the
   provider traces the number on PDS itself. A person PDS knows and the practice does not is registered and
-  found from then on; a patient the practice has is a duplicate; a bad NHS number, or a person PDS has not,
+  found from then on, as a temporary registration ('Register a patient': registrationDetails.registrationType T);
+  the consumer sends the telecom and address the page says it SHOULD. A patient the practice has is a duplicate; a bad NHS number, or a person PDS has not,
   has as deceased or restricted, or has with other demographics, is refused.
 
   Background:
     Given the registered patient's practice has been resolved on PDS and SDS
 
-  @AM-FND-REGISTER
-  Scenario: A person PDS knows and the practice does not is registered, then found
+  @AM-FND-REGISTER @AM-FND-REG-TEMPORARY
+  Scenario: A person PDS knows and the practice does not is registered as a temporary patient, then found
     Given the unregistered patient is not yet a patient of the practice
-    When the consumer registers the unregistered patient at the practice
+    When the consumer registers the unregistered patient at the practice with the telecom and address it should send
     Then the provider answers with the registered Patient
+    And the registered Patient is a temporary registration
     When the consumer searches the provider for the unregistered patient
     Then the searchset holds the patient
 

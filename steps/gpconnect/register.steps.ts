@@ -5,9 +5,10 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { identifierValue, ofType, type Resource } from '../../support/fhir/bundle';
 import { registerPatientBody, type Demographics } from '../../support/gpconnect/requests';
+import { REGISTER_DEFECTS, SHOULD_EXTRAS, withPatient } from '../../support/gpconnect/register-variants';
 import { interaction } from '../../support/interactions';
 import { parseJson } from '../../support/spine/http';
-import { SYS } from '../../support/spine/systems';
+import { EXT, SYS } from '../../support/spine/systems';
 import { check, expectAnswer, fail } from '../../support/world/checks';
 import { depthRequirement } from '../../support/world/depth';
 import { choosePatient, findPatientOnProvider, throughSsp, traceOnPds } from '../../support/world/journey';
@@ -60,17 +61,31 @@ async function register(
   w: GpcWorld,
   role: string,
   change: (d: Demographics) => Demographics = (d) => d,
+  changePatient: (p: Resource) => Resource = (p) => p,
 ): Promise<void> {
   choosePatient(w, role);
   const demographics = change(await pdsDemographics(w));
-  await throughSsp(w, interaction('register patient'), {
-    body: registerPatientBody(need(w, 'nhsNumber').nhsNumber, demographics),
-  });
+  const body = registerPatientBody(need(w, 'nhsNumber').nhsNumber, demographics);
+  await throughSsp(w, interaction('register patient'), { body: withPatient(body, changePatient) });
 }
 
 When('the consumer registers {patient} at the practice', async function (this: GpcWorld, role: string) {
   await register(this, role);
 });
+
+When(
+  'the consumer registers {patient} at the practice with the telecom and address it should send',
+  async function (this: GpcWorld, role: string) {
+    await register(this, role, undefined, SHOULD_EXTRAS);
+  },
+);
+
+When(
+  'the consumer registers {patient} at the practice with {register defect}',
+  async function (this: GpcWorld, role: string, defect: string) {
+    await register(this, role, undefined, REGISTER_DEFECTS[defect]);
+  },
+);
 
 When(
   'the consumer registers {patient} at the practice with a birth date PDS does not have',
@@ -103,4 +118,25 @@ Then('the provider answers with the registered Patient', function (this: GpcWorl
 
 Then('the searchset holds the patient', function (this: GpcWorld) {
   thePatient(this);
+});
+
+/** 'Payload Response Body': registrationDetails.registrationType from CareConnect-RegistrationType-1, T for this operation. */
+Then('the registered Patient is a temporary registration', function (this: GpcWorld) {
+  const result = this.answer('provider');
+  const requirement = 'AM-FND-REG-TEMPORARY';
+  const bundle = expectAnswer(this, result, { requirement, status: 200, resourceType: 'Bundle' });
+  const [patient] = ofType(bundle, 'Patient');
+  const details = ((patient?.extension as Resource[] | undefined) ?? []).find((e) => e.url === EXT.registrationDetails);
+  const type = ((details?.extension as Resource[] | undefined) ?? []).find((e) => e.url === 'registrationType');
+  const codings = ((type?.valueCodeableConcept as Resource | undefined)?.coding as Resource[] | undefined) ?? [];
+  check(
+    this,
+    codings.some((c) => c.system === SYS.registrationType && c.code === 'T'),
+    {
+      requirement,
+      evidence: result,
+      expected: `registrationDetails.registrationType ${SYS.registrationType}|T (temporary)`,
+      actual: details ? `registrationType ${JSON.stringify(codings)}` : 'no registrationDetails extension',
+    },
+  );
 });

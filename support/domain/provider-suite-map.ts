@@ -145,11 +145,11 @@ PatientRead | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 PatientRead | caching headers (no-store) per interaction | Y | FMT-NO-STORE WE-3b
 PatientRead | no-consent patient | N |  | no scenario uses a patient who has not consented to share
 PatientRegister | unknown URL / invalid endpoint | N |  | no scenario sends an unknown URL to the provider itself (the SSP rejects it first)
-PatientRegister | register payload validation (identifier/gender/dob/names/address/telecom/nhsCommunication/additional elements) | N |  | register patient's payload is not validated element by element
+PatientRegister | register payload validation (identifier/gender/dob/names/address/telecom/nhsCommunication/additional elements) | Y | AM-FND-REG-PAYLOAD AM-FND-REG-PROFILE
 PatientRegister | register invalid NHS number | Y | AM-FND-REG-NHS
 PatientRegister | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
 PatientRegister | register duplicate | Y | AM-FND-REG-DUPLICATE
-PatientRegister | register temporary patient | N |  | no scenario registers a temporary patient
+PatientRegister | register temporary patient | Y | AM-FND-REG-TEMPORARY
 PatientRegister | register vs PDS | Y | AM-FND-REG-PDS
 PatientRegister | JWT scope/org per interaction | P | JWT-SCOPE-MATCH | the edge matrix (features/spine-edge/06-edge-matrix.feature) leaves out register patient, which needs a new patient per probe
 PatientRegister | caching headers (no-store) per interaction | P | FMT-NO-STORE WE-3b | the edge matrix (features/spine-edge/06-edge-matrix.feature) leaves out register patient, which needs a new patient per probe

@@ -20,6 +20,7 @@ export const SYS = {
   confidentiality: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality',
   orgType: 'https://fhir.nhs.uk/STU3/CodeSystem/GPConnect-OrganisationType-1',
   sdsJobRole: 'https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-SDSJobRoleName-1',
+  registrationType: 'https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-RegistrationType-1',
 } as const;
 
 export const EXT = {
@@ -31,6 +32,8 @@ export const EXT = {
   bookingOrganisation: 'https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-BookingOrganisation-1',
   deliveryChannel: 'https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-DeliveryChannel-2',
   practitionerRole: 'https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-PractitionerRole-1',
+  registrationDetails: 'https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-RegistrationDetails-1',
+  nhsCommunication: 'https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-NHSCommunication-1',
   cancellationReason:
     'https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-AppointmentCancellationReason-1',
 } as const;

@@ -6,6 +6,7 @@
 import { defineParameterType } from '@cucumber/cucumber';
 import { interaction, INTERACTIONS } from '../interactions';
 import type { Hop } from '../domain/hop';
+import { REGISTER_DEFECTS } from '../gpconnect/register-variants';
 
 defineParameterType({
   name: 'interaction',
@@ -42,4 +43,16 @@ defineParameterType({
   name: 'hop',
   regexp: /PDS|SDS|the SSP|the provider/,
   transformer: (phrase: string) => HOPS[phrase],
+});
+
+/** A defect of register patient's Patient (AM-FND-REG-PAYLOAD, AM-FND-REG-PROFILE), as the Examples name it. */
+defineParameterType({
+  name: 'register defect',
+  regexp: new RegExp(
+    Object.keys(REGISTER_DEFECTS)
+      .sort((a, b) => b.length - a.length)
+      .map((label) => label.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&'))
+      .join('|'),
+  ),
+  transformer: (label: string) => label,
 });

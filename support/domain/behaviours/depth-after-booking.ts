@@ -159,4 +159,33 @@ export const DEPTH_AFTER_BOOKING = [
     answers: [{ status: 400, code: 'INVALID_PATIENT_DEMOGRAPHICS' }],
     checkedBy: 'scenario',
   },
+  {
+    id: 'AM-FND-REG-PAYLOAD',
+    actor: 'provider',
+    hop: 'provider',
+    text: "A registerPatient Patient breaking the consumer's rules of 'Register a patient' (no birth date, a registrationDetails extension, a telecom or address of use old, more than one NHS number) answers 422 INVALID_RESOURCE",
+    facts:
+      "facts §6; GP Connect 1.2.x pages/foundations/foundations_use_case_register_a_patient.md, 'Payload Request Body' and 'Error Handling'",
+    answers: [{ status: 422, code: 'INVALID_RESOURCE' }],
+    checkedBy: 'scenario',
+  },
+  {
+    id: 'AM-FND-REG-PROFILE',
+    actor: 'provider',
+    hop: 'provider',
+    text: 'A registerPatient Patient off CareConnect-GPC-Patient-1 (an unknown or forbidden element, a gender outside its value set, a birth date not a FHIR date, no single official name with a family name, a telecom without its value, an NHS number without its verification status) answers 422 INVALID_RESOURCE',
+    facts:
+      'facts §6, §9 (CareConnect-GPC-Patient-1); the OperationDefinition GPConnect-RegisterPatient-Operation-1 binds registerPatient to that profile',
+    answers: [{ status: 422, code: 'INVALID_RESOURCE' }],
+    checkedBy: 'scenario',
+  },
+  {
+    id: 'AM-FND-REG-TEMPORARY',
+    actor: 'provider',
+    hop: 'provider',
+    text: "Register patient makes a temporary registration: the answer's Patient carries registrationDetails with registrationType CareConnect-RegistrationType-1 T",
+    facts:
+      "facts §9 (Extension-CareConnect-GPC-RegistrationDetails-1); pages/foundations/foundations_use_case_register_a_patient.md: 'Provider systems SHALL register the new Patient resource as a temporary patient record', 'Payload Response Body'",
+    checkedBy: 'scenario',
+  },
 ] as const satisfies readonly Behaviour[];

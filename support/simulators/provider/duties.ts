@@ -30,6 +30,11 @@ export const PROVIDER_DUTIES = [
   'check the patient on PDS',
   'refuse a duplicate registration',
   'keep the registration',
+  /** Register patient's payload ('Register a patient', 'Payload Request Body') and its Patient's profile. */
+  'check the registerPatient payload',
+  'check the registerPatient Patient against its profile',
+  /** 'Provider systems SHALL register the new Patient resource as a temporary patient record'. */
+  'register as a temporary patient',
   /** Get structured record ('Retrieve a patient record'): who is refused, which parameters filter, what is warned of. */
   'refuse a deceased patient',
   'refuse a dissenting patient',

@@ -6,7 +6,7 @@
  * provider state, so find patient, reads and booking know the person from then on.
  */
 import { nhsNumberProblem } from '../../spine/nhs-number';
-import { PROFILE, SYS } from '../../spine/systems';
+import { EXT, PROFILE, SYS } from '../../spine/systems';
 import { person, type Person } from '../fixtures/people';
 import type { SimResponse } from '../http-kit';
 import type { ProviderContext } from './context';
@@ -14,6 +14,7 @@ import { badRequest, GpcError, invalidParameter, invalidResource, type SpineCode
 import { isPatientOf } from './patients';
 import { HONEST_PATIENT, patientResource, searchset, type Resource } from './resources';
 import type { ProviderDuty } from './duties';
+import { payloadProblem } from './register-payload';
 import { register } from './state';
 import { SPINE } from '../../domain/spine-codes';
 
@@ -130,8 +131,34 @@ function registeredPatient(r: Registration, ods: string): Resource {
   };
 }
 
+/**
+ * The registration the answer's Patient carries ('Payload Response Body': the provider SHALL populate
+ * registrationDetails, registrationType from CareConnect-RegistrationType-1): T, temporary, is what the
+ * operation makes; a provider that files the person as a regular patient says R.
+ */
+function registrationDetails(temporary: boolean, now: Date): Json {
+  return {
+    url: EXT.registrationDetails,
+    extension: [
+      { url: 'registrationPeriod', valuePeriod: { start: now.toISOString() } },
+      {
+        url: 'registrationType',
+        valueCodeableConcept: {
+          coding: [
+            temporary
+              ? { system: SYS.registrationType, code: 'T', display: 'Temporary' }
+              : { system: SYS.registrationType, code: 'R', display: 'Regular' },
+          ],
+        },
+      },
+    ],
+  };
+}
+
 export function registerPatient(ctx: ProviderContext): SimResponse {
   const { sent, nhsNumber } = parseRequest(ctx.req.body);
+  const defect = payloadProblem(sent, (duty) => ctx.does(duty));
+  if (defect) throw invalidResource(`the registerPatient Patient has ${defect}`);
   const r: Registration = { nhsNumber, sent, pds: person(nhsNumber) };
   for (const rule of RULES) {
     if (!ctx.does(rule.duty)) continue;
@@ -139,5 +166,8 @@ export function registerPatient(ctx: ProviderContext): SimResponse {
     if (problem) throw new GpcError(rule.status, rule.code, problem);
   }
   if (ctx.does('keep the registration')) register(ctx.state, ctx.practice.ods, nhsNumber);
-  return { status: 200, body: searchset(ctx.serviceRoot, [registeredPatient(r, ctx.practice.ods)]) };
+  const patient = registeredPatient(r, ctx.practice.ods);
+  const details = registrationDetails(ctx.does('register as a temporary patient'), new Date());
+  const registered = { ...patient, extension: [...((patient.extension as Json[] | undefined) ?? []), details] };
+  return { status: 200, body: searchset(ctx.serviceRoot, [registered]) };
 }
