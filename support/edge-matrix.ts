@@ -1,7 +1,8 @@
 /**
  * The Spine-edge rules as a matrix over the interaction table (issue 16.1): which interactions each provider-mode
- * rule applies to, and the probe that breaks it on each one. features/spine-edge/06-edge-matrix.feature probes
- * every pair, and test/unit/edge-matrix.test.ts fails when a pair has no row there.
+ * rule applies to, the probe that breaks it on each one, and the feature that probes its pairs:
+ * features/spine-edge/06-edge-matrix.feature for the edge rules, no-store and read ETags, 08-format-matrix.feature
+ * for the format rules. test/unit/edge-matrix.test.ts fails when a pair has no row in its feature.
  */
 import { INTERACTIONS, interaction, type Interaction, type InteractionName } from './interactions';
 import { EDGE_RULES, type EdgeRule, type Probe } from './jwt/jwt-rules';
@@ -17,11 +18,28 @@ export const MATRIX_INTERACTIONS: readonly Interaction[] = INTERACTIONS.filter(
 /** A FHIR read: a GET of one resource by logical id (FMT-ETAG asks its ETag of reads only). */
 export const isRead = (i: Interaction) => i.method === 'GET' && i.path.endsWith('/{id}');
 
+/**
+ * The format rules ('Content types, compression and caching', 'Error handling'): every answer honours _format
+ * over Accept, serves XML, gzips when asked, refuses an unsupported format with 415, and shapes that error as
+ * GPConnect-OperationOutcome-1. One scenario per interaction checks all four, each check naming its rule.
+ */
+export const FORMAT_RULES = ['FMT-NEGOTIATE', 'FMT-GZIP', 'FMT-415', 'FMT-ERROR-OUTCOME'] as const;
+
+const everyInteraction = () => true;
+
 /** The answer rules probed per interaction, and where each applies. */
 export const ANSWER_RULE_SCOPE: Record<string, (i: Interaction) => boolean> = {
-  'FMT-NO-STORE': () => true,
+  'FMT-NO-STORE': everyInteraction,
   'FMT-ETAG': isRead,
+  ...Object.fromEntries(FORMAT_RULES.map((rule) => [rule, everyInteraction])),
 };
+
+export const EDGE_MATRIX_FEATURE = 'features/spine-edge/06-edge-matrix.feature';
+export const FORMAT_MATRIX_FEATURE = 'features/spine-edge/08-format-matrix.feature';
+
+/** The feature whose rows probe a rule's pairs. */
+export const matrixFeature = (rule: string) =>
+  (FORMAT_RULES as readonly string[]).includes(rule) ? FORMAT_MATRIX_FEATURE : EDGE_MATRIX_FEATURE;
 
 /** Every edge rule applies to every interaction: each request the provider serves passes through them all. */
 export const appliesTo = (rule: EdgeRule | string, i: Interaction): boolean =>
@@ -48,11 +66,14 @@ export function probeOn(rule: EdgeRule, i: Interaction): Probe {
   return probe;
 }
 
-/** Every (rule, interaction) pair the matrix calls for: edge rules first, then the answer rules. */
-export function matrixPairs(): { rule: string; interaction: string }[] {
-  const edge = EDGE_RULES.flatMap((r) => MATRIX_INTERACTIONS.map((i) => ({ rule: r.id, interaction: i.name })));
-  const answer = Object.keys(ANSWER_RULE_SCOPE).flatMap((rule) =>
-    MATRIX_INTERACTIONS.filter((i) => appliesTo(rule, i)).map((i) => ({ rule, interaction: i.name })),
+/** Every (rule, interaction) pair the matrix calls for, with its feature: edge rules first, then the answer rules. */
+export function matrixPairs(): { rule: string; interaction: string; feature: string }[] {
+  const rules = [...EDGE_RULES.map((r) => r.id), ...Object.keys(ANSWER_RULE_SCOPE)];
+  return rules.flatMap((rule) =>
+    MATRIX_INTERACTIONS.filter((i) => appliesTo(rule, i)).map((i) => ({
+      rule,
+      interaction: i.name,
+      feature: matrixFeature(rule),
+    })),
   );
-  return [...edge, ...answer];
 }

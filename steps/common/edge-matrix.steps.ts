@@ -5,6 +5,7 @@
 import { Then, When } from '@cucumber/cucumber';
 import { probeOn } from '../../support/edge-matrix';
 import type { Interaction } from '../../support/interactions';
+import { expectedAnswer, isRequirementId } from '../../support/domain/catalogue';
 import { EDGE_RULES } from '../../support/jwt/jwt-rules';
 import { check, expectError } from '../../support/world/checks';
 import { throughSsp } from '../../support/world/journey';
@@ -25,14 +26,15 @@ When(
   },
 );
 
+/** The refusal the catalogue says a rule asks for: an edge rule's, or an answer rule's that refuses (FMT-415). */
+function refusalOf(id: string): { status: number; code?: string } {
+  if (!isRequirementId(id)) throw new Error(`no rule ${id} in the catalogue (support/domain/catalogue.ts)`);
+  const { status, code } = expectedAnswer(id);
+  return { status, code };
+}
+
 Then('the provider refuses it as {word} requires', function (this: GpcWorld, ruleId: string) {
-  const rule = edgeRule(ruleId);
-  expectError(this, this.answer('provider'), {
-    hop: 'provider',
-    requirement: rule.id,
-    status: rule.status,
-    code: rule.spineCode,
-  });
+  expectError(this, this.answer('provider'), { hop: 'provider', requirement: ruleId, ...refusalOf(ruleId) });
 });
 
 When('the consumer sends a well-formed {interaction}', async function (this: GpcWorld, i: Interaction) {

@@ -51,26 +51,40 @@ function fhirXmlProblem(text: string, resourceType: string): string | undefined 
 
 const MEDIA_TYPE: Record<string, string> = { JSON: 'application/fhir+json', XML: 'application/fhir+xml' };
 
-Then('the provider serves the {word} as {word}', function (this: GpcWorld, resourceType: string, format: string) {
-  const result = this.answer('provider');
-  const base = { hop: 'provider' as const, requirement: scenarioRule(this), evidence: result };
+interface Served {
+  resourceType: string;
+  format: string;
+  requirement: string;
+  /** The success status expected; absent, any 2xx (a booking answers 201, a read 200). */
+  status?: number;
+}
+
+/** Checks the scenario's answer is `resourceType` served as JSON or as well-formed FHIR XML, blaming `requirement`. */
+export function expectServedAs(w: GpcWorld, { resourceType, format, requirement, status }: Served): void {
+  const result = w.answer('provider');
+  const base = { hop: 'provider' as const, requirement, evidence: result };
   if (format === 'JSON') {
-    expectAnswer(this, result, { ...base, status: 200, resourceType });
+    expectAnswer(w, result, { ...base, status: status ?? 200, resourceType });
     return;
   }
-  check(this, result.status === 200, {
+  const got = result.status ?? 0;
+  check(w, status === undefined ? got >= 200 && got < 300 : got === status, {
     ...base,
-    expected: 'HTTP 200',
+    expected: status === undefined ? 'a success (HTTP 2xx)' : `HTTP ${status}`,
     actual: `HTTP ${result.status ?? result.transport?.kind}`,
   });
   const contentType = result.headers['content-type'] ?? '';
-  check(this, contentType.startsWith(MEDIA_TYPE[format]), {
+  check(w, contentType.startsWith(MEDIA_TYPE[format]), {
     ...base,
     expected: `Content-Type ${MEDIA_TYPE[format]}`,
     actual: `Content-Type ${contentType || 'none'}`,
   });
   const problem = fhirXmlProblem(result.text, resourceType);
-  check(this, !problem, { ...base, expected: `a well-formed FHIR XML ${resourceType}`, actual: problem ?? '' });
+  check(w, !problem, { ...base, expected: `a well-formed FHIR XML ${resourceType}`, actual: problem ?? '' });
+}
+
+Then('the provider serves the {word} as {word}', function (this: GpcWorld, resourceType: string, format: string) {
+  expectServedAs(this, { resourceType, format, requirement: scenarioRule(this), status: 200 });
 });
 
 /**
@@ -98,15 +112,20 @@ When(
   },
 );
 
-Then('the answer came gzip-compressed', function (this: GpcWorld) {
-  const result = this.answer('provider');
+/** Checks the scenario's answer came with Content-Encoding gzip, blaming `requirement`. */
+export function expectGzip(w: GpcWorld, requirement: string): void {
+  const result = w.answer('provider');
   const encoding = result.headers['content-encoding'];
-  check(this, encoding === 'gzip', {
-    requirement: scenarioRule(this),
+  check(w, encoding === 'gzip', {
+    requirement,
     evidence: result,
     expected: 'Content-Encoding: gzip',
     actual: encoding ? `Content-Encoding: ${encoding}` : 'no Content-Encoding',
   });
+}
+
+Then('the answer came gzip-compressed', function (this: GpcWorld) {
+  expectGzip(this, scenarioRule(this));
 });
 
 Then('the answer carries a weak ETag', function (this: GpcWorld) {

@@ -2,16 +2,16 @@
  * A provider lenient on one interaction only is caught on exactly that one (issue 16.1): each
  * `provider-lenient-<rule>@<interaction>` fault runs the rule's rows of the Spine-edge matrix, and the one row
  * for that interaction must fail naming hop provider and the rule, while the rule's rows on every other
- * interaction pass. The cases span header, claim, scope, interaction-ID and answer rules, reads and writes.
+ * interaction pass. The cases span header, claim, scope, interaction-ID, answer and format rules, reads and
+ * writes; each provider case runs the feature support/edge-matrix.ts says probes its rule.
  */
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { appliesTo, MATRIX_INTERACTIONS } from '../../support/edge-matrix';
+import { appliesTo, MATRIX_INTERACTIONS, matrixFeature } from '../../support/edge-matrix';
 import { lenientAtFault, sspLenientAtFault } from '../../support/simulators/fault-modes/lenient-at';
 import { metaWorkDir, runWithFault, RUNS_AT_ONCE } from './fault-runner';
 
-const MATRIX = 'features/spine-edge/06-edge-matrix.feature';
 const SSP_EVERY_STEP = 'features/spine-edge/07-ssp-every-step.feature';
 /** The interactions 07-ssp-every-step.feature probes the SSP's rules on (WE-4b, WE-5b, WE-6b). */
 const SSP_STEPS = ['search free slots', 'find patient', 'book appointment'];
@@ -31,7 +31,7 @@ const provider = (rule: string, interaction: string): Case => ({
   rule,
   interaction,
   hop: 'provider',
-  feature: MATRIX,
+  feature: matrixFeature(rule),
   rows: MATRIX_INTERACTIONS.filter((i) => appliesTo(rule, i)).length,
 });
 
@@ -54,6 +54,10 @@ const PROVIDER_CASES: [rule: string, interaction: string][] = [
   ['JWT-EXPIRED', 'amend appointment'],
   ['FMT-NO-STORE', 'cancel appointment'],
   ['FMT-ETAG', 'read location'],
+  ['FMT-NEGOTIATE', 'read patient'],
+  ['FMT-GZIP', 'find organization'],
+  ['FMT-415', 'book appointment'],
+  ['FMT-ERROR-OUTCOME', 'amend appointment'],
 ];
 
 const CASES: Case[] = [

@@ -1,40 +1,53 @@
 /**
  * The Spine-edge matrix is complete (issue 16.1): every (rule, interaction) pair support/edge-matrix.ts calls for
- * has its row in features/spine-edge/06-edge-matrix.feature, under that rule's tag, and every matrix interaction
- * has a well-formed request to carry the probes.
+ * has its row in the rule's feature (06-edge-matrix.feature, or 08-format-matrix.feature for the format rules),
+ * under that rule's tag, and every matrix interaction has a well-formed request to carry the probes.
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { MATRIX_INTERACTIONS, matrixPairs, probeOn } from '../../support/edge-matrix';
+import {
+  EDGE_MATRIX_FEATURE,
+  FORMAT_MATRIX_FEATURE,
+  MATRIX_INTERACTIONS,
+  matrixPairs,
+  probeOn,
+} from '../../support/edge-matrix';
 import { EDGE_RULES, firstBreach } from '../../support/jwt/jwt-rules';
 import { WELL_FORMED_INTERACTIONS } from '../../support/world/well-formed';
 
-const FEATURE = join(__dirname, '..', '..', 'features/spine-edge/06-edge-matrix.feature');
+const read = (feature: string) => readFileSync(join(__dirname, '..', '..', feature), 'utf8');
+const FEATURE = EDGE_MATRIX_FEATURE;
 
-/** The (rule, interaction) pairs the feature probes: each Examples row under the rule tag above it. */
-function probedPairs(text: string): Set<string> {
+/**
+ * The (rule, interaction) pairs a feature probes: each Examples row under the rule tags above it. A row
+ * `| rule | interaction |` names its one rule, which must be among the tags; a row `| interaction |` probes
+ * every rule tag (08-format-matrix.feature checks its four rules in one scenario).
+ */
+function probedPairs(feature: string): Set<string> {
   const pairs = new Set<string>();
-  let tag = '';
-  for (const line of text.split('\n')) {
-    const tagLine = /^\s*@([A-Z][A-Z0-9-]+)(\s+@[\w:-]+)*\s*$/.exec(line);
-    if (tagLine) tag = tagLine[1];
+  let tags: string[] = [];
+  for (const line of read(feature).split('\n')) {
+    if (/^\s*(@[\w:-]+\s*)+$/.test(line)) tags = [...line.matchAll(/@([A-Z][A-Z0-9-]+)\b/g)].map((m) => m[1]);
     const cells = /^\s*\|(.*)\|\s*$/
       .exec(line)?.[1]
       .split('|')
       .map((c) => c.trim());
     if (!cells || cells.includes('interaction')) continue;
-    const [rule, name] = cells.length === 2 ? cells : [tag, cells[0]];
-    if (rule !== tag) throw new Error(`row for ${rule} sits under the tag @${tag}: ${line.trim()}`);
-    pairs.add(`${rule} on ${name.replace(/^"|"$/g, '')}`);
+    const [rules, name] = cells.length === 2 ? [[cells[0]], cells[1]] : [tags, cells[0]];
+    for (const rule of rules) {
+      if (!tags.includes(rule))
+        throw new Error(`row for ${rule} sits under the tags @${tags.join(' @')}: ${line.trim()}`);
+      pairs.add(`${rule} on ${name.replace(/^"|"$/g, '')} in ${feature}`);
+    }
   }
   return pairs;
 }
 
 describe('the Spine-edge matrix', () => {
-  const probed = probedPairs(readFileSync(FEATURE, 'utf8'));
-  const wanted = matrixPairs().map((p) => `${p.rule} on ${p.interaction}`);
+  const probed = new Set([...probedPairs(EDGE_MATRIX_FEATURE), ...probedPairs(FORMAT_MATRIX_FEATURE)]);
+  const wanted = matrixPairs().map((p) => `${p.rule} on ${p.interaction} in ${p.feature}`);
 
   it('probes every rule on every interaction it applies to', () => {
     const missing = wanted.filter((p) => !probed.has(p));
@@ -48,7 +61,7 @@ describe('the Spine-edge matrix', () => {
   });
 
   it('tags @needs-direct-provider exactly the rules whose probe goes straight to the provider', () => {
-    const text = readFileSync(FEATURE, 'utf8');
+    const text = read(FEATURE);
     const tagged = [...text.matchAll(/^\s*@([A-Z][A-Z0-9-]+) @needs-direct-provider\s*$/gm)].map((m) => m[1]);
     const direct = EDGE_RULES.filter((r) => r.probe?.straightToProvider).map((r) => r.id);
     assert.deepEqual(tagged.sort(), direct.sort());

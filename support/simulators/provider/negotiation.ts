@@ -62,7 +62,8 @@ function chooseFrom(value: string | null | undefined): Choice {
 
 /** The format a request asks for, or the media type it named that the provider cannot serve (→ 415). */
 export function negotiate(req: SimRequest, faults: Faults): { format: Format } | { unsupported: string } {
-  const keeps = answerRules(faults);
+  // The request's own interaction: a fault lenient on one interaction only negotiates there as a lenient provider.
+  const keeps = answerRules(faults, req);
   // A provider that ignores negotiation answers JSON whatever was asked.
   if (!keeps.has('FMT-NEGOTIATE')) return { format: 'json' };
   const choice = chooseFrom(req.query.get('_format')) ??
