@@ -37,6 +37,13 @@ export const ANSWER_RULE_SCOPE: Record<string, (i: Interaction) => boolean> = {
 export const EDGE_MATRIX_FEATURE = 'features/spine-edge/06-edge-matrix.feature';
 export const FORMAT_MATRIX_FEATURE = 'features/spine-edge/08-format-matrix.feature';
 
+/**
+ * FMT-NEGOTIATE's whole precedence table (_format over Accept over Content-Type, JSON by default) is sent again
+ * only where repeating a request changes nothing: the reads and searches. Its rows carry this tag as well.
+ */
+export const PRECEDENCE_TAG = 'format-precedence';
+export const isRepeatable = (i: Interaction) => i.method === 'GET';
+
 /** The feature whose rows probe a rule's pairs. */
 export const matrixFeature = (rule: string) =>
   (FORMAT_RULES as readonly string[]).includes(rule) ? FORMAT_MATRIX_FEATURE : EDGE_MATRIX_FEATURE;
@@ -66,14 +73,32 @@ export function probeOn(rule: EdgeRule, i: Interaction): Probe {
   return probe;
 }
 
-/** Every (rule, interaction) pair the matrix calls for, with its feature: edge rules first, then the answer rules. */
-export function matrixPairs(): { rule: string; interaction: string; feature: string }[] {
+export interface MatrixPair {
+  rule: string;
+  interaction: string;
+  feature: string;
+  /** A second probe of the same rule on the interaction, tagged so (PRECEDENCE_TAG). */
+  variant?: string;
+}
+
+/**
+ * Every (rule, interaction) pair the matrix calls for, with its feature: edge rules first, then the answer rules,
+ * then FMT-NEGOTIATE's precedence table on the repeatable interactions.
+ */
+export function matrixPairs(): MatrixPair[] {
   const rules = [...EDGE_RULES.map((r) => r.id), ...Object.keys(ANSWER_RULE_SCOPE)];
-  return rules.flatMap((rule) =>
+  const pairs: MatrixPair[] = rules.flatMap((rule) =>
     MATRIX_INTERACTIONS.filter((i) => appliesTo(rule, i)).map((i) => ({
       rule,
       interaction: i.name,
       feature: matrixFeature(rule),
     })),
   );
+  const precedence = MATRIX_INTERACTIONS.filter(isRepeatable).map((i) => ({
+    rule: 'FMT-NEGOTIATE',
+    interaction: i.name,
+    feature: FORMAT_MATRIX_FEATURE,
+    variant: PRECEDENCE_TAG,
+  }));
+  return [...pairs, ...precedence];
 }

@@ -8,7 +8,8 @@ Feature: Spine edge — the format rules on every interaction
   (FMT-GZIP); then the same request with _format text/turtle is refused with 415 UNSUPPORTED_MEDIA_TYPE
   (FMT-415) in a GPConnect-OperationOutcome-1 (FMT-ERROR-OUTCOME). The unsupported-format request follows
   the served one, so on a write it repeats a booking or an If-Match already used: a conformant provider judges
-  the format before the request, and answers 415 all the same.
+  the format before the request, and answers 415 all the same. On the reads and searches, whose requests can
+  be repeated, the whole precedence (_format, else Accept, else Content-Type, else JSON) is probed as well.
   test/unit/edge-matrix.test.ts fails when an interaction the format rules apply to has no row here.
 
   Background:
@@ -40,4 +41,28 @@ Feature: Spine edge — the format rules on every interaction
       | "book appointment"                |
       | "amend appointment"               |
       | "cancel appointment"              |
+      | "retrieve patient's appointments" |
+
+  Scenario Outline: The format precedence on <interaction>
+    When the consumer sends <interaction> once with each format choice, and the provider serves each as FMT-NEGOTIATE requires
+      | _format | accept                | content type          | served |
+      | -       | application/fhir+xml  | -                     | XML    |
+      | json    | application/fhir+xml  | -                     | JSON   |
+      | -       | */*                   | application/fhir+xml  | XML    |
+      | -       | application/fhir+json | application/fhir+xml  | JSON   |
+      | -       | */*                   | -                     | JSON   |
+
+    @FMT-NEGOTIATE @format-precedence
+    Examples: the reads and searches, where a request can be repeated (a write is served once, above)
+      | interaction                       |
+      | "read metadata"                   |
+      | "read patient"                    |
+      | "find patient"                    |
+      | "read practitioner"               |
+      | "find practitioner"               |
+      | "read organization"               |
+      | "find organization"               |
+      | "read location"                   |
+      | "search free slots"               |
+      | "read appointment"                |
       | "retrieve patient's appointments" |

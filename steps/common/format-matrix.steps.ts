@@ -4,12 +4,12 @@
  * GP Connect provider serves. Each check names its own rule, so one scenario per interaction blames the rule a
  * lenient provider skipped.
  */
-import { Then, When } from '@cucumber/cucumber';
+import { Then, When, type DataTable } from '@cucumber/cucumber';
 import type { Interaction } from '../../support/interactions';
 import type { GpcRequest } from '../../support/spine/ssp-client';
 import { wellFormedRequest } from '../../support/world/well-formed';
 import type { GpcWorld } from '../../support/world/world';
-import { expectGzip, expectServedAs } from '../ssp/format.steps';
+import { expectGzip, expectServedAs, given } from '../ssp/format.steps';
 import { sendProbe } from './edge.steps';
 
 /** The scenario's well-formed request, kept for the unsupported-format request that repeats it. */
@@ -51,5 +51,31 @@ When(
       { query: `_format=${encodeURIComponent(format)}`, headers: { Accept: 'application/fhir+json' } },
       first.request,
     );
+  },
+);
+
+/**
+ * The interaction's well-formed request once per row of the precedence table, each answer checked as it comes:
+ * a repeatable request (a read or search) changes nothing on the provider, so the rows cannot disturb each other.
+ */
+When(
+  'the consumer sends {interaction} once with each format choice, and the provider serves each as {word} requires',
+  async function (this: GpcWorld, i: Interaction, requirement: string, table: DataTable) {
+    const request = await wellFormedRequest(this, i);
+    for (const row of table.hashes()) {
+      const format = given(row['_format']);
+      // Accept is always sent: without one the HTTP client sends its own default, which prefers JSON.
+      await sendProbe(
+        this,
+        i,
+        {
+          query: format && `_format=${encodeURIComponent(format)}`,
+          headers: { Accept: row['accept'], 'Content-Type': given(row['content type']) ?? null },
+        },
+        request,
+      );
+      const choice = `_format ${row['_format']}, Accept ${row['accept']}, Content-Type ${row['content type']}`;
+      expectServedAs(this, { resourceType: i.responseType, format: row['served'], requirement, status: 200, choice });
+    }
   },
 );

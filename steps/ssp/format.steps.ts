@@ -13,7 +13,7 @@ import type { GpcWorld } from '../../support/world/world';
 import { scenarioRule, sendProbe } from '../common/edge.steps';
 
 /** `-` in a feature's table means "not sent". */
-const given = (value: string) => (value === '-' ? undefined : value);
+export const given = (value: string) => (value === '-' ? undefined : value);
 
 When(
   'the consumer sends {interaction} with _format {string}, Accept {string} and Content-Type {string}',
@@ -57,14 +57,22 @@ interface Served {
   requirement: string;
   /** The success status expected; absent, any 2xx (a booking answers 201, a read 200). */
   status?: number;
+  /** The format choice the request made, named in a failure. */
+  choice?: string;
 }
 
 /** Checks the scenario's answer is `resourceType` served as JSON or as well-formed FHIR XML, blaming `requirement`. */
-export function expectServedAs(w: GpcWorld, { resourceType, format, requirement, status }: Served): void {
+export function expectServedAs(w: GpcWorld, { resourceType, format, requirement, status, choice }: Served): void {
   const result = w.answer('provider');
   const base = { hop: 'provider' as const, requirement, evidence: result };
+  const asked = choice ? ` for ${choice}` : '';
   if (format === 'JSON') {
     expectAnswer(w, result, { ...base, status: status ?? 200, resourceType });
+    check(w, !(result.headers['content-type'] ?? '').startsWith(MEDIA_TYPE.XML), {
+      ...base,
+      expected: `Content-Type ${MEDIA_TYPE.JSON}${asked}`,
+      actual: `Content-Type ${result.headers['content-type']}`,
+    });
     return;
   }
   const got = result.status ?? 0;
@@ -76,11 +84,11 @@ export function expectServedAs(w: GpcWorld, { resourceType, format, requirement,
   const contentType = result.headers['content-type'] ?? '';
   check(w, contentType.startsWith(MEDIA_TYPE[format]), {
     ...base,
-    expected: `Content-Type ${MEDIA_TYPE[format]}`,
+    expected: `Content-Type ${MEDIA_TYPE[format]}${asked}`,
     actual: `Content-Type ${contentType || 'none'}`,
   });
   const problem = fhirXmlProblem(result.text, resourceType);
-  check(w, !problem, { ...base, expected: `a well-formed FHIR XML ${resourceType}`, actual: problem ?? '' });
+  check(w, !problem, { ...base, expected: `a well-formed FHIR XML ${resourceType}${asked}`, actual: problem ?? '' });
 }
 
 Then('the provider serves the {word} as {word}', function (this: GpcWorld, resourceType: string, format: string) {

@@ -6,8 +6,8 @@
  * every group of the mapped TSV must be here.
  *
  * One line per group: `PT feature | group | Y/P/N | requirement IDs | reason`. The reason says why a group
- * is not fully covered: EDGE and TRANSPORT name the parts of issue 16 items 1 and 3 still open (Spine-edge rules
- * on every interaction; provider-side transport), any other text says what is missing.
+ * is not fully covered: WRITE_FORMAT and TRANSPORT name the parts of issue 16 items 1 and 3 still open (the
+ * format precedence on writes; provider-side transport), any other text says what is missing.
  */
 import { isRequirementId, type RequirementId } from './catalogue';
 
@@ -26,7 +26,8 @@ export interface SuiteGroup {
 }
 
 const REASONS: Readonly<Record<string, string>> = {
-  EDGE: 'issue 16 item 1: content negotiation, _format, gzip and the error-body shape are still probed on /metadata only (the edge matrix probes the header, JWT, scope, no-store and read-ETag rules on every interaction)',
+  WRITE_FORMAT:
+    'issue 16 item 1: on this write, _format xml over an Accept of JSON is served as FHIR XML and an unsupported _format is refused with 415 (08-format-matrix.feature); the rest of the precedence (Accept alone, Content-Type, the JSON default) is probed on every read and search, not on a write, which cannot be repeated unchanged',
   TRANSPORT:
     'issue 16 item 3: the embedded provider has an HTTPS mode (TLS 1.2, mutual auth, the cipher list; unit-tested), but no scenario probes a target provider endpoint yet',
 };
@@ -41,7 +42,7 @@ SearchForFreeSlots | slot invalid param values | P | AM-SLOT-PARAMS | busy statu
 SearchForFreeSlots | slot searchFilter org type/code | P | AM-SLOT-FILTER | five searchFilter rows are probed; the suite's full matrix is not
 SearchForFreeSlots | slot partial dateTime | N |  | no scenario sends a partial dateTime (year, year-month) on slot search
 SearchForFreeSlots | slot resource content | Y | WE-4b WE-4d AM-SLOT-CONTENT
-SearchForFreeSlots | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
+SearchForFreeSlots | content negotiation per interaction | Y | FMT-NEGOTIATE FMT-415
 SearchForFreeSlots | slot _include Schedule/Practitioner/Location | Y | WE-4c AM-SLOT-INCLUDE
 SearchForFreeSlots | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 SearchForFreeSlots | caching headers (no-store) per interaction | Y | FMT-NO-STORE WE-3b
@@ -51,7 +52,7 @@ AppointmentBook | book with optional/extra elements | P | AM-BOOK-INVALID AM-BOO
 AppointmentBook | 1.2.x Appointment extensions round-trip | N |  | no check that the Appointment extensions survive this interaction
 AppointmentBook | book invalid resource (422) | P | AM-BOOK-INVALID | twelve invalid bookings are probed; the suite has more variants
 AppointmentBook | unknown URL / invalid endpoint | N |  | no scenario sends an unknown URL to the provider itself (the SSP rejects it first)
-AppointmentBook | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
+AppointmentBook | content negotiation per interaction | P | FMT-NEGOTIATE FMT-415 | WRITE_FORMAT
 AppointmentBook | Prefer return=minimal/representation | Y | AM-BOOK-PREFER
 AppointmentBook | book without practitioner | Y | AM-BOOK-OPTIONAL
 AppointmentBook | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
@@ -61,7 +62,7 @@ AppointmentBook | serviceCategory/serviceType (1.2.7) | N |  | no check that the
 AppointmentAmend | amend success | Y | AM-LIFE-AMEND
 AppointmentAmend | 1.2.x Appointment extensions round-trip | N |  | no check that the Appointment extensions survive this interaction
 AppointmentAmend | amend non-amendable element | Y | AM-LIFE-AMEND
-AppointmentAmend | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
+AppointmentAmend | content negotiation per interaction | P | FMT-NEGOTIATE FMT-415 | WRITE_FORMAT
 AppointmentAmend | Prefer return=minimal/representation | N |  | Prefer is probed on book only
 AppointmentAmend | ETag / If-Match | Y | AM-LIFE-ETAG
 AppointmentAmend | amend invalid resource | N |  | no scenario amends with an invalid Appointment resource
@@ -74,9 +75,9 @@ AppointmentAmend | serviceCategory/serviceType (1.2.7) | N |  | no check that th
 AppointmentCancel | cancel success | Y | AM-LIFE-CANCEL
 AppointmentCancel | 1.2.x Appointment extensions round-trip | N |  | no check that the Appointment extensions survive this interaction
 AppointmentCancel | cancel changing other elements (422) | N |  | no scenario cancels while changing other elements
-AppointmentCancel | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
+AppointmentCancel | content negotiation per interaction | P | FMT-NEGOTIATE FMT-415 | WRITE_FORMAT
 AppointmentCancel | cancel reason checks | P | AM-LIFE-REASON | the empty reason is probed; the suite's other reason cases are not
-AppointmentCancel | ETag / If-Match | P | AM-LIFE-ETAG FMT-ETAG | EDGE
+AppointmentCancel | ETag / If-Match | Y | AM-LIFE-ETAG FMT-ETAG
 AppointmentCancel | Prefer return=minimal/representation | N |  | Prefer is probed on book only
 AppointmentCancel | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 AppointmentCancel | caching headers (no-store) per interaction | Y | FMT-NO-STORE WE-3b
@@ -86,14 +87,14 @@ AppointmentRead | read appointment success | Y | AM-LIFE-READ
 AppointmentRead | 1.2.x Appointment extensions round-trip | N |  | no check that the Appointment extensions survive this interaction
 AppointmentRead | JWT scope/org per interaction | Y | JWT-SCOPE-MATCH
 AppointmentRead | read appointment unknown id | Y | AM-LIFE-READ-UNKNOWN
-AppointmentRead | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
+AppointmentRead | content negotiation per interaction | Y | FMT-NEGOTIATE FMT-415
 AppointmentRead | caching headers (no-store) per interaction | Y | FMT-NO-STORE WE-3b
 AppointmentRead | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 AppointmentRead | serviceCategory/serviceType (1.2.7) | N |  | no check that the 1.2.7 serviceCategory and serviceType survive this interaction
 AppointmentRetrieve | retrieve success | P | AM-LIFE-RETRIEVE | retrieve is checked with one appointment, not the suite's several
 AppointmentRetrieve | 1.2.x Appointment extensions round-trip | N |  | no check that the Appointment extensions survive this interaction
 AppointmentRetrieve | retrieve unknown patient | Y | AM-LIFE-RETRIEVE
-AppointmentRetrieve | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
+AppointmentRetrieve | content negotiation per interaction | Y | FMT-NEGOTIATE FMT-415
 AppointmentRetrieve | retrieve date-range parameter errors | P | AM-LIFE-RETRIEVE | three date-range rows are probed; the suite has 22
 AppointmentRetrieve | JWT scope/org per interaction | Y | JWT-SCOPE-MATCH
 AppointmentRetrieve | retrieve extra params ignored | N |  | no scenario sends extra parameters to retrieve
@@ -132,13 +133,13 @@ Security | provider cipher suites | N |  | TRANSPORT
 PatientSearch | find patient success content | Y | WE-5a WE-5b WE-5c
 PatientSearch | find patient parameter errors | Y | AM-PAT-PARAMS
 PatientSearch | find patient hidden/unknown → empty | P | AM-PAT-HIDDEN | unknown, deceased and restricted patients are probed; an inactive one is not
-PatientSearch | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
+PatientSearch | content negotiation per interaction | Y | FMT-NEGOTIATE FMT-415
 PatientSearch | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 PatientSearch | _count/_sort ignored | N |  | find patient is not yet probed with _count or _sort (find practitioner and organisation are: AM-FND-SEARCH-IGNORED)
 PatientSearch | caching headers (no-store) per interaction | Y | FMT-NO-STORE WE-3b
 PatientSearch | no-consent patient | N |  | no scenario uses a patient who has not consented to share
 PatientRead | read patient unknown id | Y | AM-FND-NOTFOUND
-PatientRead | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
+PatientRead | content negotiation per interaction | Y | FMT-NEGOTIATE FMT-415
 PatientRead | read patient success content | Y | AM-FND-READ
 PatientRead | ETag / If-Match | Y | AM-FND-READ
 PatientRead | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
@@ -147,7 +148,7 @@ PatientRead | no-consent patient | N |  | no scenario uses a patient who has not
 PatientRegister | unknown URL / invalid endpoint | N |  | no scenario sends an unknown URL to the provider itself (the SSP rejects it first)
 PatientRegister | register payload validation (identifier/gender/dob/names/address/telecom/nhsCommunication/additional elements) | Y | AM-FND-REG-PAYLOAD AM-FND-REG-PROFILE
 PatientRegister | register invalid NHS number | Y | AM-FND-REG-NHS
-PatientRegister | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
+PatientRegister | content negotiation per interaction | P | FMT-NEGOTIATE | the format rules are probed on every Appointment Management and Foundations interaction but register patient, which the matrix leaves out (its well-formed request must register a new patient in every scenario)
 PatientRegister | register duplicate | Y | AM-FND-REG-DUPLICATE
 PatientRegister | register temporary patient | Y | AM-FND-REG-TEMPORARY
 PatientRegister | register vs PDS | Y | AM-FND-REG-PDS
@@ -156,31 +157,31 @@ PatientRegister | caching headers (no-store) per interaction | P | FMT-NO-STORE 
 PatientRegister | register success | Y | AM-FND-REGISTER
 PractitionerRead | read practitioner success | Y | AM-FND-READ
 PractitionerRead | read practitioner unknown id | Y | AM-FND-NOTFOUND
-PractitionerRead | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
+PractitionerRead | content negotiation per interaction | Y | FMT-NEGOTIATE FMT-415
 PractitionerRead | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 PractitionerRead | ETag / If-Match | Y | AM-FND-READ
 PractitionerRead | caching headers (no-store) per interaction | Y | FMT-NO-STORE WE-3b
 PractitionerSearch | find practitioner success | Y | AM-FND-SEARCH
 PractitionerSearch | find practitioner parameter errors | P | AM-FND-SEARCH-PARAMS | two parameter-error rows are probed; the suite has more
-PractitionerSearch | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
+PractitionerSearch | content negotiation per interaction | Y | FMT-NEGOTIATE FMT-415
 PractitionerSearch | _count/_sort ignored | Y | AM-FND-SEARCH-IGNORED
 PractitionerSearch | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 PractitionerSearch | caching headers (no-store) per interaction | Y | FMT-NO-STORE WE-3b
 PractitionerSearch | find practitioner empty | Y | AM-FND-SEARCH-EMPTY
 OrganizationRead | read organisation success | Y | AM-FND-READ
 OrganizationRead | read organisation unknown id | Y | AM-FND-NOTFOUND
-OrganizationRead | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
+OrganizationRead | content negotiation per interaction | Y | FMT-NEGOTIATE FMT-415
 OrganizationRead | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 OrganizationRead | caching headers (no-store) per interaction | Y | FMT-NO-STORE WE-3b
 OrganizationSearch | find organisation success | Y | AM-FND-SEARCH
 OrganizationSearch | find organisation no identifier | Y | AM-FND-SEARCH-PARAMS
-OrganizationSearch | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
+OrganizationSearch | content negotiation per interaction | Y | FMT-NEGOTIATE FMT-415
 OrganizationSearch | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 OrganizationSearch | _count/_sort ignored | Y | AM-FND-SEARCH-IGNORED
 OrganizationSearch | caching headers (no-store) per interaction | Y | FMT-NO-STORE WE-3b
 LocationRead | read location success | Y | AM-FND-READ
 LocationRead | read location unknown id | Y | AM-FND-NOTFOUND
-LocationRead | content negotiation per interaction | P | FMT-NEGOTIATE | EDGE
+LocationRead | content negotiation per interaction | Y | FMT-NEGOTIATE FMT-415
 LocationRead | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 LocationRead | ETag / If-Match | Y | AM-FND-READ
 LocationRead | caching headers (no-store) per interaction | Y | FMT-NO-STORE WE-3b

@@ -12,6 +12,7 @@ import {
   FORMAT_MATRIX_FEATURE,
   MATRIX_INTERACTIONS,
   matrixPairs,
+  PRECEDENCE_TAG,
   probeOn,
 } from '../../support/edge-matrix';
 import { EDGE_RULES, firstBreach } from '../../support/jwt/jwt-rules';
@@ -20,26 +21,38 @@ import { WELL_FORMED_INTERACTIONS } from '../../support/world/well-formed';
 const read = (feature: string) => readFileSync(join(__dirname, '..', '..', feature), 'utf8');
 const FEATURE = EDGE_MATRIX_FEATURE;
 
+/** A pair as text: `FMT-NEGOTIATE (format-precedence) on read patient in features/…`. */
+const pairKey = (rule: string, name: string, feature: string, variant?: string) =>
+  `${rule}${variant ? ` (${variant})` : ''} on ${name} in ${feature}`;
+
 /**
  * The (rule, interaction) pairs a feature probes: each Examples row under the rule tags above it. A row
  * `| rule | interaction |` names its one rule, which must be among the tags; a row `| interaction |` probes
- * every rule tag (08-format-matrix.feature checks its four rules in one scenario).
+ * every rule tag (08-format-matrix.feature checks its four rules in one scenario). Steps' data tables are
+ * not Examples rows.
  */
 function probedPairs(feature: string): Set<string> {
   const pairs = new Set<string>();
   let tags: string[] = [];
+  let variant: string | undefined;
+  let inExamples = false;
   for (const line of read(feature).split('\n')) {
-    if (/^\s*(@[\w:-]+\s*)+$/.test(line)) tags = [...line.matchAll(/@([A-Z][A-Z0-9-]+)\b/g)].map((m) => m[1]);
+    if (/^\s*(@[\w:-]+\s*)+$/.test(line)) {
+      tags = [...line.matchAll(/@([A-Z][A-Z0-9-]+)\b/g)].map((m) => m[1]);
+      variant = line.includes(`@${PRECEDENCE_TAG}`) ? PRECEDENCE_TAG : undefined;
+    }
+    if (/^\s*(Scenario|Background)/.test(line)) inExamples = false;
+    if (/^\s*Examples:/.test(line)) inExamples = true;
     const cells = /^\s*\|(.*)\|\s*$/
       .exec(line)?.[1]
       .split('|')
       .map((c) => c.trim());
-    if (!cells || cells.includes('interaction')) continue;
+    if (!inExamples || !cells || cells.includes('interaction')) continue;
     const [rules, name] = cells.length === 2 ? [[cells[0]], cells[1]] : [tags, cells[0]];
     for (const rule of rules) {
       if (!tags.includes(rule))
         throw new Error(`row for ${rule} sits under the tags @${tags.join(' @')}: ${line.trim()}`);
-      pairs.add(`${rule} on ${name.replace(/^"|"$/g, '')} in ${feature}`);
+      pairs.add(pairKey(rule, name.replace(/^"|"$/g, ''), feature, variant));
     }
   }
   return pairs;
@@ -47,7 +60,7 @@ function probedPairs(feature: string): Set<string> {
 
 describe('the Spine-edge matrix', () => {
   const probed = new Set([...probedPairs(EDGE_MATRIX_FEATURE), ...probedPairs(FORMAT_MATRIX_FEATURE)]);
-  const wanted = matrixPairs().map((p) => `${p.rule} on ${p.interaction} in ${p.feature}`);
+  const wanted = matrixPairs().map((p) => pairKey(p.rule, p.interaction, p.feature, p.variant));
 
   it('probes every rule on every interaction it applies to', () => {
     const missing = wanted.filter((p) => !probed.has(p));
