@@ -10,10 +10,12 @@ import type { ProviderDuty } from './duties';
 
 type Json = Record<string, unknown>;
 
-export interface PayloadRule {
-  /** The duty the rule is part of: a lenient provider without it lets the defect through. */
+type Problem = (patient: Json) => string | undefined;
+
+/** Rules by the duty they are part of: a lenient provider without the duty lets those defects through. */
+interface PayloadRules {
   duty: ProviderDuty;
-  problem: (patient: Json) => string | undefined;
+  problems: Problem[];
 }
 
 const list = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
@@ -36,101 +38,75 @@ const withOldUse = (element: string) => (p: Json) =>
   list(p[element]).some((e) => e.use === 'old') ? `a ${element} with use "old"` : undefined;
 
 /** The page's rules for the consumer ('Payload Request Body'). */
-export const PAGE_RULES: PayloadRule[] = [
-  {
-    duty: 'check the registerPatient payload',
-    problem: (p) =>
+const PAGE_RULES: PayloadRules = {
+  duty: 'check the registerPatient payload',
+  problems: [
+    (p) =>
       typeof p.birthDate === 'string' ? undefined : 'no birth date (the NHS number and birth date are the minimum)',
-  },
-  {
-    duty: 'check the registerPatient payload',
-    problem: (p) =>
+    (p) =>
       list(p.extension).some((e) => e.url === EXT.registrationDetails)
         ? 'a registrationDetails extension, which the consumer SHALL NOT populate'
         : undefined,
-  },
-  { duty: 'check the registerPatient payload', problem: withOldUse('telecom') },
-  { duty: 'check the registerPatient payload', problem: withOldUse('address') },
-  {
-    duty: 'check the registerPatient payload',
-    problem: (p) => {
+    withOldUse('telecom'),
+    withOldUse('address'),
+    (p) => {
       const numbers = list(p.identifier).filter((i) => i.system === SYS.nhsNumber).length;
       return numbers > 1 ? `${numbers} NHS number identifiers where a single one is needed` : undefined;
     },
-  },
-];
+  ],
+};
 
 /** CareConnect-GPC-Patient-1's constraints on what is sent (facts §9). */
-export const PROFILE_RULES: PayloadRule[] = [
-  {
-    duty: 'check the registerPatient Patient against its profile',
-    problem: (p) => {
+const PROFILE_RULES: PayloadRules = {
+  duty: 'check the registerPatient Patient against its profile',
+  problems: [
+    (p) => {
       const unknown = Object.keys(p).filter((k) => !PATIENT_ELEMENTS.has(k));
       return unknown.length ? `elements that are not Patient elements: ${unknown.join(', ')}` : undefined;
     },
-  },
-  {
-    duty: 'check the registerPatient Patient against its profile',
-    problem: (p) => {
+    (p) => {
       const present = FORBIDDEN_ELEMENTS.filter((k) => k in p);
       return present.length ? `elements the profile forbids: ${present.join(', ')}` : undefined;
     },
-  },
-  {
-    duty: 'check the registerPatient Patient against its profile',
-    problem: (p) =>
+    (p) =>
       p.gender === undefined || GENDERS.has(String(p.gender))
         ? undefined
         : `gender ${JSON.stringify(p.gender)} outside CareConnect-AdministrativeGender-1`,
-  },
-  {
-    duty: 'check the registerPatient Patient against its profile',
-    problem: (p) =>
+    (p) =>
       p.birthDate === undefined || FHIR_DATE.test(String(p.birthDate))
         ? undefined
         : `birth date ${JSON.stringify(p.birthDate)} is not a FHIR date`,
-  },
-  {
-    duty: 'check the registerPatient Patient against its profile',
-    problem: (p) => {
+    (p) => {
       const official = list(p.name).filter((n) => n.use === 'official');
       if (official.length !== 1) return `${official.length} official names where the profile needs exactly one`;
       return typeof official[0]!.family === 'string' && official[0]!.family
         ? undefined
         : 'an official name without a family name (a string)';
     },
-  },
-  {
-    duty: 'check the registerPatient Patient against its profile',
-    problem: (p) =>
-      list(p.telecom).some((t) => !t.system || !t.value) ? 'a telecom without its system or value' : undefined,
-  },
-  {
-    duty: 'check the registerPatient Patient against its profile',
-    problem: (p) =>
+    (p) => (list(p.telecom).some((t) => !t.system || !t.value) ? 'a telecom without its system or value' : undefined),
+    (p) =>
       list(p.identifier).some(
         (i) => i.system === SYS.nhsNumber && !list(i.extension).some((e) => e.url === EXT.gpcVerification),
       )
         ? 'an NHS number without its nhsNumberVerificationStatus extension'
         : undefined,
-  },
-  {
-    duty: 'check the registerPatient Patient against its profile',
-    problem: (p) =>
+    (p) =>
       list(p.extension).some(
         (e) => e.url === EXT.nhsCommunication && !list(e.extension).some((x) => x.url === 'language'),
       )
         ? 'an nhsCommunication extension without its language (1..1)'
         : undefined,
-  },
-];
+  ],
+};
 
 /** The first defect a duty the provider does finds in the Patient sent, if any. */
 export function payloadProblem(patient: Json, does: (duty: ProviderDuty) => boolean): string | undefined {
-  for (const rule of [...PAGE_RULES, ...PROFILE_RULES]) {
-    if (!does(rule.duty)) continue;
-    const problem = rule.problem(patient);
-    if (problem) return problem;
+  for (const { duty, problems } of [PAGE_RULES, PROFILE_RULES]) {
+    if (!does(duty)) continue;
+    for (const problem of problems) {
+      const found = problem(patient);
+      if (found) return found;
+    }
   }
   return undefined;
 }
