@@ -14,10 +14,12 @@ import {
   runCucumber,
   type IRunConfiguration,
   type IRunEnvironment,
+  type IRunOptions,
+  type ISupportCodeLibrary,
 } from '@cucumber/cucumber/api';
 import type { RunParameters } from '../config/run-parameters';
 import { loadTargetFile } from '../config/target';
-import { finishOpenReports } from '../reports/cucumber-formatter';
+import { finishOpenReports, flushAfterRun } from '../reports/cucumber-formatter';
 import { specVersionsOf, type SpecVersions } from '../versions';
 import { redactText } from '../evidence/redact';
 import type { PlannedScenario } from '../reports/report-model';
@@ -93,8 +95,8 @@ function plan(args: string[]): RunPlan {
 }
 
 /**
- * cucumber.mjs reads GPC_REPORTS_DIR and GPC_QUIET at load time to place the formatters' files, so they are
- * set (or cleared) before loading. What the run targets does not travel this way: it is set on the
+ * cucumber.mjs reads GPC_REPORTS_DIR and GPC_QUIET each time it is loaded to place the formatters' files, so
+ * they are set (or cleared) before loading. What the run targets does not travel this way: it is set on the
  * configuration as worldParameters, which --parallel workers receive too.
  */
 function exportEnvironment(run: RunPlan): void {
@@ -161,6 +163,19 @@ function reportsDescription(run: RunPlan, order: string | undefined): RunDescrip
   };
 }
 
+/**
+ * The step definitions and hooks of this process's first run. Node caches the support files, so a second
+ * runCucumber in the same process (the meta-test's long-lived workers) would load an empty library from
+ * them; it is given the first run's library instead, which also saves loading it again. Serial runs only:
+ * --parallel workers load their own.
+ */
+let loadedSupport: ISupportCodeLibrary | undefined;
+
+function withLoadedSupport(configuration: IRunConfiguration): IRunOptions {
+  if (!loadedSupport || configuration.runtime.parallel) return configuration;
+  return { ...configuration, support: loadedSupport };
+}
+
 async function run(args: string[]): Promise<number> {
   if (isEstateRun(args)) return estateRun(args);
   const runPlan = plan(args);
@@ -172,7 +187,8 @@ async function run(args: string[]): Promise<number> {
 
   let broke: unknown;
   try {
-    await runCucumber(configuration, environment);
+    const { support } = await runCucumber(withLoadedSupport(configuration), environment);
+    loadedSupport = support;
   } catch (err) {
     broke = err;
   }
@@ -182,6 +198,8 @@ async function run(args: string[]): Promise<number> {
       ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary)
       : (finishOpenReports(`cucumber: ${errorChain(broke ?? 'the run wrote no summary.json')}`) ??
         reportsOfABrokenRun(runPlan, configuration, planned, broke));
+  // Cucumber has closed every formatter's file: the manifest can digest them now, not at the process's exit.
+  flushAfterRun();
   process.stdout.write(`${redactText(summaryLine(summary, runPlan.reportsDir))}\n`);
   const gaps = summary.scenarios.notApplicable ?? 0;
   if (runPlan.strict && gaps > 0)

@@ -51,8 +51,28 @@ export function describeRun(options: ReportsOptions): RunDescription {
   };
 }
 
-/** Runs `task` as the process exits: after Cucumber has closed every formatter's file. */
-const asTheProcessExits = (task: () => void) => void process.once('exit', task);
+/**
+ * Tasks that must wait until Cucumber has closed every formatter's file. `gpc-assure run` runs them as soon as
+ * runCucumber returns (flushAfterRun); under `npx cucumber-js`, which gives no such moment, the process's exit
+ * does. One exit listener for the process, however many runs it makes.
+ */
+const afterRun = new Set<() => void>();
+let exitListening = false;
+
+/** Runs what the finished runs of this process left to do after Cucumber closed their files. */
+export function flushAfterRun(): void {
+  for (const task of [...afterRun]) {
+    afterRun.delete(task);
+    task();
+  }
+}
+
+function asTheProcessExits(task: () => void): void {
+  afterRun.add(task);
+  if (exitListening) return;
+  exitListening = true;
+  process.once('exit', flushAfterRun);
+}
 
 /**
  * This process's runs whose summary is not written yet. Cucumber skips every plugin's clean-up when it throws
@@ -89,7 +109,7 @@ export function reportsFormatter(atExit: (task: () => void) => void = asTheProce
       };
       unfinished.add(finish);
       // manifest.json digests what the other formatters write, and Cucumber closes their files only after
-      // every plugin's clean-up has returned; so it is written (synchronously) as the process exits.
+      // every plugin's clean-up has returned; so it is written (synchronously) after the run (asTheProcessExits).
       atExit(() => {
         if (unfinished.has(finish)) finish('cucumber: the run stopped before it finished');
         writeManifest(directory, evidenceKeyFromEnv());
