@@ -1,16 +1,18 @@
 /**
  * `tsx scripts/bench-estate.ts [--targets N]`: what estate runs and shards cost, merged into reports/bench.json:
- *   - an estate run over N targets (default 20; each its own `gpc-assure simulate`) at the default
- *     --concurrency, against the same N targets run one after another (ratio below 1: the estate run helps);
+ *   - an estate run over the N practices (default 20) of one `gpc-assure simulate --practices N`, through the
+ *     estate-run file it writes, at the default --concurrency, against the same N practices run one after
+ *     another (ratio below 1: the estate run helps). Each side gets a fresh estate: a run books its slots;
  *   - three --shard runs side by side plus merge-reports, against the unsharded run of the same scenarios.
- * One feature folder per run keeps the bench to about a minute; figures are wall-clock on this machine.
+ * The worked example only keeps the bench to about two minutes; figures are wall-clock on this machine.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { parse } from 'yaml';
 import { benchEntry, mergeBenchEntries } from '../support/reports/bench-file';
 
 const ROOT = resolve(__dirname, '..');
@@ -21,13 +23,23 @@ const { values } = parseArgs({ options: { targets: { type: 'string' } } });
 const TARGETS = Number(values.targets ?? 20);
 const simulators: ChildProcess[] = [];
 
-async function simulated(name: string): Promise<string> {
-  const served = join(work, `${name}.served.yaml`);
-  simulators.push(spawn(process.execPath, [CLI, 'simulate', '--write-target', served], { stdio: 'ignore' }));
-  for (let i = 0; i < 600 && !existsSync(served); i++) await sleep(50);
+/** A `simulate --practices N` estate; resolves to its estate-run file once written. */
+async function simulatedEstate(name: string): Promise<string> {
   const file = join(work, `${name}.yaml`);
-  writeFileSync(file, readFileSync(served, 'utf8').replace(/^name: .*$/m, `name: ${name}`));
+  simulators.push(
+    spawn(process.execPath, [CLI, 'simulate', '--practices', String(TARGETS), '--write-estate', file], {
+      stdio: 'ignore',
+    }),
+  );
+  for (let i = 0; i < 600 && !existsSync(file); i++) await sleep(50);
+  if (!existsSync(file)) throw new Error(`simulate --practices ${TARGETS} wrote no estate file`);
   return file;
+}
+
+/** The target files an estate-run file lists, absolute. */
+function estateTargets(estateFile: string): string[] {
+  const doc = parse(readFileSync(estateFile, 'utf8')) as { targets: { file: string }[] };
+  return doc.targets.map((t) => resolve(dirname(estateFile), t.file));
 }
 
 function timed(args: string[]): number {
@@ -53,11 +65,10 @@ async function timedParallel(runs: string[][]): Promise<number> {
 
 async function main(): Promise<void> {
   try {
-    // Two sets of simulators: a provider's slots are booked by a run, so the estate and the sequential runs each get fresh ones.
-    const estateFiles = await Promise.all(Array.from({ length: TARGETS }, (_, i) => simulated(`estate-${i + 1}`)));
     const estateMs = timed([
       'run',
-      ...estateFiles.flatMap((f) => ['--target', f]),
+      '--estate',
+      await simulatedEstate('estate'),
       '--reports',
       'estate',
       '--quiet',
@@ -65,11 +76,10 @@ async function main(): Promise<void> {
     ]);
     for (const child of simulators.splice(0)) child.kill('SIGTERM');
     let sequentialMs = 0;
-    for (let i = 0; i < TARGETS; i++) {
-      const file = await simulated(`seq-${i + 1}`);
+    const sequential = estateTargets(await simulatedEstate('sequential'));
+    for (const [i, file] of sequential.entries())
       sequentialMs += timed(['run', '--target', file, '--reports', `seq-${i + 1}`, '--quiet', FEATURES]);
-      for (const child of simulators.splice(0)) child.kill('SIGTERM');
-    }
+    for (const child of simulators.splice(0)) child.kill('SIGTERM');
     const unshardedMs = timed(['run', '--reports', 'all', '--quiet']);
     const shardsMs = await timedParallel(
       [1, 2, 3].map((i) => ['run', '--shard', `${i}/3`, '--reports', `shard-${i}`, '--quiet']),
@@ -77,10 +87,10 @@ async function main(): Promise<void> {
     const mergeMs = timed(['merge-reports', 'shard-1', 'shard-2', 'shard-3', '--out', 'merged']);
     const entries = [
       benchEntry(
-        `estate.${TARGETS}-targets.wall`,
+        `estate.${TARGETS}-practices.wall`,
         'ms',
         estateMs,
-        `${TARGETS} sequential single-target runs`,
+        `the ${TARGETS} practices run one after another`,
         sequentialMs,
       ),
       benchEntry('shards.3-merged.wall', 'ms', shardsMs + mergeMs, 'the unsharded embedded run', unshardedMs),

@@ -53,14 +53,20 @@ export function outcomeChart(summary: Summary, label = 'requirements by hop and 
         );
       x += w;
     }
-    parts.push(`<text x="${left + width + 6}" y="${y + 13}" font-size="12">${esc(OUTCOMES.map((o) => `${counts[o]} ${o}`).join(' · '))}</text>`);
+    // Only the outcomes the hop has, so the line fits beside the bar.
+    const counted = OUTCOMES.filter((o) => counts[o] > 0).map((o) => `${counts[o]} ${o}`);
+    parts.push(`<text x="${left + width + 6}" y="${y + 13}" font-size="12">${esc(counted.join(' · '))}</text>`);
   });
   const legendY = rows.length * (bar + gap) + 12;
-  OUTCOMES.forEach((o, i) =>
-    parts.push(`<rect x="${left + i * 130}" y="${legendY}" width="10" height="10" fill="${COLOURS[o]}"></rect><text x="${left + i * 130 + 14}" y="${legendY + 10}" font-size="12">${o}</text>`),
-  );
+  // Each legend entry as wide as its label (about 7 px a character at 12 px), so none overlaps the next.
+  let legendX = left;
+  for (const o of OUTCOMES) {
+    parts.push(`<rect x="${legendX}" y="${legendY}" width="10" height="10" fill="${COLOURS[o]}"></rect><text x="${legendX + 14}" y="${legendY + 10}" font-size="12">${o}</text>`);
+    legendX += 14 + o.length * 7 + 16;
+  }
+  const svgWidth = Math.max(left + width + 300, legendX);
   return new Html(
-    `<svg class="outcome-chart" role="img" aria-label="${esc(label)}" xmlns="http://www.w3.org/2000/svg" width="${left + width + 260}" height="${height}" viewBox="0 0 ${left + width + 260} ${height}">${parts.join('')}</svg>`,
+    `<svg class="outcome-chart" role="img" aria-label="${esc(label)}" xmlns="http://www.w3.org/2000/svg" width="${svgWidth}" height="${height}" viewBox="0 0 ${svgWidth} ${height}">${parts.join('')}</svg>`,
   );
 }
 
