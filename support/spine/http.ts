@@ -9,15 +9,14 @@
  */
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { bearerToken, decodeJwt } from '../jwt/gpc-jwt';
-import { summariseBinary } from '../evidence/binary';
+import { summariseBinary, type BinarySummary } from '../evidence/binary';
 import { redactHeaders, redactText } from '../evidence/redact';
 import type { Exchange, TransportFault } from '../evidence/types';
+import { bufferedBody, mib, streamedBinaryBody, type BodySink } from './http-body';
 import { tlsFailure } from './tls';
 
-/** What the harness buffers of a body at most: an oversize answer is a failure, not an out-of-memory. */
-export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
+export { MAX_RESPONSE_BYTES, parseJson, type JsonBody } from './http-body';
 
 /** Transport kinds the harness names (the evidence type lists them all, body-phase kinds and auth included). */
 export type TransportKind = TransportFault;
@@ -35,6 +34,11 @@ export interface HttpCall {
   retries?: number;
   /** An agent carrying client TLS settings (support/spine/tls.ts); the shared keep-alive agents otherwise. */
   agent?: http.Agent;
+  /**
+   * The answer is a Binary (the interaction table's responseType): a 2xx JSON body is streamed, its content
+   * digested instead of held (support/spine/http-body.ts), so a document costs the harness little memory.
+   */
+  streamBinary?: boolean;
 }
 
 export interface HttpResult {
@@ -89,6 +93,7 @@ interface Raw {
   status?: number;
   headers: Record<string, string>;
   text: string;
+  binary?: BinarySummary;
   fault?: { kind: TransportKind; message: string };
 }
 
@@ -98,20 +103,6 @@ function headerRecord(h: IncomingMessage['headers']): Record<string, string> {
     if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
   return out;
 }
-
-/** Decoders for a Content-Encoding the caller asked for; the output is capped like the wire bytes. */
-const DECODERS: Record<string, (b: Buffer, o: { maxOutputLength: number }) => Buffer> = {
-  gzip: gunzipSync,
-  deflate: inflateSync,
-  br: brotliDecompressSync,
-};
-
-function decodedText(body: Buffer, encoding: string | undefined): string {
-  const decode = DECODERS[(encoding ?? '').trim().toLowerCase()];
-  return (decode ? decode(body, { maxOutputLength: MAX_RESPONSE_BYTES }) : body).toString('utf8');
-}
-
-const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
 
 /** One request with a total deadline and a byte cap; never rejects. */
 function exchangeOnce(call: HttpCall): Promise<Raw> {
@@ -126,24 +117,30 @@ function exchangeOnce(call: HttpCall): Promise<Raw> {
     const transport = url.protocol === 'https:' ? https : http;
     const agent = call.agent ?? AGENTS[url.protocol as keyof typeof AGENTS];
     const raw: Raw = { headers: {}, text: '' };
-    const chunks: Buffer[] = [];
+    let sink: BodySink | undefined;
     let received = 0;
     let settled = false;
     const finish = (fault?: Raw['fault']) => {
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
-      try {
-        raw.text = decodedText(Buffer.concat(chunks), fault ? undefined : raw.headers['content-encoding']);
-      } catch (err) {
-        // A zip bomb passes the wire cap and fails the output cap; anything else is a body that does not decode.
-        const tooBig = err instanceof RangeError;
-        fault = {
-          kind: tooBig ? 'oversize-body' : 'network',
-          message: `the ${raw.headers['content-encoding']} body ${tooBig ? `decodes to more than ${mib(MAX_RESPONSE_BYTES)}` : 'does not decode'}: ${(err as Error).message}`,
-        };
-      }
-      resolve(fault ? { ...raw, fault } : raw);
+      const body = sink;
+      if (fault || !body) return resolve({ ...raw, text: body?.partial() ?? '', ...(fault ? { fault } : {}) });
+      body.end().then(
+        (read) => resolve({ ...raw, text: read.text, ...(read.binary ? { binary: read.binary } : {}) }),
+        (err: Error) => {
+          // A zip bomb passes the wire cap and fails the output cap; anything else is a body that does not decode.
+          const tooBig = err instanceof RangeError;
+          const encoding = raw.headers['content-encoding'] ?? 'identity';
+          resolve({
+            ...raw,
+            fault: {
+              kind: tooBig ? 'oversize-body' : 'network',
+              message: `the ${encoding} body ${tooBig ? `decodes to more than ${mib(body.cap)}` : 'does not decode'}: ${err.message}`,
+            },
+          });
+        },
+      );
     };
     const stop = (kind: TransportKind, message: string) => {
       finish({ kind, message });
@@ -183,17 +180,23 @@ function exchangeOnce(call: HttpCall): Promise<Raw> {
     req.on('response', (res) => {
       raw.status = res.statusCode;
       raw.headers = headerRecord(res.headers);
+      const encoding = raw.headers['content-encoding'];
+      const json = /json/i.test(raw.headers['content-type'] ?? '');
+      const body = (sink =
+        call.streamBinary && json && res.statusCode! >= 200 && res.statusCode! < 300
+          ? streamedBinaryBody(encoding)
+          : bufferedBody(encoding));
       const declared = Number(res.headers['content-length'] ?? NaN);
-      if (declared > MAX_RESPONSE_BYTES)
+      if (declared > body.cap)
         return stop(
           'oversize-body',
-          `the body declares ${declared} bytes, over the ${mib(MAX_RESPONSE_BYTES)} the harness buffers`,
+          `the body declares ${declared} bytes, over the ${mib(body.cap)} the harness reads`,
         );
+      body.onDrain(() => res.resume());
       res.on('data', (chunk: Buffer) => {
         received += chunk.length;
-        if (received > MAX_RESPONSE_BYTES)
-          return stop('oversize-body', `the body passed the ${mib(MAX_RESPONSE_BYTES)} the harness buffers`);
-        chunks.push(chunk);
+        if (received > body.cap) return stop('oversize-body', `the body passed the ${mib(body.cap)} the harness reads`);
+        if (!body.push(chunk)) res.pause();
       });
       // A body cut short surfaces as 'aborted' or an error on the response, depending on the Node version.
       res.on('aborted', () =>
@@ -247,7 +250,12 @@ async function attempt(log: EvidenceLog, call: HttpCall): Promise<HttpResult> {
     kind: raw.fault.kind,
     message: redactText(`${raw.fault.kind}: ${raw.fault.message}`),
   };
-  const binary = raw.status === undefined ? undefined : summariseBinary(raw.text);
+  const binary =
+    raw.status === undefined
+      ? undefined
+      : raw.binary
+        ? { summary: raw.binary, body: raw.text }
+        : summariseBinary(raw.text);
   const response =
     raw.status === undefined
       ? undefined
@@ -277,20 +285,4 @@ export async function send(log: EvidenceLog, call: HttpCall): Promise<HttpResult
     result = await attempt(log, call);
   }
   return result;
-}
-
-export type JsonBody =
-  | { ok: true; value: unknown }
-  | { ok: false; kind: 'empty-body' | 'html-error-page' | 'malformed-json'; problem: string };
-
-/** Parses a response body, naming what kind of not-JSON it is. */
-export function parseJson(text: string): JsonBody {
-  if (!text.trim()) return { ok: false, kind: 'empty-body', problem: 'the body is empty' };
-  if (/^\s*</.test(text))
-    return { ok: false, kind: 'html-error-page', problem: `the body is markup, not JSON: ${text.trim().slice(0, 80)}` };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (err) {
-    return { ok: false, kind: 'malformed-json', problem: `the body is not valid JSON (${(err as Error).message})` };
-  }
 }

@@ -75,6 +75,7 @@ export function sendGpc(log: EvidenceLog, target: Target, req: GpcRequest): Prom
     headers: finalHeaders,
     body: req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body),
     timeoutMs: target.ssp.timeoutMs ?? 10_000,
+    streamBinary: req.interaction.responseType === 'Binary',
     agent: sspAgent(target),
   });
 }

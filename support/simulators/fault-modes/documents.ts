@@ -146,6 +146,19 @@ export const DOCUMENTS_FAULTS = [
     effects: { 'provider.binary': (b) => ({ ...b, contentType: 'application/octet-stream' }) },
   },
   {
+    id: 'provider-doc-binary-truncated',
+    hop: 'provider',
+    description: 'The Binary holds only the first half of the document it says it is (its size is not the one given)',
+    breaks: ['DOC-BINARY'],
+    names: 'bytes',
+    effects: {
+      'provider.binary': (b) => {
+        const bytes = Buffer.from(String(b.content), 'base64');
+        return { ...b, content: bytes.subarray(0, bytes.length >> 1).toString('base64') };
+      },
+    },
+  },
+  {
     id: 'provider-doc-binary-unknown-400',
     hop: 'provider',
     description: `A Binary the practice cannot hand out is refused 400 ${SPINE.BAD_REQUEST}, not 404 ${SPINE.NO_RECORD_FOUND}`,
