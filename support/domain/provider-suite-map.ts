@@ -49,7 +49,7 @@ SearchForFreeSlots | caching headers (no-store) per interaction | Y | FMT-NO-STO
 SearchForFreeSlots | serviceCategory/serviceType (1.2.7) | N |  | no check that the 1.2.7 serviceCategory and serviceType survive this interaction
 AppointmentBook | book success | Y | WE-6a WE-6b
 AppointmentBook | book with optional/extra elements | P | AM-BOOK-INVALID AM-BOOK-OPTIONAL | the reason and an unknown element are probed; the suite's other optional elements are not
-AppointmentBook | 1.2.x Appointment extensions round-trip | N |  | no check that the Appointment extensions survive this interaction
+AppointmentBook | 1.2.x Appointment extensions round-trip | Y | AM-APPT-EXTENSIONS
 AppointmentBook | book invalid resource (422) | P | AM-BOOK-INVALID | twelve invalid bookings are probed; the suite has more variants
 AppointmentBook | unknown URL / invalid endpoint | N |  | no scenario sends an unknown URL to the provider itself (the SSP rejects it first)
 AppointmentBook | content negotiation per interaction | P | FMT-NEGOTIATE FMT-415 | WRITE_FORMAT
@@ -58,9 +58,9 @@ AppointmentBook | book without practitioner | Y | AM-BOOK-OPTIONAL
 AppointmentBook | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 AppointmentBook | caching headers (no-store) per interaction | Y | FMT-NO-STORE WE-3b
 AppointmentBook | book slot twice | Y | WE-6c
-AppointmentBook | serviceCategory/serviceType (1.2.7) | N |  | no check that the 1.2.7 serviceCategory and serviceType survive this interaction
+AppointmentBook | serviceCategory/serviceType (1.2.7) | Y | AM-APPT-SERVICE
 AppointmentAmend | amend success | Y | AM-LIFE-AMEND
-AppointmentAmend | 1.2.x Appointment extensions round-trip | N |  | no check that the Appointment extensions survive this interaction
+AppointmentAmend | 1.2.x Appointment extensions round-trip | Y | AM-APPT-EXTENSIONS
 AppointmentAmend | amend non-amendable element | Y | AM-LIFE-AMEND
 AppointmentAmend | content negotiation per interaction | P | FMT-NEGOTIATE FMT-415 | WRITE_FORMAT
 AppointmentAmend | Prefer return=minimal/representation | N |  | Prefer is probed on book only
@@ -71,9 +71,9 @@ AppointmentAmend | caching headers (no-store) per interaction | Y | FMT-NO-STORE
 AppointmentAmend | amend cancellation reason | N |  | no scenario amends an appointment's cancellation reason
 AppointmentAmend | amend comment/description | Y | AM-LIFE-AMEND
 AppointmentAmend | amend with absolute references | N |  | no scenario amends with absolute references
-AppointmentAmend | serviceCategory/serviceType (1.2.7) | N |  | no check that the 1.2.7 serviceCategory and serviceType survive this interaction
+AppointmentAmend | serviceCategory/serviceType (1.2.7) | Y | AM-APPT-SERVICE
 AppointmentCancel | cancel success | Y | AM-LIFE-CANCEL
-AppointmentCancel | 1.2.x Appointment extensions round-trip | N |  | no check that the Appointment extensions survive this interaction
+AppointmentCancel | 1.2.x Appointment extensions round-trip | Y | AM-APPT-EXTENSIONS
 AppointmentCancel | cancel changing other elements (422) | N |  | no scenario cancels while changing other elements
 AppointmentCancel | content negotiation per interaction | P | FMT-NEGOTIATE FMT-415 | WRITE_FORMAT
 AppointmentCancel | cancel reason checks | P | AM-LIFE-REASON | the empty reason is probed; the suite's other reason cases are not
@@ -82,17 +82,17 @@ AppointmentCancel | Prefer return=minimal/representation | N |  | Prefer is prob
 AppointmentCancel | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 AppointmentCancel | caching headers (no-store) per interaction | Y | FMT-NO-STORE WE-3b
 AppointmentCancel | cancel with absolute references | N |  | no scenario cancels with absolute references
-AppointmentCancel | serviceCategory/serviceType (1.2.7) | N |  | no check that the 1.2.7 serviceCategory and serviceType survive this interaction
+AppointmentCancel | serviceCategory/serviceType (1.2.7) | Y | AM-APPT-SERVICE
 AppointmentRead | read appointment success | Y | AM-LIFE-READ
-AppointmentRead | 1.2.x Appointment extensions round-trip | N |  | no check that the Appointment extensions survive this interaction
+AppointmentRead | 1.2.x Appointment extensions round-trip | Y | AM-APPT-EXTENSIONS
 AppointmentRead | JWT scope/org per interaction | Y | JWT-SCOPE-MATCH
 AppointmentRead | read appointment unknown id | Y | AM-LIFE-READ-UNKNOWN
 AppointmentRead | content negotiation per interaction | Y | FMT-NEGOTIATE FMT-415
 AppointmentRead | caching headers (no-store) per interaction | Y | FMT-NO-STORE WE-3b
 AppointmentRead | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
-AppointmentRead | serviceCategory/serviceType (1.2.7) | N |  | no check that the 1.2.7 serviceCategory and serviceType survive this interaction
+AppointmentRead | serviceCategory/serviceType (1.2.7) | Y | AM-APPT-SERVICE
 AppointmentRetrieve | retrieve success | P | AM-LIFE-RETRIEVE | retrieve is checked with one appointment, not the suite's several
-AppointmentRetrieve | 1.2.x Appointment extensions round-trip | N |  | no check that the Appointment extensions survive this interaction
+AppointmentRetrieve | 1.2.x Appointment extensions round-trip | Y | AM-APPT-EXTENSIONS
 AppointmentRetrieve | retrieve unknown patient | Y | AM-LIFE-RETRIEVE
 AppointmentRetrieve | content negotiation per interaction | Y | FMT-NEGOTIATE FMT-415
 AppointmentRetrieve | retrieve date-range parameter errors | P | AM-LIFE-RETRIEVE | three date-range rows are probed; the suite has 22
@@ -100,7 +100,7 @@ AppointmentRetrieve | JWT scope/org per interaction | Y | JWT-SCOPE-MATCH
 AppointmentRetrieve | retrieve extra params ignored | N |  | no scenario sends extra parameters to retrieve
 AppointmentRetrieve | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 AppointmentRetrieve | caching headers (no-store) per interaction | Y | FMT-NO-STORE WE-3b
-AppointmentRetrieve | serviceCategory/serviceType (1.2.7) | N |  | no check that the 1.2.7 serviceCategory and serviceType survive this interaction
+AppointmentRetrieve | serviceCategory/serviceType (1.2.7) | Y | AM-APPT-SERVICE
 
 // Foundations
 FHIR | metadata read | Y | WE-3a

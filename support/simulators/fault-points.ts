@@ -95,6 +95,8 @@ export interface FaultPoints {
   'provider.booked': [SimResponse, { patientId: string }];
   /** Read appointment, and the Foundations reads: the answer; the refusal of an unknown id. */
   'provider.appointment-read': [SimResponse, undefined];
+  /** Amend and cancel appointment: the answer, the new version. */
+  'provider.appointment-updated': [SimResponse, undefined];
   'provider.resource-read': [SimResponse, undefined];
   'provider.read-not-found': [GpcError, undefined];
   /** Find practitioner / organisation: what the search found for `type` by `system|value`. */

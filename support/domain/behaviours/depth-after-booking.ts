@@ -188,4 +188,22 @@ export const DEPTH_AFTER_BOOKING = [
       "facts §9 (Extension-CareConnect-GPC-RegistrationDetails-1); pages/foundations/foundations_use_case_register_a_patient.md: 'Provider systems SHALL register the new Patient resource as a temporary patient record', 'Payload Response Body'",
     checkedBy: 'scenario',
   },
+  {
+    id: 'AM-APPT-SERVICE',
+    actor: 'provider',
+    hop: 'provider',
+    text: "Every Appointment the provider answers with (book, read, amend, cancel, retrieve) keeps the booked slot's serviceType text and its Schedule's serviceCategory text",
+    facts:
+      "facts §6 (Book appointment response body: 'serviceType[].text (slot type), serviceCategory.text (schedule type) where known'); §6 Search for free slots (Slot serviceType[0].text, Schedule serviceCategory.text)",
+    checkedBy: 'scenario',
+  },
+  {
+    id: 'AM-APPT-EXTENSIONS',
+    actor: 'provider',
+    hop: 'provider',
+    text: "Every Appointment the provider answers with (book, read, amend, cancel, retrieve) keeps the booked slot's delivery channel, its Schedule's practitioner role and the booking organisation (a contained Organization with the consumer's ODS code)",
+    facts:
+      'facts §6 (Book appointment response body: extensions BookingOrganisation, Extension-GPConnect-PractitionerRole-1, Extension-GPConnect-DeliveryChannel-2); §6 Search for free slots (Slot deliveryChannel, Schedule practitionerRole)',
+    checkedBy: 'scenario',
+  },
 ] as const satisfies readonly Behaviour[];

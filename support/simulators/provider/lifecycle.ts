@@ -97,7 +97,7 @@ export function amendAppointment(ctx: ProviderContext): SimResponse {
   );
   if (changed.length)
     throw invalidResource(`only description and comment may be amended; changed: ${changed.join(', ')}`);
-  return answer(saveVersion(current, sent));
+  return ctx.faults.apply('provider.appointment-updated', answer(saveVersion(current, sent)), undefined);
 }
 
 const cancellationReason = (a: Json) =>
@@ -127,5 +127,5 @@ export function cancelAppointment(ctx: ProviderContext): SimResponse {
       const slot = ctx.state.slots.get(ref.reference.replace(/^Slot\//, ''));
       if (slot) slot.status = 'free';
     }
-  return answer(saveVersion(current, sent));
+  return ctx.faults.apply('provider.appointment-updated', answer(saveVersion(current, sent)), undefined);
 }
