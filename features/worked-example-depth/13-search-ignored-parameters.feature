@@ -1,6 +1,6 @@
 @hop:provider
 Feature: 9+. Parameters the Foundations searches ignore
-  NHS's provider suite adds `_count` and `_sort` to find practitioner and find organisation: they are not
+  NHS's provider suite adds `_count` and `_sort` to find patient, practitioner and organisation: they are not
   GP Connect search parameters, so the provider ignores them and finds what it would without them
   (AM-FND-SEARCH-IGNORED).
 
@@ -21,3 +21,14 @@ Feature: 9+. Parameters the Foundations searches ignore
       | Organization | _count=1            |
       | Organization | _sort=name          |
       | Organization | _count=0&_sort=-_id |
+
+  @AM-FND-SEARCH-IGNORED
+  Scenario Outline: Finding the patient by NHS number with <extra> still finds them
+    When the consumer searches for the patient by NHS number and "<extra>"
+    Then the searchset holds exactly the patient, by NHS number
+
+    Examples:
+      | extra                |
+      | _count=1             |
+      | _sort=family         |
+      | _count=0&_sort=-_id  |

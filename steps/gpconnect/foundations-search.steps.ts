@@ -4,7 +4,7 @@
  */
 import { Then, When } from '@cucumber/cucumber';
 import { identifierValue, ofType, type Resource } from '../../support/fhir/bundle';
-import { identifierQuery } from '../../support/gpconnect/requests';
+import { identifierQuery, patientQuery } from '../../support/gpconnect/requests';
 import { interaction } from '../../support/interactions';
 import { SYS } from '../../support/spine/systems';
 import { check, expectAnswer } from '../../support/world/checks';
@@ -71,5 +71,27 @@ Then('the searchset holds exactly the {word} the journey met', function (this: G
     evidence: result,
     expected: `exactly ${type}/${expected}`,
     actual: found.length ? found.map((id) => `${type}/${id}`).join(', ') : `no ${type}`,
+  });
+});
+
+When(
+  'the consumer searches for the patient by NHS number and {string}',
+  async function (this: GpcWorld, extra: string) {
+    const query = `${patientQuery(need(this, 'nhsNumber').nhsNumber)}&${extra}`;
+    await throughSsp(this, interaction('find patient'), { query });
+  },
+);
+
+Then('the searchset holds exactly the patient, by NHS number', function (this: GpcWorld) {
+  const result = this.answer('provider');
+  const requirement = depthRequirement(this);
+  const bundle = expectAnswer(this, result, { requirement, status: 200, resourceType: 'Bundle' });
+  const found = ofType(bundle, 'Patient').map((p) => identifierValue(p, SYS.nhsNumber));
+  const expected = need(this, 'nhsNumber').nhsNumber;
+  check(this, found.length === 1 && found[0] === expected, {
+    requirement,
+    evidence: result,
+    expected: `exactly the Patient with NHS number ${expected}`,
+    actual: found.length ? found.map((n) => `Patient ${String(n)}`).join(', ') : 'no Patient',
   });
 });

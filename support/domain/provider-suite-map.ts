@@ -135,7 +135,7 @@ PatientSearch | find patient parameter errors | Y | AM-PAT-PARAMS
 PatientSearch | find patient hidden/unknown → empty | P | AM-PAT-HIDDEN | unknown, deceased and restricted patients are probed; an inactive one is not
 PatientSearch | content negotiation per interaction | Y | FMT-NEGOTIATE FMT-415
 PatientSearch | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
-PatientSearch | _count/_sort ignored | N |  | find patient is not yet probed with _count or _sort (find practitioner and organisation are: AM-FND-SEARCH-IGNORED)
+PatientSearch | _count/_sort ignored | Y | AM-FND-SEARCH-IGNORED
 PatientSearch | caching headers (no-store) per interaction | Y | FMT-NO-STORE WE-3b
 PatientSearch | no-consent patient | N |  | no scenario uses a patient who has not consented to share
 PatientRead | read patient unknown id | Y | AM-FND-NOTFOUND

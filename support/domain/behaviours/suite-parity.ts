@@ -34,7 +34,7 @@ export const SUITE_PARITY = [
     id: 'AM-FND-SEARCH-IGNORED',
     actor: 'provider',
     hop: 'provider',
-    text: 'Find practitioner and find organisation ignore _count and _sort (not GP Connect parameters; the NHS provider suite checks it): the answer is the same searchset',
+    text: 'Find patient, find practitioner and find organisation ignore _count and _sort (not GP Connect parameters; the NHS provider suite checks it): the answer is the same searchset',
     facts: 'facts §5.5',
     checkedBy: 'scenario',
   },

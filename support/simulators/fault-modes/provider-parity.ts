@@ -50,7 +50,8 @@ export const PROVIDER_PARITY_FAULTS = [
   {
     id: 'provider-search-refuses-count-sort',
     hop: 'provider',
-    description: 'Find practitioner and find organisation refuse _count and _sort with 400 instead of ignoring them',
+    description:
+      'Find patient, practitioner and organisation refuse _count and _sort with 400 instead of ignoring them',
     breaks: ['AM-FND-SEARCH-IGNORED'],
     effects: { 'provider.duties': without('ignore _count and _sort') },
   },

@@ -15,7 +15,7 @@ export const PROVIDER_DUTIES = [
   'check the patient identifier',
   /** Find practitioner / organisation: the identifier parameter's system and value. */
   'check the search identifier',
-  /** Find practitioner / organisation: `_count` and `_sort` are not GP Connect parameters, so they change nothing. */
+  /** Find patient / practitioner / organisation: `_count` and `_sort` are not GP Connect parameters, so they change nothing. */
   'ignore _count and _sort',
   /** Amend and cancel. */
   'check If-Match',

@@ -8,8 +8,8 @@ import { SYS } from '../../spine/systems';
 import type { SimResponse } from '../http-kit';
 import { LOCATIONS, PRACTITIONERS } from '../fixtures/clinicians-and-slots';
 import type { ProviderContext } from './context';
-import { identifierParam, lenientIdentifier } from './identifier-param';
-import { badRequest, GpcError, type SpineCode } from './outcomes';
+import { identifierParam, ignoreShapingParams, lenientIdentifier } from './identifier-param';
+import { GpcError, type SpineCode } from './outcomes';
 import { personByPatientId } from './patients';
 import {
   locationResource,
@@ -98,10 +98,7 @@ export const searchResource =
     // A lenient provider takes any system or none; no identifier at all finds everything.
     const lenient = !ctx.does('check the search identifier');
     const value = lenient ? lenientIdentifier(ctx) : identifierParam(ctx, system);
-    // An over-strict provider refuses what it should ignore (provider-search-refuses-count-sort).
-    const shaping = ['_count', '_sort'].filter((p) => ctx.req.query.has(p));
-    if (!ctx.does('ignore _count and _sort') && shaping.length > 0)
-      throw badRequest(`unsupported search parameter ${shaping.join(', ')}`);
+    ignoreShapingParams(ctx);
     const found = all(ctx)
       .filter((r) => (lenient && !value) || r.value === value)
       .map((r) => r.resource);

@@ -26,3 +26,13 @@ export function lenientIdentifier(ctx: ProviderContext): string {
   const values = [...ctx.req.query.entries()].filter(([k]) => k.toLowerCase() === 'identifier').map(([, v]) => v);
   return values.pop()?.split('|').pop() ?? '';
 }
+
+/**
+ * `_count` and `_sort` are not GP Connect search parameters: a provider ignores them and finds what it would
+ * without them (AM-FND-SEARCH-IGNORED); only an over-strict one refuses them (provider-search-refuses-count-sort).
+ */
+export function ignoreShapingParams(ctx: ProviderContext): void {
+  const shaping = ['_count', '_sort'].filter((p) => ctx.req.query.has(p));
+  if (!ctx.does('ignore _count and _sort') && shaping.length > 0)
+    throw badRequest(`unsupported search parameter ${shaping.join(', ')}`);
+}

@@ -8,7 +8,7 @@ import { SYS } from '../../spine/systems';
 import { PEOPLE, type Person } from '../fixtures/people';
 import type { SimResponse } from '../http-kit';
 import type { ProviderContext } from './context';
-import { identifierParam, lenientIdentifier } from './identifier-param';
+import { identifierParam, ignoreShapingParams, lenientIdentifier } from './identifier-param';
 import { GpcError } from './outcomes';
 import { HONEST_PATIENT, nhsNumberOfPatientId, patientId, patientResource, searchset } from './resources';
 import { isRegisteredByOperation, type ProviderState } from './state';
@@ -55,6 +55,7 @@ function nhsNumberParam(ctx: ProviderContext): string {
 
 export function findPatient(ctx: ProviderContext): SimResponse {
   const nhsNumber = nhsNumberParam(ctx);
+  ignoreShapingParams(ctx);
   const { faults, practice, serviceRoot } = ctx;
   const person = faults.apply('provider.patient-found', registeredPerson(ctx.state, practice.ods, nhsNumber), {
     ods: practice.ods,
