@@ -35,6 +35,40 @@ Feature: 7+. After booking: read, amend, cancel, reschedule
       | status  |
       | start   |
 
+  @AM-LIFE-AMEND
+  Scenario Outline: Amending with <change> answers 422 INVALID_RESOURCE
+    When the consumer amends the appointment with "<change>"
+    Then the provider's answer is 422 INVALID_RESOURCE
+
+    Examples:
+      | change                        |
+      | a cancellation reason         |
+      | an absolute patient reference |
+      | an absolute slot reference    |
+
+  @AM-LIFE-AMEND-INVALID
+  Scenario Outline: Amending to an Appointment with <change> answers 422 INVALID_RESOURCE
+    When the consumer amends the appointment with "<change>"
+    Then the provider's answer is 422 INVALID_RESOURCE
+
+    Examples:
+      | change              |
+      | no description      |
+      | a blank description |
+
+  @AM-LIFE-CANCEL-ONLY
+  Scenario Outline: Cancelling with <change> answers 422 INVALID_RESOURCE
+    When the consumer cancels the appointment with "<change>"
+    Then the provider's answer is 422 INVALID_RESOURCE
+
+    Examples:
+      | change                        |
+      | a new description             |
+      | a new comment                 |
+      | a new start                   |
+      | an absolute patient reference |
+      | an absolute slot reference    |
+
   @AM-LIFE-ETAG
   Scenario Outline: Trying to <action> with a stale ETag answers 409
     When the consumer <action>s the appointment with a stale ETag

@@ -2,7 +2,7 @@
 Feature: 7+. What the booking gave the appointment, it keeps
   Every answer that holds the booked appointment carries the booked slot's service type and its Schedule's
   service category (AM-APPT-SERVICE), and the slot's delivery channel, the Schedule's practitioner role and the
-  consumer's booking organisation (AM-APPT-EXTENSIONS), as facts §6 gives the booking's response body. The
+  consumer's booking organisation (AM-APPT-EXTENSIONS), as facts §5.6 gives the booking's response body. The
   values expected come from the consumer's own slot search, never from the answer being judged.
 
   Background:

@@ -65,23 +65,23 @@ AppointmentAmend | amend non-amendable element | Y | AM-LIFE-AMEND
 AppointmentAmend | content negotiation per interaction | P | FMT-NEGOTIATE FMT-415 | WRITE_FORMAT
 AppointmentAmend | Prefer return=minimal/representation | N |  | Prefer is probed on book only
 AppointmentAmend | ETag / If-Match | Y | AM-LIFE-ETAG
-AppointmentAmend | amend invalid resource | N |  | no scenario amends with an invalid Appointment resource
+AppointmentAmend | amend invalid resource | Y | AM-LIFE-AMEND-INVALID
 AppointmentAmend | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 AppointmentAmend | caching headers (no-store) per interaction | Y | FMT-NO-STORE WE-3b
-AppointmentAmend | amend cancellation reason | N |  | no scenario amends an appointment's cancellation reason
+AppointmentAmend | amend cancellation reason | Y | AM-LIFE-AMEND
 AppointmentAmend | amend comment/description | Y | AM-LIFE-AMEND
-AppointmentAmend | amend with absolute references | N |  | no scenario amends with absolute references
+AppointmentAmend | amend with absolute references | Y | AM-LIFE-AMEND
 AppointmentAmend | serviceCategory/serviceType (1.2.7) | Y | AM-APPT-SERVICE
 AppointmentCancel | cancel success | Y | AM-LIFE-CANCEL
 AppointmentCancel | 1.2.x Appointment extensions round-trip | Y | AM-APPT-EXTENSIONS
-AppointmentCancel | cancel changing other elements (422) | N |  | no scenario cancels while changing other elements
+AppointmentCancel | cancel changing other elements (422) | Y | AM-LIFE-CANCEL-ONLY
 AppointmentCancel | content negotiation per interaction | P | FMT-NEGOTIATE FMT-415 | WRITE_FORMAT
 AppointmentCancel | cancel reason checks | P | AM-LIFE-REASON | the empty reason is probed; the suite's other reason cases are not
 AppointmentCancel | ETag / If-Match | Y | AM-LIFE-ETAG FMT-ETAG
 AppointmentCancel | Prefer return=minimal/representation | N |  | Prefer is probed on book only
 AppointmentCancel | CapabilityStatement declares the operation | Y | AM-CS-DECLARES
 AppointmentCancel | caching headers (no-store) per interaction | Y | FMT-NO-STORE WE-3b
-AppointmentCancel | cancel with absolute references | N |  | no scenario cancels with absolute references
+AppointmentCancel | cancel with absolute references | Y | AM-LIFE-CANCEL-ONLY
 AppointmentCancel | serviceCategory/serviceType (1.2.7) | Y | AM-APPT-SERVICE
 AppointmentRead | read appointment success | Y | AM-LIFE-READ
 AppointmentRead | 1.2.x Appointment extensions round-trip | Y | AM-APPT-EXTENSIONS

@@ -27,6 +27,7 @@ import { PROVIDER_DEPTH_FAULTS } from './fault-modes/provider-depth';
 import { PROVIDER_PARITY_FAULTS } from './fault-modes/provider-parity';
 import { PROVIDER_REGISTER_FAULTS } from './fault-modes/provider-register';
 import { APPOINTMENT_CONTENT_FAULTS } from './fault-modes/appointment-content';
+import { APPOINTMENT_UPDATE_FAULTS } from './fault-modes/appointment-updates';
 import { LENIENT_FAULT_MODES, OVER_STRICT_FAULT_MODES } from './fault-modes/provider-edge';
 import { lenientAtFaultMode } from './fault-modes/lenient-at';
 import { PEER_DIVERGENCE_FAULT_MODES, SDS_DEPTH_FAULTS, SDS_FAULTS } from './fault-modes/sds';
@@ -51,6 +52,7 @@ export const WORKED_EXAMPLE_FAULTS = [
   ...PROVIDER_PARITY_FAULTS,
   ...PROVIDER_REGISTER_FAULTS,
   ...APPOINTMENT_CONTENT_FAULTS,
+  ...APPOINTMENT_UPDATE_FAULTS,
   // Access Record Structured (support/domain/behaviours/ars.ts)
   ...ARS_FAULTS,
   // Access Document (support/domain/behaviours/documents.ts)

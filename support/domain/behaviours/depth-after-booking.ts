@@ -194,7 +194,7 @@ export const DEPTH_AFTER_BOOKING = [
     hop: 'provider',
     text: "Every Appointment the provider answers with (book, read, amend, cancel, retrieve) keeps the booked slot's serviceType text and its Schedule's serviceCategory text",
     facts:
-      "facts §6 (Book appointment response body: 'serviceType[].text (slot type), serviceCategory.text (schedule type) where known'); §6 Search for free slots (Slot serviceType[0].text, Schedule serviceCategory.text)",
+      "facts §5.6 (Book appointment response body: 'serviceType[].text (slot type), serviceCategory.text (schedule type) where known'); §5.4 Search for free slots (Slot serviceType[0].text, Schedule serviceCategory.text)",
     checkedBy: 'scenario',
   },
   {
@@ -203,7 +203,26 @@ export const DEPTH_AFTER_BOOKING = [
     hop: 'provider',
     text: "Every Appointment the provider answers with (book, read, amend, cancel, retrieve) keeps the booked slot's delivery channel, its Schedule's practitioner role and the booking organisation (a contained Organization with the consumer's ODS code)",
     facts:
-      'facts §6 (Book appointment response body: extensions BookingOrganisation, Extension-GPConnect-PractitionerRole-1, Extension-GPConnect-DeliveryChannel-2); §6 Search for free slots (Slot deliveryChannel, Schedule practitionerRole)',
+      'facts §5.6 (Book appointment response body: extensions BookingOrganisation, Extension-GPConnect-PractitionerRole-1, Extension-GPConnect-DeliveryChannel-2); §5.4 Search for free slots (Slot deliveryChannel, Schedule practitionerRole)',
+    checkedBy: 'scenario',
+  },
+  {
+    id: 'AM-LIFE-AMEND-INVALID',
+    actor: 'provider',
+    hop: 'provider',
+    text: 'Amend refuses an Appointment that is no longer valid (no or a blank description: GPConnect-Appointment-1 description 1..1) with 422 INVALID_RESOURCE',
+    facts: 'facts §5.7 Amend (other changes 422 INVALID_RESOURCE); §7 GPConnect-Appointment-1 (description 1..)',
+    answers: [{ status: 422, code: 'INVALID_RESOURCE' }],
+    checkedBy: 'scenario',
+  },
+  {
+    id: 'AM-LIFE-CANCEL-ONLY',
+    actor: 'provider',
+    hop: 'provider',
+    text: 'A cancel that changes anything but status and the cancellation reason (description, comment, start, an absolute reference) is refused with 422 INVALID_RESOURCE',
+    facts:
+      "facts §5.7 Cancel ('only status → cancelled and add Extension-GPConnect-AppointmentCancellationReason-1 … any other change → error (PT: 422 INVALID_RESOURCE)'); §2.5 ('Only local relative references are allowed (PT: absolute references in amend/cancel → 422 INVALID_RESOURCE)')",
+    answers: [{ status: 422, code: 'INVALID_RESOURCE' }],
     checkedBy: 'scenario',
   },
 ] as const satisfies readonly Behaviour[];

@@ -20,7 +20,11 @@ export const PROVIDER_DUTIES = [
   /** Amend and cancel. */
   'check If-Match',
   'amend only description and comment',
+  /** An amended Appointment must still be one: a description (GPConnect-Appointment-1 description 1..1). */
+  'refuse an amended Appointment that is not valid',
   'require a cancellation reason',
+  /** Cancel sets status and the reason only (facts §6 Cancel: any other change is 422 INVALID_RESOURCE). */
+  'cancel only status and the reason',
   'free the slots of a cancelled appointment',
   /** Retrieve a patient's appointments. */
   'check the appointment range',

@@ -90,6 +90,11 @@ export function amendAppointment(ctx: ProviderContext): SimResponse {
   checkVersion(ctx, current);
   const sent = parseBody(ctx);
   if (current.resource.status === 'cancelled') throw invalidResource('a cancelled appointment cannot be amended');
+  if (
+    ctx.does('refuse an amended Appointment that is not valid') &&
+    (typeof sent.description !== 'string' || !sent.description.trim())
+  )
+    throw invalidResource('an Appointment needs a description (GPConnect-Appointment-1: description 1..1)');
   const changed = changedElements(
     current.resource,
     sent,
@@ -116,8 +121,12 @@ export function cancelAppointment(ctx: ProviderContext): SimResponse {
     throw invalidParameter('the cancellation reason extension needs a non-empty valueString');
   const otherExtensions = (a: Json) =>
     (Array.isArray(a.extension) ? (a.extension as Json[]) : []).filter((e) => e.url !== EXT.cancellationReason);
-  const changed = changedElements(current.resource, sent, CANCEL_CHANGES);
-  if (JSON.stringify(otherExtensions(current.resource)) !== JSON.stringify(otherExtensions(sent)))
+  const onlyStatusAndReason = ctx.does('cancel only status and the reason');
+  const changed = onlyStatusAndReason ? changedElements(current.resource, sent, CANCEL_CHANGES) : [];
+  if (
+    onlyStatusAndReason &&
+    JSON.stringify(otherExtensions(current.resource)) !== JSON.stringify(otherExtensions(sent))
+  )
     changed.push('extension');
   if (changed.length)
     throw invalidResource(`a cancellation may only set status and the reason; changed: ${changed.join(', ')}`);
