@@ -22,28 +22,55 @@ function onEveryAppointmentAnswer(change: (a: Appointment) => Appointment) {
   };
 }
 
-const LOST_EXTENSIONS = new Set<string>([EXT.deliveryChannel, EXT.practitionerRole]);
+/** Without the extension of `url`. */
+const withoutExtension = (url: string) => (a: Appointment) => ({
+  ...a,
+  extension: ((a.extension as { url?: string }[] | undefined) ?? []).filter((e) => e.url !== url),
+});
 
+/**
+ * One fault per value the checks compare, so each comparison is seen to fail on its own. `names` is a phrase
+ * of the failure's actual text (what was found), not of its expectation, which lists every value.
+ */
 export const APPOINTMENT_CONTENT_FAULTS = [
   {
-    id: 'provider-appointment-drops-service',
+    id: 'provider-appointment-drops-service-type',
     hop: 'provider',
-    description: "Appointment answers leave out the slot's serviceType and the Schedule's serviceCategory",
+    description: "Appointment answers leave out the booked slot's serviceType",
     breaks: ['AM-APPT-SERVICE'],
-    names: 'serviceType',
-    effects: onEveryAppointmentAnswer(({ serviceType: _type, serviceCategory: _category, ...rest }) => rest),
+    names: 'serviceType[0].text undefined',
+    effects: onEveryAppointmentAnswer(({ serviceType: _type, ...rest }) => rest),
   },
   {
-    id: 'provider-appointment-drops-extensions',
+    id: 'provider-appointment-drops-service-category',
     hop: 'provider',
-    description: 'Appointment answers leave out the delivery channel and practitioner role extensions',
+    description: "Appointment answers leave out the Schedule's serviceCategory",
+    breaks: ['AM-APPT-SERVICE'],
+    names: 'serviceCategory.text undefined',
+    effects: onEveryAppointmentAnswer(({ serviceCategory: _category, ...rest }) => rest),
+  },
+  {
+    id: 'provider-appointment-drops-delivery-channel',
+    hop: 'provider',
+    description: 'Appointment answers leave out the delivery channel extension',
     breaks: ['AM-APPT-EXTENSIONS'],
-    names: 'deliveryChannel',
-    effects: onEveryAppointmentAnswer((a) => ({
-      ...a,
-      extension: ((a.extension as { url?: string }[] | undefined) ?? []).filter(
-        (e) => !LOST_EXTENSIONS.has(e.url ?? ''),
-      ),
-    })),
+    names: 'deliveryChannel undefined',
+    effects: onEveryAppointmentAnswer(withoutExtension(EXT.deliveryChannel)),
+  },
+  {
+    id: 'provider-appointment-drops-practitioner-role',
+    hop: 'provider',
+    description: 'Appointment answers leave out the practitioner role extension',
+    breaks: ['AM-APPT-EXTENSIONS'],
+    names: 'practitionerRole undefined',
+    effects: onEveryAppointmentAnswer(withoutExtension(EXT.practitionerRole)),
+  },
+  {
+    id: 'provider-appointment-drops-booking-organisation',
+    hop: 'provider',
+    description: 'Appointment answers leave out the booking organisation extension',
+    breaks: ['AM-APPT-EXTENSIONS'],
+    names: 'bookingOrganisation missing',
+    effects: onEveryAppointmentAnswer(withoutExtension(EXT.bookingOrganisation)),
   },
 ] as const satisfies readonly FaultMode[];
